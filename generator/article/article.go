@@ -1,0 +1,323 @@
+// Package article reads one Markdown article file: it checks the bytes are
+// text, normalises them, and parses the YAML front matter into Meta with the
+// position of every field so later checks can point at the exact line.
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"kbsite/generator/diag"
+	"kbsite/generator/yamlpos"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxSize is the largest article file accepted; anything bigger is almost
+// certainly not a hand-written article and would only slow the build down.
+const MaxSize = 16 << 20
+
+// Pos is a 1-based line and column in the article file.
+type Pos struct{ Line, Col int }
+
+// Meta is an article's front matter.
+type Meta struct {
+	ID       string
+	Title    string
+	Summary  string
+	Products []string
+	Keywords []string
+	Aliases  []string
+	Related  []string
+	Updated  time.Time
+	Lang     string
+	Draft    bool
+	// TranslationKey groups translations of one article; it defaults to ID.
+	TranslationKey string
+	// Pos holds where each field's value starts: "id", "title", and
+	// "related.2" style keys for list items.
+	Pos map[string]Pos
+}
+
+// Doc is an article file after its front matter has been read.
+type Doc struct {
+	Meta Meta
+	// Body is the Markdown after the front matter, normalised to LF line
+	// endings, valid UTF-8 and free of NUL bytes.
+	Body []byte
+	// BodyLine is the file line on which Body starts, for positions.
+	BodyLine int
+	// HasFrontMatter tells whether the file had a front matter block.
+	HasFrontMatter bool
+}
+
+var (
+	idRe   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+	langRe = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	slugRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+)
+
+// Parse reads src (the whole file) named file in diagnostics. It returns
+// ok=false when the file cannot be used at all; every problem is in dl.
+func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
+	if len(src) > MaxSize {
+		dl.Errorf(file, 0, 0, "file is %d MiB, larger than the %d MiB limit for an article", len(src)>>20, MaxSize>>20)
+		return Doc{}, false
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
+		dl.Errorf(file, line, col, "binary file, not Markdown text (NUL byte)")
+		return Doc{}, false
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalid(src)
+		line, col := lineCol(src, i)
+		dl.Errorf(file, line, col, "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", src[i])
+		return Doc{}, false
+	}
+	src = Normalize(src)
+
+	doc := Doc{BodyLine: 1, Body: src}
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return doc, true
+	}
+	rest := src[4:]
+	end, after := findClose(rest)
+	if end < 0 {
+		dl.Errorf(file, 1, 1, `front matter starts with "---" but has no closing "---" line`)
+		return Doc{}, false
+	}
+	yamlSrc := rest[:end]
+	doc.HasFrontMatter = true
+	doc.BodyLine = 2 + bytes.Count(rest[:after], []byte("\n"))
+	doc.Body = rest[after:]
+	meta, ok := parseMeta(file, yamlSrc, dl)
+	doc.Meta = meta
+	return doc, ok
+}
+
+// Normalize strips a UTF-8 byte order mark and turns CRLF and lone CR line
+// endings into LF so that positions and rendering agree on every platform.
+func Normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
+
+// findClose finds the closing "---" (or "...") line of front matter in rest.
+// It returns the offset where the YAML ends and where the body starts.
+func findClose(rest []byte) (end, after int) {
+	off := 0
+	for off <= len(rest) {
+		nl := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		next := len(rest)
+		if nl >= 0 {
+			line = rest[off : off+nl]
+			next = off + nl + 1
+		}
+		if t := strings.TrimRight(string(line), " \t"); t == "---" || t == "..." {
+			return off, next
+		}
+		if nl < 0 {
+			break
+		}
+		off = next
+	}
+	return -1, -1
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// lineCol converts a byte offset to a 1-based line and a 1-based column
+// counted in characters.
+func lineCol(src []byte, off int) (int, int) {
+	before := src[:off]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, 1 + utf8.RuneCount(before[start:])
+}
+
+func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
+	m := Meta{Pos: map[string]Pos{}}
+	const lineOffset = 1 // YAML starts on file line 2
+	var root yaml.Node
+	if err := yaml.Unmarshal(y, &root); err != nil {
+		line, msg := yamlpos.Split(err)
+		if line > 0 {
+			line += lineOffset
+		}
+		dl.Errorf(file, line, 0, "front matter: %s", msg)
+		return m, false
+	}
+	if len(root.Content) == 0 {
+		return m, true
+	}
+	mapping := root.Content[0]
+	if mapping.Kind != yaml.MappingNode {
+		dl.Errorf(file, mapping.Line+lineOffset, mapping.Column, "front matter must be YAML keys and values")
+		return m, false
+	}
+	ok := true
+	pos := func(n *yaml.Node) Pos { return Pos{n.Line + lineOffset, n.Column} }
+	fail := func(n *yaml.Node, format string, args ...any) {
+		p := pos(n)
+		dl.Errorf(file, p.Line, p.Col, format, args...)
+		ok = false
+	}
+	str := func(n *yaml.Node, key string) string {
+		if n.Kind != yaml.ScalarNode {
+			fail(n, "%s must be text", key)
+			return ""
+		}
+		return strings.TrimSpace(n.Value)
+	}
+	list := func(n *yaml.Node, key string) []string {
+		var items []*yaml.Node
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if n.Tag == "!!null" {
+				return nil
+			}
+			items = []*yaml.Node{n}
+		case yaml.SequenceNode:
+			items = n.Content
+		default:
+			fail(n, "%s must be a list of text values", key)
+			return nil
+		}
+		var out []string
+		for _, it := range items {
+			if it.Kind != yaml.ScalarNode {
+				fail(it, "each entry of %s must be text", key)
+				continue
+			}
+			v := strings.TrimSpace(it.Value)
+			if v == "" {
+				continue
+			}
+			m.Pos[fmt.Sprintf("%s.%d", key, len(out))] = pos(it)
+			out = append(out, v)
+		}
+		return out
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		k, v := mapping.Content[i], mapping.Content[i+1]
+		key := k.Value
+		if seen[key] {
+			fail(k, "duplicate front matter key %q", key)
+			continue
+		}
+		seen[key] = true
+		m.Pos[key] = pos(v)
+		switch key {
+		case "id":
+			m.ID = str(v, key)
+			if m.ID != "" && !idRe.MatchString(m.ID) {
+				fail(v, "id %q may hold only letters, digits, '.', '_' and '-' (at most 64)", m.ID)
+			}
+		case "title":
+			m.Title = str(v, key)
+		case "summary", "description":
+			m.Summary = str(v, key)
+		case "products":
+			m.Products = list(v, key)
+			for j, p := range m.Products {
+				if !slugRe.MatchString(p) {
+					pp := m.Pos[fmt.Sprintf("products.%d", j)]
+					dl.Errorf(file, pp.Line, pp.Col, "product %q must be a lower-case slug such as windows-messenger (display names go in site.yaml)", p)
+					ok = false
+				}
+			}
+		case "keywords", "tags":
+			m.Keywords = list(v, key)
+		case "aliases":
+			m.Aliases = list(v, key)
+		case "related":
+			m.Related = list(v, key)
+		case "updated", "date":
+			s := str(v, key)
+			if s == "" {
+				continue
+			}
+			t, err := ParseDate(s)
+			if err != nil {
+				fail(v, "%s %q is not a date; write it as YYYY-MM-DD", key, s)
+			}
+			m.Updated = t
+		case "lang":
+			m.Lang = str(v, key)
+			if m.Lang != "" && !langRe.MatchString(m.Lang) {
+				fail(v, "lang %q is not a language code such as en, de or pt-br", m.Lang)
+			}
+		case "draft":
+			if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool") {
+				fail(v, "draft must be true or false")
+				continue
+			}
+			m.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+		case "translation_key":
+			m.TranslationKey = str(v, key)
+		default:
+			p := pos(k)
+			dl.Warnf(file, p.Line, p.Col, "unknown front matter key %q (ignored)", key)
+		}
+	}
+	return m, ok
+}
+
+// ParseDate accepts the date forms doc writers use in front matter.
+func ParseDate(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "01/02/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a date")
+}
+
+// DeriveID makes an article ID from its path relative to the content
+// folder, for foreign content without ids: "wsl/install-manual.md" becomes
+// "wsl-install-manual".
+func DeriveID(rel string) string {
+	rel = strings.TrimSuffix(rel, ".md")
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(rel) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '.' || r == '_' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	id := strings.Trim(b.String(), "._")
+	if len(id) > 64 {
+		id = id[len(id)-64:]
+		id = strings.TrimLeft(id, "-._")
+	}
+	if id == "" {
+		id = "article"
+	}
+	return id
+}

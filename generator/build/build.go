@@ -1,0 +1,322 @@
+// Package build turns a content folder into a site: it loads and renders
+// every article, resolves and checks links, and writes all pages into a
+// staging folder that replaces the output folder only if nothing failed.
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"kbsite/generator/article"
+	"kbsite/generator/config"
+	"kbsite/generator/diag"
+	"kbsite/generator/highlight"
+	"kbsite/generator/layout"
+	"kbsite/generator/links"
+	"kbsite/generator/markdown"
+	"kbsite/generator/output"
+)
+
+// Options control one build.
+type Options struct {
+	ContentDir   string
+	TemplatesDir string
+	OutDir       string
+	BaseURL      string // overrides site.yaml when set
+	Drafts       bool   // include articles marked draft
+	WarnLinks    bool   // report broken links as warnings
+	// CheckOnly runs every check without writing anything.
+	CheckOnly bool
+}
+
+// Result describes a finished (or failed) build.
+type Result struct {
+	Diagnostics []diag.Diagnostic
+	Errors      int
+	Warnings    int
+	Articles    int
+	Pages       int
+	Elapsed     time.Duration
+	// External lists the external links found, for `kbsite check --external`.
+	External []ExternalLink
+	// Site is the loaded site; nil when loading failed.
+	Site *Site
+}
+
+// ExternalLink is a link to another web site, with where it was written.
+type ExternalLink struct {
+	URL  string
+	File string
+	Line int
+	Col  int
+}
+
+// Failed reports whether the build had errors (and so wrote nothing).
+func (r *Result) Failed() bool { return r.Errors > 0 }
+
+// Site is the loaded, resolved content of one build.
+type Site struct {
+	Config   config.Site
+	Articles []*Article // sorted by ID
+	ByID     map[string]*Article
+	Files    []string // content-relative files referenced by articles
+	Index    *links.Index
+	// Redirects maps old output paths (from aliases) to articles.
+	Redirects map[string]*Article
+}
+
+// Build runs a whole build. The error is for failures outside the content
+// (an unreadable templates folder, a locked output folder, a full disk);
+// content problems are in the Result.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	dl := &diag.List{}
+	res := &Result{}
+	finish := func() (*Result, error) {
+		if opts.WarnLinks {
+			dl.Demote(diag.KindLink)
+		}
+		res.Diagnostics = dl.Sorted()
+		res.Errors, res.Warnings = dl.Count()
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
+
+	cfg := config.Load(opts.ContentDir, dl)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
+	}
+	site := load(opts, cfg, dl)
+	res.Site = site
+	res.Articles = len(site.Articles)
+	res.External = site.external()
+	if opts.WarnLinks {
+		dl.Demote(diag.KindLink)
+	}
+	if dl.HasErrors() || opts.CheckOnly {
+		return finish()
+	}
+
+	lay, err := layout.Load(opts.TemplatesDir, map[string][]byte{"chroma.css": highlight.CSS()})
+	if err != nil {
+		return nil, err
+	}
+	out, err := output.Begin(opts.OutDir)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := write(site, lay, opts.ContentDir, out)
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	if err := out.Commit(); err != nil {
+		return nil, err
+	}
+	res.Pages = pages
+	return finish()
+}
+
+// load reads, validates and cross-links every article.
+func load(opts Options, cfg config.Site, dl *diag.List) *Site {
+	site := &Site{Config: cfg, ByID: map[string]*Article{}, Index: links.NewIndex(), Redirects: map[string]*Article{}}
+	mdFiles, otherFiles := scan(opts.ContentDir, dl)
+	labels := markdown.DefaultLabels()
+	r := markdown.New(markdown.Options{RawHTML: cfg.RawHTML}, labels)
+	parsed := parseAll(opts.ContentDir, mdFiles, r, dl)
+
+	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
+	byKey := map[string]*Article{}
+	for _, a := range parsed {
+		if a == nil || (a.Meta.Draft && !opts.Drafts) {
+			continue
+		}
+		m := &a.Meta
+		if m.ID == "" {
+			if !deriveIDs {
+				dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
+				continue
+			}
+			m.ID = article.DeriveID(a.Source)
+		}
+		if m.Title == "" {
+			m.Title = a.Body.FirstH1
+		}
+		if m.Title == "" {
+			if !deriveIDs {
+				dl.Errorf(a.File, 1, 1, "front matter has no title")
+				continue
+			}
+			m.Title = strings.TrimSuffix(filepath.Base(a.Source), filepath.Ext(a.Source))
+		}
+		if m.Lang == "" {
+			m.Lang = cfg.Language
+		}
+		if m.TranslationKey == "" {
+			m.TranslationKey = m.ID
+		}
+		key := strings.ToUpper(m.ID)
+		if first, dup := byKey[key]; dup {
+			p := m.Pos["id"]
+			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q: %s already uses it", m.ID, first.File)
+			continue
+		}
+		byKey[key] = a
+		a.Path = ArticlePath(m.ID)
+		site.Articles = append(site.Articles, a)
+		site.ByID[m.ID] = a
+	}
+	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Meta.ID < site.Articles[j].Meta.ID })
+
+	targets := map[*Article]*links.Target{}
+	for _, a := range site.Articles {
+		t := &links.Target{ID: a.Meta.ID, Title: a.Meta.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
+		targets[a] = t
+		site.Index.Add(t)
+	}
+	for _, f := range otherFiles {
+		site.Index.AddFile(f)
+	}
+	addAliases(site, targets, dl)
+	site.Index.Seal()
+	resolveLinks(site, targets, dl)
+	resolveRelated(site, dl)
+	checkProducts(site, dl)
+	return site
+}
+
+// anchors are the IDs a link may name on an article page.
+func anchors(a *Article) map[string]bool {
+	m := map[string]bool{}
+	for _, id := range markdown.ReservedIDs {
+		m[id] = true
+	}
+	for _, h := range a.Body.Headings {
+		m[h.ID] = true
+	}
+	return m
+}
+
+// ArticlePath is the output path of an article: it derives from the ID
+// alone, so retitling or moving the Markdown file never breaks a link.
+func ArticlePath(id string) string { return "kb/" + strings.ToLower(id) + ".html" }
+
+// ProductPath is the output path of a product's listing page.
+func ProductPath(slug string) string { return "products/" + slug + ".html" }
+
+// KeywordPath is the output path of a keyword's listing page.
+func KeywordPath(keyword string) string {
+	s := markdown.Slug(keyword)
+	if s == "" {
+		s = "keyword"
+	}
+	return "keywords/" + s + ".html"
+}
+
+// addAliases registers old IDs and old URL paths. An alias that collides
+// with an article ID, another alias or a page is an error.
+func addAliases(site *Site, targets map[*Article]*links.Target, dl *diag.List) {
+	for _, a := range site.Articles {
+		for i, al := range a.Meta.Aliases {
+			p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
+			if isPathAlias(al) {
+				op, ok := aliasPath(al)
+				if !ok {
+					dl.Errorf(a.File, p.Line, p.Col, "alias %q is not a usable site path", al)
+					continue
+				}
+				if prev, taken := site.Redirects[op]; taken {
+					dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
+					continue
+				}
+				site.Redirects[op] = a
+				continue
+			}
+			if !validIDAlias(al) {
+				dl.Errorf(a.File, p.Line, p.Col, "alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
+				continue
+			}
+			if !site.Index.AddAlias(al, targets[a]) {
+				other := site.Index.ByID(al)
+				dl.Errorf(a.File, p.Line, p.Col, "alias %q is already the ID or an alias of %s", al, other.ID)
+				continue
+			}
+			op := ArticlePath(al)
+			if prev, taken := site.Redirects[op]; taken {
+				dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
+				continue
+			}
+			site.Redirects[op] = a
+		}
+	}
+	// A path alias must not shadow a real page.
+	for op, a := range site.Redirects {
+		for _, b := range site.Articles {
+			if b.Path == op {
+				dl.Errorf(a.File, 0, 0, "alias path %q is the address of %s", op, b.Meta.ID)
+			}
+		}
+	}
+}
+
+func isPathAlias(al string) bool { return strings.Contains(al, "/") || strings.HasSuffix(al, ".html") }
+
+func validIDAlias(al string) bool {
+	for _, r := range al {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return al != "" && len(al) <= 64
+}
+
+// aliasPath maps an old URL path to the output file that must exist there:
+// "/kb/307294" and "/kb/307294/" become "kb/307294/index.html".
+func aliasPath(al string) (string, bool) {
+	p := strings.TrimPrefix(al, "/")
+	if strings.Contains(p, "..") || strings.ContainsAny(p, "\\?#\x00") || p == "" {
+		return "", false
+	}
+	p = strings.TrimSuffix(p, "/")
+	if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".htm") {
+		p += "/index.html"
+	}
+	if strings.HasPrefix(p, "assets/") || strings.HasPrefix(p, "search/") {
+		return "", false
+	}
+	return p, true
+}
+
+// checkProducts warns about products without a display name when the
+// site configuration names products at all.
+func checkProducts(site *Site, dl *diag.List) {
+	if len(site.Config.Products) == 0 {
+		return
+	}
+	for _, a := range site.Articles {
+		for i, p := range a.Meta.Products {
+			if _, ok := site.Config.Products[p]; !ok {
+				pos := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
+				dl.Warnf(a.File, pos.Line, pos.Col, "product %q has no display name in site.yaml", p)
+			}
+		}
+	}
+}
+
+func (s *Site) external() []ExternalLink {
+	var out []ExternalLink
+	for _, a := range s.Articles {
+		for _, l := range a.Body.Links {
+			if l.External {
+				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
+			}
+		}
+	}
+	return out
+}
+
+func workers() int { return max(1, runtime.GOMAXPROCS(0)) }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"kbsite/generator/build"
+	"kbsite/generator/diag"
+)
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var f siteFlags
+	var format string
+	var external bool
+	fs := newFlags("check", "Runs every content and link check without writing output.\nExits 1 when there are errors.", stdout, stderr)
+	f.register(fs, false)
+	fs.StringVar(&format, "format", "text", "output format: text or json")
+	fs.BoolVar(&external, "external", false, "also list every external link with where it is written")
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	if format != "text" && format != "json" {
+		fmt.Fprintf(stderr, "kbsite: --format must be text or json, not %q\n", format)
+		return 2
+	}
+	opts := f.options()
+	opts.CheckOnly = true
+	res, err := build.Build(opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "kbsite:", err)
+		return 1
+	}
+	code := 0
+	if res.Failed() {
+		code = 1
+	}
+	if format == "json" {
+		type item struct {
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Col      int    `json:"col"`
+			Severity string `json:"severity"`
+			Kind     string `json:"kind,omitempty"`
+			Message  string `json:"message"`
+		}
+		type ext struct {
+			URL  string `json:"url"`
+			File string `json:"file"`
+			Line int    `json:"line"`
+			Col  int    `json:"col"`
+		}
+		report := struct {
+			OK       bool   `json:"ok"`
+			Articles int    `json:"articles"`
+			Errors   int    `json:"errors"`
+			Warnings int    `json:"warnings"`
+			Problems []item `json:"problems"`
+			External []ext  `json:"external,omitempty"`
+		}{OK: code == 0, Articles: res.Articles, Errors: res.Errors, Warnings: res.Warnings, Problems: []item{}}
+		for _, d := range res.Diagnostics {
+			sev := "error"
+			if d.Severity == diag.Warning {
+				sev = "warning"
+			}
+			report.Problems = append(report.Problems, item{d.File, d.Line, d.Col, sev, d.Kind, d.Msg})
+		}
+		if external {
+			for _, e := range res.External {
+				report.External = append(report.External, ext(e))
+			}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(report)
+		return code
+	}
+	for _, d := range res.Diagnostics {
+		fmt.Fprintln(stderr, d)
+	}
+	if external {
+		for _, e := range res.External {
+			fmt.Fprintf(stdout, "%s:%d:%d: %s\n", e.File, e.Line, e.Col, e.URL)
+		}
+	}
+	fmt.Fprintf(stdout, "kbsite: checked %s: %s, %s\n", count(res.Articles, "article"), count(res.Errors, "error"), count(res.Warnings, "warning"))
+	return code
+}

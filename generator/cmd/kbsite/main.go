@@ -1,0 +1,95 @@
+// Command kbsite builds and checks a knowledge-base help site.
+//
+//	kbsite build [flags]   build content/ into public/
+//	kbsite check [flags]   run every check without writing
+//
+// Exit status: 0 on success, 1 on content errors, 2 on usage errors.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+const usage = `kbsite builds a static knowledge-base help site from Markdown articles.
+
+Usage:
+  kbsite <command> [flags]
+
+Commands:
+  build    build the content folder into the output folder
+  check    run every content and link check without writing output
+
+Run "kbsite <command> --help" for the flags of a command.
+`
+
+// errUsage marks a command-line mistake (exit status 2).
+var errUsage = errors.New("usage")
+
+type command struct {
+	name string
+	run  func(args []string, stdout, stderr io.Writer) int
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmds := []command{
+		{"build", runBuild},
+		{"check", runCheck},
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	for _, c := range cmds {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "kbsite: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+// newFlags makes a flag set that prints its help to stdout on --help and
+// reports mistakes on stderr.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("kbsite "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: kbsite %s [flags]\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns (exit status, done) when parsing ended
+// the command, for --help (0) or a usage mistake (2).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return 0, true
+	}
+	if err != nil {
+		return 2, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "kbsite: unexpected argument %q\n", strings.Join(fs.Args(), " "))
+		return 2, true
+	}
+	return 0, false
+}

@@ -1,0 +1,197 @@
+// Package links resolves the links written in articles to pages and files of
+// the built site, and explains broken ones with the nearest valid target.
+//
+// Three forms reach an article: a relative path to its Markdown file
+// ("../network/kb310221.md#lan-settings"), its ID ("kb:KB310221"), or an
+// alias ID ("kb:Q310221"). Other relative paths name files in the content
+// folder, which the build copies.
+package links
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"kbsite/generator/suggest"
+)
+
+// Target is a page links can point at.
+type Target struct {
+	ID     string
+	Title  string
+	Source string // path of the Markdown file relative to the content folder
+	Path   string // output path relative to the site root
+	// Anchors are the element IDs on the page that links may name.
+	Anchors map[string]bool
+}
+
+// Index knows every link target of one build.
+type Index struct {
+	byID     map[string]*Target // upper-cased ID or alias ID
+	bySource map[string]*Target
+	files    map[string]bool // content-relative paths of non-Markdown files
+	ids      []string
+	sources  []string
+	fileList []string
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{byID: map[string]*Target{}, bySource: map[string]*Target{}, files: map[string]bool{}}
+}
+
+// Add registers an article.
+func (ix *Index) Add(t *Target) {
+	ix.byID[strings.ToUpper(t.ID)] = t
+	ix.bySource[t.Source] = t
+	ix.ids = append(ix.ids, t.ID)
+	ix.sources = append(ix.sources, t.Source)
+}
+
+// AddAlias makes an old ID resolve to t. It reports false when the alias
+// is already taken by an article ID or another alias.
+func (ix *Index) AddAlias(alias string, t *Target) bool {
+	k := strings.ToUpper(alias)
+	if _, taken := ix.byID[k]; taken {
+		return false
+	}
+	ix.byID[k] = t
+	return true
+}
+
+// AddFile registers a non-Markdown file of the content folder.
+func (ix *Index) AddFile(rel string) {
+	ix.files[rel] = true
+	ix.fileList = append(ix.fileList, rel)
+}
+
+// ByID finds an article by ID or alias, ignoring case.
+func (ix *Index) ByID(id string) *Target { return ix.byID[strings.ToUpper(id)] }
+
+// BySource finds an article by its content-relative Markdown path.
+func (ix *Index) BySource(rel string) *Target { return ix.bySource[rel] }
+
+// Resolved is where a link goes.
+type Resolved struct {
+	Target   *Target // the article, for article links
+	File     string  // content-relative path, for links to other files
+	Fragment string  // without "#"
+	// Path is the output path relative to the site root (empty for a
+	// same-page fragment link), without the fragment.
+	Path string
+}
+
+// Error is a broken link, with a hint when one is close.
+type Error struct {
+	Reason string
+	Hint   string
+}
+
+func (e *Error) Error() string {
+	if e.Hint != "" {
+		return e.Reason + " (did you mean " + e.Hint + "?)"
+	}
+	return e.Reason
+}
+
+// Resolve resolves dest, written in the article at content-relative path
+// from (whose own anchors are self.Anchors).
+func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
+	raw, frag, _ := strings.Cut(dest, "#")
+	if raw == "" {
+		if frag == "" {
+			return Resolved{}, nil
+		}
+		return Resolved{Target: self, Fragment: frag}, ix.checkAnchor(self, frag, "this article")
+	}
+	if strings.HasPrefix(strings.ToLower(raw), "kb:") {
+		id := raw[3:]
+		t := ix.ByID(id)
+		if t == nil {
+			return Resolved{}, &Error{Reason: "no article with that ID", Hint: suggest.Closest(id, ix.ids)}
+		}
+		r := Resolved{Target: t, Path: t.Path, Fragment: frag}
+		return r, ix.checkAnchor(t, frag, t.ID)
+	}
+	if q := strings.IndexByte(raw, '?'); q >= 0 {
+		raw = raw[:q]
+	}
+	p, err := url.PathUnescape(raw)
+	if err != nil {
+		p = raw
+	}
+	p = strings.ReplaceAll(p, `\`, "/")
+	if strings.HasPrefix(p, "/") || (len(p) > 1 && p[1] == ':') {
+		return Resolved{}, &Error{Reason: "absolute paths are not allowed; link relative to this file, or by ID as kb:ID"}
+	}
+	rel := path.Join(path.Dir(self.Source), p)
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return Resolved{}, &Error{Reason: "the path leads outside the content folder"}
+	}
+	if t := ix.bySource[rel]; t != nil {
+		r := Resolved{Target: t, Path: t.Path, Fragment: frag}
+		return r, ix.checkAnchor(t, frag, t.ID)
+	}
+	if ix.files[rel] {
+		return Resolved{File: rel, Path: rel, Fragment: frag}, nil
+	}
+	candidates := ix.fileList
+	if strings.HasSuffix(rel, ".md") {
+		candidates = ix.sources
+	}
+	hint := suggest.Closest(rel, candidates)
+	if hint != "" {
+		hint = relPath(path.Dir(self.Source), hint)
+	}
+	return Resolved{}, &Error{Reason: "no such file in the content folder", Hint: hint}
+}
+
+func (ix *Index) checkAnchor(t *Target, frag, where string) *Error {
+	if frag == "" || t.Anchors[frag] {
+		return nil
+	}
+	if f, err := url.PathUnescape(frag); err == nil && t.Anchors[f] {
+		return nil
+	}
+	names := make([]string, 0, len(t.Anchors))
+	for a := range t.Anchors {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	hint := suggest.Closest(frag, names)
+	if hint != "" {
+		hint = "#" + hint
+	}
+	return &Error{Reason: where + " has no heading with the anchor #" + frag, Hint: hint}
+}
+
+// Seal sorts the candidate lists used for hints; call it once after the
+// last Add and before Resolve, which may then run concurrently.
+func (ix *Index) Seal() {
+	sort.Strings(ix.ids)
+	sort.Strings(ix.sources)
+	sort.Strings(ix.fileList)
+}
+
+// relPath expresses target (content-relative) relative to dir.
+func relPath(dir, target string) string {
+	if dir == "." {
+		return target
+	}
+	from := strings.Split(dir, "/")
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
+
+// Rel returns the URL of root-relative output path target as seen from the
+// page at root-relative path from. It never relies on a server to map a
+// folder to index.html, so it works from file:// too.
+func Rel(from, target string) string {
+	depth := strings.Count(from, "/")
+	return strings.Repeat("../", depth) + target
+}
