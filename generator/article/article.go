@@ -311,7 +311,7 @@ func DeriveID(rel string) string {
 			dash = true
 		}
 	}
-	id := strings.Trim(b.String(), "._")
+	id := strings.Trim(b.String(), "-._")
 	if len(id) > 64 {
 		id = id[len(id)-64:]
 		id = strings.TrimLeft(id, "-._")

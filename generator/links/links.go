@@ -192,6 +192,9 @@ func relPath(dir, target string) string {
 // page at root-relative path from. It never relies on a server to map a
 // folder to index.html, so it works from file:// too.
 func Rel(from, target string) string {
-	depth := strings.Count(from, "/")
-	return strings.Repeat("../", depth) + target
+	dir := path.Dir(from)
+	if dir == "." {
+		return target
+	}
+	return relPath(dir, target)
 }

@@ -2,13 +2,14 @@ package markdown
 
 import (
 	"bytes"
-	"html"
+	stdhtml "html"
 	"strings"
 
 	"kbsite/generator/highlight"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -62,7 +63,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	w.WriteByte('"')
 	if len(n.Title) > 0 {
 		w.WriteString(` title="`)
-		w.Write(util.EscapeHTML(n.Title))
+		html.DefaultWriter.Write(w, n.Title)
 		w.WriteByte('"')
 	}
 	w.WriteByte('>')
@@ -81,7 +82,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	alt := html.EscapeString(plainText(n, src))
+	alt := stdhtml.EscapeString(plainText(n, src))
 	if _, unsafe := attr(n, attrUnsafe); unsafe {
 		w.WriteString(alt)
 		return ast.WalkSkipChildren, nil
@@ -91,7 +92,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	w.WriteString(`" alt="` + alt + `"`)
 	if len(n.Title) > 0 {
 		w.WriteString(` title="`)
-		w.Write(util.EscapeHTML(n.Title))
+		html.DefaultWriter.Write(w, n.Title)
 		w.WriteByte('"')
 	}
 	w.WriteString(` loading="lazy">`)
@@ -145,7 +146,7 @@ func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, ente
 	n := node.(*Callout)
 	if entering {
 		w.WriteString(`<div class="callout callout-` + n.Variant + `" role="note">` + "\n")
-		w.WriteString(`<p class="callout-title"><span class="callout-icon" aria-hidden="true"></span>` + html.EscapeString(n.Label) + "</p>\n")
+		w.WriteString(`<p class="callout-title"><span class="callout-icon" aria-hidden="true"></span>` + stdhtml.EscapeString(n.Label) + "</p>\n")
 	} else {
 		w.WriteString("</div>\n")
 	}
@@ -154,7 +155,7 @@ func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, ente
 
 func (r *nodeRenderer) backToTop(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		w.WriteString(`<p class="back-to-top"><a href="#top">` + html.EscapeString(node.(*BackToTop).Label) + "</a></p>\n")
+		w.WriteString(`<p class="back-to-top"><a href="#top">` + stdhtml.EscapeString(node.(*BackToTop).Label) + "</a></p>\n")
 	}
 	return ast.WalkContinue, nil
 }

@@ -1,0 +1,116 @@
+package article
+
+import (
+	"strings"
+	"testing"
+
+	"kbsite/generator/diag"
+)
+
+func parse(t *testing.T, src string) (Doc, bool, []string) {
+	t.Helper()
+	dl := &diag.List{}
+	doc, ok := Parse("content/x.md", []byte(src), dl)
+	var msgs []string
+	for _, d := range dl.Sorted() {
+		msgs = append(msgs, d.String())
+	}
+	return doc, ok, msgs
+}
+
+func TestFrontMatterFields(t *testing.T) {
+	doc, ok, msgs := parse(t, `---
+id: KB307294
+title: "Common solutions: logon"
+summary: Short.
+products: [windows-messenger, dotnet-passport]
+keywords: sign in
+aliases: [Q307294, /kb/307294/]
+related:
+  - KB310221
+updated: 2005-03-10
+lang: en
+draft: false
+---
+# Body
+`)
+	if !ok || len(msgs) != 0 {
+		t.Fatalf("ok=%v msgs=%v", ok, msgs)
+	}
+	m := doc.Meta
+	if m.ID != "KB307294" || m.Title != "Common solutions: logon" || m.Summary != "Short." {
+		t.Errorf("meta = %+v", m)
+	}
+	if strings.Join(m.Products, ",") != "windows-messenger,dotnet-passport" || strings.Join(m.Keywords, ",") != "sign in" {
+		t.Errorf("lists = %v %v", m.Products, m.Keywords)
+	}
+	if m.Updated.Format("2006-01-02") != "2005-03-10" || m.Lang != "en" {
+		t.Errorf("updated/lang = %v %v", m.Updated, m.Lang)
+	}
+	if p := m.Pos["related.0"]; p.Line != 9 || p.Col != 5 {
+		t.Errorf("related.0 at %+v, want 9:5", p)
+	}
+	if doc.BodyLine != 14 || string(doc.Body) != "# Body\n" {
+		t.Errorf("body line %d %q", doc.BodyLine, doc.Body)
+	}
+}
+
+func TestFrontMatterErrorsArePositioned(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"bad yaml", "---\nid: KB1\ntitle: x\nfoo: : bar\n---\n", "content/x.md:4: front matter: mapping values are not allowed"},
+		{"bad date", "---\nid: KB1\ntitle: T\nupdated: yesterday\n---\n", `content/x.md:4:10: updated "yesterday" is not a date`},
+		{"bad id", "---\nid: KB 1\ntitle: T\n---\n", `content/x.md:2:5: id "KB 1" may hold only`},
+		{"unclosed", "---\nid: KB1\n", `content/x.md:1:1: front matter starts with "---" but has no closing`},
+		{"bad product", "---\nid: KB1\ntitle: T\nproducts: [Windows Messenger]\n---\n", `content/x.md:4:12: product "Windows Messenger" must be a lower-case slug`},
+		{"list type", "---\nid: KB1\ntitle: T\nkeywords: {a: b}\n---\n", `content/x.md:4:11: keywords must be a list`},
+		{"draft type", "---\nid: KB1\ntitle: T\ndraft: maybe\n---\n", `content/x.md:4:8: draft must be true or false`},
+		{"binary", "---\nid: K\x00B\n", `content/x.md:2:6: binary file`},
+		{"invalid utf8", "---\nid: KB1\ntitle: caf\xe9\n---\n", `content/x.md:3:11: invalid UTF-8`},
+		{"duplicate key", "---\nid: KB1\nid: KB2\ntitle: T\n---\n", `content/x.md:3:1: duplicate front matter key "id"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, ok, msgs := parse(t, c.src)
+			if ok {
+				t.Errorf("want failure, got ok with %v", msgs)
+			}
+			if len(msgs) == 0 || !strings.HasPrefix(msgs[0], c.want) {
+				t.Errorf("messages %q, want prefix %q", msgs, c.want)
+			}
+		})
+	}
+}
+
+func TestUnknownKeyIsAWarningWithPosition(t *testing.T) {
+	_, ok, msgs := parse(t, "---\nid: KB1\ntitle: T\nauthor: me\n---\n")
+	if !ok || len(msgs) != 1 || msgs[0] != `content/x.md:4:1: warning: unknown front matter key "author" (ignored)` {
+		t.Errorf("ok=%v msgs=%q", ok, msgs)
+	}
+}
+
+func TestNormalisation(t *testing.T) {
+	doc, ok, msgs := parse(t, "\xef\xbb\xbf---\r\nid: KB1\r\ntitle: T\r\n---\r\nLine one\r\nLine two\r")
+	if !ok || len(msgs) != 0 {
+		t.Fatalf("ok=%v %v", ok, msgs)
+	}
+	if doc.Meta.ID != "KB1" || string(doc.Body) != "Line one\nLine two\n" {
+		t.Errorf("BOM/CRLF not normalised: %+v %q", doc.Meta, doc.Body)
+	}
+	empty, ok, _ := parse(t, "")
+	if !ok || empty.HasFrontMatter {
+		t.Errorf("empty file should parse as no front matter")
+	}
+}
+
+func TestDeriveID(t *testing.T) {
+	for in, want := range map[string]string{
+		"wsl/install-manual.md": "wsl-install-manual",
+		"Tutorials/GUI Apps.md": "tutorials-gui-apps",
+		"../x.md":               "x",
+		"---.md":                "article",
+	} {
+		if got := DeriveID(in); got != want {
+			t.Errorf("DeriveID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

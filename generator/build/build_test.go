@@ -1,0 +1,262 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// repo is the repository root, two folders up from this package.
+var repo, _ = filepath.Abs("../..")
+
+func buildInto(t *testing.T, content, out string, mutate ...func(*Options)) *Result {
+	t.Helper()
+	opts := Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out}
+	for _, m := range mutate {
+		m(&opts)
+	}
+	res, err := Build(opts)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return res
+}
+
+func messages(res *Result) string {
+	var b strings.Builder
+	for _, d := range res.Diagnostics {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+// readTree maps every file under dir to its contents.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			m[filepath.ToSlash(rel)], _ = os.ReadFile(p)
+		}
+		return nil
+	})
+	return m
+}
+
+var hrefRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// checkLocalLinks asserts that every relative href/src of every HTML page
+// names a file in the tree and, with a fragment, an element ID on it.
+func checkLocalLinks(t *testing.T, tree map[string][]byte) int {
+	t.Helper()
+	checked := 0
+	for page, data := range tree {
+		if !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		for _, m := range hrefRe.FindAllSubmatch(data, -1) {
+			u := string(m[1])
+			if u == "" || strings.Contains(u, ":") || strings.HasPrefix(u, "//") {
+				continue
+			}
+			path, frag, _ := strings.Cut(u, "#")
+			target := page
+			if path != "" {
+				target = filepath.ToSlash(filepath.Join(filepath.Dir(page), path))
+			}
+			body, ok := tree[target]
+			if !ok {
+				t.Errorf("%s: link %q: no file %s", page, u, target)
+				continue
+			}
+			if frag != "" && !bytes.Contains(body, []byte(`id="`+frag+`"`)) {
+				t.Errorf("%s: link %q: %s has no id %q", page, u, target, frag)
+			}
+			checked++
+		}
+	}
+	return checked
+}
+
+func TestBundledContentBuilds(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildInto(t, filepath.Join(repo, "content"), out)
+	if res.Failed() || res.Warnings > 0 {
+		t.Fatalf("bundled content must build cleanly:\n%s", messages(res))
+	}
+	if res.Articles < 12 {
+		t.Errorf("want at least 12 articles, got %d", res.Articles)
+	}
+	tree := readTree(t, out)
+	for _, p := range []string{"index.html", "404.html", "az.html", "kb/kb307294.html", "kb/q307294.html",
+		"products/windows-messenger.html", "images/connection-types.svg"} {
+		if _, ok := tree[p]; !ok {
+			t.Errorf("missing page %s", p)
+		}
+	}
+	seed := string(tree["kb/kb307294.html"])
+	for _, want := range []string{
+		"Common solutions for Windows Messenger account logon problems",
+		"This article was previously published under Q307294",
+		`<nav class="toc"`, "On this page", `class="callout callout-note"`, `class="callout callout-important"`,
+		"Applies to", `href="../products/windows-messenger.html"`, "Back to the top", "<ol>",
+		`<nav class="breadcrumbs`, `<time datetime="2005-03-10">`,
+	} {
+		if !strings.Contains(seed, want) {
+			t.Errorf("seed article lacks %q", want)
+		}
+	}
+	if n := checkLocalLinks(t, tree); n < 500 {
+		t.Errorf("only %d local links checked; expected a richly linked site", n)
+	}
+	// Every internal URL is relative: no root-absolute links anywhere.
+	for page, data := range tree {
+		if strings.HasSuffix(page, ".html") && regexp.MustCompile(`(?:href|src)="/`).Match(data) {
+			t.Errorf("%s has a root-absolute URL, which breaks sub-paths and file://", page)
+		}
+	}
+	// Assets carry content hashes.
+	if !regexp.MustCompile(`href="assets/site\.[0-9a-f]{10}\.css"`).Match(tree["index.html"]) {
+		t.Errorf("home page does not link a hashed stylesheet")
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	buildInto(t, filepath.Join(repo, "content"), a)
+	buildInto(t, filepath.Join(repo, "content"), b)
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("file counts differ: %d vs %d", len(ta), len(tb))
+	}
+	for p, d := range ta {
+		if !bytes.Equal(d, tb[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+// copyTree copies src into dst so a test can break content safely.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, _ := os.ReadFile(p)
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	if res := buildInto(t, content, out); res.Failed() {
+		t.Fatal(messages(res))
+	}
+	before := readTree(t, out)
+
+	// Break the last article (by path) and add a second problem elsewhere.
+	last := filepath.Join(content, "windows-xp", "kb842242.md")
+	src, _ := os.ReadFile(last)
+	os.WriteFile(last, append(src, []byte("\nSee [gone](kb:KB999999).\n")...), 0o644)
+	os.WriteFile(filepath.Join(content, "broken.md"), []byte("---\nid: KB1\ntitle: [x\n---\n"), 0o644)
+	res := buildInto(t, content, out)
+	if !res.Failed() || res.Errors != 2 {
+		t.Fatalf("want 2 errors, got:\n%s", messages(res))
+	}
+	msgs := messages(res)
+	if !strings.Contains(msgs, "broken.md:") || !strings.Contains(msgs, `kb842242.md:`) || !strings.Contains(msgs, `broken link "kb:KB999999": no article with that ID`) {
+		t.Errorf("errors not reported with locations:\n%s", msgs)
+	}
+	if strings.Index(msgs, "broken.md") > strings.Index(msgs, "windows-xp") {
+		t.Errorf("errors not sorted by file:\n%s", msgs)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("output changed after a failed build: %d files, was %d", len(after), len(before))
+	}
+	for p, d := range before {
+		if !bytes.Equal(d, after[p]) {
+			t.Errorf("%s changed after a failed build", p)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
+
+func TestNoStaleFiles(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	buildInto(t, content, out)
+	os.Remove(filepath.Join(content, "messenger", "kb828109.md"))
+	// Nothing may link to the removed article any more.
+	for _, f := range []string{"messenger/kb307294.md", "messenger/kb822498.md", "network/kb310221.md", "network/kb324214.md"} {
+		p := filepath.Join(content, f)
+		src, _ := os.ReadFile(p)
+		os.WriteFile(p, []byte(regexp.MustCompile(`\]\([^)]*kb828109\.md[^)]*\)|KB828109,? ?`).ReplaceAllStringFunc(string(src), func(s string) string {
+			if strings.HasPrefix(s, "](") {
+				return "](#top)"
+			}
+			return ""
+		})), 0o644)
+	}
+	res := buildInto(t, content, out)
+	if res.Failed() {
+		t.Fatal(messages(res))
+	}
+	if _, err := os.Stat(filepath.Join(out, "kb", "kb828109.html")); !os.IsNotExist(err) {
+		t.Errorf("page of a removed article is still in the output")
+	}
+}
+
+func TestForeignContentBuildsWithWarnings(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildInto(t, "testdata/foreign", out, func(o *Options) { o.WarnLinks = true })
+	if res.Failed() {
+		t.Fatalf("foreign content must build:\n%s", messages(res))
+	}
+	msgs := messages(res)
+	for _, want := range []string{`unknown front matter key "ms.date"`, `broken link "missing.md"`} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("want warning %q in:\n%s", want, msgs)
+		}
+	}
+	tree := readTree(t, out)
+	install := string(tree["kb/docs-install.html"])
+	if !strings.Contains(install, "Install the tool") || !strings.Contains(install, `href="docs-setup.html#configure-it"`) {
+		t.Errorf("derived IDs or links wrong:\n%s", install)
+	}
+	if _, ok := tree["kb/docs-setup.html"]; !ok {
+		t.Errorf("article without front matter missing (title comes from its h1)")
+	}
+}
+
+// TestRealCorpus builds the real WSL documentation when it is present.
+func TestRealCorpus(t *testing.T) {
+	corpus := filepath.Join(repo, "..", "shared", "corpus", "wsl")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("real corpus not available at %s", corpus)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildInto(t, corpus, out, func(o *Options) { o.WarnLinks = true })
+	if res.Failed() {
+		t.Fatalf("real corpus failed:\n%s", messages(res))
+	}
+	t.Logf("%d articles, %d pages, %d warnings", res.Articles, res.Pages, res.Warnings)
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var repo, _ = filepath.Abs("../../..")
+
+func kbsite(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodesAndHelp(t *testing.T) {
+	if code, _, _ := kbsite(); code != 2 {
+		t.Errorf("no command: exit %d, want 2", code)
+	}
+	if code, _, errs := kbsite("frobnicate"); code != 2 || !strings.Contains(errs, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: exit %d %q", code, errs)
+	}
+	for _, cmd := range []string{"build", "check"} {
+		code, out, _ := kbsite(cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Usage: kbsite "+cmd) || !strings.Contains(out, "-content") {
+			t.Errorf("%s --help: exit %d, output %q", cmd, code, out)
+		}
+		if code, _, _ := kbsite(cmd, "--no-such-flag"); code != 2 {
+			t.Errorf("%s with a bad flag: exit %d, want 2", cmd, code)
+		}
+	}
+	if code, _, errs := kbsite("build", "--base-url", "not a url"); code != 2 || !strings.Contains(errs, "--base-url") {
+		t.Errorf("bad base URL: exit %d %q", code, errs)
+	}
+}
+
+func TestBuildSummaryAndContentErrors(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	code, stdout, stderr := kbsite("build", "--content", filepath.Join(repo, "content"), "--templates", filepath.Join(repo, "templates"), "--out", out)
+	if code != 0 || !strings.HasPrefix(stdout, "kbsite: built ") || !strings.Contains(stdout, " articles, ") || stderr != "" {
+		t.Fatalf("build: exit %d\nstdout %q\nstderr %q", code, stdout, stderr)
+	}
+	content := filepath.Join(dir, "content")
+	os.MkdirAll(content, 0o755)
+	os.WriteFile(filepath.Join(content, "x.md"), []byte("---\nid: KB1\ntitle: T\nupdated: soon\n---\nSee [a](kb:KB2).\n"), 0o644)
+	code, _, stderr = kbsite("build", "--content", content, "--templates", filepath.Join(repo, "templates"), "--out", out)
+	if code != 1 {
+		t.Errorf("content error: exit %d, want 1", code)
+	}
+	want := filepath.Join(content, "x.md") + `:4:10: updated "soon" is not a date`
+	if !strings.Contains(stderr, want) || !strings.Contains(stderr, "left unchanged") {
+		t.Errorf("stderr %q lacks %q", stderr, want)
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	content := t.TempDir()
+	os.WriteFile(filepath.Join(content, "a.md"), []byte("---\nid: KB310221\ntitle: A\n---\n## LAN settings\n\nSee [b](kb:KB31022) and [c](https://example.com).\n"), 0o644)
+	code, stdout, _ := kbsite("check", "--content", content, "--templates", filepath.Join(repo, "templates"), "--format", "json", "--external")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var rep struct {
+		OK       bool
+		Errors   int
+		Problems []struct {
+			File, Severity, Kind, Message string
+			Line, Col                     int
+		}
+		External []struct{ URL string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if rep.OK || rep.Errors != 1 || len(rep.Problems) != 1 {
+		t.Fatalf("report = %+v", rep)
+	}
+	p := rep.Problems[0]
+	if p.Line != 7 || p.Col != 5 || p.Kind != "link" || p.Message != `broken link "kb:KB31022": no article with that ID (did you mean KB310221?)` {
+		t.Errorf("problem = %+v", p)
+	}
+	if len(rep.External) != 1 || rep.External[0].URL != "https://example.com" {
+		t.Errorf("external = %+v", rep.External)
+	}
+}

@@ -1,0 +1,121 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func render(t *testing.T, src string, opts Options) *Result {
+	t.Helper()
+	return New(opts, DefaultLabels()).Render([]byte(src), 10)
+}
+
+func TestLinksArePlaceholdersWithPositions(t *testing.T) {
+	res := render(t, "Intro.\n\nSee [a](../x/kb1.md#top) and [](kb:KB2) or <https://example.com>.\n", Options{})
+	if len(res.Links) != 3 {
+		t.Fatalf("links = %+v", res.Links)
+	}
+	a, b, c := res.Links[0], res.Links[1], res.Links[2]
+	if a.Dest != "../x/kb1.md#top" || a.Line != 12 || a.Col != 5 || a.External {
+		t.Errorf("first link = %+v, want line 12 col 5", a)
+	}
+	if !b.Empty || b.Col != 30 {
+		t.Errorf("empty link = %+v, want Empty at col 30", b)
+	}
+	if !c.External {
+		t.Errorf("autolink should be external: %+v", c)
+	}
+	got := Fill(res.HTML, func(kind byte, i int) string {
+		if kind == 'T' {
+			return "TITLE"
+		}
+		return "URL" + string(rune('0'+i))
+	})
+	for _, want := range []string{`<a href="URL0">a</a>`, `<a href="URL1">TITLE</a>`, `href="https://example.com"`} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("filled HTML lacks %s:\n%s", want, got)
+		}
+	}
+}
+
+func TestUnsafeURLsNeverReachOutput(t *testing.T) {
+	for _, raw := range []bool{false, true} {
+		res := render(t, "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](vbscript:x) [d](data:text/html,x) <javascript:y> ![e](javascript:z)\n", Options{RawHTML: raw})
+		html := strings.ToLower(string(res.HTML))
+		for _, bad := range []string{"javascript:", "vbscript:", "data:text"} {
+			if strings.Contains(html, "href=\""+bad) || strings.Contains(html, "src=\""+bad) {
+				t.Errorf("raw=%v: %q reached output: %s", raw, bad, html)
+			}
+		}
+		if len(res.Problems) != 6 {
+			t.Errorf("raw=%v: want 6 warnings, got %+v", raw, res.Problems)
+		}
+	}
+}
+
+func TestRawHTMLSwitch(t *testing.T) {
+	src := "<div class=\"x\">hi</div>\n\nText <b>bold</b>.\n"
+	off := string(render(t, src, Options{}).HTML)
+	if strings.Contains(off, "<div class") || strings.Contains(off, "<b>") {
+		t.Errorf("raw HTML must be escaped by default: %s", off)
+	}
+	on := string(render(t, src, Options{RawHTML: true}).HTML)
+	if !strings.Contains(on, `<div class="x">`) || !strings.Contains(on, "<b>bold</b>") {
+		t.Errorf("raw HTML should pass when allowed: %s", on)
+	}
+}
+
+func TestHeadingIDsStableAndUnique(t *testing.T) {
+	res := render(t, "# Title\n\n## Signing in through a LAN\n\n## Signing in through a LAN\n\n### .NET Passport password\n\n## Summary\n\n## Ünïcode Straße\n", Options{})
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	want := "signing-in-through-a-lan signing-in-through-a-lan-1 net-passport-password summary-1 ünïcode-straße"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("ids = %v, want %s", ids, want)
+	}
+	if res.FirstH1 != "Title" || strings.Contains(string(res.HTML), "<h1") {
+		t.Errorf("leading h1 should be taken out: %q %s", res.FirstH1, res.HTML)
+	}
+}
+
+func TestBackToTopEndsEachSection(t *testing.T) {
+	html := string(render(t, "Intro\n\n## One\n\nA\n\n## Two\n\nB\n", Options{}).HTML)
+	if n := strings.Count(html, `class="back-to-top"`); n != 2 {
+		t.Errorf("want 2 back-to-top links, got %d: %s", n, html)
+	}
+	if strings.Index(html, "back-to-top") > strings.Index(html, `id="two"`) {
+		t.Errorf("section one must end with a back-to-top link before section two: %s", html)
+	}
+}
+
+func TestSectionsForSearch(t *testing.T) {
+	res := render(t, "Lead text.\n\n## Cause\n\nThe \"proxy\" is *wrong*.\n\n```\ncode here\n```\n\n### Detail\n\nMore.\n", Options{})
+	if len(res.Sections) != 3 {
+		t.Fatalf("sections = %+v", res.Sections)
+	}
+	if res.Sections[1].ID != "cause" || !strings.Contains(res.Sections[1].Text, "The “proxy” is wrong.") || !strings.Contains(res.Sections[1].Text, "code here") {
+		t.Errorf("cause section = %+v", res.Sections[1])
+	}
+}
+
+func TestFillIgnoresStrayBytes(t *testing.T) {
+	got := Fill([]byte("a\x00b\x00L9x\x00c"), func(byte, int) string { return "X" })
+	if strings.Contains(string(got), "\x00") {
+		t.Errorf("stray NUL left in %q", got)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Signing in through a firewall or a NAT": "signing-in-through-a-firewall-or-a-nat",
+		".NET Passport password":                 "net-passport-password",
+		"  --Hello, World!--  ":                  "hello-world",
+		"日本語の見出し":                               "日本語の見出し",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
