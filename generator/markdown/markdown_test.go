@@ -112,7 +112,7 @@ func TestSlug(t *testing.T) {
 		"Signing in through a firewall or a NAT": "signing-in-through-a-firewall-or-a-nat",
 		".NET Passport password":                 "net-passport-password",
 		"  --Hello, World!--  ":                  "hello-world",
-		"日本語の見出し":                               "日本語の見出し",
+		"日本語の見出し":                                "日本語の見出し",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
