@@ -186,6 +186,7 @@ func load(opts Options, cfg config.Site, dl *diag.List) *Site {
 	resolveLinks(site, targets, dl)
 	resolveRelated(site, dl)
 	checkProducts(site, dl)
+	checkReachable(site, dl)
 	return site
 }
 
@@ -320,3 +321,22 @@ func (s *Site) external() []ExternalLink {
 }
 
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// checkReachable warns about articles readers can only find by search:
+// nothing links to them and they are in no product. It also warns about
+// titles used twice, which make listings and search results ambiguous.
+func checkReachable(site *Site, dl *diag.List) {
+	titles := map[string]*Article{}
+	for _, a := range site.Articles {
+		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 {
+			dl.Warnf(a.File, 1, 1, "orphan article %s: no article links to it and it lists no products", a.Meta.ID)
+		}
+		key := strings.ToLower(a.Meta.Title)
+		if first, dup := titles[key]; dup {
+			p := a.Meta.Pos["title"]
+			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %q, also used by %s (%s)", a.Meta.Title, first.Meta.ID, first.File)
+			continue
+		}
+		titles[key] = a
+	}
+}

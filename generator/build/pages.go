@@ -25,11 +25,13 @@ type Page struct {
 	Path      string
 	Root      string
 	Canonical string // absolute URL, only with a base URL
-	Crumbs    []Link
-	Article   *ArticleView
-	List      *ListView
-	Home      *HomeView
-	Redirect  *Link
+	// JSONLD is schema.org structured data, encoded by the template.
+	JSONLD   any
+	Crumbs   []Link
+	Article  *ArticleView
+	List     *ListView
+	Home     *HomeView
+	Redirect *Link
 }
 
 // SiteInfo is the site-wide part of every page.
@@ -128,6 +130,7 @@ func (s *Site) articlePage(a *Article) *Page {
 	p := s.page("article", a.Path, a.Meta.Title)
 	p.Lang = a.Meta.Lang
 	p.Description = a.Meta.Summary
+	p.JSONLD = s.jsonLD(a)
 	v := &ArticleView{
 		ID:      a.Meta.ID,
 		Title:   a.Meta.Title,
@@ -239,17 +242,7 @@ func (s *Site) homePage() *Page {
 	for _, slug := range slugs {
 		h.Products = append(h.Products, Link{Title: s.Config.ProductName(slug), URL: p.url(ProductPath(slug)), Note: plural(len(byProduct[slug]), "article")})
 	}
-	recent := append([]*Article(nil), s.Articles...)
-	sort.SliceStable(recent, func(i, j int) bool {
-		if !recent[i].Meta.Updated.Equal(recent[j].Meta.Updated) {
-			return recent[i].Meta.Updated.After(recent[j].Meta.Updated)
-		}
-		return recent[i].Meta.ID < recent[j].Meta.ID
-	})
-	if len(recent) > s.Config.RecentCount {
-		recent = recent[:s.Config.RecentCount]
-	}
-	for _, a := range recent {
+	for _, a := range s.recent(s.Config.RecentCount) {
 		h.Recent = append(h.Recent, p.listItem(a))
 	}
 	paths, names, arts := s.keywords()

@@ -56,6 +56,22 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir) (
 	if err := run(jobs); err != nil {
 		return 0, err
 	}
+	if site.Config.BaseURL != "" {
+		var listed []string
+		for _, a := range site.Articles {
+			listed = append(listed, a.Path)
+		}
+		listed = append(listed, "index.html", "az.html")
+		for _, slug := range slugs {
+			listed = append(listed, ProductPath(slug))
+		}
+		listed = append(listed, paths...)
+		for name, data := range map[string][]byte{"sitemap.xml": site.sitemap(listed), "robots.txt": site.robots(), "feed.xml": site.feed()} {
+			if err := out.WriteFile(name, data); err != nil {
+				return 0, err
+			}
+		}
+	}
 	return int(pages.Load()), nil
 }
 

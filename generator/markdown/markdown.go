@@ -97,9 +97,10 @@ type Result struct {
 	// without a title uses it.
 	FirstH1  string
 	Problems []Problem
-	// HasProcedure tells whether the body has a numbered list (for HowTo
-	// structured data).
-	HasProcedure bool
+	// Steps are the items of the article's main numbered procedure (the
+	// first numbered list in a "Resolution" section, else the first one),
+	// for HowTo structured data.
+	Steps []string
 }
 
 // ReservedIDs are element IDs the page layout uses; headings never take them.

@@ -64,6 +64,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 
 	var callouts []*ast.Blockquote
 	var h2s []*ast.Heading
+	stepsFromResolution := false
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -83,8 +84,12 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				callouts = append(callouts, n)
 			}
 		case *ast.List:
-			if n.IsOrdered() {
-				res.HasProcedure = true
+			if n.IsOrdered() && n.Parent() == doc {
+				inResolution := len(h2s) > 0 && strings.Contains(strings.ToLower(plainText(h2s[len(h2s)-1], src)), "resolution")
+				if res.Steps == nil || (inResolution && !stepsFromResolution) {
+					res.Steps = listItems(n, src)
+					stepsFromResolution = inResolution
+				}
 			}
 		case *ast.Link:
 			st.link(n, string(n.Destination), false, !hasText(n))
@@ -389,4 +394,17 @@ func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 // quotes and dashes as HTML entities.
 func stringValue(s *ast.String) string {
 	return html.UnescapeString(string(s.Value))
+}
+
+// listItems returns the plain text of each item of a list.
+func listItems(l *ast.List, src []byte) []string {
+	var out []string
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		var b strings.Builder
+		blockText(&b, it, src)
+		if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }

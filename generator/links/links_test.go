@@ -1,0 +1,93 @@
+package links
+
+import "testing"
+
+func fixture() (*Index, *Target) {
+	ix := NewIndex()
+	seed := &Target{ID: "KB307294", Title: "Logon problems", Source: "messenger/kb307294.md", Path: "kb/kb307294.html",
+		Anchors: map[string]bool{"signing-in-through-a-lan": true, "top": true}}
+	proxy := &Target{ID: "KB310221", Title: "Proxy settings", Source: "network/kb310221.md", Path: "kb/kb310221.html",
+		Anchors: map[string]bool{"lan-settings": true, "cause": true}}
+	ix.Add(seed)
+	ix.Add(proxy)
+	ix.AddAlias("Q310221", proxy)
+	ix.AddFile("images/diagram.svg")
+	ix.Seal()
+	return ix, seed
+}
+
+func TestResolveForms(t *testing.T) {
+	ix, seed := fixture()
+	cases := []struct{ dest, path, frag, file string }{
+		{"../network/kb310221.md", "kb/kb310221.html", "", ""},
+		{"../network/kb310221.md#lan-settings", "kb/kb310221.html", "lan-settings", ""},
+		{"./../network/./kb310221.md", "kb/kb310221.html", "", ""},
+		{"kb:KB310221", "kb/kb310221.html", "", ""},
+		{"kb:kb310221#cause", "kb/kb310221.html", "cause", ""},
+		{"kb:Q310221", "kb/kb310221.html", "", ""},
+		{"#signing-in-through-a-lan", "", "signing-in-through-a-lan", ""},
+		{"../images/diagram.svg", "images/diagram.svg", "", "images/diagram.svg"},
+		{"../images/diagram%2Esvg", "images/diagram.svg", "", "images/diagram.svg"},
+	}
+	for _, c := range cases {
+		r, err := ix.Resolve(seed, c.dest)
+		if err != nil {
+			t.Errorf("%s: %v", c.dest, err)
+			continue
+		}
+		if r.Path != c.path || r.Fragment != c.frag || r.File != c.file {
+			t.Errorf("%s resolved to %+v", c.dest, r)
+		}
+	}
+}
+
+func TestBrokenLinksExplainAndSuggest(t *testing.T) {
+	ix, seed := fixture()
+	cases := []struct{ dest, want string }{
+		{"kb:KB31022", "no article with that ID (did you mean KB310221?)"},
+		{"kb:KB999999", "no article with that ID"},
+		{"../network/kb31022.md", "no such file in the content folder (did you mean ../network/kb310221.md?)"},
+		{"../network/kb310221.md#lan-setings", "KB310221 has no heading with the anchor #lan-setings (did you mean #lan-settings?)"},
+		{"#signing-in-through-a-lam", "this article has no heading with the anchor #signing-in-through-a-lam (did you mean #signing-in-through-a-lan?)"},
+		{"../../etc/passwd", "the path leads outside the content folder"},
+		{"../../../../../../etc/passwd", "the path leads outside the content folder"},
+		{"/etc/passwd", "absolute paths are not allowed; link relative to this file, or by ID as kb:ID"},
+		{`C:\Windows\win.ini`, "absolute paths are not allowed; link relative to this file, or by ID as kb:ID"},
+		{"..%2F..%2Fetc%2Fpasswd", "the path leads outside the content folder"},
+		{"../images/diagam.svg", "no such file in the content folder (did you mean ../images/diagram.svg?)"},
+	}
+	for _, c := range cases {
+		_, err := ix.Resolve(seed, c.dest)
+		if err == nil {
+			t.Errorf("%s: resolved, want error %q", c.dest, c.want)
+			continue
+		}
+		if err.Error() != c.want {
+			t.Errorf("%s: error %q, want %q", c.dest, err.Error(), c.want)
+		}
+	}
+}
+
+func TestAliasCollisions(t *testing.T) {
+	ix, seed := fixture()
+	if ix.AddAlias("KB310221", seed) {
+		t.Error("an alias equal to another article's ID must be refused")
+	}
+	if ix.AddAlias("q310221", seed) {
+		t.Error("an alias taken by another article must be refused (case-insensitively)")
+	}
+}
+
+func TestRel(t *testing.T) {
+	for _, c := range [][3]string{
+		{"index.html", "kb/kb1.html", "kb/kb1.html"},
+		{"kb/kb1.html", "kb/kb2.html", "kb2.html"},
+		{"kb/kb1.html", "index.html", "../index.html"},
+		{"kb/old/index.html", "kb/kb2.html", "../kb2.html"},
+		{"products/x.html", "kb/kb2.html", "../kb/kb2.html"},
+	} {
+		if got := Rel(c[0], c[1]); got != c[2] {
+			t.Errorf("Rel(%s, %s) = %s, want %s", c[0], c[1], got, c[2])
+		}
+	}
+}

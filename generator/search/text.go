@@ -1,0 +1,192 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// The word rules below are shared, character for character, with
+// templates/assets/search-engine.js: a word is a maximal run of letters,
+// numbers and marks; it is lower-cased, folded (foldGroups, then combining
+// diacritics U+0300-U+036F dropped) and runs of CJK characters are split into
+// overlapping bigrams, as bleve's cjk analyzer does. bleve then decides which
+// analysed terms each folded word stands for.
+
+// foldGroups maps the characters after each target to the target.
+var foldGroups = []string{
+	"a:àáâãäåāăą", "c:çćĉċč", "d:ďđð", "e:èéêëēĕėęě", "g:ĝğġģ", "h:ĥħ",
+	"i:ìíîïĩīĭįı", "j:ĵ", "k:ķ", "l:ĺļľŀł", "n:ñńņňŉ", "o:òóôõöøōŏő",
+	"r:ŕŗř", "s:śŝşšſ", "t:ţťŧ", "u:ùúûüũūŭůűų", "w:ŵ", "y:ýÿŷ", "z:źżž",
+	"ss:ß", "ae:æ", "oe:œ", "th:þ", "σ:ς",
+}
+
+var foldMap = func() map[rune]string {
+	m := map[rune]string{}
+	for _, g := range foldGroups {
+		to, from, _ := strings.Cut(g, ":")
+		for _, r := range from {
+			m[r] = to
+		}
+	}
+	return m
+}()
+
+const maxWordLen = 64 // longer runs are not words (hashes, base64, attacks)
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// fold lower-cases and folds one word.
+func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if r >= 0x300 && r <= 0x36f {
+			continue
+		}
+		if s, ok := foldMap[r]; ok {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// token is one folded word with its position in UTF-16 code units of the
+// original text (the JavaScript string index), so excerpts agree.
+type token struct {
+	word       string
+	start, end int
+}
+
+// tokens splits text into folded words. CJK runs become bigrams.
+func tokens(text string, out []token) []token {
+	u := 0 // UTF-16 offset
+	start, startU := -1, 0
+	flush := func(end, endU int) {
+		w := text[start:end]
+		start = -1
+		if utf8.RuneCountInString(w) > maxWordLen {
+			return
+		}
+		out = splitCJK(fold(w), startU, endU, out)
+	}
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start, startU = i, u
+			}
+		} else if start >= 0 {
+			flush(i, u)
+		}
+		u += utf16.RuneLen(r)
+	}
+	if start >= 0 {
+		flush(len(text), u)
+	}
+	return out
+}
+
+func splitCJK(w string, s, e int, out []token) []token {
+	has := false
+	for _, r := range w {
+		if r >= 0x1100 && isCJK(r) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return append(out, token{w, s, e})
+	}
+	rs := []rune(w)
+	for i := 0; i < len(rs); {
+		j := i
+		cjk := isCJK(rs[i])
+		for j < len(rs) && isCJK(rs[j]) == cjk {
+			j++
+		}
+		switch {
+		case !cjk:
+			out = append(out, token{string(rs[i:j]), s, e})
+		case j-i == 1:
+			out = append(out, token{string(rs[i]), s, e})
+		default:
+			for k := i; k+1 < j; k++ {
+				out = append(out, token{string(rs[k : k+2]), s, e})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// words returns the folded words of text.
+func words(text string) []string {
+	ts := tokens(text, nil)
+	ws := make([]string, len(ts))
+	for i, t := range ts {
+		ws[i] = t.word
+	}
+	return ws
+}
+
+// cmp16 compares strings in UTF-16 code unit order, the order of
+// JavaScript's < on strings, so that routing agrees in both engines.
+func cmp16(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			ka, kb := key16(ra), key16(rb)
+			if ka == kb {
+				ka, kb = int(ra), int(rb)
+			}
+			if ka < kb {
+				return -1
+			}
+			return 1
+		}
+		a, b = a[na:], b[nb:]
+	}
+	switch {
+	case a == "" && b == "":
+		return 0
+	case a == "":
+		return -1
+	}
+	return 1
+}
+
+func key16(r rune) int {
+	switch {
+	case r < 0xD800:
+		return int(r)
+	case r >= 0x10000:
+		return 0xD800 + int(r-0x10000)/0x400 // high surrogate decides first
+	}
+	return int(r) + 0x200000
+}
+
+// collapse normalises white space in exported text.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
