@@ -67,6 +67,8 @@ type Site struct {
 	Index    *links.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
+
+	otherFiles []string // content files that are not articles
 }
 
 // Build runs a whole build. The error is for failures outside the content
@@ -123,8 +125,16 @@ func Build(opts Options) (*Result, error) {
 
 // load reads, validates and cross-links every article.
 func load(opts Options, cfg config.Site, dl *diag.List) *Site {
+	site := loadArticles(opts, cfg, dl)
+	crossLink(site, dl)
+	return site
+}
+
+// loadArticles reads, parses and renders every article and checks IDs.
+func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
 	site := &Site{Config: cfg, ByID: map[string]*Article{}, Index: links.NewIndex(), Redirects: map[string]*Article{}}
 	mdFiles, otherFiles := scan(opts.ContentDir, dl)
+	site.otherFiles = otherFiles
 	labels := markdown.DefaultLabels()
 	r := markdown.New(markdown.Options{RawHTML: cfg.RawHTML}, labels)
 	parsed := parseAll(opts.ContentDir, mdFiles, r, dl)
@@ -167,18 +177,24 @@ func load(opts Options, cfg config.Site, dl *diag.List) *Site {
 		}
 		byKey[key] = a
 		a.Path = ArticlePath(m.ID)
+		a.titleKey = strings.ToLower(m.Title)
 		site.Articles = append(site.Articles, a)
 		site.ByID[m.ID] = a
 	}
 	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Meta.ID < site.Articles[j].Meta.ID })
+	return site
+}
 
+// crossLink resolves every link, alias and related article, and runs the
+// checks that need the whole site.
+func crossLink(site *Site, dl *diag.List) {
 	targets := map[*Article]*links.Target{}
 	for _, a := range site.Articles {
 		t := &links.Target{ID: a.Meta.ID, Title: a.Meta.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
 		targets[a] = t
 		site.Index.Add(t)
 	}
-	for _, f := range otherFiles {
+	for _, f := range site.otherFiles {
 		site.Index.AddFile(f)
 	}
 	addAliases(site, targets, dl)
@@ -187,7 +203,6 @@ func load(opts Options, cfg config.Site, dl *diag.List) *Site {
 	resolveRelated(site, dl)
 	checkProducts(site, dl)
 	checkReachable(site, dl)
-	return site
 }
 
 // anchors are the IDs a link may name on an article page.
@@ -255,11 +270,10 @@ func addAliases(site *Site, targets map[*Article]*links.Target, dl *diag.List) {
 		}
 	}
 	// A path alias must not shadow a real page.
-	for op, a := range site.Redirects {
-		for _, b := range site.Articles {
-			if b.Path == op {
-				dl.Errorf(a.File, 0, 0, "alias path %q is the address of %s", op, b.Meta.ID)
-			}
+	for _, b := range site.Articles {
+		if a, taken := site.Redirects[b.Path]; taken {
+			dl.Errorf(a.File, 0, 0, "alias path %q is the address of %s", b.Path, b.Meta.ID)
+			delete(site.Redirects, b.Path)
 		}
 	}
 }

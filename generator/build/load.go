@@ -24,11 +24,15 @@ type Article struct {
 	Path   string // output path relative to the site root
 	Body   *markdown.Result
 
-	HTML      []byte // body with links filled in
 	Backlinks []*Article
 	Related   []*Article
 	// Files are content-relative files the article references (images).
 	Files []string
+
+	titleKey string // lower-cased title, the sort key of listings
+	// fills and texts replace the body's link placeholders: the URL and,
+	// for links written without text, the text of link n.
+	fills, texts []string
 }
 
 // scan lists the Markdown files and other files of the content folder.

@@ -135,7 +135,7 @@ func (s *Site) articlePage(a *Article) *Page {
 		ID:      a.Meta.ID,
 		Title:   a.Meta.Title,
 		Summary: a.Meta.Summary,
-		Body:    template.HTML(a.HTML),
+		Body:    template.HTML(a.html()),
 		TOC:     toc(a.Body.Headings),
 		Updated: a.Meta.Updated,
 		Source:  a.Source,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"sort"
-	"strings"
 	"sync"
 
 	"kbsite/generator/diag"
@@ -68,15 +67,7 @@ func resolveLinks(site *Site, targets map[*Article]*links.Target, dl *diag.List)
 						texts[j] = html.EscapeString(r.File)
 					}
 				}
-				a.HTML = markdown.Fill(a.Body.HTML, func(kind byte, n int) string {
-					if n < 0 || n >= len(fills) {
-						return ""
-					}
-					if kind == 'T' {
-						return texts[n]
-					}
-					return fills[n]
-				})
+				a.fills, a.texts = fills, texts
 				a.Files = files[i]
 			}
 		}()
@@ -137,11 +128,26 @@ func hint(site *Site, id string) string {
 	return ""
 }
 
+// html returns the article body with its links filled in. It is made when
+// the page is written rather than kept, so only one copy of every body is
+// in memory at a time.
+func (a *Article) html() []byte {
+	return markdown.Fill(a.Body.HTML, func(kind byte, n int) string {
+		if n < 0 || n >= len(a.fills) {
+			return ""
+		}
+		if kind == 'T' {
+			return a.texts[n]
+		}
+		return a.fills[n]
+	})
+}
+
+// sortByTitle orders articles by title, ignoring case, then by ID.
 func sortByTitle(as []*Article) {
-	sort.SliceStable(as, func(i, j int) bool {
-		ti, tj := strings.ToLower(as[i].Meta.Title), strings.ToLower(as[j].Meta.Title)
-		if ti != tj {
-			return ti < tj
+	sort.Slice(as, func(i, j int) bool {
+		if as[i].titleKey != as[j].titleKey {
+			return as[i].titleKey < as[j].titleKey
 		}
 		return as[i].Meta.ID < as[j].Meta.ID
 	})

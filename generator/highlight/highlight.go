@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -49,11 +50,11 @@ func highlighted(lang string, code []byte) ([]byte, bool) {
 	if lang == "" {
 		return nil, false
 	}
-	lexer := lexers.Get(lang)
+	lexer := lexerFor(lang)
 	if lexer == nil {
 		return nil, false
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+	it, err := lexer.Tokenise(nil, string(code))
 	if err != nil {
 		return nil, false
 	}
@@ -64,8 +65,22 @@ func highlighted(lang string, code []byte) ([]byte, bool) {
 	return buf.Bytes(), true
 }
 
-// Known reports whether chroma has a lexer for lang.
-func Known(lang string) bool { return lexers.Get(lang) != nil }
+// lexerCache remembers lookups: chroma falls back to matching the name
+// against every lexer's file globs, which costs milliseconds per miss.
+var lexerCache sync.Map // string -> chroma.Lexer (nil for none)
+
+func lexerFor(lang string) chroma.Lexer {
+	if l, ok := lexerCache.Load(lang); ok {
+		lx, _ := l.(chroma.Lexer)
+		return lx
+	}
+	var lx chroma.Lexer
+	if l := lexers.Get(lang); l != nil && !strings.EqualFold(l.Config().Name, "plaintext") {
+		lx = chroma.Coalesce(l)
+	}
+	lexerCache.Store(lang, lx)
+	return lx
+}
 
 // CSS returns the stylesheet for highlighted code: the light theme, and the
 // dark theme inside a prefers-color-scheme media query.

@@ -1,0 +1,67 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"kbsite/generator/config"
+	"kbsite/generator/corpusgen"
+	"kbsite/generator/diag"
+)
+
+// corpus returns a generated corpus of n articles, cached across runs in
+// the system temp folder because generating 10,000 files takes a while.
+func corpus(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "kbsite-corpus-"+strconv.Itoa(n))
+	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	if _, err := corpusgen.Generate(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func benchBuild(b *testing.B, n int) {
+	content := corpus(b, n)
+	out := filepath.Join(b.TempDir(), "public")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Build(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+		if err != nil || res.Failed() {
+			b.Fatalf("%v %v", err, res.Diagnostics[:min(5, len(res.Diagnostics))])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/article")
+}
+
+func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
+func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
+
+// benchLinks measures the link stage alone: resolving every link,
+// backlinks, related articles and reachability checks, on parsed articles.
+func benchLinks(b *testing.B, n int) {
+	content := corpus(b, n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dl := &diag.List{}
+		opts := Options{ContentDir: content}
+		st := loadArticles(opts, config.Load(content, dl), dl)
+		runtime.GC() // do not charge the loading garbage to this stage
+		b.StartTimer()
+		crossLink(st, dl)
+		if dl.HasErrors() {
+			b.Fatal(dl.Sorted()[0])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n)/1000, "µs/article")
+}
+
+func BenchmarkLinks1k(b *testing.B)  { benchLinks(b, 1000) }
+func BenchmarkLinks10k(b *testing.B) { benchLinks(b, 10000) }
