@@ -23,6 +23,7 @@ Usage:
 Commands:
   build    build the content folder into the output folder
   check    run every content and link check without writing output
+  new      create a new article from the KB template
 
 Run "kbsite <command> --help" for the flags of a command.
 `
@@ -43,6 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmds := []command{
 		{"build", runBuild},
 		{"check", runCheck},
+		{"new", runNew},
 	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)

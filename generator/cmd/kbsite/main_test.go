@@ -60,7 +60,7 @@ func TestBuildSummaryAndContentErrors(t *testing.T) {
 
 func TestCheckJSON(t *testing.T) {
 	content := t.TempDir()
-	os.WriteFile(filepath.Join(content, "a.md"), []byte("---\nid: KB310221\ntitle: A\n---\n## LAN settings\n\nSee [b](kb:KB31022) and [c](https://example.com).\n"), 0o644)
+	os.WriteFile(filepath.Join(content, "a.md"), []byte("---\nid: KB310221\ntitle: A\nproducts: [x]\n---\n## LAN settings\n\nSee [b](kb:KB31022) and [c](https://example.com).\n"), 0o644)
 	code, stdout, _ := kbsite("check", "--content", content, "--templates", filepath.Join(repo, "templates"), "--format", "json", "--external")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
@@ -81,10 +81,38 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatalf("report = %+v", rep)
 	}
 	p := rep.Problems[0]
-	if p.Line != 7 || p.Col != 5 || p.Kind != "link" || p.Message != `broken link "kb:KB31022": no article with that ID (did you mean KB310221?)` {
+	if p.Line != 8 || p.Col != 5 || p.Kind != "link" || p.Message != `broken link "kb:KB31022": no article with that ID (did you mean KB310221?)` {
 		t.Errorf("problem = %+v", p)
 	}
 	if len(rep.External) != 1 || rep.External[0].URL != "https://example.com" {
 		t.Errorf("external = %+v", rep.External)
+	}
+}
+
+func TestNewCreatesNextArticleThatBuilds(t *testing.T) {
+	content := t.TempDir()
+	os.MkdirAll(filepath.Join(content, "x"), 0o755)
+	os.WriteFile(filepath.Join(content, "x", "a.md"), []byte("---\nid: KB307294\ntitle: A\nproducts: [x]\n---\nText.\n"), 0o644)
+	code, stdout, stderr := kbsite("new", "--content", content, "--product", "windows-messenger", `Error "80048820" when you sign in`)
+	want := filepath.Join(content, "windows-messenger", "kb307295.md")
+	if code != 0 || strings.TrimSpace(stdout) != want {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	src, _ := os.ReadFile(want)
+	for _, s := range []string{"id: KB307295", `title: "Error \"80048820\" when you sign in"`, "## Symptoms", "## Cause", "## Resolution", "## More information", "products: [windows-messenger]"} {
+		if !strings.Contains(string(src), s) {
+			t.Errorf("new article lacks %q:\n%s", s, src)
+		}
+	}
+	// The skeleton is a valid article: it builds without errors.
+	code, _, stderr = kbsite("check", "--content", content, "--templates", filepath.Join(repo, "templates"))
+	if code != 0 {
+		t.Errorf("new article does not pass check: %s", stderr)
+	}
+	if code, _, _ := kbsite("new", "--content", content, "Title"); code != 2 {
+		t.Errorf("missing --product: exit %d, want 2", code)
+	}
+	if code, _, _ := kbsite("new", "--content", content, "--product", "x"); code != 2 {
+		t.Errorf("missing title: exit %d, want 2", code)
 	}
 }
