@@ -19,6 +19,7 @@ import (
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/output"
+	"kbsite/generator/progress"
 )
 
 // Options control one build.
@@ -31,6 +32,14 @@ type Options struct {
 	WarnLinks    bool   // report broken links as warnings
 	// CheckOnly runs every check without writing anything.
 	CheckOnly bool
+	// Progress, when set, is told about stages and counts.
+	Progress *progress.Reporter
+}
+
+// Stage is the wall time one stage of a build took.
+type Stage struct {
+	Name    string
+	Elapsed time.Duration
 }
 
 // Result describes a finished (or failed) build.
@@ -45,6 +54,8 @@ type Result struct {
 	External []ExternalLink
 	// Site is the loaded site; nil when loading failed.
 	Site *Site
+	// Stages is where the time went: load, links, templates, write.
+	Stages []Stage
 }
 
 // ExternalLink is a link to another web site, with where it was written.
@@ -88,11 +99,21 @@ func Build(opts Options) (*Result, error) {
 		return res, nil
 	}
 
+	mark := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Stages = append(res.Stages, Stage{name, now.Sub(mark)})
+		mark = now
+	}
 	cfg := config.Load(opts.ContentDir, dl)
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
-	site := load(opts, cfg, dl)
+	site := loadArticles(opts, cfg, dl)
+	stage("load")
+	opts.Progress.Stage("links", 0)
+	crossLink(site, dl)
+	stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
 	res.External = site.external()
@@ -107,11 +128,12 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	stage("templates")
 	out, err := output.Begin(opts.OutDir)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := write(site, lay, opts.ContentDir, out)
+	pages, err := write(site, lay, opts.ContentDir, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return nil, err
@@ -119,15 +141,9 @@ func Build(opts Options) (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return nil, err
 	}
+	stage("write")
 	res.Pages = pages
 	return finish()
-}
-
-// load reads, validates and cross-links every article.
-func load(opts Options, cfg config.Site, dl *diag.List) *Site {
-	site := loadArticles(opts, cfg, dl)
-	crossLink(site, dl)
-	return site
 }
 
 // loadArticles reads, parses and renders every article and checks IDs.
@@ -135,9 +151,10 @@ func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
 	site := &Site{Config: cfg, ByID: map[string]*Article{}, Index: links.NewIndex(), Redirects: map[string]*Article{}}
 	mdFiles, otherFiles := scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles
+	opts.Progress.Stage("parse articles", len(mdFiles))
 	labels := markdown.DefaultLabels()
 	r := markdown.New(markdown.Options{RawHTML: cfg.RawHTML}, labels)
-	parsed := parseAll(opts.ContentDir, mdFiles, r, dl)
+	parsed := parseAll(opts.ContentDir, mdFiles, r, dl, opts.Progress)
 
 	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
 	byKey := map[string]*Article{}

@@ -14,6 +14,7 @@ import (
 	"kbsite/generator/config"
 	"kbsite/generator/diag"
 	"kbsite/generator/markdown"
+	"kbsite/generator/progress"
 )
 
 // Article is one article as the build sees it.
@@ -96,7 +97,7 @@ func within(root, p string) bool {
 
 // parseAll reads and renders every article in parallel. The result keeps
 // the order of rels; entries that could not be read are nil.
-func parseAll(contentDir string, rels []string, r *markdown.Renderer, dl *diag.List) []*Article {
+func parseAll(contentDir string, rels []string, r *markdown.Renderer, dl *diag.List, pr *progress.Reporter) []*Article {
 	out := make([]*Article, len(rels))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -106,6 +107,7 @@ func parseAll(contentDir string, rels []string, r *markdown.Renderer, dl *diag.L
 			defer wg.Done()
 			for i := range work {
 				out[i] = parseOne(contentDir, rels[i], r, dl)
+				pr.Add(1)
 			}
 		}()
 	}

@@ -10,11 +10,12 @@ import (
 
 	"kbsite/generator/layout"
 	"kbsite/generator/output"
+	"kbsite/generator/progress"
 )
 
 // write renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir) (int, error) {
+func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
 	render := func(tmpl string, p *Page) func() error {
@@ -24,6 +25,7 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir) (
 				return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
 			}
 			pages.Add(1)
+			pr.Add(1)
 			return out.WriteFile(p.Path, buf.Bytes())
 		}
 	}
@@ -53,6 +55,7 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir) (
 		f := f
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
 	}
+	pr.Stage("write pages", len(jobs))
 	if err := run(jobs); err != nil {
 		return 0, err
 	}

@@ -3,15 +3,19 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"kbsite/generator/build"
 	"kbsite/generator/config"
+	"kbsite/generator/diag"
+	"kbsite/generator/progress"
 )
 
 type siteFlags struct {
 	content, templates, out, baseURL string
 	drafts, warnLinks                bool
+	quiet, verbose                   bool
 }
 
 func (f *siteFlags) register(fs interface {
@@ -26,6 +30,24 @@ func (f *siteFlags) register(fs interface {
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides site.yaml)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include articles marked draft: true")
 	fs.BoolVar(&f.warnLinks, "warn-links", false, "report broken links as warnings instead of errors")
+	fs.BoolVar(&f.quiet, "q", false, "quiet: print errors only")
+	fs.BoolVar(&f.verbose, "v", false, "verbose: also print the time each stage took")
+}
+
+// report prints diagnostics (errors only when quiet) and, when verbose,
+// the stage timings.
+func (f *siteFlags) report(res *build.Result, stderr io.Writer) {
+	for _, d := range res.Diagnostics {
+		if f.quiet && d.Severity != diag.Error {
+			continue
+		}
+		fmt.Fprintln(stderr, d)
+	}
+	if f.verbose {
+		for _, s := range res.Stages {
+			fmt.Fprintf(stderr, "kbsite: %-10s %s\n", s.Name, s.Elapsed.Round(time.Microsecond))
+		}
+	}
 }
 
 func (f *siteFlags) options() build.Options {
@@ -52,23 +74,34 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	res, err := build.Build(f.options())
+	opts := f.options()
+	if !f.quiet && isTerminal(stderr) {
+		opts.Progress = progress.New(stderr, time.Second)
+	}
+	res, err := build.Build(opts)
+	opts.Progress.Close()
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
 		return 1
 	}
-	for _, d := range res.Diagnostics {
-		fmt.Fprintln(stderr, d)
-	}
+	f.report(res, stderr)
 	if res.Failed() {
 		fmt.Fprintf(stderr, "kbsite: build failed: %s, %s; %s left unchanged\n",
 			count(res.Errors, "error"), count(res.Warnings, "warning"), f.out)
 		return 1
 	}
+	if f.quiet {
+		return 0
+	}
 	fmt.Fprintf(stdout, "kbsite: built %s, %s, %s in %s into %s\n",
 		count(res.Articles, "article"), count(res.Pages, "page"), count(res.Warnings, "warning"),
 		res.Elapsed.Round(time.Millisecond), f.out)
 	return 0
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && progress.IsTerminal(f)
 }
 
 func count(n int, word string) string {

@@ -75,13 +75,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		enc.Encode(report)
 		return code
 	}
-	for _, d := range res.Diagnostics {
-		fmt.Fprintln(stderr, d)
-	}
+	f.report(res, stderr)
 	if external {
 		for _, e := range res.External {
 			fmt.Fprintf(stdout, "%s:%d:%d: %s\n", e.File, e.Line, e.Col, e.URL)
 		}
+	}
+	if f.quiet {
+		return code
 	}
 	fmt.Fprintf(stdout, "kbsite: checked %s: %s, %s\n", count(res.Articles, "article"), count(res.Errors, "error"), count(res.Warnings, "warning"))
 	return code
