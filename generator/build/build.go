@@ -80,6 +80,8 @@ type Site struct {
 	Redirects map[string]*Article
 
 	otherFiles []string // content files that are not articles
+	renderer   *markdown.Renderer
+	layout     *layout.Layout
 }
 
 // Build runs a whole build. The error is for failures outside the content
@@ -129,6 +131,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	stage("templates")
+	site.layout = lay
 	out, err := output.Begin(opts.OutDir)
 	if err != nil {
 		return nil, err
@@ -152,71 +155,82 @@ func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
 	mdFiles, otherFiles := scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles
 	opts.Progress.Stage("parse articles", len(mdFiles))
-	labels := markdown.DefaultLabels()
-	r := markdown.New(markdown.Options{RawHTML: cfg.RawHTML}, labels)
-	parsed := parseAll(opts.ContentDir, mdFiles, r, dl, opts.Progress)
+	site.renderer = markdown.New(markdown.Options{RawHTML: cfg.RawHTML}, markdown.DefaultLabels())
+	parsed := parseAll(opts.ContentDir, mdFiles, site.renderer, dl, opts.Progress)
 
-	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
 	byKey := map[string]*Article{}
 	for _, a := range parsed {
-		if a == nil || (a.Meta.Draft && !opts.Drafts) {
+		if a == nil || !site.admit(a, opts.Drafts, dl) {
 			continue
 		}
-		m := &a.Meta
-		if m.ID == "" {
-			if !deriveIDs {
-				dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
-				continue
-			}
-			m.ID = article.DeriveID(a.Source)
-		}
-		if m.Title == "" {
-			m.Title = a.Body.FirstH1
-		}
-		if m.Title == "" {
-			if !deriveIDs {
-				dl.Errorf(a.File, 1, 1, "front matter has no title")
-				continue
-			}
-			m.Title = strings.TrimSuffix(filepath.Base(a.Source), filepath.Ext(a.Source))
-		}
-		if m.Lang == "" {
-			m.Lang = cfg.Language
-		}
-		if m.TranslationKey == "" {
-			m.TranslationKey = m.ID
-		}
-		key := strings.ToUpper(m.ID)
+		key := strings.ToUpper(a.Meta.ID)
 		if first, dup := byKey[key]; dup {
-			p := m.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q: %s already uses it", m.ID, first.File)
+			p := a.Meta.Pos["id"]
+			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q: %s already uses it", a.Meta.ID, first.File)
 			continue
 		}
 		byKey[key] = a
-		a.Path = ArticlePath(m.ID)
-		a.titleKey = strings.ToLower(m.Title)
 		site.Articles = append(site.Articles, a)
-		site.ByID[m.ID] = a
+		site.ByID[a.Meta.ID] = a
 	}
 	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Meta.ID < site.Articles[j].Meta.ID })
 	return site
 }
 
+// admit completes an article's metadata from defaults (derived IDs and
+// titles for foreign content, the site language) and reports missing
+// required fields. It returns false for articles that are not published.
+func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
+	if a.Meta.Draft && !drafts {
+		return false
+	}
+	cfg := site.Config
+	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
+	m := &a.Meta
+	if m.ID == "" {
+		if !deriveIDs {
+			dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
+			return false
+		}
+		m.ID = article.DeriveID(a.Source)
+	}
+	if m.Title == "" {
+		m.Title = a.Body.FirstH1
+	}
+	if m.Title == "" {
+		if !deriveIDs {
+			dl.Errorf(a.File, 1, 1, "front matter has no title")
+			return false
+		}
+		m.Title = strings.TrimSuffix(filepath.Base(a.Source), filepath.Ext(a.Source))
+	}
+	if m.Lang == "" {
+		m.Lang = cfg.Language
+	}
+	if m.TranslationKey == "" {
+		m.TranslationKey = m.ID
+	}
+	a.Path = ArticlePath(m.ID)
+	a.titleKey = strings.ToLower(m.Title)
+	a.target = &links.Target{ID: m.ID, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
+	return true
+}
+
 // crossLink resolves every link, alias and related article, and runs the
 // checks that need the whole site.
 func crossLink(site *Site, dl *diag.List) {
-	targets := map[*Article]*links.Target{}
 	for _, a := range site.Articles {
-		t := &links.Target{ID: a.Meta.ID, Title: a.Meta.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
-		targets[a] = t
-		site.Index.Add(t)
+		site.Index.Add(a.target)
 	}
 	for _, f := range site.otherFiles {
 		site.Index.AddFile(f)
 	}
-	addAliases(site, targets, dl)
+	for _, a := range site.Articles {
+		site.addAliases(a, dl)
+	}
+	site.checkAliasPaths(dl)
 	site.Index.Seal()
-	resolveLinks(site, targets, dl)
+	resolveLinks(site, dl)
 	resolveRelated(site, dl)
 	checkProducts(site, dl)
 	checkReachable(site, dl)
@@ -250,43 +264,44 @@ func KeywordPath(keyword string) string {
 	return "keywords/" + s + ".html"
 }
 
-// addAliases registers old IDs and old URL paths. An alias that collides
-// with an article ID, another alias or a page is an error.
-func addAliases(site *Site, targets map[*Article]*links.Target, dl *diag.List) {
-	for _, a := range site.Articles {
-		for i, al := range a.Meta.Aliases {
-			p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
-			if isPathAlias(al) {
-				op, ok := aliasPath(al)
-				if !ok {
-					dl.Errorf(a.File, p.Line, p.Col, "alias %q is not a usable site path", al)
-					continue
-				}
-				if prev, taken := site.Redirects[op]; taken {
-					dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
-					continue
-				}
-				site.Redirects[op] = a
+// addAliases registers an article's old IDs and old URL paths. An alias
+// that collides with an article ID or another alias is an error.
+func (site *Site) addAliases(a *Article, dl *diag.List) {
+	for i, al := range a.Meta.Aliases {
+		p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
+		if isPathAlias(al) {
+			op, ok := aliasPath(al)
+			if !ok {
+				dl.Errorf(a.File, p.Line, p.Col, "alias %q is not a usable site path", al)
 				continue
 			}
-			if !validIDAlias(al) {
-				dl.Errorf(a.File, p.Line, p.Col, "alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
-				continue
-			}
-			if !site.Index.AddAlias(al, targets[a]) {
-				other := site.Index.ByID(al)
-				dl.Errorf(a.File, p.Line, p.Col, "alias %q is already the ID or an alias of %s", al, other.ID)
-				continue
-			}
-			op := ArticlePath(al)
 			if prev, taken := site.Redirects[op]; taken {
 				dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
 				continue
 			}
 			site.Redirects[op] = a
+			continue
 		}
+		if !validIDAlias(al) {
+			dl.Errorf(a.File, p.Line, p.Col, "alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
+			continue
+		}
+		if !site.Index.AddAlias(al, a.target) {
+			other := site.Index.ByID(al)
+			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already the ID or an alias of %s", al, other.ID)
+			continue
+		}
+		op := ArticlePath(al)
+		if prev, taken := site.Redirects[op]; taken {
+			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
+			continue
+		}
+		site.Redirects[op] = a
 	}
-	// A path alias must not shadow a real page.
+}
+
+// checkAliasPaths reports path aliases that would shadow a real page.
+func (site *Site) checkAliasPaths(dl *diag.List) {
 	for _, b := range site.Articles {
 		if a, taken := site.Redirects[b.Path]; taken {
 			dl.Errorf(a.File, 0, 0, "alias path %q is the address of %s", b.Path, b.Meta.ID)

@@ -13,6 +13,7 @@ import (
 	"kbsite/generator/article"
 	"kbsite/generator/config"
 	"kbsite/generator/diag"
+	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/progress"
 )
@@ -34,6 +35,8 @@ type Article struct {
 	// fills and texts replace the body's link placeholders: the URL and,
 	// for links written without text, the text of link n.
 	fills, texts []string
+	out          []*Article    // distinct articles this one links to
+	target       *links.Target // this article as a link target
 }
 
 // scan lists the Markdown files and other files of the content folder.

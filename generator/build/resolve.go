@@ -14,107 +14,128 @@ import (
 
 // resolveLinks fills every article's link placeholders with page-relative
 // URLs, reports broken links, and records backlinks and referenced files.
-func resolveLinks(site *Site, targets map[*Article]*links.Target, dl *diag.List) {
-	byTarget := make(map[*links.Target]*Article, len(targets))
-	for a, t := range targets {
-		byTarget[t] = a
-	}
-	type edge struct{ from, to *Article }
-	edges := make([][]edge, len(site.Articles))
-	files := make([][]string, len(site.Articles))
+func resolveLinks(site *Site, dl *diag.List) {
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan *Article)
 	for w := 0; w < workers(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				a := site.Articles[i]
-				self := targets[a]
-				fills := make([]string, len(a.Body.Links))
-				texts := make([]string, len(a.Body.Links))
-				seen := map[*Article]bool{}
-				for j, l := range a.Body.Links {
-					if l.External {
-						continue
-					}
-					r, err := site.Index.Resolve(self, l.Dest)
-					if err != nil {
-						dl.Add(diag.Diagnostic{File: a.File, Line: l.Line, Col: l.Col, Severity: diag.Error, Kind: diag.KindLink,
-							Msg: fmt.Sprintf("broken link %q: %s", l.Dest, err)})
-						fills[j] = "#"
-						texts[j] = html.EscapeString(l.Dest)
-						continue
-					}
-					href := r.Path
-					if href != "" {
-						href = links.Rel(a.Path, r.Path)
-					}
-					if r.Fragment != "" {
-						href += "#" + r.Fragment
-					}
-					fills[j] = html.EscapeString(href)
-					if r.Target != nil {
-						to := byTarget[r.Target]
-						texts[j] = html.EscapeString(r.Target.Title)
-						if to != a && !seen[to] {
-							seen[to] = true
-							edges[i] = append(edges[i], edge{a, to})
-						}
-					}
-					if r.File != "" {
-						files[i] = append(files[i], r.File)
-						texts[j] = html.EscapeString(r.File)
-					}
-				}
-				a.fills, a.texts = fills, texts
-				a.Files = files[i]
+			for a := range next {
+				site.resolveArticle(a, dl).apply(a)
 			}
 		}()
 	}
-	for i := range site.Articles {
-		next <- i
+	for _, a := range site.Articles {
+		next <- a
 	}
 	close(next)
 	wg.Wait()
 
 	used := map[string]bool{}
-	for i := range site.Articles {
-		for _, e := range edges[i] {
-			e.to.Backlinks = append(e.to.Backlinks, e.from)
+	for _, a := range site.Articles {
+		a.Backlinks = nil
+	}
+	for _, a := range site.Articles {
+		for _, to := range a.out {
+			to.Backlinks = append(to.Backlinks, a)
 		}
-		for _, f := range files[i] {
+		for _, f := range a.Files {
 			used[f] = true
 		}
 	}
 	for _, a := range site.Articles {
 		sortByTitle(a.Backlinks)
 	}
+	site.Files = site.Files[:0]
 	for f := range used {
 		site.Files = append(site.Files, f)
 	}
 	sort.Strings(site.Files)
 }
 
+// resolution is what resolving one article's links produced.
+type resolution struct {
+	fills, texts []string
+	out          []*Article
+	files        []string
+}
+
+func (r resolution) apply(a *Article) {
+	a.fills, a.texts, a.out, a.Files = r.fills, r.texts, r.out, r.files
+}
+
+// resolveArticle resolves one article's links against the site's index:
+// the placeholder fills, the articles it links to and the files it
+// references; broken links go to dl. It changes nothing, so serve mode can
+// try a change before accepting it.
+func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
+	fills := make([]string, len(a.Body.Links))
+	texts := make([]string, len(a.Body.Links))
+	var out []*Article
+	var files []string
+	seen := map[*Article]bool{}
+	for j, l := range a.Body.Links {
+		if l.External {
+			continue
+		}
+		r, err := site.Index.Resolve(a.target, l.Dest)
+		if err != nil {
+			dl.Add(diag.Diagnostic{File: a.File, Line: l.Line, Col: l.Col, Severity: diag.Error, Kind: diag.KindLink,
+				Msg: fmt.Sprintf("broken link %q: %s", l.Dest, err)})
+			fills[j] = "#"
+			texts[j] = html.EscapeString(l.Dest)
+			continue
+		}
+		href := r.Path
+		if href != "" {
+			href = links.Rel(a.Path, r.Path)
+		}
+		if r.Fragment != "" {
+			href += "#" + r.Fragment
+		}
+		fills[j] = html.EscapeString(href)
+		if r.Target != nil {
+			texts[j] = html.EscapeString(r.Target.Title)
+			if to := site.ByID[r.Target.ID]; to != nil && to != a && !seen[to] {
+				seen[to] = true
+				out = append(out, to)
+			}
+		}
+		if r.File != "" {
+			files = append(files, r.File)
+			texts[j] = html.EscapeString(r.File)
+		}
+	}
+	return resolution{fills, texts, out, files}
+}
+
 // resolveRelated turns the related IDs of each article into articles.
 func resolveRelated(site *Site, dl *diag.List) {
 	for _, a := range site.Articles {
-		seen := map[*Article]bool{a: true}
-		for i, id := range a.Meta.Related {
-			t := site.Index.ByID(id)
-			if t == nil {
-				p := a.Meta.Pos[fmt.Sprintf("related.%d", i)]
-				dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindLink,
-					Msg: fmt.Sprintf("related article %q does not exist%s", id, hint(site, id))})
-				continue
-			}
-			r := site.ByID[t.ID]
-			if !seen[r] {
-				seen[r] = true
-				a.Related = append(a.Related, r)
-			}
+		a.Related = site.relatedOf(a, dl)
+	}
+}
+
+// relatedOf resolves one article's related IDs, reporting unknown ones.
+func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
+	var out []*Article
+	seen := map[*Article]bool{a: true}
+	for i, id := range a.Meta.Related {
+		t := site.Index.ByID(id)
+		if t == nil {
+			p := a.Meta.Pos[fmt.Sprintf("related.%d", i)]
+			dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindLink,
+				Msg: fmt.Sprintf("related article %q does not exist%s", id, hint(site, id))})
+			continue
+		}
+		r := site.ByID[t.ID]
+		if r != nil && !seen[r] {
+			seen[r] = true
+			out = append(out, r)
 		}
 	}
+	return out
 }
 
 func hint(site *Site, id string) string {

@@ -13,22 +13,40 @@ import (
 	"kbsite/generator/progress"
 )
 
+// sink is where pages go: the staging folder of a full build, or the live
+// output folder in serve mode.
+type sink interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// pageJob renders page p with template tmpl into out.
+func pageJob(lay *layout.Layout, out sink, tmpl string, p *Page, pages *atomic.Int64, pr *progress.Reporter) func() error {
+	return func() error {
+		var buf bytes.Buffer
+		if err := lay.Render(&buf, tmpl, p); err != nil {
+			return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
+		}
+		pages.Add(1)
+		pr.Add(1)
+		return out.WriteFile(p.Path, buf.Bytes())
+	}
+}
+
+func (s *Site) productPage(slug string, as []*Article) *Page {
+	name := s.Config.ProductName(slug)
+	return s.listPage(ProductPath(slug), name, "Articles that apply to "+name+".", as)
+}
+
+func (s *Site) keywordPage(kp, name string, as []*Article) *Page {
+	return s.listPage(kp, name, "Articles about “"+name+"”.", as)
+}
+
 // write renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
 func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
-	render := func(tmpl string, p *Page) func() error {
-		return func() error {
-			var buf bytes.Buffer
-			if err := lay.Render(&buf, tmpl, p); err != nil {
-				return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
-			}
-			pages.Add(1)
-			pr.Add(1)
-			return out.WriteFile(p.Path, buf.Bytes())
-		}
-	}
+	render := func(tmpl string, p *Page) func() error { return pageJob(lay, out, tmpl, p, &pages, pr) }
 	for _, a := range site.Articles {
 		jobs = append(jobs, render("article", site.articlePage(a)))
 	}
@@ -37,12 +55,11 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, p
 	jobs = append(jobs, render("404", site.notFoundPage()))
 	slugs, byProduct := site.products()
 	for _, slug := range slugs {
-		name := site.Config.ProductName(slug)
-		jobs = append(jobs, render("list", site.listPage(ProductPath(slug), name, "Articles that apply to "+name+".", byProduct[slug])))
+		jobs = append(jobs, render("list", site.productPage(slug, byProduct[slug])))
 	}
 	paths, names, arts := site.keywords()
 	for _, kp := range paths {
-		jobs = append(jobs, render("list", site.listPage(kp, names[kp], "Articles about “"+names[kp]+"”.", arts[kp])))
+		jobs = append(jobs, render("list", site.keywordPage(kp, names[kp], arts[kp])))
 	}
 	for from, a := range site.Redirects {
 		jobs = append(jobs, render("redirect", site.redirectPage(from, a)))
@@ -59,23 +76,38 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, p
 	if err := run(jobs); err != nil {
 		return 0, err
 	}
-	if site.Config.BaseURL != "" {
-		var listed []string
-		for _, a := range site.Articles {
-			listed = append(listed, a.Path)
-		}
-		listed = append(listed, "index.html", "az.html")
-		for _, slug := range slugs {
-			listed = append(listed, ProductPath(slug))
-		}
-		listed = append(listed, paths...)
-		for name, data := range map[string][]byte{"sitemap.xml": site.sitemap(listed), "robots.txt": site.robots(), "feed.xml": site.feed()} {
-			if err := out.WriteFile(name, data); err != nil {
-				return 0, err
-			}
-		}
+	if err := site.writeWebFiles(out); err != nil {
+		return 0, err
 	}
 	return int(pages.Load()), nil
+}
+
+// writeWebFiles writes the sitemap, robots.txt and feed when there is a
+// base URL.
+func (site *Site) writeWebFiles(out sink) error {
+	if site.Config.BaseURL == "" {
+		return nil
+	}
+	slugs, _ := site.products()
+	paths, _, _ := site.keywords()
+	var listed []string
+	for _, a := range site.Articles {
+		listed = append(listed, a.Path)
+	}
+	listed = append(listed, "index.html", "az.html")
+	for _, slug := range slugs {
+		listed = append(listed, ProductPath(slug))
+	}
+	listed = append(listed, paths...)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"sitemap.xml", site.sitemap(listed)}, {"robots.txt", site.robots()}, {"feed.xml", site.feed()}} {
+		if err := out.WriteFile(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *Site) notFoundPage() *Page {
@@ -116,7 +148,7 @@ func run(jobs []func() error) error {
 	return first
 }
 
-func copyFile(contentDir, rel string, out *output.Dir) error {
+func copyFile(contentDir, rel string, out sink) error {
 	data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(rel)))
 	if err != nil {
 		return err

@@ -60,6 +60,44 @@ func (ix *Index) AddAlias(alias string, t *Target) bool {
 	return true
 }
 
+// Remove takes an article and every alias pointing at it out of the index.
+func (ix *Index) Remove(t *Target) {
+	for k, v := range ix.byID {
+		if v == t {
+			delete(ix.byID, k)
+		}
+	}
+	if ix.bySource[t.Source] == t {
+		delete(ix.bySource, t.Source)
+	}
+	ix.ids = removeSorted(ix.ids, t.ID)
+	ix.sources = removeSorted(ix.sources, t.Source)
+}
+
+// Put adds an article to a sealed index, keeping the hint lists sorted.
+func (ix *Index) Put(t *Target) {
+	ix.byID[strings.ToUpper(t.ID)] = t
+	ix.bySource[t.Source] = t
+	ix.ids = insertSorted(ix.ids, t.ID)
+	ix.sources = insertSorted(ix.sources, t.Source)
+}
+
+func insertSorted(s []string, v string) []string {
+	i := sort.SearchStrings(s, v)
+	s = append(s, "")
+	copy(s[i+1:], s[i:])
+	s[i] = v
+	return s
+}
+
+func removeSorted(s []string, v string) []string {
+	i := sort.SearchStrings(s, v)
+	if i < len(s) && s[i] == v {
+		return append(s[:i], s[i+1:]...)
+	}
+	return s
+}
+
 // AddFile registers a non-Markdown file of the content folder.
 func (ix *Index) AddFile(rel string) {
 	ix.files[rel] = true

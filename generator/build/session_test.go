@@ -1,0 +1,116 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIncrementalMatchesFullBuild applies edits through a Session and
+// checks after each that the live output is byte-identical to a fresh full
+// build of the same content: incremental rebuilds may skip work, never
+// change the result.
+func TestIncrementalMatchesFullBuild(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	opts := Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out}
+	sess, res, err := NewSession(opts)
+	if err != nil || res.Failed() {
+		t.Fatalf("%v %s", err, messages(res))
+	}
+	edit := func(rel, old, new string) string {
+		p := filepath.Join(content, rel)
+		src, _ := os.ReadFile(p)
+		if !strings.Contains(string(src), old) {
+			t.Fatalf("%s lacks %q", rel, old)
+		}
+		os.WriteFile(p, []byte(strings.Replace(string(src), old, new, 1)), 0o644)
+		return p
+	}
+	steps := []struct {
+		name  string
+		apply func() []string
+	}{
+		{"retitle a linked article", func() []string {
+			return []string{edit("network/kb310221.md", "title: ", "title: Renamed - ")}
+		}},
+		{"add a link and a keyword", func() []string {
+			return []string{edit("passport/kb305159.md", "## Cause", "See also [](kb:KB302089).\n\n## Cause")}
+		}},
+		{"change products", func() []string {
+			return []string{edit("windows-xp/kb302089.md", "products: [", "products: [brand-new-product, ")}
+		}},
+		{"new article", func() []string {
+			p := filepath.Join(content, "new", "kb900001.md")
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte("---\nid: KB900001\ntitle: A new article\nproducts: [windows-xp]\naliases: [Q900001]\n---\n## Symptoms\n\nLinks to [](kb:KB307294).\n"), 0o644)
+			return []string{p}
+		}},
+		{"delete that article", func() []string {
+			p := filepath.Join(content, "new", "kb900001.md")
+			os.Remove(p)
+			return []string{p}
+		}},
+	}
+	for _, st := range steps {
+		paths := st.apply()
+		res, written, err := sess.Update(paths)
+		if err != nil || res.Failed() {
+			t.Fatalf("%s: %v %s", st.name, err, messages(res))
+		}
+		if len(written) == 0 {
+			t.Errorf("%s: nothing written", st.name)
+		}
+		full := filepath.Join(dir, "full-"+strings.ReplaceAll(st.name, " ", "-"))
+		if r := buildInto(t, content, full); r.Failed() {
+			t.Fatal(messages(r))
+		}
+		compareTrees(t, st.name, readTree(t, full), readTree(t, out))
+	}
+}
+
+func compareTrees(t *testing.T, name string, want, got map[string][]byte) {
+	t.Helper()
+	for p, d := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s: %s missing after incremental update", name, p)
+		} else if !bytes.Equal(d, g) {
+			t.Errorf("%s: %s differs from a full build", name, p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s should not exist after incremental update", name, p)
+		}
+	}
+}
+
+func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	before := readTree(t, out)
+	target := filepath.Join(content, "network", "kb310221.md")
+	good, _ := os.ReadFile(target)
+	// Changing the ID breaks every link to KB310221 in other articles.
+	os.WriteFile(target, bytes.Replace(good, []byte("id: KB310221"), []byte("id: KB310299"), 1), 0o644)
+	res, _, err = sess.Update([]string{target})
+	if err != nil || !res.Failed() || !strings.Contains(messages(res), `broken link "../network/kb310221.md`) && !strings.Contains(messages(res), `KB310221`) {
+		t.Fatalf("want broken-link errors, got %v %s", err, messages(res))
+	}
+	compareTrees(t, "after error", before, readTree(t, out))
+	// Fixing it again is accepted and changes nothing.
+	os.WriteFile(target, good, 0o644)
+	res, _, err = sess.Update([]string{target})
+	if err != nil || res.Failed() {
+		t.Fatalf("fix rejected: %v %s", err, messages(res))
+	}
+	compareTrees(t, "after fix", before, readTree(t, out))
+}
