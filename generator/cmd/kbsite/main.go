@@ -24,6 +24,7 @@ Commands:
   build    build the content folder into the output folder
   check    run every content and link check without writing output
   new      create a new article from the KB template
+  serve    preview the site with live reload on 127.0.0.1
 
 Run "kbsite <command> --help" for the flags of a command.
 `
@@ -45,6 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"build", runBuild},
 		{"check", runCheck},
 		{"new", runNew},
+		{"serve", runServe},
 	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
