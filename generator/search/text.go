@@ -33,6 +33,13 @@ var foldMap = func() map[rune]string {
 	return m
 }()
 
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return
+}()
+
 const maxWordLen = 64 // longer runs are not words (hashes, base64, attacks)
 
 func isWordRune(r rune) bool {
@@ -82,23 +89,40 @@ type token struct {
 func tokens(text string, out []token) []token {
 	u := 0 // UTF-16 offset
 	start, startU := -1, 0
+	ascii := true
 	flush := func(end, endU int) {
 		w := text[start:end]
 		start = -1
+		if ascii {
+			if len(w) <= maxWordLen {
+				out = append(out, token{fold(w), startU, endU})
+			}
+			return
+		}
 		if utf8.RuneCountInString(w) > maxWordLen {
 			return
 		}
 		out = splitCJK(fold(w), startU, endU, out)
 	}
-	for i, r := range text {
-		if isWordRune(r) {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		var word bool
+		if r < utf8.RuneSelf {
+			word = asciiWord[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+		}
+		if word {
 			if start < 0 {
-				start, startU = i, u
+				start, startU, ascii = i, u, true
 			}
+			ascii = ascii && size == 1
 		} else if start >= 0 {
 			flush(i, u)
 		}
 		u += utf16.RuneLen(r)
+		i += size
 	}
 	if start >= 0 {
 		flush(len(text), u)
@@ -152,6 +176,17 @@ func words(text string) []string {
 // cmp16 compares strings in UTF-16 code unit order, the order of
 // JavaScript's < on strings, so that routing agrees in both engines.
 func cmp16(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) || i == len(b) || (a[i] < 0xEE && b[i] < 0xEE) {
+		return strings.Compare(a, b) // UTF-8 order is UTF-16 order below U+E000
+	}
+	for i > 0 && !utf8.RuneStart(a[i]) {
+		i--
+	}
+	a, b = a[i:], b[i:]
 	for a != "" && b != "" {
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
@@ -188,5 +223,27 @@ func key16(r rune) int {
 
 // collapse normalises white space in exported text.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	ok := s == "" || (s[0] != ' ' && s[len(s)-1] != ' ')
+	for i := 0; ok && i < len(s); i++ {
+		c := s[i]
+		ok = c >= 0x20 && c < 0x80 && !(c == ' ' && i > 0 && s[i-1] == ' ')
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"kbsite/generator/search"
+)
+
+// runSearch implements "kbsite search [flags] query": it searches the
+// client index of a built site, the same files the browser loads.
+func runSearch(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("search", "", stdout, stderr)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: kbsite search [flags] \"query\"\n\nSearch the built site's search index, as the browser does.\n"+
+			"All words must match, the last word may be a prefix, \"quoted phrases\",\n-excluded words, an article ID alone.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	site := fs.String("site", "public", "built site `folder`")
+	limit := fs.Int("limit", 10, "maximum number of results")
+	asJSON := fs.Bool("json", false, "print results as a JSON array")
+	product := fs.String("product", "", "only articles of this product (name or slug)")
+	lang := fs.String("lang", "", "index language (default: the site's only language, or en)")
+	var msgs bytes.Buffer
+	fs.SetOutput(&msgs)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return 0
+	}
+	if err != nil {
+		stderr.Write(msgs.Bytes())
+		return 2
+	}
+	q := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if q == "" {
+		fmt.Fprintln(stderr, "kbsite search: missing query")
+		fs.Usage()
+		return 2
+	}
+	if *limit <= 0 {
+		fmt.Fprintln(stderr, "kbsite search: --limit must be positive")
+		return 2
+	}
+	if st, err := os.Stat(filepath.Join(*site, "search")); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "kbsite search: no search index in %s (run kbsite build first)\n", filepath.Join(*site, "search"))
+		return 1
+	}
+	ix, err := search.Open(*site, *lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
+		return 1
+	}
+	resp := ix.Query(q, search.Options{Limit: *limit, Product: *product})
+	if *asJSON {
+		b, err := json.MarshalIndent(resp.Results, "", "  ")
+		if err != nil {
+			fmt.Fprintf(stderr, "kbsite search: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return 0
+	}
+	if len(resp.Results) == 0 {
+		fmt.Fprintf(stdout, "No results for %q.\n", q)
+		for _, s := range resp.Suggestions {
+			fmt.Fprintf(stdout, "Did you mean %q for %q?\n", s.Suggestion, s.Word)
+		}
+		return 0
+	}
+	for i, r := range resp.Results {
+		fmt.Fprintf(stdout, "%d. %s  %s  (%.3f)\n", i+1, r.ID, r.Title, r.Score)
+		url := r.URL
+		if r.Section != "" {
+			url += "#" + r.Section
+		}
+		fmt.Fprintf(stdout, "   %s\n", url)
+	}
+	if resp.Total > len(resp.Results) {
+		fmt.Fprintf(stdout, "%d of %d results.\n", len(resp.Results), resp.Total)
+	}
+	return 0
+}

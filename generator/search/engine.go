@@ -1,0 +1,1063 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Query limits: hostile queries do bounded work.
+const (
+	maxQueryRunes  = 500
+	maxItems       = 10  // positive words and phrases
+	maxWords       = 32  // words in all
+	maxPhraseWords = 8   // words per phrase
+	maxPrefixShard = 3   // shards scanned for prefix expansion
+	maxExpansions  = 50  // prefix expansions
+	maxFuzzy       = 10  // fuzzy candidates per word
+	phraseCheckCap = 50  // records checked for phrases
+	maxLimit       = 100 // results per query
+	excerptBefore  = 60
+	excerptLen     = 160
+)
+
+// Match factors, percent: exact terms (incl. stemming) beat prefix and typos.
+const (
+	factorExact  = 100
+	factorPrefix = 60
+	factorFuzzy1 = 50
+	factorFuzzy2 = 30
+)
+
+// Options of a search.
+type Options struct {
+	Limit   int
+	Product string
+}
+
+// Result is one hit.
+type Result struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	URL      string   `json:"url"`
+	Source   string   `json:"source"`
+	Score    float64  `json:"score"`
+	Products []string `json:"products"`
+	Section  string   `json:"section"`
+	Excerpt  string   `json:"excerpt"`
+	Matched  []string `json:"matched"`
+}
+
+// Suggestion is a vocabulary word close to a query word that is not in it.
+type Suggestion struct {
+	Word       string `json:"word"`
+	Suggestion string `json:"suggestion"`
+}
+
+// Response is the full answer of a query.
+type Response struct {
+	Results     []Result     `json:"results"`
+	Suggestions []Suggestion `json:"suggestions"`
+	Total       int          `json:"total"`
+}
+
+// Index is a loaded client index of one language.
+type Index struct {
+	mu     sync.Mutex
+	dir    string // siteDir/search
+	lang   string
+	man    manifest
+	shards map[int]*shard
+	prods  map[int][]int
+	recs   map[int]*record
+	Loaded []string // files read, in order (for benchmarks)
+}
+
+type shard struct {
+	W     []string           `json:"w"`
+	M     []any              `json:"m"`
+	T     []string           `json:"t"`
+	P     []string           `json:"p"`
+	I     map[string][]int32 `json:"i"`
+	words map[string]int
+	terms map[string]int
+	post  map[int][]int
+}
+
+// Open loads the client index of lang ("" = the only language or "en")
+// from siteDir/search.
+func Open(siteDir, lang string) (*Index, error) {
+	dir := filepath.Join(siteDir, "search")
+	if lang == "" {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		var langs []string
+		for _, e := range ents {
+			if e.IsDir() {
+				langs = append(langs, e.Name())
+			}
+		}
+		lang = "en"
+		if len(langs) == 1 {
+			lang = langs[0]
+		}
+	} else {
+		lang = langKey(lang)
+	}
+	ix := &Index{dir: dir, lang: lang, shards: map[int]*shard{}, prods: map[int][]int{}, recs: map[int]*record{}}
+	if err := ix.load("manifest.js", &ix.man); err != nil {
+		return nil, err
+	}
+	if len(ix.man.Starts) == 0 || len(ix.man.Starts) != len(ix.man.Hashes) {
+		return nil, errors.New("search index: bad manifest")
+	}
+	return ix, nil
+}
+
+// ParseFile strips the script wrapper of an index file: it returns the
+// registered name and the JSON data.
+func ParseFile(b []byte) (string, json.RawMessage, error) {
+	i := bytes.Index(b, []byte(".push("))
+	j := bytes.LastIndex(b, []byte(");"))
+	if i < 0 || j < i {
+		return "", nil, errors.New("not a search index file")
+	}
+	var v []json.RawMessage
+	if err := json.Unmarshal(b[i+6:j], &v); err != nil || len(v) != 2 {
+		return "", nil, errors.New("not a search index file")
+	}
+	var name string
+	if err := json.Unmarshal(v[0], &name); err != nil {
+		return "", nil, err
+	}
+	return name, v[1], nil
+}
+
+func (ix *Index) load(name string, v any) error {
+	b, err := os.ReadFile(filepath.Join(ix.dir, ix.lang, filepath.FromSlash(name)))
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	ix.Loaded = append(ix.Loaded, ix.lang+"/"+name)
+	_, data, err := ParseFile(b)
+	if err != nil {
+		return fmt.Errorf("search index %s: %w", name, err)
+	}
+	return json.Unmarshal(data, v)
+}
+
+// route returns the shard holding key: the last whose start <= key.
+func (ix *Index) route(key string) int {
+	s := ix.man.Starts
+	i := sort.Search(len(s), func(i int) bool { return cmp16(s[i], key) > 0 })
+	return max(i-1, 0)
+}
+
+func (ix *Index) shard(k int) *shard {
+	if s := ix.shards[k]; s != nil {
+		return s
+	}
+	s := &shard{}
+	if err := ix.load(fmt.Sprintf("s%d-%s.js", k, ix.man.Hashes[k]), s); err != nil {
+		s = &shard{}
+	}
+	s.words = make(map[string]int, len(s.W))
+	for i, w := range s.W {
+		s.words[w] = i
+	}
+	s.terms = make(map[string]int, len(s.T))
+	for i, t := range s.T {
+		s.terms[t] = i
+	}
+	s.post = map[int][]int{}
+	ix.shards[k] = s
+	return s
+}
+
+func (ix *Index) record(d int) *record {
+	if r := ix.recs[d]; r != nil {
+		return r
+	}
+	r := &record{}
+	if err := ix.load(fmt.Sprintf("r/%d-%s.js", d, ix.man.RecVer), r); err != nil {
+		r = &record{}
+	}
+	ix.recs[d] = r
+	return r
+}
+
+// termRef is a term located in a shard.
+type termRef struct {
+	shard, idx int
+	name       string
+}
+
+// refs resolves the term references of word i of shard k (nil: stop word).
+func (ix *Index) refs(q *query, k int, i int) []termRef {
+	s := ix.shard(k)
+	if i >= len(s.M) {
+		return nil
+	}
+	var list []any
+	switch v := s.M[i].(type) {
+	case nil:
+		return nil
+	case []any:
+		list = v
+	default:
+		list = []any{v}
+	}
+	var out []termRef
+	for _, r := range list {
+		switch v := r.(type) {
+		case float64:
+			if int(v) >= 0 && int(v) < len(s.T) {
+				out = append(out, termRef{k, int(v), s.T[int(v)]})
+			}
+		case string:
+			k2 := ix.route(v)
+			q.touch(k2)
+			s2 := ix.shard(k2)
+			if j, ok := s2.terms[v]; ok {
+				out = append(out, termRef{k2, j, v})
+			}
+		}
+	}
+	return out
+}
+
+// postings returns the decoded (doc, score) pairs of a term.
+func (ix *Index) postings(t termRef) []int {
+	s := ix.shard(t.shard)
+	if p, ok := s.post[t.idx]; ok {
+		return p
+	}
+	nums := decodeNums(s.P[t.idx])
+	doc := 0
+	for i := 0; i+1 < len(nums); i += 2 {
+		doc += nums[i]
+		nums[i] = doc
+	}
+	s.post[t.idx] = nums
+	return nums
+}
+
+// query is the parsed and resolved state of one search.
+type query struct {
+	touched []int
+}
+
+func (q *query) touch(k int) {
+	for _, t := range q.touched {
+		if t == k {
+			return
+		}
+	}
+	q.touched = append(q.touched, k)
+}
+
+type qword struct {
+	word    string
+	prefix  bool
+	exact   []termRef      // exact terms (nil: unknown or stop word)
+	known   bool           // in the vocabulary
+	stop    bool           // known, no terms
+	factors map[string]int // term name -> best factor
+	refs    map[string]termRef
+	extra   []string // expansion and fuzzy words (highlighting)
+}
+
+type item struct {
+	words  []*qword // one for a plain word, more for a phrase
+	phrase []string // folded phrase words, including stop words
+}
+
+// parsed is the syntax of a query.
+type parsed struct {
+	plain   []string
+	prefix  bool // the last plain word is being typed
+	phrases [][]string
+	negW    []string
+	negP    [][]string
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// parse splits the query. Even parts between '"' are outside quotes.
+func parse(q string) parsed {
+	var p parsed
+	parts := strings.Split(q, "\"")
+	last := []rune(q)
+	endsWord := len(last) > 0 && isWordRune(last[len(last)-1])
+	nwords := 0
+	for i, part := range parts {
+		if i%2 == 1 {
+			ws := words(part)
+			if len(ws) > maxPhraseWords {
+				ws = ws[:maxPhraseWords]
+			}
+			prev := parts[i-1]
+			neg := strings.HasSuffix(prev, "-") && (len(prev) == 1 || isSpace(lastRune(prev[:len(prev)-1])))
+			if nwords+len(ws) > maxWords || len(ws) == 0 {
+				continue
+			}
+			nwords += len(ws)
+			switch {
+			case neg && len(ws) == 1:
+				p.negW = append(p.negW, ws[0])
+			case neg:
+				p.negP = append(p.negP, ws)
+			case len(ws) == 1:
+				p.plain = append(p.plain, ws[0])
+			default:
+				p.phrases = append(p.phrases, ws)
+			}
+			continue
+		}
+		chunks := strings.FieldsFunc(part, isSpace)
+		for ci, ch := range chunks {
+			neg := strings.HasPrefix(ch, "-")
+			ws := words(ch)
+			for wi, w := range ws {
+				if nwords >= maxWords {
+					break
+				}
+				nwords++
+				if neg {
+					p.negW = append(p.negW, w)
+					continue
+				}
+				p.plain = append(p.plain, w)
+				if endsWord && i == len(parts)-1 && ci == len(chunks)-1 && wi == len(ws)-1 {
+					p.prefix = true
+				}
+			}
+		}
+	}
+	return p
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// lookup resolves a word to its exact terms.
+func (ix *Index) lookup(q *query, w string) *qword {
+	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}}
+	k := ix.route(w)
+	q.touch(k)
+	s := ix.shard(k)
+	if i, ok := s.words[w]; ok {
+		qw.known = true
+		qw.exact = ix.refs(q, k, i)
+		qw.stop = len(qw.exact) == 0
+		for _, t := range qw.exact {
+			qw.add(t, factorExact)
+		}
+	}
+	return qw
+}
+
+func (qw *qword) add(t termRef, f int) {
+	if f > qw.factors[t.name] {
+		qw.factors[t.name] = f
+		qw.refs[t.name] = t
+	}
+}
+
+// expand adds prefix expansions and typo candidates to a positive word.
+func (ix *Index) expand(q *query, qw *qword) {
+	w := qw.word
+	if qw.prefix && runeLen(w) >= 2 {
+		var cands []string
+		k0 := ix.route(w)
+		for k := k0; k < len(ix.man.Starts) && k < k0+maxPrefixShard; k++ {
+			if k > k0 && !strings.HasPrefix(ix.man.Starts[k], w) {
+				break
+			}
+			q.touch(k)
+			s := ix.shard(k)
+			for i, x := range s.W {
+				if x != w && strings.HasPrefix(x, w) && s.M[i] != nil {
+					cands = append(cands, x)
+				}
+			}
+		}
+		sort.Slice(cands, func(a, b int) bool {
+			la, lb := len16(cands[a]), len16(cands[b])
+			if la != lb {
+				return la < lb
+			}
+			return cmp16(cands[a], cands[b]) < 0
+		})
+		if len(cands) > maxExpansions {
+			cands = cands[:maxExpansions]
+		}
+		for _, x := range cands {
+			k := ix.route(x)
+			for _, t := range ix.refs(q, k, ix.shard(k).words[x]) {
+				qw.add(t, factorPrefix)
+			}
+			qw.extra = append(qw.extra, x)
+		}
+	}
+	if !qw.known {
+		n := runeLen(w)
+		maxd := 0
+		switch {
+		case n >= 8:
+			maxd = 2
+		case n >= 4:
+			maxd = 1
+		}
+		if maxd > 0 {
+			for _, c := range ix.fuzzy(q, w, maxd) {
+				if len(c.refs) == 0 {
+					continue
+				}
+				f := factorFuzzy1
+				if c.d == 2 {
+					f = factorFuzzy2
+				}
+				for _, t := range c.refs {
+					qw.add(t, f)
+				}
+				qw.extra = append(qw.extra, c.word)
+			}
+		}
+	}
+}
+
+func len16(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+type fuzzyCand struct {
+	word string
+	d    int
+	refs []termRef
+}
+
+// fuzzy returns up to maxFuzzy non-stop words of w's shard within maxd
+// edits (optimal string alignment), by distance then word.
+func (ix *Index) fuzzy(q *query, w string, maxd int) []fuzzyCand {
+	k := ix.route(w)
+	q.touch(k)
+	s := ix.shard(k)
+	a := []rune(w)
+	var out []fuzzyCand
+	for i, x := range s.W {
+		if s.M[i] == nil {
+			continue
+		}
+		b := []rune(x)
+		if abs(len(a)-len(b)) > maxd {
+			continue
+		}
+		if d := osa(a, b, maxd); d <= maxd {
+			out = append(out, fuzzyCand{word: x, d: d})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].d != out[j].d {
+			return out[i].d < out[j].d
+		}
+		return cmp16(out[i].word, out[j].word) < 0
+	})
+	if len(out) > maxFuzzy {
+		out = out[:maxFuzzy]
+	}
+	for i := range out {
+		out[i].refs = ix.refs(q, k, s.words[out[i].word])
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// osa is the optimal string alignment distance, or maxd+1 when larger.
+func osa(a, b []rune, maxd int) int {
+	n, m := len(a), len(b)
+	prev2 := make([]int, m+1)
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := 0; j <= m; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= n; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > maxd {
+			return maxd + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[m], maxd+1)
+}
+
+// Search returns the ranked results of q.
+func (ix *Index) Search(q string, opts Options) []Result {
+	return ix.Query(q, opts).Results
+}
+
+// Query runs a search and returns results, suggestions and the total.
+func (ix *Index) Query(text string, opts Options) Response {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}}
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	if rs := []rune(text); len(rs) > maxQueryRunes {
+		text = string(rs[:maxQueryRunes])
+	}
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	limit = min(limit, maxLimit)
+	p := parse(text)
+	q := &query{}
+	N := ix.man.N
+
+	// Positive items.
+	var items []*item
+	seen := map[string]bool{}
+	for i, w := range p.plain {
+		isPrefix := p.prefix && i == len(p.plain)-1
+		if seen[w] && !isPrefix {
+			continue
+		}
+		seen[w] = true
+		qw := ix.lookup(q, w)
+		qw.prefix = isPrefix
+		if qw.stop {
+			continue
+		}
+		if !qw.known && runeLen(w) >= 3 {
+			if sg := ix.suggest(q, w); sg != "" {
+				resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
+			}
+		}
+		ix.expand(q, qw)
+		items = append(items, &item{words: []*qword{qw}})
+	}
+	for _, ph := range p.phrases {
+		it := &item{phrase: ph}
+		for _, w := range ph {
+			qw := ix.lookup(q, w)
+			if qw.stop {
+				continue
+			}
+			if !qw.known && runeLen(w) >= 3 {
+				if sg := ix.suggest(q, w); sg != "" {
+					resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
+				}
+			}
+			it.words = append(it.words, qw)
+		}
+		if len(it.words) > 0 {
+			items = append(items, it)
+		}
+	}
+	if len(items) > maxItems {
+		items = items[:maxItems]
+	}
+
+	// Filters.
+	var allowed []bool
+	if opts.Product != "" {
+		allowed = make([]bool, N)
+		if k := ix.product(opts.Product); k >= 0 {
+			for _, d := range ix.productDocs(q, k) {
+				if d >= 0 && d < N {
+					allowed[d] = true
+				}
+			}
+		}
+	}
+	excluded := make([]bool, N)
+	for _, w := range p.negW {
+		for _, d := range ix.docsAll(q, []string{w}) {
+			excluded[d] = true
+		}
+	}
+	for _, ph := range p.negP {
+		for _, d := range ix.docsAll(q, ph) {
+			excluded[d] = true
+		}
+	}
+	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+
+	// Item scores.
+	scores := make([][]int, len(items))
+	for i, it := range items {
+		scores[i] = ix.itemScores(it, N)
+	}
+	total := make([]int, N)
+	count := make([]int, N)
+	for _, sc := range scores {
+		for d, s := range sc {
+			if s > 0 {
+				total[d] += s
+				count[d]++
+			}
+		}
+	}
+	var cands []int
+	relaxed := false
+	if len(items) > 0 {
+		for d := 0; d < N; d++ {
+			if count[d] == len(items) && ok(d) {
+				cands = append(cands, d)
+			}
+		}
+		if len(cands) == 0 && len(items) > 1 {
+			relaxed = true
+			for d := 0; d < N; d++ {
+				if count[d] > 0 && ok(d) {
+					cands = append(cands, d)
+				}
+			}
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		da, db := cands[a], cands[b]
+		if relaxed && count[da] != count[db] {
+			return count[da] > count[db]
+		}
+		if total[da] != total[db] {
+			return total[da] > total[db]
+		}
+		return da < db
+	})
+
+	// Phrases are verified on the records of the best candidates.
+	hasPhrase := false
+	for _, it := range items {
+		hasPhrase = hasPhrase || len(it.phrase) > 0
+	}
+	if hasPhrase && !relaxed {
+		var kept []int
+		for i, d := range cands {
+			if i >= phraseCheckCap {
+				break
+			}
+			if ix.verify(ix.record(d), items) {
+				kept = append(kept, d)
+			}
+		}
+		cands = kept
+	}
+
+	// An ID or alias typed alone comes first.
+	if t := strings.TrimFunc(text, isSpace); t != "" && !strings.ContainsFunc(t, isSpace) &&
+		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
+		if key := idKey(t); key != "" {
+			k := ix.route(key)
+			q.touch(k)
+			var first []int
+			for _, d := range ix.shard(k).I[key] {
+				if int(d) < N && ok(int(d)) {
+					first = append(first, int(d))
+				}
+			}
+			if len(first) > 0 {
+				sort.Ints(first)
+				rest := cands[:0:0]
+				for _, d := range cands {
+					if !containsInt(first, d) {
+						rest = append(rest, d)
+					}
+				}
+				cands = append(first, rest...)
+			}
+		}
+	}
+
+	resp.Total = len(cands)
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	hl := ix.highlightSet(q, items)
+	for _, d := range cands {
+		r := ix.record(d)
+		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
+			Score: float64(total[d]) / (100 * scoreScale), Products: r.Products}
+		if res.Products == nil {
+			res.Products = []string{}
+		}
+		res.Section, res.Excerpt, res.Matched = excerpt(r, hl)
+		resp.Results = append(resp.Results, res)
+	}
+	return resp
+}
+
+func containsInt(s []int, x int) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// itemScores returns per doc the score of an item (0: no match). A word
+// scores its best term; a phrase sums its words and needs all of them.
+func (ix *Index) itemScores(it *item, N int) []int {
+	sum := make([]int, N)
+	cnt := make([]int, N)
+	for _, qw := range it.words {
+		best := make([]int, N)
+		names := make([]string, 0, len(qw.factors))
+		for n := range qw.factors {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			f := qw.factors[n]
+			if len(it.phrase) > 0 && f != factorExact {
+				continue
+			}
+			p := ix.postings(qw.refs[n])
+			for i := 0; i+1 < len(p); i += 2 {
+				if d := p[i]; d < N {
+					best[d] = max(best[d], p[i+1]*f)
+				}
+			}
+		}
+		for d, s := range best {
+			if s > 0 {
+				sum[d] += s
+				cnt[d]++
+			}
+		}
+	}
+	for d := range sum {
+		if cnt[d] != len(it.words) {
+			sum[d] = 0
+		}
+	}
+	return sum
+}
+
+// docsAll returns the docs having an exact term of every (known) word.
+func (ix *Index) docsAll(q *query, ws []string) []int {
+	var sets []map[int]bool
+	for _, w := range ws {
+		qw := ix.lookup(q, w)
+		if qw.stop {
+			continue
+		}
+		set := map[int]bool{}
+		for _, t := range qw.exact {
+			p := ix.postings(t)
+			for i := 0; i+1 < len(p); i += 2 {
+				set[p[i]] = true
+			}
+		}
+		sets = append(sets, set)
+	}
+	if len(sets) == 0 {
+		return nil
+	}
+	var out []int
+	for d := range sets[0] {
+		all := true
+		for _, s := range sets[1:] {
+			all = all && s[d]
+		}
+		if all {
+			out = append(out, d)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// product finds a product by name or slug, comparing folded words.
+func (ix *Index) product(p string) int {
+	key := strings.Join(words(p), "-")
+	if key == "" {
+		return -1
+	}
+	for k, pr := range ix.man.Prods {
+		if len(pr) == 3 && (strings.Join(words(pr[0]), "-") == key || strings.Join(words(pr[1]), "-") == key) {
+			return k
+		}
+	}
+	return -1
+}
+
+func (ix *Index) productDocs(q *query, k int) []int {
+	if d, ok := ix.prods[k]; ok {
+		return d
+	}
+	var s string
+	if err := ix.load(fmt.Sprintf("p%d-%s.js", k, ix.man.Prods[k][2]), &s); err != nil {
+		s = ""
+	}
+	nums := decodeNums(s)
+	d := 0
+	for i := range nums {
+		d += nums[i]
+		nums[i] = d
+	}
+	ix.prods[k] = nums
+	return nums
+}
+
+// suggest returns the closest vocabulary word to an unknown word.
+func (ix *Index) suggest(q *query, w string) string {
+	maxd := 1
+	if runeLen(w) >= 5 {
+		maxd = 2
+	}
+	best, bestD, bestDF := "", maxd+1, -1
+	for _, c := range ix.fuzzy(q, w, maxd) {
+		df := 0
+		for _, t := range c.refs {
+			df = max(df, len(ix.postings(t))/2)
+		}
+		if c.d < bestD || (c.d == bestD && df > bestDF) {
+			best, bestD, bestDF = c.word, c.d, df
+		}
+	}
+	return best
+}
+
+// highlightSet is the set of folded words to highlight: the query words,
+// their expansions and typo candidates, and every word of the shards this
+// query touched that shares a matched term with a query word.
+func (ix *Index) highlightSet(q *query, items []*item) map[string]bool {
+	hl := map[string]bool{}
+	exact := map[string]bool{}
+	for _, it := range items {
+		for _, qw := range it.words {
+			if qw.known {
+				hl[qw.word] = true
+			}
+			for _, x := range qw.extra {
+				hl[x] = true
+			}
+			for name := range qw.factors {
+				exact[name] = true
+			}
+		}
+	}
+	touched := append([]int(nil), q.touched...)
+	sort.Ints(touched)
+	for _, k := range touched {
+		s := ix.shard(k)
+		for i, w := range s.W {
+			if hl[w] {
+				continue
+			}
+			for _, name := range refNames(s, i) {
+				if exact[name] {
+					hl[w] = true
+					break
+				}
+			}
+		}
+	}
+	return hl
+}
+
+func refNames(s *shard, i int) []string {
+	var list []any
+	switch v := s.M[i].(type) {
+	case nil:
+		return nil
+	case []any:
+		list = v
+	default:
+		list = []any{v}
+	}
+	out := make([]string, 0, len(list))
+	for _, r := range list {
+		switch v := r.(type) {
+		case float64:
+			if int(v) >= 0 && int(v) < len(s.T) {
+				out = append(out, s.T[int(v)])
+			}
+		case string:
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// verify checks that every phrase of the items occurs, words adjacent and in
+// order, in one field of the record.
+func (ix *Index) verify(r *record, items []*item) bool {
+	var fields [][]string
+	add := func(s string) { fields = append(fields, words(s)) }
+	add(r.ID)
+	add(r.Title)
+	add(r.Summary)
+	for _, s := range append(append(append([]string{}, r.Aliases...), r.Keywords...), r.Products...) {
+		add(s)
+	}
+	for _, s := range r.Sections {
+		if len(s) == 3 {
+			add(s[1])
+			add(s[2])
+		}
+	}
+	for _, it := range items {
+		if len(it.phrase) == 0 {
+			continue
+		}
+		found := false
+		for _, f := range fields {
+			if hasRun(f, it.phrase) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func hasRun(f, ph []string) bool {
+	for i := 0; i+len(ph) <= len(f); i++ {
+		j := 0
+		for j < len(ph) && f[i+j] == ph[j] {
+			j++
+		}
+		if j == len(ph) {
+			return true
+		}
+	}
+	return false
+}
+
+// excerpt picks the section with most distinct highlighted words and cuts
+// about excerptLen UTF-16 units around its first highlighted word.
+func excerpt(r *record, hl map[string]bool) (string, string, []string) {
+	matched := map[string]bool{}
+	scan := func(s string) []token {
+		ts := tokens(s, nil)
+		for _, t := range ts {
+			if hl[t.word] {
+				matched[t.word] = true
+			}
+		}
+		return ts
+	}
+	scan(r.Title)
+	scan(r.Summary)
+	best, bestN := -1, -1
+	for i, s := range r.Sections {
+		if len(s) != 3 {
+			continue
+		}
+		distinct := map[string]bool{}
+		for _, t := range append(scan(s[1]), scan(s[2])...) {
+			if hl[t.word] {
+				distinct[t.word] = true
+			}
+		}
+		if len(distinct) > bestN {
+			best, bestN = i, len(distinct)
+		}
+	}
+	section, text := "", r.Summary
+	if best >= 0 {
+		section, text = r.Sections[best][0], r.Sections[best][2]
+		if text == "" {
+			text = r.Sections[best][1]
+		}
+	}
+	m := make([]string, 0, len(matched))
+	for w := range matched {
+		m = append(m, w)
+	}
+	sort.Slice(m, func(a, b int) bool { return cmp16(m[a], m[b]) < 0 })
+	return section, cut(text, hl), m
+}
+
+func cut(text string, hl map[string]bool) string {
+	u := utf16.Encode([]rune(text))
+	n := len(u)
+	s := -1
+	for _, t := range tokens(text, nil) {
+		if hl[t.word] {
+			s = t.start
+			break
+		}
+	}
+	start := 0
+	if s > excerptBefore {
+		start = s - excerptBefore
+		j := start
+		for j < s && u[j] != ' ' {
+			j++
+		}
+		if j < s {
+			start = j + 1
+		} else {
+			start = s
+		}
+	}
+	end := start + excerptLen
+	if end >= n {
+		end = n
+	} else {
+		j := end
+		lo := max(s, start)
+		for j > lo && u[j] != ' ' {
+			j--
+		}
+		if j > lo {
+			end = j
+		} else if utf16.IsSurrogate(rune(u[end-1])) && u[end-1] < 0xDC00 {
+			end--
+		}
+	}
+	out := string(utf16.Decode(u[start:end]))
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < n {
+		out += "…"
+	}
+	return out
+}

@@ -1,0 +1,50 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func fixtureDocs(t testing.TB) []Doc {
+	t.Helper()
+	b, err := os.ReadFile("testdata/fixture.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []Doc
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// writeSite builds docs into a temporary site folder.
+func writeSite(t testing.TB, docs []Doc) string {
+	t.Helper()
+	files, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func openFixture(t testing.TB, lang string) *Index {
+	t.Helper()
+	ix, err := Open(writeSite(t, fixtureDocs(t)), lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}

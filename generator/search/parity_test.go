@@ -1,0 +1,99 @@
+package search
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type parityCase struct {
+	Lang    string `json:"lang"`
+	Q       string `json:"q"`
+	Limit   int    `json:"limit"`
+	Product string `json:"product"`
+}
+
+var parityQueries = []parityCase{
+	{Q: "printer"}, {Q: "printer "}, {Q: "printer driver"}, {Q: "printer driver "}, {Q: "printer outlook "},
+	{Q: "blueto"}, {Q: "blueto "}, {Q: "recy"}, {Q: "recx bin"}, {Q: "pasword"}, {Q: "outlok "},
+	{Q: "exel"}, {Q: "keybaord"}, {Q: "spredshet"}, {Q: "outlk"}, {Q: "fle"}, {Q: "connecting"},
+	{Q: "installation "}, {Q: `"turn off the firewall"`}, {Q: `"firewall off"`}, {Q: `"recycle bin" files`},
+	{Q: `"turn off`}, {Q: "printer -driver"}, {Q: "turn -wireless"}, {Q: `firewall -"turn off"`},
+	{Q: "printer ", Product: "Windows 10"}, {Q: "printer", Product: "windows-xp"},
+	{Q: "sign in", Product: "WINDOWS MESSENGER"}, {Q: "printer", Product: "nope"},
+	{Q: "307294"}, {Q: "KB307294"}, {Q: "Q307294"}, {Q: "q307294 "}, {Q: "100009"},
+	{Q: "pasword bluetoth xyzzyq"}, {Q: "zebrafish"}, {Q: "network", Limit: 3}, {Q: "the"}, {Q: ""},
+	{Q: "😀 printer"}, {Q: "*"}, {Q: ".*+?[]"}, {Q: "-"}, {Q: strings.Repeat("network ", 80)},
+	{Q: "w"}, {Q: "wi"}, {Q: "win"}, {Q: "windows 10 firewall"}, {Q: "settings account"},
+	{Q: "Öffnen"}, {Lang: "de", Q: "Verbindung"}, {Lang: "de", Q: "Größe"}, {Lang: "de", Q: "drucker netz"},
+	{Lang: "de", Q: "Verbindungn"},
+}
+
+func TestParityWithJS(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	site := writeSite(t, fixtureDocs(t))
+	for i := range parityQueries {
+		if parityQueries[i].Lang == "" {
+			parityQueries[i].Lang = "en"
+		}
+	}
+	cj, _ := json.Marshal(parityQueries)
+	casesFile := filepath.Join(t.TempDir(), "cases.json")
+	os.WriteFile(casesFile, cj, 0o644)
+	engine, _ := filepath.Abs("../../templates/assets/search-engine.js")
+	cmd := exec.Command(node, "testdata/parity.js", engine, site, casesFile)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js []Response
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatalf("node output: %v\n%s", err, out)
+	}
+	ixs := map[string]*Index{}
+	nonEmpty := 0
+	for i, c := range parityQueries {
+		ix := ixs[c.Lang]
+		if ix == nil {
+			if ix, err = Open(site, c.Lang); err != nil {
+				t.Fatal(err)
+			}
+			ixs[c.Lang] = ix
+		}
+		g := ix.Query(c.Q, Options{Limit: c.Limit, Product: c.Product})
+		j := js[i]
+		if len(g.Results) > 0 {
+			nonEmpty++
+		}
+		if !slices.Equal(ids(g.Results), ids(j.Results)) || g.Total != j.Total {
+			t.Errorf("%q: Go %v (%d), JS %v (%d)", c.Q, ids(g.Results), g.Total, ids(j.Results), j.Total)
+			continue
+		}
+		for k := range g.Results {
+			a, b := g.Results[k], j.Results[k]
+			if math.Abs(a.Score-b.Score) > 1e-9 {
+				t.Errorf("%q %s: score Go %v JS %v", c.Q, a.ID, a.Score, b.Score)
+			}
+			if a.Excerpt != b.Excerpt || a.Section != b.Section || !slices.Equal(a.Matched, b.Matched) ||
+				a.Title != b.Title || a.URL != b.URL || !slices.Equal(a.Products, b.Products) {
+				t.Errorf("%q %s: Go %+v\nJS %+v", c.Q, a.ID, a, b)
+			}
+		}
+		if !slices.Equal(g.Suggestions, j.Suggestions) {
+			t.Errorf("%q: suggestions Go %v JS %v", c.Q, g.Suggestions, j.Suggestions)
+		}
+	}
+	if nonEmpty < 25 {
+		t.Errorf("only %d queries with results", nonEmpty)
+	}
+	t.Logf("%d queries, %d with results, identical in Go and JS", len(parityQueries), nonEmpty)
+}

@@ -1,0 +1,25 @@
+// Runs queries through templates/assets/search-engine.js on a built index.
+// Usage: node parity.js ENGINE SITE_DIR CASES_JSON  (cases: [{lang,q,limit,product}])
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const [engineFile, site, casesFile] = process.argv.slice(2);
+const KBSearch = require(path.resolve(engineFile));
+const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8'));
+const engines = {};
+function engine(lang) {
+  if (!engines[lang]) {
+    engines[lang] = KBSearch.create({
+      lang,
+      load: (file) => KBSearch.parseFile(fs.readFileSync(path.join(site, 'search', file), 'utf8'))[1],
+    });
+  }
+  return engines[lang];
+}
+(async () => {
+  const out = [];
+  for (const c of cases) {
+    out.push(await engine(c.lang).search(c.q, { limit: c.limit, product: c.product }));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
