@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
 	"kbsite/generator/config"
@@ -65,3 +66,37 @@ func benchLinks(b *testing.B, n int) {
 
 func BenchmarkLinks1k(b *testing.B)  { benchLinks(b, 1000) }
 func BenchmarkLinks10k(b *testing.B) { benchLinks(b, 10000) }
+
+// benchIncremental measures serve mode's rebuild after one article changes
+// in a site of n articles: parse, re-link, and write the affected pages.
+func benchIncremental(b *testing.B, n int) {
+	src := corpus(b, n)
+	dir := b.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: filepath.Join(dir, "public")})
+	if err != nil || res.Failed() {
+		b.Fatal(err, res.Diagnostics)
+	}
+	target := filepath.Join(content, filepath.FromSlash(res.Site.Articles[n/2].Source))
+	orig, _ := os.ReadFile(target)
+	written := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		edited := strings.Replace(string(orig), "## Cause", "## Cause\n\nEdit number "+strconv.Itoa(i)+".", 1)
+		os.WriteFile(target, []byte(edited), 0o644)
+		b.StartTimer()
+		res, w, err := sess.Update([]string{target})
+		if err != nil || res.Failed() {
+			b.Fatal(err, res.Diagnostics)
+		}
+		written = len(w)
+	}
+	b.ReportMetric(float64(written), "files/op")
+}
+
+func BenchmarkIncremental1k(b *testing.B)  { benchIncremental(b, 1000) }
+func BenchmarkIncremental10k(b *testing.B) { benchIncremental(b, 10000) }

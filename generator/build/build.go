@@ -126,6 +126,10 @@ func Build(opts Options) (*Result, error) {
 		return finish()
 	}
 
+	opts.Progress.Stage("search index", 0)
+	searchFiles := site.indexSearch()
+	stage("search")
+
 	lay, err := layout.Load(opts.TemplatesDir, map[string][]byte{"chroma.css": highlight.CSS()})
 	if err != nil {
 		return nil, err
@@ -136,7 +140,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := write(site, lay, opts.ContentDir, out, opts.Progress)
+	pages, err := write(site, lay, opts.ContentDir, out, searchFiles, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return nil, err

@@ -27,7 +27,10 @@ type Article struct {
 	Body   *markdown.Result
 
 	Backlinks []*Article
-	Related   []*Article
+	Related   []*Article // the explicit related articles, in order
+	// Similar are the most similar articles by content, computed with the
+	// search index; pages show them after Related.
+	Similar []*Article
 	// Files are content-relative files the article references (images).
 	Files []string
 

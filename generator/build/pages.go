@@ -151,7 +151,7 @@ func (s *Site) articlePage(a *Article) *Page {
 	for _, k := range a.Meta.Keywords {
 		v.Keywords = append(v.Keywords, Link{Title: k, URL: p.url(KeywordPath(k))})
 	}
-	for _, r := range a.Related {
+	for _, r := range relatedList(a) {
 		v.Related = append(v.Related, p.articleLink(r))
 	}
 	for _, b := range a.Backlinks {

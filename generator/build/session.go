@@ -23,6 +23,8 @@ import (
 type Session struct {
 	opts Options
 	site *Site
+	// bySource and byKey (upper-cased IDs) find articles by file and ID.
+	bySource, byKey map[string]*Article
 }
 
 // NewSession runs a full build and keeps its state.
@@ -31,7 +33,20 @@ func NewSession(opts Options) (*Session, *Result, error) {
 	if err != nil || res.Failed() {
 		return nil, res, err
 	}
-	return &Session{opts: opts, site: res.Site}, res, nil
+	s := &Session{opts: opts}
+	s.adopt(res.Site)
+	return s, res, nil
+}
+
+// adopt makes site the session's last good site.
+func (s *Session) adopt(site *Site) {
+	s.site = site
+	s.bySource = make(map[string]*Article, len(site.Articles))
+	s.byKey = make(map[string]*Article, len(site.Articles))
+	for _, a := range site.Articles {
+		s.bySource[a.Source] = a
+		s.byKey[strings.ToUpper(a.Meta.ID)] = a
+	}
 }
 
 // Update rebuilds after the files at paths changed (created, written or
@@ -75,7 +90,7 @@ func (s *Session) full() (*Result, []string, error) {
 	if err != nil || res.Failed() {
 		return res, nil, err
 	}
-	s.site = res.Site
+	s.adopt(res.Site)
 	return res, []string{"*"}, nil
 }
 
@@ -96,10 +111,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		return res, written, nil
 	}
 
-	bySource := map[string]*Article{}
-	for _, a := range site.Articles {
-		bySource[a.Source] = a
-	}
+	bySource, byKey := s.bySource, s.byKey
 	// 1. Parse the new versions; nothing is changed yet.
 	var olds, news []*Article
 	for _, rel := range rels {
@@ -123,49 +135,70 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	for _, a := range olds {
 		oldSet[a] = true
 	}
-	taken := map[string]*Article{}
-	for _, a := range site.Articles {
-		if !oldSet[a] {
-			taken[strings.ToUpper(a.Meta.ID)] = a
-		}
-	}
+	claimed := map[string]*Article{}
 	for _, a := range news {
-		if first := taken[strings.ToUpper(a.Meta.ID)]; first != nil {
+		k := strings.ToUpper(a.Meta.ID)
+		first := claimed[k]
+		if other := byKey[k]; other != nil && !oldSet[other] {
+			first = other
+		}
+		if first != nil {
 			p := a.Meta.Pos["id"]
 			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q: %s already uses it", a.Meta.ID, first.File)
 		}
-		taken[strings.ToUpper(a.Meta.ID)] = a
+		claimed[k] = a
 	}
 	if dl.HasErrors() {
 		return finish(nil)
 	}
 
-	// 2. Swap the targets in the link index and try every affected link.
-	// Articles that linked to an old version must still resolve.
+	// 2. Swap the new versions into the site's maps and link index, keeping
+	// an undo list, and try every affected link: articles that linked to an
+	// old version must still resolve.
+	var undo []func()
 	for _, a := range olds {
+		a := a
 		site.Index.Remove(a.target)
+		delete(site.ByID, a.Meta.ID)
+		undo = append(undo, func() {
+			site.Index.Put(a.target)
+			for _, al := range a.Meta.Aliases {
+				if !isPathAlias(al) {
+					site.Index.AddAlias(al, a.target)
+				}
+			}
+			site.ByID[a.Meta.ID] = a
+		})
 	}
-	redirects := map[string]*Article{}
+	var oldRedirects []string
 	for p, a := range site.Redirects {
-		if !oldSet[a] {
-			redirects[p] = a
+		if oldSet[a] {
+			oldRedirects = append(oldRedirects, p)
 		}
 	}
-	trial := &Site{Config: site.Config, Index: site.Index, Redirects: redirects, ByID: map[string]*Article{}}
-	for id, a := range site.ByID {
-		if !oldSet[a] {
-			trial.ByID[id] = a
-		}
+	for _, p := range oldRedirects {
+		p, a := p, site.Redirects[p]
+		delete(site.Redirects, p)
+		undo = append(undo, func() { site.Redirects[p] = a })
 	}
 	for _, a := range news {
+		a := a
 		site.Index.Put(a.target)
-		trial.ByID[a.Meta.ID] = a
+		site.ByID[a.Meta.ID] = a
+		undo = append(undo, func() {
+			site.Index.Remove(a.target)
+			delete(site.ByID, a.Meta.ID)
+			for p, r := range site.Redirects {
+				if r == a {
+					delete(site.Redirects, p)
+				}
+			}
+		})
 	}
 	for _, a := range news {
-		trial.addAliases(a, dl)
+		site.addAliases(a, dl)
 	}
-	trial.Articles = append(trial.Articles, news...)
-	trial.checkAliasPaths(dl)
+	(&Site{Articles: news, Redirects: site.Redirects}).checkAliasPaths(dl)
 	sources := map[*Article]bool{} // unchanged articles that linked to a changed one
 	for _, a := range olds {
 		for _, b := range a.Backlinks {
@@ -187,54 +220,143 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	}
 	resolved := map[*Article]resolution{}
 	for _, a := range news {
-		resolved[a] = trial.resolveArticle(a, dl)
+		resolved[a] = site.resolveArticle(a, dl)
 	}
 	for b := range sources {
-		resolved[b] = trial.resolveArticle(b, dl)
+		resolved[b] = site.resolveArticle(b, dl)
 	}
 	related := map[*Article][]*Article{}
 	for _, a := range news {
-		related[a] = trial.relatedOf(a, dl)
+		related[a] = site.relatedOf(a, dl)
 	}
 	for b := range relatedBy {
-		related[b] = trial.relatedOf(b, dl)
+		related[b] = site.relatedOf(b, dl)
 	}
 	if s.opts.WarnLinks {
 		dl.Demote(diag.KindLink)
 	}
 	if dl.HasErrors() {
-		// Put the index back as it was.
-		for _, a := range news {
-			site.Index.Remove(a.target)
-		}
-		for _, a := range olds {
-			site.Index.Put(a.target)
-			for _, al := range a.Meta.Aliases {
-				if !isPathAlias(al) {
-					site.Index.AddAlias(al, a.target)
-				}
-			}
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
 		}
 		return finish(nil)
 	}
+	for _, o := range olds {
+		delete(bySource, o.Source)
+		delete(byKey, strings.ToUpper(o.Meta.ID))
+	}
+	for _, n := range news {
+		bySource[n.Source] = n
+		byKey[strings.ToUpper(n.Meta.ID)] = n
+	}
 
 	// 3. Apply: from here on the change is accepted.
-	touched := map[*Article]bool{} // article pages to rewrite
+	newBySource, oldBySource := map[string]*Article{}, map[string]*Article{}
+	for _, a := range news {
+		newBySource[a.Source] = a
+	}
 	for _, a := range olds {
-		for _, t := range a.out {
-			touched[t] = true
+		oldBySource[a.Source] = a
+	}
+	replacement := map[*Article]*Article{} // old version -> new version (nil if deleted)
+	linkChanged := map[*Article]bool{}    // old versions whose title, ID or page moved
+	listingsChanged := len(olds) != len(news)
+	for _, o := range olds {
+		n := newBySource[o.Source]
+		replacement[o] = n
+		if n == nil || n.Meta.Title != o.Meta.Title || n.Path != o.Path {
+			linkChanged[o] = true
+		}
+		if n == nil || listingKey(n) != listingKey(o) {
+			listingsChanged = true
+		}
+	}
+	for _, n := range news {
+		if oldBySource[n.Source] == nil {
+			listingsChanged = true
+		}
+	}
+	touched := map[*Article]bool{} // article pages to rewrite
+	candidates := map[*Article]bool{}
+	oldOut := map[*Article]map[*Article]bool{}
+	for _, o := range olds {
+		set := map[*Article]bool{}
+		for _, t := range o.out {
+			set[t] = true
+			candidates[t] = true
+		}
+		oldOut[o] = set
+	}
+	for o, n := range replacement {
+		if n == nil {
+			for _, t := range o.out {
+				touched[t] = true // loses a backlink
+			}
 		}
 	}
 	for a, r := range resolved {
-		r.apply(a)
-		touched[a] = true
-		for _, t := range r.out {
-			touched[t] = true
+		if newBySource[a.Source] == a {
+			// A new version: its page is new; the targets whose backlink
+			// lists gain or lose it, or show its new title, change too.
+			touched[a] = true
+			var before map[*Article]bool
+			var oldVersion *Article
+			if o := oldBySource[a.Source]; o != nil {
+				before, oldVersion = oldOut[o], o
+			}
+			after := map[*Article]bool{}
+			for _, t := range r.out {
+				after[t] = true
+				candidates[t] = true
+				if !before[t] || oldVersion == nil || linkChanged[oldVersion] || oldVersion.Meta.Title != a.Meta.Title {
+					touched[t] = true
+				}
+			}
+			for t := range before {
+				if !after[t] {
+					touched[t] = true
+				}
+			}
+		} else if !slices.Equal(a.fills, r.fills) || !slices.Equal(a.texts, r.texts) {
+			touched[a] = true // an unchanged article whose links now read differently
 		}
+		r.apply(a)
 	}
 	for a, r := range related {
 		a.Related = r
-		touched[a] = true
+	}
+	for _, a := range site.Articles {
+		if oldSet[a] {
+			continue
+		}
+		for i, r := range a.Similar {
+			if n, ok := replacement[r]; ok {
+				a.Similar[i] = n
+				if linkChanged[r] {
+					touched[a] = true
+				}
+			}
+		}
+		a.Similar = slices.DeleteFunc(a.Similar, func(r *Article) bool { return r == nil })
+		for _, r := range a.Related {
+			if linkChanged[r] {
+				touched[a] = true
+			}
+		}
+	}
+	for _, n := range news {
+		candidates[n] = true
+		if o := oldBySource[n.Source]; o != nil {
+			n.Similar = nil
+			for _, r := range o.Similar {
+				if m, ok := replacement[r]; ok {
+					r = m
+				}
+				if r != nil && r != n {
+					n.Similar = append(n.Similar, r)
+				}
+			}
+		}
 	}
 	var arts []*Article
 	for _, a := range site.Articles {
@@ -245,17 +367,19 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	arts = append(arts, news...)
 	sort.Slice(arts, func(i, j int) bool { return arts[i].Meta.ID < arts[j].Meta.ID })
 	site.Articles = arts
-	site.ByID = trial.ByID
-	removedRedirects := []string{}
-	for p, a := range site.Redirects {
-		if oldSet[a] {
-			if _, again := redirects[p]; !again {
-				removedRedirects = append(removedRedirects, p)
-			}
+	var removedRedirects []string
+	for _, p := range oldRedirects {
+		if _, again := site.Redirects[p]; !again {
+			removedRedirects = append(removedRedirects, p)
 		}
 	}
-	site.Redirects = redirects
-	// Backlinks of every touched target, from the current out-links.
+	// Backlinks of every article whose backlinks may have changed, from the
+	// current out-links.
+	for t := range candidates {
+		if oldSet[t] {
+			delete(candidates, t)
+		}
+	}
 	for t := range touched {
 		if oldSet[t] {
 			delete(touched, t)
@@ -264,12 +388,12 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	backlinks := map[*Article][]*Article{}
 	for _, a := range site.Articles {
 		for _, t := range a.out {
-			if touched[t] {
+			if candidates[t] {
 				backlinks[t] = append(backlinks[t], a)
 			}
 		}
 	}
-	for t := range touched {
+	for t := range candidates {
 		t.Backlinks = backlinks[t]
 		sortByTitle(t.Backlinks)
 	}
@@ -294,27 +418,33 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 			}
 		}
 	}
-	add("home", site.homePage())
-	add("list", site.azPage())
-	changedProducts, changedKeywords := map[string]bool{}, map[string]bool{}
-	for _, a := range append(slices.Clone(olds), news...) {
-		for _, p := range a.Meta.Products {
-			changedProducts[p] = true
+	var slugs, paths []string
+	if listingsChanged {
+		add("home", site.homePage())
+		add("list", site.azPage())
+		changedProducts, changedKeywords := map[string]bool{}, map[string]bool{}
+		for _, a := range append(slices.Clone(olds), news...) {
+			for _, p := range a.Meta.Products {
+				changedProducts[p] = true
+			}
+			for _, k := range a.Meta.Keywords {
+				changedKeywords[KeywordPath(k)] = true
+			}
 		}
-		for _, k := range a.Meta.Keywords {
-			changedKeywords[KeywordPath(k)] = true
+		var byProduct map[string][]*Article
+		slugs, byProduct = site.products()
+		for _, slug := range slugs {
+			if changedProducts[slug] {
+				add("list", site.productPage(slug, byProduct[slug]))
+			}
 		}
-	}
-	slugs, byProduct := site.products()
-	for _, slug := range slugs {
-		if changedProducts[slug] {
-			add("list", site.productPage(slug, byProduct[slug]))
-		}
-	}
-	paths, names, byKeyword := site.keywords()
-	for _, kp := range paths {
-		if changedKeywords[kp] {
-			add("list", site.keywordPage(kp, names[kp], byKeyword[kp]))
+		var names map[string]string
+		var byKeyword map[string][]*Article
+		paths, names, byKeyword = site.keywords()
+		for _, kp := range paths {
+			if changedKeywords[kp] {
+				add("list", site.keywordPage(kp, names[kp], byKeyword[kp]))
+			}
 		}
 	}
 	if err := run(jobs); err != nil {
@@ -337,11 +467,13 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	var gone []string
 	for _, a := range olds {
 		gone = append(gone, a.Path)
-		for _, p := range a.Meta.Products {
-			gone = append(gone, ProductPath(p))
-		}
-		for _, k := range a.Meta.Keywords {
-			gone = append(gone, KeywordPath(k))
+		if listingsChanged {
+			for _, p := range a.Meta.Products {
+				gone = append(gone, ProductPath(p))
+			}
+			for _, k := range a.Meta.Keywords {
+				gone = append(gone, KeywordPath(k))
+			}
 		}
 	}
 	gone = append(gone, removedRedirects...)
@@ -353,8 +485,10 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 			written = append(written, p)
 		}
 	}
-	if err := site.writeWebFiles(out); err != nil {
-		return nil, nil, err
+	if listingsChanged {
+		if err := site.writeWebFiles(out); err != nil {
+			return nil, nil, err
+		}
 	}
 	res.Pages = int(pages.Load())
 	sort.Strings(written)
@@ -398,4 +532,11 @@ func (d liveDir) Remove(rel string) error {
 		return err
 	}
 	return nil
+}
+
+// listingKey holds what listings, the home page, the sitemap and the feed
+// show of an article; when it is unchanged they need not be rewritten.
+func listingKey(a *Article) string {
+	return strings.Join([]string{a.Meta.ID, a.Meta.Title, a.Meta.Summary, a.Meta.Updated.String(),
+		strings.Join(a.Meta.Products, "\x00"), strings.Join(a.Meta.Keywords, "\x00")}, "\x01")
 }

@@ -11,6 +11,7 @@ import (
 	"kbsite/generator/layout"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
+	"kbsite/generator/search"
 )
 
 // sink is where pages go: the staging folder of a full build, or the live
@@ -43,7 +44,7 @@ func (s *Site) keywordPage(kp, name string, as []*Article) *Page {
 
 // write renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
+func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, searchFiles []search.File, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
 	render := func(tmpl string, p *Page) func() error { return pageJob(lay, out, tmpl, p, &pages, pr) }
@@ -53,6 +54,7 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, p
 	jobs = append(jobs, render("home", site.homePage()))
 	jobs = append(jobs, render("list", site.azPage()))
 	jobs = append(jobs, render("404", site.notFoundPage()))
+	jobs = append(jobs, render("search", site.searchPage()))
 	slugs, byProduct := site.products()
 	for _, slug := range slugs {
 		jobs = append(jobs, render("list", site.productPage(slug, byProduct[slug])))
@@ -71,6 +73,10 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, p
 	for _, f := range site.Files {
 		f := f
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
+	}
+	for _, f := range searchFiles {
+		f := f
+		jobs = append(jobs, func() error { return out.WriteFile(f.Path, f.Data) })
 	}
 	pr.Stage("write pages", len(jobs))
 	if err := run(jobs); err != nil {
@@ -108,6 +114,13 @@ func (site *Site) writeWebFiles(out sink) error {
 		}
 	}
 	return nil
+}
+
+// searchPage is the shareable results page, search.html?q=...
+func (s *Site) searchPage() *Page {
+	p := s.page("search", "search.html", "Search")
+	p.Crumbs = []Link{{Title: "Home", URL: p.url("index.html")}, {Title: "Search"}}
+	return p
 }
 
 func (s *Site) notFoundPage() *Page {

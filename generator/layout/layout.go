@@ -22,7 +22,7 @@ import (
 
 // Pages are the page templates a templates folder must provide. Each is
 // parsed together with base.html and the partials/ folder.
-var Pages = []string{"home", "article", "list", "404", "redirect"}
+var Pages = []string{"home", "article", "list", "404", "redirect", "search"}
 
 // Asset is one published static file.
 type Asset struct {

@@ -25,6 +25,7 @@ Commands:
   check    run every content and link check without writing output
   new      create a new article from the KB template
   serve    preview the site with live reload on 127.0.0.1
+  search   search a built site's index, as the browser does
 
 Run "kbsite <command> --help" for the flags of a command.
 `
@@ -47,6 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"check", runCheck},
 		{"new", runNew},
 		{"serve", runServe},
+		{"search", runSearch},
 	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)

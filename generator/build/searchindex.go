@@ -1,0 +1,70 @@
+package build
+
+import (
+	"kbsite/generator/search"
+)
+
+// similarCount is how many computed "most similar" articles each article
+// lists after its explicit related ones.
+const similarCount = 5
+
+// searchDoc is what the search index knows of an article.
+func (site *Site) searchDoc(a *Article) search.Doc {
+	d := search.Doc{
+		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
+		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
+		ProductSlugs: a.Meta.Products,
+	}
+	for _, p := range a.Meta.Products {
+		d.Products = append(d.Products, site.Config.ProductName(p))
+	}
+	for _, s := range a.Body.Sections {
+		d.Sections = append(d.Sections, search.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
+	}
+	return d
+}
+
+// indexSearch analyses every article for search, adds the most similar
+// articles to each article's related list, and returns the client index
+// files.
+func (site *Site) indexSearch() []search.File {
+	docs := make([]search.Doc, len(site.Articles))
+	for i, a := range site.Articles {
+		docs[i] = site.searchDoc(a)
+	}
+	corpus := search.Analyze(docs)
+	similar := corpus.Related(similarCount + 3)
+	for i, a := range site.Articles {
+		a.Similar = a.Similar[:0]
+		for _, j := range similar[i] {
+			a.Similar = append(a.Similar, site.Articles[j])
+		}
+	}
+	return corpus.Files()
+}
+
+// relatedList is what an article page shows under "Related articles": the
+// explicit related articles, then up to similarCount computed neighbours,
+// without the article itself or duplicates.
+func relatedList(a *Article) []*Article {
+	seen := map[*Article]bool{a: true}
+	var out []*Article
+	for _, r := range a.Related {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	added := 0
+	for _, r := range a.Similar {
+		if added == similarCount {
+			break
+		}
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+			added++
+		}
+	}
+	return out
+}
