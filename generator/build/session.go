@@ -259,7 +259,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		oldBySource[a.Source] = a
 	}
 	replacement := map[*Article]*Article{} // old version -> new version (nil if deleted)
-	linkChanged := map[*Article]bool{}    // old versions whose title, ID or page moved
+	linkChanged := map[*Article]bool{}     // old versions whose title, ID or page moved
 	listingsChanged := len(olds) != len(news)
 	for _, o := range olds {
 		n := newBySource[o.Source]
