@@ -12,6 +12,7 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -145,6 +146,8 @@ type state struct {
 	bodyLine int
 	labels   Labels
 	res      *Result
+
+	lineStarts []int // offsets where lines start, built on first use
 }
 
 // Render renders body, whose first line is line bodyLine of its file.
@@ -166,14 +169,22 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 }
 
 // position converts a byte offset in the body to a file line and column.
+// Line starts are indexed once per article, so an article with many links
+// costs a binary search per link, not a scan from the top.
 func (s *state) position(off int) (int, int) {
 	if off < 0 || off > len(s.src) {
 		return s.bodyLine, 0
 	}
-	before := s.src[:off]
-	line := s.bodyLine + bytes.Count(before, []byte("\n"))
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCount(before[start:])
+	if s.lineStarts == nil {
+		s.lineStarts = append(s.lineStarts, 0)
+		for i, c := range s.src {
+			if c == '\n' {
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	n := sort.SearchInts(s.lineStarts, off+1) - 1
+	return s.bodyLine + n, 1 + utf8.RuneCount(s.src[s.lineStarts[n]:off])
 }
 
 // Fill replaces the placeholders in html: fill gets the kind ('L' for a
@@ -238,15 +249,20 @@ func isWordRune(r rune) bool {
 	return isLetter(r) || isDigit(r)
 }
 
-// ids generates unique, stable heading IDs for one article.
-type ids struct{ used map[string]bool }
+// ids generates unique, stable heading IDs for one article. next holds
+// the next suffix to try per base, so thousands of equal headings cost
+// linear, not quadratic, time.
+type ids struct {
+	used map[string]bool
+	next map[string]int
+}
 
 func newIDs() *ids {
 	m := map[string]bool{}
 	for _, r := range ReservedIDs {
 		m[r] = true
 	}
-	return &ids{used: m}
+	return &ids{used: m, next: map[string]int{}}
 }
 
 func (g *ids) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -255,8 +271,9 @@ func (g *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; g.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	for g.used[id] {
+		g.next[base]++
+		id = base + "-" + strconv.Itoa(g.next[base])
 	}
 	g.used[id] = true
 	return []byte(id)

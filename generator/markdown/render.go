@@ -46,7 +46,7 @@ func writeURL(w util.BufWriter, n ast.Node, dest []byte) {
 		w.WriteString("\x00L" + i + "\x00")
 		return
 	}
-	w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
+	w.Write(util.EscapeHTML(util.URLEscape([]byte(destination(dest)), false)))
 }
 
 func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // KindCallout is a GitHub-style alert box: "> [!NOTE]".
@@ -92,9 +93,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				}
 			}
 		case *ast.Link:
-			st.link(n, string(n.Destination), false, !hasText(n))
+			st.link(n, destination(n.Destination), false, !hasText(n))
 		case *ast.Image:
-			st.link(n, string(n.Destination), true, false)
+			st.link(n, destination(n.Destination), true, false)
 		case *ast.AutoLink:
 			if dangerous(string(n.URL(src))) {
 				n.SetAttribute(attrUnsafe, []byte("1"))
@@ -320,6 +321,13 @@ func blockText(b *strings.Builder, n ast.Node, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// destination is a link destination as CommonMark defines it: backslash
+// escapes and entity references decoded ("&#106;avascript:" is
+// "javascript:"), so that safety checks see what a browser would.
+func destination(raw []byte) string {
+	return html.UnescapeString(string(util.UnescapePunctuations(raw)))
 }
 
 // isExternal reports whether dest has a URL scheme or is protocol-relative.
