@@ -60,7 +60,7 @@ func TestHostileContentRendersSafely(t *testing.T) {
 	for _, want := range []string{
 		`&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; Title with &#39;quotes&#39; &amp; &#34;doubles&#34;`,
 		`\u003c/script\u003e\u003cscript\u003ewindow.__pwned=1`, // inside JSON-LD
-		`&lt;script&gt;window.__pwned=1&lt;/script&gt;`,          // raw HTML shown as text
+		`&lt;script&gt;window.__pwned=1&lt;/script&gt;`,         // raw HTML shown as text
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("kb666001.html lacks %s", want)
