@@ -2,7 +2,13 @@
 GO ?= go
 KBSITE := bin/kbsite
 
-.PHONY: site test build vet clean
+.PHONY: site test test-deps test-e2e build vet clean
+
+# The browser tests (generator/e2e) drive Debian's Chromium, never a browser
+# that a tool downloads.
+CHROMIUM := /usr/bin/chromium
+NPM ?= npm
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 site: $(KBSITE)
 	./$(KBSITE) build
@@ -16,8 +22,37 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l generator)" || (echo "gofmt needed:"; gofmt -l generator; exit 1)
 
-test: vet
-	$(GO) test ./...
+# Every test: go vet, gofmt, and all Go tests, which include the browser
+# tests; KBSITE_REQUIRE_BROWSER turns their "no browser" skip into a failure.
+test: vet test-deps
+	KBSITE_REQUIRE_BROWSER=1 $(GO) test ./...
+
+# Only the browser tests, with their report as they run.
+test-e2e: test-deps
+	KBSITE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v -run '^TestBrowser$$' ./generator/e2e
+
+# What the browser tests need beyond Go: Chromium and Java from Debian (as
+# root; apt-get update only if the first try fails) and node_modules.
+test-deps: node_modules/.package-lock.json
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "make: installing Debian's chromium for the browser tests"; \
+		$(APT_INSTALL) chromium || { apt-get update && $(APT_INSTALL) chromium; }; \
+	fi
+	@if ! command -v java >/dev/null 2>&1; then \
+		echo "make: installing Java for the Nu HTML Checker"; \
+		$(APT_INSTALL) openjdk-17-jre-headless || { apt-get update && $(APT_INSTALL) openjdk-17-jre-headless; }; \
+	fi
+	@command -v node >/dev/null 2>&1 || { echo "make: the browser tests need Node.js 20 or later"; exit 1; }
+
+# npm writes node_modules/.package-lock.json on every install, so it is
+# older than package.json or package-lock.json when node_modules is stale.
+node_modules/.package-lock.json: package.json $(wildcard package-lock.json)
+	@if [ -f package-lock.json ]; then \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(NPM) ci --include=dev --no-audit --no-fund; \
+	else \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(NPM) install --include=dev --no-audit --no-fund; \
+	fi
+	@touch $@
 
 clean:
 	rm -rf public bin test-artifacts

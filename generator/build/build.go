@@ -15,6 +15,7 @@ import (
 	"kbsite/generator/config"
 	"kbsite/generator/diag"
 	"kbsite/generator/highlight"
+	"kbsite/generator/i18n"
 	"kbsite/generator/layout"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
@@ -72,15 +73,22 @@ func (r *Result) Failed() bool { return r.Errors > 0 }
 // Site is the loaded, resolved content of one build.
 type Site struct {
 	Config   config.Site
-	Articles []*Article // sorted by ID
-	ByID     map[string]*Article
-	Files    []string // content-relative files referenced by articles
-	Index    *links.Index
+	Articles []*Article // sorted by ID, then language
+	// ByKey finds an article by links.Key(lang, ID).
+	ByKey map[string]*Article
+	// Catalog holds the UI strings; Languages are the languages that have
+	// articles, the default first.
+	Catalog   *i18n.Catalog
+	Languages []string
+	// translations groups the articles of every language by translation key.
+	translations map[string][]*Article
+	Files        []string // content-relative files referenced by articles
+	Index        *links.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
 
 	otherFiles []string // content files that are not articles
-	renderer   *markdown.Renderer
+	renderers  map[string]*markdown.Renderer
 	layout     *layout.Layout
 }
 
@@ -155,30 +163,118 @@ func Build(opts Options) (*Result, error) {
 
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
-	site := &Site{Config: cfg, ByID: map[string]*Article{}, Index: links.NewIndex(), Redirects: map[string]*Article{}}
+	site := &Site{Config: cfg, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language), Redirects: map[string]*Article{}}
+	cat, err := i18n.Load(filepath.Join(opts.TemplatesDir, "i18n"))
+	if err != nil {
+		dl.Errorf(filepath.Join(opts.TemplatesDir, "i18n"), 0, 0, "%v", err)
+		cat, _ = i18n.Load("")
+	}
+	site.Catalog = cat
+	site.renderers = map[string]*markdown.Renderer{}
 	mdFiles, otherFiles := scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles
 	opts.Progress.Stage("parse articles", len(mdFiles))
-	site.renderer = markdown.New(markdown.Options{RawHTML: cfg.RawHTML}, markdown.DefaultLabels())
-	parsed := parseAll(opts.ContentDir, mdFiles, site.renderer, dl, opts.Progress)
+	for _, rel := range mdFiles {
+		site.renderer(site.langOf("", rel))
+	}
+	for _, l := range cat.Languages() {
+		site.renderer(l)
+	}
+	parsed := parseAll(opts.ContentDir, mdFiles, site, dl, opts.Progress)
 
-	byKey := map[string]*Article{}
 	for _, a := range parsed {
 		if a == nil || !site.admit(a, opts.Drafts, dl) {
 			continue
 		}
-		key := strings.ToUpper(a.Meta.ID)
-		if first, dup := byKey[key]; dup {
+		key := links.Key(a.Meta.Lang, a.Meta.ID)
+		if first, dup := site.ByKey[key]; dup {
 			p := a.Meta.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q: %s already uses it", a.Meta.ID, first.File)
+			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q%s: %s already uses it", a.Meta.ID, site.inLanguage(a.Meta.Lang), first.File)
 			continue
 		}
-		byKey[key] = a
+		site.ByKey[key] = a
 		site.Articles = append(site.Articles, a)
-		site.ByID[a.Meta.ID] = a
 	}
-	sort.Slice(site.Articles, func(i, j int) bool { return site.Articles[i].Meta.ID < site.Articles[j].Meta.ID })
+	sortArticles(site.Articles)
 	return site
+}
+
+// inLanguage says " in language de" for languages other than the default.
+func (site *Site) inLanguage(lang string) string {
+	if lang == site.Config.Language {
+		return ""
+	}
+	return " in language " + lang
+}
+
+// sortArticles orders articles by ID, then language.
+func sortArticles(as []*Article) {
+	sort.Slice(as, func(i, j int) bool {
+		if as[i].Meta.ID != as[j].Meta.ID {
+			return as[i].Meta.ID < as[j].Meta.ID
+		}
+		return as[i].Meta.Lang < as[j].Meta.Lang
+	})
+}
+
+// langOf is an article's language: its lang field, else the first folder
+// of its path when that names a language with UI strings ("de/x.md"), else
+// the site's default language.
+func (site *Site) langOf(field, rel string) string {
+	if field != "" {
+		return field
+	}
+	if first, _, ok := strings.Cut(rel, "/"); ok && first != site.Config.Language && site.Catalog.Has(first) {
+		return first
+	}
+	return site.Config.Language
+}
+
+// renderer returns the Markdown renderer for a language, with that
+// language's labels for callouts and "Back to the top".
+func (site *Site) renderer(lang string) *markdown.Renderer {
+	if r, ok := site.renderers[lang]; ok {
+		return r
+	}
+	c := site.Catalog
+	labels := markdown.Labels{BackToTop: c.T(lang, "back_to_top"), Callouts: map[string]string{}}
+	for _, k := range []string{"note", "tip", "important", "warning", "caution"} {
+		labels.Callouts[k] = c.T(lang, "callout_"+k)
+	}
+	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}, labels)
+	site.renderers[lang] = r
+	return r
+}
+
+// finishLanguages records the languages that have articles (the default
+// first) and groups translations.
+func (site *Site) finishLanguages() {
+	seen := map[string]bool{site.Config.Language: true}
+	site.Languages = []string{site.Config.Language}
+	var others []string
+	site.translations = map[string][]*Article{}
+	for _, a := range site.Articles {
+		if !seen[a.Meta.Lang] {
+			seen[a.Meta.Lang] = true
+			others = append(others, a.Meta.Lang)
+		}
+		k := a.Meta.TranslationKey
+		site.translations[k] = append(site.translations[k], a)
+	}
+	sort.Strings(others)
+	site.Languages = append(site.Languages, others...)
+	for _, ts := range site.translations {
+		sort.Slice(ts, func(i, j int) bool { return langOrder(site, ts[i].Meta.Lang) < langOrder(site, ts[j].Meta.Lang) })
+	}
+}
+
+func langOrder(site *Site, lang string) int {
+	for i, l := range site.Languages {
+		if l == lang {
+			return i
+		}
+	}
+	return len(site.Languages)
 }
 
 // admit completes an article's metadata from defaults (derived IDs and
@@ -208,21 +304,19 @@ func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 		}
 		m.Title = strings.TrimSuffix(filepath.Base(a.Source), filepath.Ext(a.Source))
 	}
-	if m.Lang == "" {
-		m.Lang = cfg.Language
-	}
 	if m.TranslationKey == "" {
 		m.TranslationKey = m.ID
 	}
-	a.Path = ArticlePath(m.ID)
+	a.Path = site.langPath(m.Lang, ArticlePath(m.ID))
 	a.titleKey = strings.ToLower(m.Title)
-	a.target = &links.Target{ID: m.ID, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
+	a.target = &links.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
 	return true
 }
 
 // crossLink resolves every link, alias and related article, and runs the
 // checks that need the whole site.
 func crossLink(site *Site, dl *diag.List) {
+	site.finishLanguages()
 	for _, a := range site.Articles {
 		site.Index.Add(a.target)
 	}
@@ -291,11 +385,11 @@ func (site *Site) addAliases(a *Article, dl *diag.List) {
 			continue
 		}
 		if !site.Index.AddAlias(al, a.target) {
-			other := site.Index.ByID(al)
+			other := site.Index.Find(a.Meta.Lang, al)
 			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already the ID or an alias of %s", al, other.ID)
 			continue
 		}
-		op := ArticlePath(al)
+		op := site.langPath(a.Meta.Lang, ArticlePath(al))
 		if prev, taken := site.Redirects[op]; taken {
 			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
 			continue

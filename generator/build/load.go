@@ -103,7 +103,7 @@ func within(root, p string) bool {
 
 // parseAll reads and renders every article in parallel. The result keeps
 // the order of rels; entries that could not be read are nil.
-func parseAll(contentDir string, rels []string, r *markdown.Renderer, dl *diag.List, pr *progress.Reporter) []*Article {
+func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *progress.Reporter) []*Article {
 	out := make([]*Article, len(rels))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -112,7 +112,7 @@ func parseAll(contentDir string, rels []string, r *markdown.Renderer, dl *diag.L
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i] = parseOne(contentDir, rels[i], r, dl)
+				out[i] = site.parseOne(contentDir, rels[i], dl)
 				pr.Add(1)
 			}
 		}()
@@ -125,7 +125,9 @@ func parseAll(contentDir string, rels []string, r *markdown.Renderer, dl *diag.L
 	return out
 }
 
-func parseOne(contentDir, rel string, r *markdown.Renderer, dl *diag.List) *Article {
+// parseOne reads and renders one article with its language's renderer.
+// The renderers must exist already (parseOne runs concurrently).
+func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	file := filepath.Join(contentDir, filepath.FromSlash(rel))
 	src, err := readLimited(file)
 	if err != nil {
@@ -137,6 +139,11 @@ func parseOne(contentDir, rel string, r *markdown.Renderer, dl *diag.List) *Arti
 		return nil
 	}
 	a := &Article{Meta: doc.Meta, Source: rel, File: file}
+	a.Meta.Lang = site.langOf(a.Meta.Lang, rel)
+	r, ok := site.renderers[a.Meta.Lang]
+	if !ok {
+		r = site.renderers[site.Config.Language]
+	}
 	a.Body = r.Render(doc.Body, doc.BodyLine)
 	for _, p := range a.Body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)

@@ -97,7 +97,7 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 		fills[j] = html.EscapeString(href)
 		if r.Target != nil {
 			texts[j] = html.EscapeString(r.Target.Title)
-			if to := site.ByID[r.Target.ID]; to != nil && to != a && !seen[to] {
+			if to := site.ByKey[links.Key(r.Target.Lang, r.Target.ID)]; to != nil && to != a && !seen[to] {
 				seen[to] = true
 				out = append(out, to)
 			}
@@ -122,14 +122,14 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 	var out []*Article
 	seen := map[*Article]bool{a: true}
 	for i, id := range a.Meta.Related {
-		t := site.Index.ByID(id)
+		t := site.Index.Find(a.Meta.Lang, id)
 		if t == nil {
 			p := a.Meta.Pos[fmt.Sprintf("related.%d", i)]
 			dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindLink,
 				Msg: fmt.Sprintf("related article %q does not exist%s", id, hint(site, id))})
 			continue
 		}
-		r := site.ByID[t.ID]
+		r := site.ByKey[links.Key(t.Lang, t.ID)]
 		if r != nil && !seen[r] {
 			seen[r] = true
 			out = append(out, r)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kbsite/generator/diag"
+	"kbsite/generator/links"
 )
 
 // Session keeps a built site in memory so that serve mode can rebuild only
@@ -45,7 +46,7 @@ func (s *Session) adopt(site *Site) {
 	s.byKey = make(map[string]*Article, len(site.Articles))
 	for _, a := range site.Articles {
 		s.bySource[a.Source] = a
-		s.byKey[strings.ToUpper(a.Meta.ID)] = a
+		s.byKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
 }
 
@@ -122,7 +123,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		a := parseOne(s.opts.ContentDir, rel, site.renderer, dl)
+		a := site.parseOne(s.opts.ContentDir, rel, dl)
 		if a == nil || !site.admit(a, s.opts.Drafts, dl) {
 			continue
 		}
@@ -137,7 +138,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	}
 	claimed := map[string]*Article{}
 	for _, a := range news {
-		k := strings.ToUpper(a.Meta.ID)
+		k := links.Key(a.Meta.Lang, a.Meta.ID)
 		first := claimed[k]
 		if other := byKey[k]; other != nil && !oldSet[other] {
 			first = other
@@ -159,7 +160,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	for _, a := range olds {
 		a := a
 		site.Index.Remove(a.target)
-		delete(site.ByID, a.Meta.ID)
+		delete(site.ByKey, links.Key(a.Meta.Lang, a.Meta.ID))
 		undo = append(undo, func() {
 			site.Index.Put(a.target)
 			for _, al := range a.Meta.Aliases {
@@ -167,7 +168,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 					site.Index.AddAlias(al, a.target)
 				}
 			}
-			site.ByID[a.Meta.ID] = a
+			site.ByKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
 		})
 	}
 	var oldRedirects []string
@@ -184,10 +185,10 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	for _, a := range news {
 		a := a
 		site.Index.Put(a.target)
-		site.ByID[a.Meta.ID] = a
+		site.ByKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
 			site.Index.Remove(a.target)
-			delete(site.ByID, a.Meta.ID)
+			delete(site.ByKey, links.Key(a.Meta.Lang, a.Meta.ID))
 			for p, r := range site.Redirects {
 				if r == a {
 					delete(site.Redirects, p)
@@ -243,11 +244,11 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	}
 	for _, o := range olds {
 		delete(bySource, o.Source)
-		delete(byKey, strings.ToUpper(o.Meta.ID))
+		delete(byKey, links.Key(o.Meta.Lang, o.Meta.ID))
 	}
 	for _, n := range news {
 		bySource[n.Source] = n
-		byKey[strings.ToUpper(n.Meta.ID)] = n
+		byKey[links.Key(n.Meta.Lang, n.Meta.ID)] = n
 	}
 
 	// 3. Apply: from here on the change is accepted.
@@ -365,8 +366,21 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		}
 	}
 	arts = append(arts, news...)
-	sort.Slice(arts, func(i, j int) bool { return arts[i].Meta.ID < arts[j].Meta.ID })
+	sortArticles(arts)
 	site.Articles = arts
+	before := strings.Join(site.Languages, ",")
+	site.finishLanguages()
+	if strings.Join(site.Languages, ",") != before {
+		// Every page's language switcher changes.
+		return s.full()
+	}
+	for _, a := range append(slices.Clone(olds), news...) {
+		for _, t := range site.translations[a.Meta.TranslationKey] {
+			if !oldSet[t] {
+				touched[t] = true
+			}
+		}
+	}
 	var removedRedirects []string
 	for _, p := range oldRedirects {
 		if _, again := site.Redirects[p]; !again {
@@ -418,32 +432,38 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 			}
 		}
 	}
-	var slugs, paths []string
+	live := map[string]bool{} // listing pages that exist after the change
 	if listingsChanged {
-		add("home", site.homePage())
-		add("list", site.azPage())
+		changedLangs := map[string]bool{}
 		changedProducts, changedKeywords := map[string]bool{}, map[string]bool{}
 		for _, a := range append(slices.Clone(olds), news...) {
+			changedLangs[a.Meta.Lang] = true
 			for _, p := range a.Meta.Products {
-				changedProducts[p] = true
+				changedProducts[site.langPath(a.Meta.Lang, ProductPath(p))] = true
 			}
 			for _, k := range a.Meta.Keywords {
-				changedKeywords[KeywordPath(k)] = true
+				changedKeywords[site.langPath(a.Meta.Lang, KeywordPath(k))] = true
 			}
 		}
-		var byProduct map[string][]*Article
-		slugs, byProduct = site.products()
-		for _, slug := range slugs {
-			if changedProducts[slug] {
-				add("list", site.productPage(slug, byProduct[slug]))
+		for _, lang := range site.Languages {
+			if !changedLangs[lang] {
+				continue
 			}
-		}
-		var names map[string]string
-		var byKeyword map[string][]*Article
-		paths, names, byKeyword = site.keywords()
-		for _, kp := range paths {
-			if changedKeywords[kp] {
-				add("list", site.keywordPage(kp, names[kp], byKeyword[kp]))
+			add("home", site.homePage(lang))
+			add("list", site.azPage(lang))
+			slugs, byProduct := site.products(lang)
+			for _, slug := range slugs {
+				live[site.langPath(lang, ProductPath(slug))] = true
+				if changedProducts[site.langPath(lang, ProductPath(slug))] {
+					add("list", site.productPage(lang, slug, byProduct[slug]))
+				}
+			}
+			paths, names, byKeyword := site.keywords(lang)
+			for _, kp := range paths {
+				live[kp] = true
+				if changedKeywords[kp] {
+					add("list", site.keywordPage(lang, kp, names[kp], byKeyword[kp]))
+				}
 			}
 		}
 	}
@@ -451,28 +471,21 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		return nil, nil, err
 	}
 	// Pages that no longer exist.
-	live := map[string]bool{}
 	for _, a := range site.Articles {
 		live[a.Path] = true
 	}
 	for p := range site.Redirects {
 		live[p] = true
 	}
-	for _, slug := range slugs {
-		live[ProductPath(slug)] = true
-	}
-	for _, kp := range paths {
-		live[kp] = true
-	}
 	var gone []string
 	for _, a := range olds {
 		gone = append(gone, a.Path)
 		if listingsChanged {
 			for _, p := range a.Meta.Products {
-				gone = append(gone, ProductPath(p))
+				gone = append(gone, site.langPath(a.Meta.Lang, ProductPath(p)))
 			}
 			for _, k := range a.Meta.Keywords {
-				gone = append(gone, KeywordPath(k))
+				gone = append(gone, site.langPath(a.Meta.Lang, KeywordPath(k)))
 			}
 		}
 	}

@@ -64,7 +64,7 @@ func (s *Site) feed() []byte {
 		Updated string   `xml:"updated"`
 		Entries []entry  `xml:"entry"`
 	}
-	recent := s.recent(feedSize)
+	recent := recent(s.Articles, feedSize)
 	f := feed{NS: "http://www.w3.org/2005/Atom", Title: s.Config.Title, ID: s.Config.BaseURL,
 		Links: []link{{Href: s.Config.BaseURL}, {Href: s.Config.BaseURL + "feed.xml", Rel: "self"}}}
 	stamp := func(t time.Time) string {
@@ -94,9 +94,9 @@ func marshalXML(v any) []byte {
 	return b.Bytes()
 }
 
-// recent returns up to n articles, most recently updated first.
-func (s *Site) recent(n int) []*Article {
-	recent := append([]*Article(nil), s.Articles...)
+// recent returns up to n of arts, most recently updated first.
+func recent(arts []*Article, n int) []*Article {
+	recent := append([]*Article(nil), arts...)
 	sort.SliceStable(recent, func(i, j int) bool {
 		if !recent[i].Meta.Updated.Equal(recent[j].Meta.Updated) {
 			return recent[i].Meta.Updated.After(recent[j].Meta.Updated)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -33,13 +35,24 @@ func pageJob(lay *layout.Layout, out sink, tmpl string, p *Page, pages *atomic.I
 	}
 }
 
-func (s *Site) productPage(slug string, as []*Article) *Page {
+func (s *Site) productPage(lang, slug string, as []*Article) *Page {
 	name := s.Config.ProductName(slug)
-	return s.listPage(ProductPath(slug), name, "Articles that apply to "+name+".", as)
+	intro := strings.ReplaceAll(s.Catalog.T(lang, "product_intro"), "{name}", name)
+	return s.listPage(lang, ProductPath(slug), name, intro, as, func(l string) bool {
+		for _, a := range s.Articles {
+			if a.Meta.Lang == l && slices.Contains(a.Meta.Products, slug) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
-func (s *Site) keywordPage(kp, name string, as []*Article) *Page {
-	return s.listPage(kp, name, "Articles about “"+name+"”.", as)
+// keywordPage lists a keyword's articles; kp is its path in the output.
+func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
+	intro := strings.ReplaceAll(s.Catalog.T(lang, "keyword_intro"), "{name}", name)
+	p := s.listPage(lang, strings.TrimPrefix(kp, s.langPath(lang, "")), name, intro, as, func(l string) bool { return l == lang })
+	return p
 }
 
 // write renders every page into the staging folder and copies assets and
@@ -51,17 +64,9 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, s
 	for _, a := range site.Articles {
 		jobs = append(jobs, render("article", site.articlePage(a)))
 	}
-	jobs = append(jobs, render("home", site.homePage()))
-	jobs = append(jobs, render("list", site.azPage()))
 	jobs = append(jobs, render("404", site.notFoundPage()))
-	jobs = append(jobs, render("search", site.searchPage()))
-	slugs, byProduct := site.products()
-	for _, slug := range slugs {
-		jobs = append(jobs, render("list", site.productPage(slug, byProduct[slug])))
-	}
-	paths, names, arts := site.keywords()
-	for _, kp := range paths {
-		jobs = append(jobs, render("list", site.keywordPage(kp, names[kp], arts[kp])))
+	for _, lang := range site.Languages {
+		jobs = append(jobs, site.languageJobs(lang, render)...)
 	}
 	for from, a := range site.Redirects {
 		jobs = append(jobs, render("redirect", site.redirectPage(from, a)))
@@ -88,23 +93,44 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, s
 	return int(pages.Load()), nil
 }
 
+// languageJobs renders the pages every language has: home, A–Z, search,
+// and one listing per product and keyword.
+func (site *Site) languageJobs(lang string, render func(string, *Page) func() error) []func() error {
+	jobs := []func() error{
+		render("home", site.homePage(lang)),
+		render("list", site.azPage(lang)),
+		render("search", site.searchPage(lang)),
+	}
+	slugs, byProduct := site.products(lang)
+	for _, slug := range slugs {
+		jobs = append(jobs, render("list", site.productPage(lang, slug, byProduct[slug])))
+	}
+	paths, names, arts := site.keywords(lang)
+	for _, kp := range paths {
+		jobs = append(jobs, render("list", site.keywordPage(lang, kp, names[kp], arts[kp])))
+	}
+	return jobs
+}
+
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
 // base URL.
 func (site *Site) writeWebFiles(out sink) error {
 	if site.Config.BaseURL == "" {
 		return nil
 	}
-	slugs, _ := site.products()
-	paths, _, _ := site.keywords()
 	var listed []string
 	for _, a := range site.Articles {
 		listed = append(listed, a.Path)
 	}
-	listed = append(listed, "index.html", "az.html")
-	for _, slug := range slugs {
-		listed = append(listed, ProductPath(slug))
+	for _, lang := range site.Languages {
+		listed = append(listed, site.langPath(lang, "index.html"), site.langPath(lang, "az.html"))
+		slugs, _ := site.products(lang)
+		for _, slug := range slugs {
+			listed = append(listed, site.langPath(lang, ProductPath(slug)))
+		}
+		paths, _, _ := site.keywords(lang)
+		listed = append(listed, paths...)
 	}
-	listed = append(listed, paths...)
 	for _, f := range []struct {
 		name string
 		data []byte
@@ -117,18 +143,22 @@ func (site *Site) writeWebFiles(out sink) error {
 }
 
 // searchPage is the shareable results page, search.html?q=...
-func (s *Site) searchPage() *Page {
-	p := s.page("search", "search.html", "Search")
-	p.Crumbs = []Link{{Title: "Home", URL: p.url("index.html")}, {Title: "Search"}}
+func (s *Site) searchPage(lang string) *Page {
+	p := s.page(lang, "search", s.langPath(lang, "search.html"), "")
+	p.Title = p.T("search")
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.url(s.langPath(lang, "index.html"))}, {Title: p.T("search")}}
+	s.switcher(p, s.samePage("search.html"))
 	return p
 }
 
 func (s *Site) notFoundPage() *Page {
-	p := s.page("404", "404.html", "Page not found")
+	p := s.page(s.Config.Language, "404", "404.html", "")
+	p.Title = p.T("not_found_title")
 	// A host serves 404.html for missing pages at any depth, where relative
 	// links would break; with a base URL the page links absolutely.
 	if s.Config.BaseURL != "" {
 		p.Root = s.Config.BaseURL
+		p.LangRoot = s.Config.BaseURL
 	}
 	return p
 }

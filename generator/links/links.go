@@ -19,6 +19,7 @@ import (
 // Target is a page links can point at.
 type Target struct {
 	ID     string
+	Lang   string // translations share an ID and differ in Lang
 	Title  string
 	Source string // path of the Markdown file relative to the content folder
 	Path   string // output path relative to the site root
@@ -28,7 +29,8 @@ type Target struct {
 
 // Index knows every link target of one build.
 type Index struct {
-	byID     map[string]*Target // upper-cased ID or alias ID
+	lang     string             // the site's default language
+	byID     map[string]*Target // by Key(lang, ID or alias)
 	bySource map[string]*Target
 	files    map[string]bool // content-relative paths of non-Markdown files
 	ids      []string
@@ -36,14 +38,19 @@ type Index struct {
 	fileList []string
 }
 
-// NewIndex returns an empty index.
-func NewIndex() *Index {
-	return &Index{byID: map[string]*Target{}, bySource: map[string]*Target{}, files: map[string]bool{}}
+// NewIndex returns an empty index for a site whose default language is
+// lang: an ID link from an article in another language goes to that
+// language's translation when there is one, else to the default language's.
+func NewIndex(lang string) *Index {
+	return &Index{lang: lang, byID: map[string]*Target{}, bySource: map[string]*Target{}, files: map[string]bool{}}
 }
+
+// Key identifies an article (or alias) of one language; IDs ignore case.
+func Key(lang, id string) string { return lang + "/" + strings.ToUpper(id) }
 
 // Add registers an article.
 func (ix *Index) Add(t *Target) {
-	ix.byID[strings.ToUpper(t.ID)] = t
+	ix.byID[Key(t.Lang, t.ID)] = t
 	ix.bySource[t.Source] = t
 	ix.ids = append(ix.ids, t.ID)
 	ix.sources = append(ix.sources, t.Source)
@@ -52,7 +59,7 @@ func (ix *Index) Add(t *Target) {
 // AddAlias makes an old ID resolve to t. It reports false when the alias
 // is already taken by an article ID or another alias.
 func (ix *Index) AddAlias(alias string, t *Target) bool {
-	k := strings.ToUpper(alias)
+	k := Key(t.Lang, alias)
 	if _, taken := ix.byID[k]; taken {
 		return false
 	}
@@ -76,7 +83,7 @@ func (ix *Index) Remove(t *Target) {
 
 // Put adds an article to a sealed index, keeping the hint lists sorted.
 func (ix *Index) Put(t *Target) {
-	ix.byID[strings.ToUpper(t.ID)] = t
+	ix.byID[Key(t.Lang, t.ID)] = t
 	ix.bySource[t.Source] = t
 	ix.ids = insertSorted(ix.ids, t.ID)
 	ix.sources = insertSorted(ix.sources, t.Source)
@@ -104,8 +111,14 @@ func (ix *Index) AddFile(rel string) {
 	ix.fileList = append(ix.fileList, rel)
 }
 
-// ByID finds an article by ID or alias, ignoring case.
-func (ix *Index) ByID(id string) *Target { return ix.byID[strings.ToUpper(id)] }
+// Find finds an article by ID or alias, ignoring case: the translation in
+// lang if there is one, else the one in the site's default language.
+func (ix *Index) Find(lang, id string) *Target {
+	if t := ix.byID[Key(lang, id)]; t != nil {
+		return t
+	}
+	return ix.byID[Key(ix.lang, id)]
+}
 
 // BySource finds an article by its content-relative Markdown path.
 func (ix *Index) BySource(rel string) *Target { return ix.bySource[rel] }
@@ -145,7 +158,7 @@ func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
 	}
 	if strings.HasPrefix(strings.ToLower(raw), "kb:") {
 		id := raw[3:]
-		t := ix.ByID(id)
+		t := ix.Find(self.Lang, id)
 		if t == nil {
 			return Resolved{}, &Error{Reason: "no article with that ID", Hint: suggest.Closest(id, ix.ids)}
 		}

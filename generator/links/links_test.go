@@ -3,10 +3,10 @@ package links
 import "testing"
 
 func fixture() (*Index, *Target) {
-	ix := NewIndex()
-	seed := &Target{ID: "KB307294", Title: "Logon problems", Source: "messenger/kb307294.md", Path: "kb/kb307294.html",
+	ix := NewIndex("en")
+	seed := &Target{ID: "KB307294", Lang: "en", Title: "Logon problems", Source: "messenger/kb307294.md", Path: "kb/kb307294.html",
 		Anchors: map[string]bool{"signing-in-through-a-lan": true, "top": true}}
-	proxy := &Target{ID: "KB310221", Title: "Proxy settings", Source: "network/kb310221.md", Path: "kb/kb310221.html",
+	proxy := &Target{ID: "KB310221", Lang: "en", Title: "Proxy settings", Source: "network/kb310221.md", Path: "kb/kb310221.html",
 		Anchors: map[string]bool{"lan-settings": true, "cause": true}}
 	ix.Add(seed)
 	ix.Add(proxy)
@@ -89,5 +89,29 @@ func TestRel(t *testing.T) {
 		if got := Rel(c[0], c[1]); got != c[2] {
 			t.Errorf("Rel(%s, %s) = %s, want %s", c[0], c[1], got, c[2])
 		}
+	}
+}
+
+func TestIDLinksPreferTheSameLanguage(t *testing.T) {
+	ix, seed := fixture()
+	de := &Target{ID: "KB310221", Lang: "de", Source: "de/network/kb310221.md", Path: "de/kb/kb310221.html", Anchors: map[string]bool{"ursache": true}}
+	ix.Add(de)
+	ix.AddAlias("Q310221", de)
+	deSeed := &Target{ID: "KB307294", Lang: "de", Source: "de/messenger/kb307294.md", Path: "de/kb/kb307294.html"}
+	ix.Add(deSeed)
+	ix.Seal()
+	if r, err := ix.Resolve(deSeed, "kb:KB310221#ursache"); err != nil || r.Path != "de/kb/kb310221.html" {
+		t.Errorf("German link: %+v %v", r, err)
+	}
+	if r, err := ix.Resolve(deSeed, "kb:Q310221"); err != nil || r.Path != "de/kb/kb310221.html" {
+		t.Errorf("German alias link: %+v %v", r, err)
+	}
+	if r, err := ix.Resolve(seed, "kb:KB310221"); err != nil || r.Path != "kb/kb310221.html" {
+		t.Errorf("English link: %+v %v", r, err)
+	}
+	fr := &Target{ID: "KB1", Lang: "fr", Source: "fr/x.md", Path: "fr/kb/kb1.html"}
+	ix.Add(fr)
+	if r, err := ix.Resolve(fr, "kb:KB310221"); err != nil || r.Path != "kb/kb310221.html" {
+		t.Errorf("French link without a French target should fall back to English: %+v %v", r, err)
 	}
 }

@@ -12,6 +12,8 @@
   var input = form.querySelector('input[name="q"]');
   if (!input) return;
   var root = form.getAttribute('data-root') || '';
+  // The page's language folder: its search.html and az.html live there.
+  var langRoot = form.getAttribute('data-lang-root') || root;
   var lang = langKey(form.getAttribute('data-lang'));
   var DROP = 8; // results in the dropdown
   var engine = null, files = {}, manifest = null;
@@ -94,7 +96,7 @@
     return root + u + (r.section ? '#' + encodeURIComponent(r.section).replace(/%2F/gi, '/') : '');
   }
   function pageURL(q, product) {
-    return root + 'search.html?q=' + encodeURIComponent(q) + (product ? '&product=' + encodeURIComponent(product) : '');
+    return langRoot + 'search.html?q=' + encodeURIComponent(q) + (product ? '&product=' + encodeURIComponent(product) : '');
   }
   // corrected replaces the misspelt words of q by the engine's suggestions.
   function corrected(q, sugg) {
@@ -107,13 +109,22 @@
     });
     return out + q.slice(at);
   }
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+  // UI strings come from the page (data-i18n on the form) in its language;
+  // English is the fallback.
+  var texts = {};
+  try { texts = JSON.parse(form.getAttribute('data-i18n') || '{}'); } catch (err) { texts = {}; }
+  function msg(key, fallback, vars) {
+    var s = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : fallback;
+    for (var k in vars || {}) s = s.split('{' + k + '}').join(vars[k]);
+    return s;
+  }
+  function count(key, n, one, many) { return msg(key + (n === 1 ? '_one' : '_other'), n === 1 ? one : many, { n: n }); }
   // "Did you mean <a>q'</a>?" when nothing matched, else null.
   function didYouMean(q, resp, product, onPick) {
     if (resp.total || !resp.suggestions || !resp.suggestions.length) return null;
     var fixed = corrected(q, resp.suggestions);
     if (!fixed || fixed === q) return null;
-    var p = el('p', 'search-suggest', 'Did you mean ');
+    var p = el('p', 'search-suggest', msg('js_did_you_mean', 'Did you mean') + ' ');
     var a = el('a', '', fixed);
     a.href = pageURL(fixed, product);
     if (onPick) a.addEventListener('click', function (e) { e.preventDefault(); onPick(fixed); });
@@ -136,7 +147,7 @@
   popup.hidden = true;
   list.id = 'search-listbox';
   list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Matching articles');
+  list.setAttribute('aria-label', msg('js_matching', 'Matching articles'));
   empty.hidden = true;
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
@@ -150,7 +161,7 @@
   input.setAttribute('aria-controls', list.id);
   var hint = el('kbd', 'search-key', '/');
   hint.setAttribute('aria-hidden', 'true');
-  hint.title = 'Press / to search';
+  hint.title = msg('js_press_slash', 'Press / to search');
   form.appendChild(hint);
   form.classList.add('search-ready');
 
@@ -197,11 +208,11 @@
       var all = option(pageURL(q), options.length);
       all.classList.add('search-option-all');
       all.textContent = resp.total > resp.results.length
-        ? 'See all ' + resp.total + ' results for “' + q + '”'
-        : 'Open the results page for “' + q + '”';
+        ? msg('js_see_all', 'See all {n} results', { n: resp.total })
+        : msg('js_results_for', 'Search results for “{q}”', { q: q });
       options.push(list.appendChild(all));
     } else {
-      empty.appendChild(el('p', 'search-none', 'No articles match “' + q + '”.'));
+      empty.appendChild(el('p', 'search-none', msg('js_no_match', 'No articles match “{q}”', { q: q }) + '.'));
       var dym = didYouMean(q, resp, '', function (fixed) {
         input.value = fixed;
         input.focus();
@@ -212,8 +223,7 @@
     list.hidden = !resp.results.length;
     empty.hidden = !!resp.results.length;
     open(doc.activeElement === input || form.contains(doc.activeElement));
-    status.textContent = resp.results.length ? plural(resp.total, 'result', 'results') +
-      (resp.total > resp.results.length ? ', ' + resp.results.length + ' shown' : '') : 'No results';
+    status.textContent = resp.results.length ? count('js_results', resp.total, '1 result', '{n} results') : msg('js_no_results', 'No results');
   }
   function update() {
     var q = input.value;
@@ -231,7 +241,7 @@
       list.hidden = true;
       empty.hidden = false;
       empty.textContent = '';
-      empty.appendChild(el('p', 'search-none', 'Search is not available right now.'));
+      empty.appendChild(el('p', 'search-none', msg('js_unavailable', 'Search is not available right now.')));
       open(true);
     });
   }
@@ -312,30 +322,29 @@
   function showPage(q, product, resp) {
     results.textContent = '';
     extra.textContent = '';
-    doc.title = (q.trim() ? 'Search results for “' + q + '”' : 'Search') + (siteTitle !== baseTitle ? ' | ' + siteTitle : '');
-    var where = product ? ' in ' + productName(product) : '';
+    doc.title = (q.trim() ? msg('js_results_for', 'Search results for “{q}”', { q: q }) : baseTitle) + (siteTitle !== baseTitle ? ' | ' + siteTitle : '');
+    var where = product ? ' (' + productName(product) + ')' : '';
     if (!q.trim()) {
-      summary.textContent = 'Type words to search for' + where + '.';
+      summary.textContent = msg('js_type_words', 'Type words to search for') + where + '.';
       results.hidden = true;
       return;
     }
-    if (!resp.total) summary.textContent = 'No articles match “' + q + '”' + where + '.';
-    else summary.textContent = plural(resp.total, 'article matches', 'articles match') + ' “' + q + '”' + where +
-      (resp.total > resp.results.length ? '; the first ' + resp.results.length + ' are shown.' : '.');
+    if (!resp.total) summary.textContent = msg('js_no_match', 'No articles match “{q}”', { q: q }) + where + '.';
+    else summary.textContent = count('js_matches', resp.total, '1 article matches', '{n} articles match') + ' “' + q + '”' + where +
+      (resp.total > resp.results.length ? '; ' + msg('js_first_shown', 'the first {n} are shown', { n: resp.results.length }) + '.' : '.');
     var dym = didYouMean(q, resp, product);
     if (dym) extra.appendChild(dym);
     if (!resp.total && product) {
-      var p = el('p', 'search-alt', 'Search ');
-      var a = el('a', '', 'all products');
+      var p = el('p', 'search-alt');
+      var a = el('a', '', msg('js_search_all', 'Search all products instead'));
       a.href = pageURL(q, '');
       p.appendChild(a);
-      p.appendChild(doc.createTextNode(' instead.'));
       extra.appendChild(p);
     }
     if (!resp.total) {
-      var tip = el('p', 'search-tips muted', 'Check the spelling, use fewer words, or browse the ');
-      var az = el('a', '', 'A–Z index');
-      az.href = root + 'az.html';
+      var tip = el('p', 'search-tips muted', msg('js_check_spelling', 'Check the spelling, use fewer words, or browse the') + ' ');
+      var az = el('a', '', msg('js_az_index', 'A–Z index'));
+      az.href = langRoot + 'az.html';
       tip.appendChild(az);
       tip.appendChild(doc.createTextNode('.'));
       extra.appendChild(tip);
@@ -364,7 +373,7 @@
     }, function () {
       page.removeAttribute('aria-busy');
       results.hidden = true;
-      summary.textContent = 'Search is not available right now. Browse the A–Z index instead.';
+      summary.textContent = msg('js_unavailable', 'Search is not available right now.');
     });
   }
   function fromURL() {

@@ -1,0 +1,184 @@
+// Package e2e runs kbsite's end-to-end browser tests: it builds the bundled
+// site (content/ with templates/) into a temporary folder and runs the Node
+// test files beside this one (*.test.mjs) against it, in Debian's Chromium
+// through playwright-core, with axe-core and the Nu HTML Checker.
+//
+// `make test` runs them with KBSITE_REQUIRE_BROWSER=1, after `make
+// test-deps` has installed Chromium and node_modules. A plain `go test
+// ./...` on a machine without them skips this test and says why.
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"kbsite/generator/build"
+)
+
+// Chromium is the browser the tests drive; they never download one.
+const Chromium = "/usr/bin/chromium"
+
+// nodeModules are the npm packages the browser tests load.
+var nodeModules = []string{
+	"playwright-core/package.json",
+	"axe-core/axe.min.js",
+	"vnu-jar/build/dist/vnu.jar",
+}
+
+func TestBrowser(t *testing.T) {
+	root := repoRoot(t)
+	required := os.Getenv("KBSITE_REQUIRE_BROWSER") != ""
+	if missing := missingTools(root); len(missing) > 0 {
+		msg := "the browser tests need " + strings.Join(missing, ", ") + " (`make test-deps` installs Chromium, Java and node_modules; Node.js 20+ must be on PATH)"
+		if required {
+			t.Fatal(msg + "; failing because KBSITE_REQUIRE_BROWSER is set")
+		}
+		t.Skip("skipping: " + msg + "; set KBSITE_REQUIRE_BROWSER=1 to make this a failure")
+	}
+	if testing.Short() && !required {
+		t.Skip("skipping the browser tests in -short mode")
+	}
+
+	site := filepath.Join(t.TempDir(), "site")
+	res, err := build.Build(build.Options{
+		ContentDir:   filepath.Join(root, "content"),
+		TemplatesDir: filepath.Join(root, "templates"),
+		OutDir:       site,
+	})
+	if err != nil {
+		t.Fatalf("building the site: %v", err)
+	}
+	if res.Failed() {
+		for _, d := range res.Diagnostics {
+			t.Log(d)
+		}
+		t.Fatalf("building the site: %d errors", res.Errors)
+	}
+
+	files, err := filepath.Glob(filepath.Join(root, "generator", "e2e", "*.test.mjs"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no *.test.mjs files in generator/e2e (%v)", err)
+	}
+	artifacts := filepath.Join(root, "test-artifacts")
+	// Screenshots from an earlier run would pass for this run's.
+	if err := os.RemoveAll(filepath.Join(artifacts, "screenshots")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	// Leave time to report before `go test -timeout` would panic.
+	ctx := context.Background()
+	if dl, ok := t.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, dl.Add(-30*time.Second))
+		defer cancel()
+	}
+	args := []string{"--test", "--test-concurrency=2", "--test-reporter=spec", "--test-reporter-destination=stdout"}
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		args = append(args, rel)
+	}
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(),
+		"KBSITE_E2E_SITE="+site,
+		"KBSITE_E2E_ARTIFACTS="+artifacts,
+		"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1",
+		"NO_COLOR=1",
+	)
+	// Node starts Chromium and Java: on a time-out, end the whole group.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 10 * time.Second
+	var out bytes.Buffer
+	w := io.MultiWriter(os.Stdout, &out)
+	cmd.Stdout, cmd.Stderr = w, w
+
+	fmt.Fprintf(os.Stdout, "=== browser tests: node %s\n", strings.Join(args, " "))
+	start := time.Now()
+	runErr := cmd.Run()
+	elapsed := time.Since(start).Round(time.Second)
+
+	logPath := filepath.Join(artifacts, "e2e.log")
+	if err := os.WriteFile(logPath, out.Bytes(), 0o644); err != nil {
+		t.Error(err)
+	}
+	// Opening a file written this second keeps `go test` from caching the
+	// result: the browser, node_modules and the .mjs files are inputs it
+	// cannot see, so a cached pass would prove nothing.
+	if f, err := os.Open(logPath); err == nil {
+		f.Close()
+	}
+
+	summary := summaryLine(out.String())
+	t.Logf("browser tests: %s in %s (log: %s, screenshots: %s)", summary, elapsed, logPath, filepath.Join(artifacts, "screenshots"))
+	if ctx.Err() != nil {
+		t.Fatalf("browser tests timed out after %s", elapsed)
+	}
+	if runErr != nil {
+		t.Fatalf("browser tests failed (%v): %s; see the report above or %s", runErr, summary, logPath)
+	}
+}
+
+// missingTools lists what the browser tests need and this machine lacks.
+func missingTools(root string) []string {
+	var missing []string
+	if fi, err := os.Stat(Chromium); err != nil || fi.IsDir() || fi.Mode()&0o111 == 0 {
+		missing = append(missing, Chromium)
+	}
+	for _, tool := range []string{"node", "java"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			missing = append(missing, tool)
+		}
+	}
+	for _, m := range nodeModules {
+		if _, err := os.Stat(filepath.Join(root, "node_modules", filepath.FromSlash(m))); err != nil {
+			missing = append(missing, "node_modules/"+m)
+		}
+	}
+	return missing
+}
+
+// repoRoot is the folder with go.mod above the test's folder.
+func repoRoot(t *testing.T) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test folder")
+		}
+		dir = parent
+	}
+}
+
+var countRE = regexp.MustCompile(`(?m)^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$`)
+
+// summaryLine condenses the spec reporter's closing counts.
+func summaryLine(out string) string {
+	var parts []string
+	for _, m := range countRE.FindAllStringSubmatch(out, -1) {
+		parts = append(parts, m[2]+" "+m[1])
+	}
+	if len(parts) == 0 {
+		return "no summary"
+	}
+	return strings.Join(parts, ", ")
+}
