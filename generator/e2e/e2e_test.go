@@ -65,6 +65,23 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("building the site: %d errors", res.Errors)
 	}
 
+	// Fixture sites: hostile content (built with broken links as warnings)
+	// and a right-to-left translation.
+	fixtures := map[string]string{}
+	for name, warnLinks := range map[string]bool{"hostile": true, "rtl": false} {
+		dir := filepath.Join(t.TempDir(), name)
+		res, err := build.Build(build.Options{
+			ContentDir:   filepath.Join(root, "generator", "build", "testdata", name),
+			TemplatesDir: filepath.Join(root, "templates"),
+			OutDir:       dir,
+			WarnLinks:    warnLinks,
+		})
+		if err != nil || res.Failed() {
+			t.Fatalf("building the %s fixture: %v %v", name, err, res)
+		}
+		fixtures[name] = dir
+	}
+
 	files, err := filepath.Glob(filepath.Join(root, "generator", "e2e", "*.test.mjs"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no *.test.mjs files in generator/e2e (%v)", err)
@@ -94,6 +111,8 @@ func TestBrowser(t *testing.T) {
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(),
 		"KBSITE_E2E_SITE="+site,
+		"KBSITE_E2E_HOSTILE_SITE="+fixtures["hostile"],
+		"KBSITE_E2E_RTL_SITE="+fixtures["rtl"],
 		"KBSITE_E2E_ARTIFACTS="+artifacts,
 		"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1",
 		"NO_COLOR=1",
