@@ -19,7 +19,7 @@ func TestTranslationsAndRTL(t *testing.T) {
 		`<html lang="he" dir="rtl">`,
 		`<link rel="alternate" hreflang="en" href="../../kb/kb307294.html">`,
 		`<link rel="alternate" hreflang="he" href="kb307294.html">`,
-		`<h2 id="toc-title">בדף זה</h2>`,  // translated
+		`<h2 id="toc-title">בדף זה</h2>`,   // translated
 		`Article ID:`,                      // missing in he.yaml: English
 		`href="../index.html">דף הבית</a>`, // breadcrumb to the Hebrew home
 		`<a href="../../kb/kb307294.html" hreflang="en" lang="en">English</a>`,

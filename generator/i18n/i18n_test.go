@@ -24,8 +24,8 @@ func TestLookupFallsBackToEnglish(t *testing.T) {
 	for _, tc := range []struct{ lang, key, want string }{
 		{"de", "home", "Startseite"},
 		{"de", "back_to_top", "Back to the top"}, // missing in de.yaml
-		{"de-at", "home", "Startseite"},         // primary subtag
-		{"ja", "home", "Home"},                  // no ja.yaml at all
+		{"de-at", "home", "Startseite"},          // primary subtag
+		{"ja", "home", "Home"},                   // no ja.yaml at all
 		{"de", "no_such_key", "no_such_key"},
 	} {
 		if got := c.T(tc.lang, tc.key); got != tc.want {
