@@ -2,7 +2,7 @@
 GO ?= go
 KBSITE := bin/kbsite
 
-.PHONY: site test test-deps test-e2e build vet clean
+.PHONY: site test test-deps test-e2e build vet clean serve fuzz
 
 # The browser tests (generator/e2e) drive Debian's Chromium, never a browser
 # that a tool downloads.
@@ -56,3 +56,15 @@ node_modules/.package-lock.json: package.json $(wildcard package-lock.json)
 
 clean:
 	rm -rf public bin test-artifacts
+
+# Live preview with reload on 127.0.0.1:8080.
+serve: $(KBSITE)
+	./$(KBSITE) serve
+
+# Runs every fuzz target for FUZZTIME each (the seeds in testdata/fuzz run
+# in `make test` too).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./generator/article
+	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./generator/markdown
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./generator/links
