@@ -9,13 +9,17 @@
 package search
 
 import (
+	"encoding/binary"
 	"math"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
@@ -124,31 +128,46 @@ func analyzerFor(lang string) analysis.Analyzer {
 }
 
 // Corpus is the analysed form of a set of docs, one part per language.
+// Analyze makes it; Files, Related, Update and RelatedSources use it. A
+// Corpus is not safe for concurrent use.
 type Corpus struct {
-	langs []*langCorpus
-	n     int
+	langs    []*langCorpus // by lang
+	n        int           // docs given to Analyze
+	bySource map[string]docRef
 }
 
-type termTF struct {
-	term int32
-	tf   [nFields]uint16
+// docRef locates a doc: its language part and doc number there.
+type docRef struct {
+	lc *langCorpus
+	d  int32
 }
 
+// posting is one doc of a term: its integer score and tw, the saturating
+// field-weighted term frequency of BM25F, kept so that Update can rescore a
+// term whose document frequency changes.
 type posting struct {
 	doc   int32
 	score int32
+	tw    float32
 }
 
 type langCorpus struct {
 	lang      string
-	docs      []*Doc
-	orig      []int // index in the input slice
-	wordList  []string
+	docs      []*Doc    // by doc number; nil: removed by Update
+	orig      []int     // index in the slice given to Analyze; -1: added by Update
+	live      int       // docs that are not nil
+	vocab     *interner // words; the words of Analyze numbered first
 	wordTerms [][]int32 // nil: stop word
 	termList  []string
-	docTerms  [][]termTF
-	postings  [][]posting
+	termID    map[string]int32
+	nSorted   int32       // terms [0, nSorted) are numbered in cmp16 order
+	docTerms  [][]int32   // terms of each doc
+	postings  [][]posting // by term, sorted by doc
 	idKeys    map[string][]int32
+	avg       [nFields]float64 // average field lengths in terms, at Analyze
+	nIdf      int              // docs at Analyze: the N of idf
+	exp       *exportState     // what Files or Update returned last
+	ed        *edits           // changes of the Update in progress
 }
 
 // Analyze analyses docs once; Files and Related use the result.
@@ -163,9 +182,15 @@ func Analyze(docs []Doc) *Corpus {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	c := &Corpus{n: len(docs)}
+	c := &Corpus{n: len(docs), bySource: make(map[string]docRef, len(docs))}
 	for _, k := range keys {
-		c.langs = append(c.langs, analyzeLang(k, docs, byLang[k]))
+		lc := analyzeLang(k, docs, byLang[k])
+		c.langs = append(c.langs, lc)
+		for d, doc := range lc.docs {
+			if _, dup := c.bySource[doc.Source]; !dup {
+				c.bySource[doc.Source] = docRef{lc, int32(d)}
+			}
+		}
 	}
 	return c
 }
@@ -189,25 +214,56 @@ func parallel(n int, f func(lo, hi int)) {
 	wg.Wait()
 }
 
-// fieldTexts returns the texts of each field of d.
-func fieldTexts(d *Doc) [nFields][]string {
-	var f [nFields][]string
+// parallelChunks is parallel with small chunks handed out in order, for
+// work of uneven cost per item.
+func parallelChunks(n, chunk int, f func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if w <= 1 {
+		f(0, n)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				f(lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// fieldTexts sets f to the texts of each field of d.
+func fieldTexts(d *Doc, f *[nFields][]string) {
+	for i := range f {
+		f[i] = f[i][:0]
+	}
 	f[fID] = append(append(f[fID], d.ID), d.Aliases...)
-	for _, id := range append([]string{d.ID}, d.Aliases...) {
+	for i := 0; i <= len(d.Aliases); i++ {
+		id := d.ID
+		if i > 0 {
+			id = d.Aliases[i-1]
+		}
 		if dg := idDigits(idKey(id)); dg != "" {
 			f[fID] = append(f[fID], dg)
 		}
 	}
-	f[fTitle] = []string{d.Title}
+	f[fTitle] = append(f[fTitle], d.Title)
 	f[fKeywords] = append(append(f[fKeywords], d.Keywords...), d.Products...)
-	f[fSummary] = []string{d.Summary}
+	f[fSummary] = append(f[fSummary], d.Summary)
 	for _, s := range d.Sections {
 		if s.Heading != "" {
 			f[fHeadings] = append(f[fHeadings], s.Heading)
 		}
 		f[fBody] = append(f[fBody], s.Text)
 	}
-	return f
 }
 
 // idKey is the lookup key of an ID or alias: its folded letters and digits.
@@ -232,6 +288,395 @@ func idDigits(k string) string {
 	return k[i:]
 }
 
+// docIDKeys calls f with each distinct ID lookup key of d.
+func docIDKeys(d *Doc, f func(string)) {
+	var seen []string
+	for i := 0; i <= len(d.Aliases); i++ {
+		id := d.ID
+		if i > 0 {
+			id = d.Aliases[i-1]
+		}
+		k := idKey(id)
+		for _, key := range [2]string{k, idDigits(k)} {
+			if key != "" && !slices.Contains(seen, key) {
+				seen = append(seen, key)
+				f(key)
+			}
+		}
+	}
+}
+
+// interner numbers the folded words of texts. Words of up to 16 bytes,
+// nearly all, are kept in an open-addressing table with the bytes inline, so
+// a lookup compares two integers in one cache line; longer ones in a map.
+type interner struct {
+	slots   []wslot // len is a power of 2, at most half full
+	long    map[string]int32
+	words   []string
+	scratch []byte
+	toks    []token
+}
+
+type wslot struct {
+	k0, k1 uint64 // the word's bytes, little-endian, zero padded
+	id     int32  // id+1; 0: empty
+	n      int32  // bytes
+}
+
+func newInterner(capacity int) *interner {
+	size := 1024
+	for size < 2*capacity {
+		size *= 2
+	}
+	return &interner{slots: make([]wslot, size), long: map[string]int32{}}
+}
+
+func packWord(w string) (k0, k1 uint64) {
+	for i := 0; i < len(w); i++ {
+		if i < 8 {
+			k0 |= uint64(w[i]) << (8 * i)
+		} else {
+			k1 |= uint64(w[i]) << (8 * (i - 8))
+		}
+	}
+	return
+}
+
+func hashWord(k0, k1 uint64, n int) uint64 {
+	h := k0*0x9E3779B97F4A7C15 ^ (k1+uint64(n))*0xC2B2AE3D27D4EB4F
+	h ^= h >> 32
+	h *= 0xD6E8FEB86659FD93
+	return h ^ h>>29
+}
+
+// find returns the slot of a packed word: its own or the empty one where
+// it belongs.
+func (in *interner) find(k0, k1 uint64, n int) *wslot {
+	mask := uint64(len(in.slots) - 1)
+	i := hashWord(k0, k1, n) & mask
+	for {
+		s := &in.slots[i]
+		if s.id == 0 || (s.k0 == k0 && s.k1 == k1 && s.n == int32(n)) {
+			return s
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (in *interner) grow() {
+	old := in.slots
+	in.slots = make([]wslot, 2*len(old))
+	for _, s := range old {
+		if s.id != 0 {
+			*in.find(s.k0, s.k1, int(s.n)) = s
+		}
+	}
+}
+
+// add numbers a new word (w is kept: no slices of larger strings).
+func (in *interner) add(s *wslot, k0, k1 uint64, w string) int32 {
+	id := int32(len(in.words))
+	in.words = append(in.words, w)
+	if s == nil {
+		in.long[w] = id
+		return id
+	}
+	*s = wslot{k0, k1, id + 1, int32(len(w))}
+	if 2*len(in.words) > len(in.slots) {
+		in.grow()
+	}
+	return id
+}
+
+// lookup returns the number of a word, or -1.
+func (in *interner) lookup(w string) int32 {
+	if len(w) > 16 {
+		if id, ok := in.long[w]; ok {
+			return id
+		}
+		return -1
+	}
+	k0, k1 := packWord(w)
+	return in.find(k0, k1, len(w)).id - 1
+}
+
+func (in *interner) id(w string) int32 { return in.idOf(w, true) }
+
+// idNoCopy is id, keeping w itself for a new word.
+func (in *interner) idNoCopy(w string) int32 { return in.idOf(w, false) }
+
+func (in *interner) idOf(w string, clone bool) int32 {
+	if clone && in.lookup(w) < 0 {
+		w = strings.Clone(w)
+	}
+	if len(w) > 16 {
+		if id, ok := in.long[w]; ok {
+			return id
+		}
+		return in.add(nil, 0, 0, w)
+	}
+	k0, k1 := packWord(w)
+	s := in.find(k0, k1, len(w))
+	if s.id != 0 {
+		return s.id - 1
+	}
+	return in.add(s, k0, k1, w)
+}
+
+// wordClass classifies bytes: 1 ASCII letter or digit, 2 non-ASCII, 0 other.
+var wordClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = 2
+		case asciiWord[c]:
+			t[c] = 1
+		}
+	}
+	return
+}()
+
+// packASCII packs the ASCII letters and digits t[i:i+n] (n <= 16), lower
+// case, as packWord packs the lower-case word: setting bit 0x20 lowers a
+// letter and keeps a digit.
+func packASCII(t string, i, n int) (k0, k1 uint64) {
+	const lower = 0x2020202020202020
+	if i+16 <= len(t) {
+		b := unsafe.Slice(unsafe.StringData(t[i:]), 16)
+		k0 = binary.LittleEndian.Uint64(b) | lower
+		k1 = binary.LittleEndian.Uint64(b[8:]) | lower
+	} else {
+		var b [16]byte
+		copy(b[:], t[i:min(i+16, len(t))])
+		k0 = binary.LittleEndian.Uint64(b[:]) | lower
+		k1 = binary.LittleEndian.Uint64(b[8:]) | lower
+	}
+	switch {
+	case n < 8:
+		k0 &= 1<<(8*n) - 1
+		k1 = 0
+	case n == 8:
+		k1 = 0
+	case n < 16:
+		k1 &= 1<<(8*(n-8)) - 1
+	}
+	return
+}
+
+// text appends to out the ids of the words of t, the words tokens(t) gives.
+// Runs of ASCII letters and digits, nearly all words, are folded and looked
+// up here without allocating; other runs go through tokens.
+func (in *interner) text(t string, out []int32) []int32 {
+	n := len(t)
+	for i := 0; i < n; {
+		switch wordClass[t[i]] {
+		case 0:
+			i++
+			continue
+		case 1:
+			j := i + 1
+			for j < n && wordClass[t[j]] == 1 {
+				j++
+			}
+			if j == n || wordClass[t[j]] == 0 { // an ASCII word
+				if wl := j - i; wl <= 16 {
+					k0, k1 := packASCII(t, i, wl)
+					s := in.find(k0, k1, wl)
+					if s.id != 0 {
+						out = append(out, s.id-1)
+					} else {
+						out = append(out, in.add(s, k0, k1, lowerASCII(t[i:j])))
+					}
+				} else if wl <= maxWordLen {
+					out = append(out, in.id(lowerASCII(t[i:j])))
+				}
+				i = j
+				continue
+			}
+		default:
+			if r, size := utf8.DecodeRuneInString(t[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
+		}
+		// A run with other characters: find its end, let tokens split it.
+		j := i
+		for j < n {
+			if c := t[j]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				j++
+			} else {
+				r, size := utf8.DecodeRuneInString(t[j:])
+				if !isWordRune(r) {
+					break
+				}
+				j += size
+			}
+		}
+		in.toks = tokens(t[i:j], in.toks[:0])
+		for _, tk := range in.toks {
+			out = append(out, in.id(tk.word))
+		}
+		i = j
+	}
+	return out
+}
+
+// lowerASCII returns a lower-case copy of an ASCII word.
+func lowerASCII(w string) string {
+	b := []byte(w)
+	for k, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// wordCount is a word and its occurrences in one field of a doc.
+type wordCount struct{ w, c int32 }
+
+// docWords are the distinct words of each field of a doc:
+// wc[off[f]:off[f+1]] for field f.
+type docWords struct {
+	wc  []wordCount
+	off [nFields + 1]int32
+}
+
+// counter turns texts into docWords.
+type counter struct {
+	in  *interner
+	ft  [nFields][]string
+	ids []int32
+	pos []int32 // by word: index+1 in buf
+	buf []wordCount
+}
+
+func (k *counter) doc(d *Doc) docWords {
+	fieldTexts(d, &k.ft)
+	var dw docWords
+	k.buf = k.buf[:0]
+	for f := 0; f < nFields; f++ {
+		dw.off[f] = int32(len(k.buf))
+		k.ids = k.ids[:0]
+		for _, t := range k.ft[f] {
+			k.ids = k.in.text(t, k.ids)
+		}
+		if len(k.pos) < len(k.in.words) {
+			k.pos = append(k.pos, make([]int32, len(k.in.words)-len(k.pos)+len(k.in.words)/4)...)
+		}
+		lo := len(k.buf)
+		for _, id := range k.ids {
+			if p := k.pos[id]; p != 0 {
+				k.buf[p-1].c++
+				continue
+			}
+			k.buf = append(k.buf, wordCount{id, 1})
+			k.pos[id] = int32(len(k.buf))
+		}
+		for _, x := range k.buf[lo:] {
+			k.pos[x.w] = 0
+		}
+	}
+	dw.off[nFields] = int32(len(k.buf))
+	dw.wc = slices.Clone(k.buf)
+	return dw
+}
+
+// analyseWord returns the distinct terms bleve makes of a folded word.
+func analyseWord(an analysis.Analyzer, w string) []string {
+	var out []string
+	for _, t := range an.Analyze([]byte(w)) {
+		s := strings.ToValidUTF8(string(t.Term), "")
+		if s == "" || strings.ContainsAny(s, " ") || slices.Contains(out, s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// termDoc is a term of one doc: its tw, then its score.
+type termDoc struct {
+	term  int32
+	score int32
+	tw    float64
+}
+
+// bm25 is the stored score of a term of idf in a doc with weight tw.
+func bm25(idf, tw float64) int32 {
+	s := idf * tw * (bm25K1 + 1) / (bm25K1 + tw)
+	si := int32(math.Round(s * scoreScale))
+	if si < 1 {
+		si = 1
+	}
+	return si
+}
+
+func idfOf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// fieldLens returns the number of terms in each field of a doc.
+func (lc *langCorpus) fieldLens(dw *docWords) (fl [nFields]int32) {
+	for f := 0; f < nFields; f++ {
+		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
+			fl[f] += x.c * int32(len(lc.wordTerms[x.w]))
+		}
+	}
+	return fl
+}
+
+// termScratch is per-worker state of termWeights.
+type termScratch struct {
+	pos []int32 // by term: index+1 in tf
+	tf  [][nFields]int32
+	out []termDoc
+}
+
+// termWeights returns the terms of a doc with their tw, in scratch memory.
+func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScratch) []termDoc {
+	if len(s.pos) < len(lc.termList) {
+		s.pos = make([]int32, len(lc.termList)+len(lc.termList)/4)
+	}
+	s.tf = s.tf[:0]
+	s.out = s.out[:0]
+	for f := 0; f < nFields; f++ {
+		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
+			for _, t := range lc.wordTerms[x.w] {
+				p := s.pos[t] - 1
+				if p < 0 {
+					p = int32(len(s.out))
+					s.pos[t] = p + 1
+					s.out = append(s.out, termDoc{term: t})
+					s.tf = append(s.tf, [nFields]int32{})
+				}
+				s.tf[p][f] += x.c
+			}
+		}
+	}
+	for i := range s.out {
+		t := &s.out[i]
+		s.pos[t.term] = 0
+		tw := 0.0
+		for f := 0; f < nFields; f++ {
+			tf := min(s.tf[i][f], math.MaxUint16)
+			if tf == 0 {
+				continue
+			}
+			norm := 1.0
+			if lc.avg[f] > 0 {
+				norm = 1 - fieldB[f] + fieldB[f]*float64(fl[f])/lc.avg[f]
+			}
+			tw += fieldBoost[f] * float64(tf) / norm
+		}
+		t.tw = tw
+	}
+	return s.out
+}
+
 func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	lc := &langCorpus{lang: lang, idKeys: map[string][]int32{}}
 	sort.SliceStable(idx, func(a, b int) bool {
@@ -247,214 +692,159 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 		lc.docs[i] = &all[j]
 	}
 	n := len(lc.docs)
+	lc.live, lc.nIdf = n, n
 
-	// 1. Tokenise every field of every doc (parallel), numbering words
-	// locally per worker; 2. merge the workers' vocabularies.
+	// 1. Count the distinct words of every field of every doc (parallel),
+	// numbering words locally per worker; 2. merge the workers' vocabularies.
 	type worker struct {
 		lo, hi int
-		local  map[string]int32
 		words  []string
-		global []int32
 	}
 	var workers []*worker
 	var wmu sync.Mutex
-	docIDs := make([][nFields][]int32, n) // local word ids, then global
+	dws := make([]docWords, n)
 	parallel(n, func(lo, hi int) {
-		w := &worker{lo: lo, hi: hi, local: map[string]int32{}}
-		var buf []token
+		k := &counter{in: newInterner(4096)}
 		for i := lo; i < hi; i++ {
-			ft := fieldTexts(lc.docs[i])
-			for f := 0; f < nFields; f++ {
-				var ids []int32
-				for _, t := range ft[f] {
-					buf = tokens(t, buf[:0])
-					if ids == nil {
-						ids = make([]int32, 0, len(buf))
-					}
-					for _, tk := range buf {
-						id, ok := w.local[tk.word]
-						if !ok {
-							id = int32(len(w.words))
-							word := strings.Clone(tk.word) // compact keys: cache-friendly
-							w.local[word] = id
-							w.words = append(w.words, word)
-						}
-						ids = append(ids, id)
-					}
-				}
-				docIDs[i][f] = ids
-			}
+			dws[i] = k.doc(lc.docs[i])
 		}
 		wmu.Lock()
-		workers = append(workers, w)
+		workers = append(workers, &worker{lo, hi, k.in.words})
 		wmu.Unlock()
 	})
-	sort.Slice(workers, func(a, b int) bool { return workers[a].lo < workers[b].lo })
-	wordID := map[string]int32{}
+	slices.SortFunc(workers, func(a, b *worker) int { return a.lo - b.lo })
+	total := 0
 	for _, w := range workers {
-		w.global = make([]int32, len(w.words))
-		for l, word := range w.words {
-			id, ok := wordID[word]
-			if !ok {
-				id = int32(len(lc.wordList))
-				wordID[word] = id
-				lc.wordList = append(lc.wordList, word)
-			}
-			w.global[l] = id
-		}
-		w.local = nil
+		total += len(w.words)
 	}
+	lc.vocab = newInterner(total/len(workers) + total/8)
 	for _, w := range workers {
-		parallel(w.hi-w.lo, func(lo, hi int) {
-			for i := w.lo + lo; i < w.lo+hi; i++ {
-				for f := range docIDs[i] {
-					for k, id := range docIDs[i][f] {
-						docIDs[i][f][k] = w.global[id]
+		global := make([]int32, len(w.words))
+		for l, word := range w.words {
+			global[l] = lc.vocab.idNoCopy(word)
+		}
+		if w != workers[0] { // the first worker's numbers are the global ones
+			parallel(w.hi-w.lo, func(lo, hi int) {
+				for i := w.lo + lo; i < w.lo+hi; i++ {
+					for k := range dws[i].wc {
+						dws[i].wc[k].w = global[dws[i].wc[k].w]
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 
 	// 3. Analyse each distinct word once with bleve (parallel).
 	an := analyzerFor(lang)
-	wordTermStr := make([][]string, len(lc.wordList))
-	parallel(len(lc.wordList), func(lo, hi int) {
+	wordTermStr := make([][]string, len(lc.vocab.words))
+	parallelChunks(len(lc.vocab.words), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			ts := an.Analyze([]byte(lc.wordList[i]))
-			var out []string
-			for _, t := range ts {
-				s := strings.ToValidUTF8(string(t.Term), "")
-				if s == "" || strings.ContainsAny(s, " ") {
-					continue
-				}
-				dup := false
-				for _, o := range out {
-					dup = dup || o == s
-				}
-				if !dup {
-					out = append(out, s)
-				}
-			}
-			wordTermStr[i] = out
+			wordTermStr[i] = analyseWord(an, lc.vocab.words[i])
 		}
 	})
-	termID := map[string]int32{}
+	lc.termID = map[string]int32{}
 	for _, ts := range wordTermStr {
 		for _, t := range ts {
-			if _, ok := termID[t]; !ok {
-				termID[t] = 0
+			if _, ok := lc.termID[t]; !ok {
+				lc.termID[t] = 0
 				lc.termList = append(lc.termList, t)
 			}
 		}
 	}
-	sort.Slice(lc.termList, func(a, b int) bool { return cmp16(lc.termList[a], lc.termList[b]) < 0 })
+	slices.SortFunc(lc.termList, cmp16)
 	for i, t := range lc.termList {
-		termID[t] = int32(i)
+		lc.termID[t] = int32(i)
 	}
-	lc.wordTerms = make([][]int32, len(lc.wordList))
+	lc.nSorted = int32(len(lc.termList))
+	lc.wordTerms = make([][]int32, len(lc.vocab.words))
+	nwt := 0
+	for _, ts := range wordTermStr {
+		nwt += len(ts)
+	}
+	wtBack := make([]int32, 0, nwt)
 	for i, ts := range wordTermStr {
 		if len(ts) == 0 {
 			continue
 		}
-		ids := make([]int32, len(ts))
-		for k, t := range ts {
-			ids[k] = termID[t]
+		lo := len(wtBack)
+		for _, t := range ts {
+			wtBack = append(wtBack, lc.termID[t])
 		}
-		lc.wordTerms[i] = ids
+		lc.wordTerms[i] = wtBack[lo:len(wtBack):len(wtBack)]
 	}
 
-	// 4. Term frequencies per doc and field (parallel).
-	lc.docTerms = make([][]termTF, n)
+	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).
 	fieldLen := make([][nFields]int32, n)
-	nTerms := len(lc.termList)
 	parallel(n, func(lo, hi int) {
-		pos := make([]int32, nTerms) // index+1 in tfs
 		for i := lo; i < hi; i++ {
-			var tfs []termTF
-			for f := 0; f < nFields; f++ {
-				for _, w := range docIDs[i][f] {
-					for _, t := range lc.wordTerms[w] {
-						fieldLen[i][f]++
-						p := pos[t] - 1
-						if p < 0 {
-							p = int32(len(tfs))
-							pos[t] = p + 1
-							tfs = append(tfs, termTF{term: t})
-						}
-						if tfs[p].tf[f] < math.MaxUint16 {
-							tfs[p].tf[f]++
-						}
-					}
-				}
-			}
-			for _, t := range tfs {
-				pos[t.term] = 0
-			}
-			lc.docTerms[i] = slices.Clip(tfs)
-			docIDs[i] = [nFields][]int32{}
+			fieldLen[i] = lc.fieldLens(&dws[i])
 		}
 	})
-
-	// 5. BM25F scores per (term, doc).
-	var avg [nFields]float64
 	for i := range fieldLen {
 		for f := 0; f < nFields; f++ {
-			avg[f] += float64(fieldLen[i][f])
+			lc.avg[f] += float64(fieldLen[i][f])
 		}
 	}
-	for f := range avg {
-		avg[f] /= math.Max(1, float64(n))
+	for f := range lc.avg {
+		lc.avg[f] /= math.Max(1, float64(n))
 	}
+	docTD := make([][]termDoc, n)
+	lc.docTerms = make([][]int32, n)
+	parallel(n, func(lo, hi int) {
+		var s termScratch
+		for i := lo; i < hi; i++ {
+			td := slices.Clone(lc.termWeights(&dws[i], &fieldLen[i], &s))
+			docTD[i] = td
+			dws[i] = docWords{}
+			ts := make([]int32, len(td))
+			for k, t := range td {
+				ts[k] = t.term
+			}
+			lc.docTerms[i] = ts
+		}
+	})
+	dws = nil
+
+	// 5. BM25F scores per (term, doc).
 	df := make([]int32, len(lc.termList))
-	for _, tfs := range lc.docTerms {
-		for _, t := range tfs {
+	for _, td := range docTD {
+		for _, t := range td {
 			df[t.term]++
 		}
 	}
-	lc.postings = make([][]posting, len(lc.termList))
-	for t := range lc.postings {
-		lc.postings[t] = make([]posting, 0, df[t])
-	}
 	idfs := make([]float64, len(df))
 	for t, x := range df {
-		idfs[t] = math.Log(1 + (float64(n)-float64(x)+0.5)/(float64(x)+0.5))
+		idfs[t] = idfOf(n, int(x))
 	}
-	for d, tfs := range lc.docTerms {
-		for _, t := range tfs {
-			idf := idfs[t.term]
-			tw := 0.0
-			for f := 0; f < nFields; f++ {
-				if t.tf[f] == 0 {
-					continue
-				}
-				norm := 1.0
-				if avg[f] > 0 {
-					norm = 1 - fieldB[f] + fieldB[f]*float64(fieldLen[d][f])/avg[f]
-				}
-				tw += fieldBoost[f] * float64(t.tf[f]) / norm
+	parallel(n, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for k := range docTD[i] {
+				t := &docTD[i][k]
+				t.score = bm25(idfs[t.term], t.tw)
 			}
-			s := idf * tw * (bm25K1 + 1) / (bm25K1 + tw)
-			si := int32(math.Round(s * scoreScale))
-			if si < 1 {
-				si = 1
-			}
-			lc.postings[t.term] = append(lc.postings[t.term], posting{int32(d), si})
 		}
+	})
+	nPost := 0
+	for _, x := range df {
+		nPost += int(x)
+	}
+	back := make([]posting, nPost)
+	lc.postings = make([][]posting, len(lc.termList))
+	off := 0
+	for t, x := range df {
+		lc.postings[t] = back[off : off : off+int(x)]
+		off += int(x)
+	}
+	for d, td := range docTD {
+		for _, t := range td {
+			lc.postings[t.term] = append(lc.postings[t.term], posting{int32(d), t.score, float32(t.tw)})
+		}
+		docTD[d] = nil
 	}
 
 	// 6. ID and alias lookup keys.
 	for d, doc := range lc.docs {
-		seen := map[string]bool{}
-		for _, id := range append([]string{doc.ID}, doc.Aliases...) {
-			k := idKey(id)
-			for _, key := range []string{k, idDigits(k)} {
-				if key != "" && !seen[key] {
-					seen[key] = true
-					lc.idKeys[key] = append(lc.idKeys[key], int32(d))
-				}
-			}
-		}
+		docIDKeys(doc, func(key string) { lc.idKeys[key] = append(lc.idKeys[key], int32(d)) })
 	}
 	return lc
 }

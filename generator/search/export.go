@@ -1,13 +1,12 @@
 package search
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,6 +28,9 @@ import (
 // A number string is a list of integers, each as base-32 digits, most
 // significant first, digits 32+v for all but the last, v for the last, over
 // numAlphabet; postings are pairs (doc delta, score), product lists doc deltas.
+//
+// The JSON is written here rather than by encoding/json, byte for byte as
+// encoding/json would write the same values (TestJSONLikeEncodingJSON).
 
 const numAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
@@ -45,6 +47,15 @@ func appendNum(b []byte, v int) []byte {
 		v >>= 5
 	}
 	return append(b, tmp[i:]...)
+}
+
+// numLen is len(appendNum(nil, v)).
+func numLen(v int) int {
+	n := 1
+	for v >>= 5; v > 0; v >>= 5 {
+		n++
+	}
+	return n
 }
 
 func decodeNums(s string) []int {
@@ -64,35 +75,144 @@ func decodeNums(s string) []int {
 	return out
 }
 
-func encodePostings(ps []posting) string {
-	b := make([]byte, 0, len(ps)*3)
+func appendPostings(b []byte, ps []posting) []byte {
 	prev := int32(0)
 	for _, p := range ps {
 		b = appendNum(b, int(p.doc-prev))
 		b = appendNum(b, int(p.score))
 		prev = p.doc
 	}
-	return string(b)
+	return b
 }
 
-func hash8(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:4])
-}
-
-// wrap makes the JSONP script of one file. json.Marshal escapes <, >, &,
-// U+2028 and U+2029, so no string can end the script or break the literal.
-func wrap(name string, v any) []byte {
-	data, err := json.Marshal([]any{name, v})
-	if err != nil {
-		panic(err) // only plain data is marshalled
+func postingsLen(ps []posting) int {
+	n, prev := 0, int32(0)
+	for _, p := range ps {
+		n += numLen(int(p.doc-prev)) + numLen(int(p.score))
+		prev = p.doc
 	}
-	var b bytes.Buffer
-	b.Grow(len(data) + 64)
-	b.WriteString("(window.KBSearchData=window.KBSearchData||[]).push(")
-	b.Write(data)
-	b.WriteString(");\n")
-	return b.Bytes()
+	return n
+}
+
+const (
+	filePrefix = "(window.KBSearchData=window.KBSearchData||[]).push(["
+	fileSuffix = "]);\n"
+)
+
+// contentHash is the hash in the name of a file of this JSON payload: that
+// of the file with an empty name.
+func contentHash(payload []byte) string {
+	h := sha256.New()
+	h.Write([]byte(filePrefix + `"",`))
+	h.Write(payload)
+	h.Write([]byte(fileSuffix))
+	return hex.EncodeToString(h.Sum(nil)[:4])
+}
+
+// fileData is the script registering payload under name. The JSON escapes
+// <, >, &, U+2028 and U+2029, so no string can end the script or break
+// the literal.
+func fileData(name string, payload []byte) []byte {
+	b := make([]byte, 0, len(filePrefix)+len(name)+len(payload)+len(fileSuffix)+8)
+	b = append(b, filePrefix...)
+	b = appendJSONString(b, name)
+	b = append(b, ',')
+	b = append(b, payload...)
+	return append(b, fileSuffix...)
+}
+
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return
+}()
+
+// appendJSONString appends s as encoding/json.Marshal writes a string.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = appendEscape(b, c)
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendEscape appends the JSON escape of an ASCII byte that is not jsonSafe.
+func appendEscape(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '"':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}
+
+func appendJSONStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+func appendInts(b []byte, xs []int32) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(x), 10)
+	}
+	return append(b, ']')
 }
 
 type manifest struct {
@@ -105,12 +225,33 @@ type manifest struct {
 	Prods  [][]string `json:"p"`
 }
 
-type shardData struct {
-	W []string           `json:"w"`
-	M []any              `json:"m"`
-	T []string           `json:"t"`
-	P []string           `json:"p"`
-	I map[string][]int32 `json:"i,omitempty"`
+func (m *manifest) appendJSON(b []byte) []byte {
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, int64(m.V), 10)
+	b = append(b, `,"lang":`...)
+	b = appendJSONString(b, m.Lang)
+	b = append(b, `,"n":`...)
+	b = strconv.AppendInt(b, int64(m.N), 10)
+	b = append(b, `,"s":`...)
+	b = appendJSONStrings(b, m.Starts)
+	b = append(b, `,"h":`...)
+	b = appendJSONStrings(b, m.Hashes)
+	b = append(b, `,"r":`...)
+	b = appendJSONString(b, m.RecVer)
+	b = append(b, `,"p":`...)
+	if m.Prods == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, p := range m.Prods {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONStrings(b, p)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
 }
 
 type record struct {
@@ -132,157 +273,245 @@ func clean(s string) string {
 	return collapse(s)
 }
 
-func cleanAll(ss []string) []string {
-	out := make([]string, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, clean(s))
+// plainJSON marks the bytes that stand for themselves in collapsed JSON text.
+var plainJSON = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = jsonSafe[c] && !asciiSpace[c]
 	}
-	return out
+	return
+}()
+
+// appendCleanJSON appends clean(s) as a JSON string, in one pass for
+// valid UTF-8.
+func appendCleanJSON(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return appendJSONString(b, clean(s))
+	}
+	b = append(b, '"')
+	n0 := len(b)
+	space := false // white space seen after some text
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && plainJSON[s[j]] {
+			j++
+		}
+		if j > i {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			if i == len(s) {
+				break
+			}
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = len(b) > n0
+				i++
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = appendEscape(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = len(b) > n0
+			i += size
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, s[i:i+size]...)
+		i += size
+	}
+	return append(b, '"')
 }
 
-func makeRecord(d *Doc) record {
-	r := record{ID: clean(d.ID), Title: clean(d.Title), URL: strings.ToValidUTF8(d.URL, ""),
-		Source: strings.ToValidUTF8(d.Source, ""), Products: cleanAll(d.Products),
-		Aliases: cleanAll(d.Aliases), Keywords: cleanAll(d.Keywords), Summary: clean(d.Summary),
-		Sections: [][]string{}}
-	for _, s := range d.Sections {
-		r.Sections = append(r.Sections, []string{strings.ToValidUTF8(s.ID, ""), clean(s.Heading), clean(s.Text)})
+func appendCleanStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCleanJSON(b, s)
 	}
-	return r
+	return append(b, ']')
+}
+
+// appendRecord appends the JSON of the record of d.
+func appendRecord(b []byte, d *Doc) []byte {
+	b = append(b, `{"i":`...)
+	b = appendCleanJSON(b, d.ID)
+	b = append(b, `,"t":`...)
+	b = appendCleanJSON(b, d.Title)
+	b = append(b, `,"u":`...)
+	b = appendJSONString(b, strings.ToValidUTF8(d.URL, ""))
+	b = append(b, `,"s":`...)
+	b = appendJSONString(b, strings.ToValidUTF8(d.Source, ""))
+	b = append(b, `,"p":`...)
+	b = appendCleanStrings(b, d.Products)
+	b = append(b, `,"a":`...)
+	b = appendCleanStrings(b, d.Aliases)
+	b = append(b, `,"k":`...)
+	b = appendCleanStrings(b, d.Keywords)
+	b = append(b, `,"m":`...)
+	b = appendCleanJSON(b, d.Summary)
+	b = append(b, `,"x":[`...)
+	for i, s := range d.Sections {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, strings.ToValidUTF8(s.ID, ""))
+		b = append(b, ',')
+		b = appendCleanJSON(b, s.Heading)
+		b = append(b, ',')
+		b = appendCleanJSON(b, s.Text)
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
 }
 
 // Build analyses docs and returns the client index files, sorted by path.
 func Build(docs []Doc) ([]File, error) { return Analyze(docs).Files(), nil }
 
-// Files returns the client index files, sorted by path.
+// Files returns the client index files, sorted by path. Update returns
+// changes relative to the last Files or Update.
 func (c *Corpus) Files() []File {
 	var files []File
 	for _, lc := range c.langs {
 		files = append(files, lc.files()...)
 	}
-	sort.Slice(files, func(a, b int) bool { return files[a].Path < files[b].Path })
+	sortFiles(files)
 	return files
 }
 
+func sortFiles(files []File) {
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// exportState is what the last Files or Update wrote of a language.
+type exportState struct {
+	recVer   string
+	shards   []*shardOut
+	prods    []prodOut
+	manifest []byte // file data
+}
+
+type shardOut struct {
+	start   string
+	entries []entry // by key, cmp16 order
+	hash    string
+}
+
+type prodOut struct{ name, slug, hash string }
+
+// entry is a key of a shard.
+type entry struct {
+	key  string
+	word int32 // -1 if not a word
+	term int32 // -1 if not a term
+	id   bool  // an ID key: lc.idKeys[key]
+}
+
+func (lc *langCorpus) path(name string) string { return "search/" + lc.lang + "/" + name }
+
+func (lc *langCorpus) recordName(d int, ver string) string {
+	return "r/" + strconv.Itoa(d) + "-" + ver + ".js"
+}
+
+func (lc *langCorpus) shardName(k int, hash string) string {
+	return "s" + strconv.Itoa(k) + "-" + hash + ".js"
+}
+
+func (lc *langCorpus) prodName(k int, hash string) string {
+	return "p" + strconv.Itoa(k) + "-" + hash + ".js"
+}
+
+// recordFile renders the record file of doc d, with the records version
+// left blank: the payload is written after room for the prefix and name,
+// filled in by setRecordName once the version (a hash of all records) is
+// known. Languages and versions are ASCII letters and digits: the name
+// needs no escaping.
+func (lc *langCorpus) recordFile(d int) (data []byte, payload []byte) {
+	doc := lc.docs[d]
+	size := 256 + len(doc.Title) + len(doc.Summary) + len(doc.URL) + len(doc.Source)
+	for _, s := range doc.Sections {
+		size += len(s.ID) + len(s.Heading) + len(s.Text) + 16
+	}
+	head := len(filePrefix) + len(lc.lang+"/"+lc.recordName(d, "00000000")) + 3
+	b := make([]byte, head, head+size)
+	b = appendRecord(b, doc)
+	b = append(b, fileSuffix...)
+	return b, b[head : len(b)-len(fileSuffix)]
+}
+
+func (lc *langCorpus) setRecordName(data []byte, d int, ver string) {
+	b := append(data[:0], filePrefix...)
+	b = appendJSONString(b, lc.lang+"/"+lc.recordName(d, ver))
+	_ = append(b, ',') // in place: the room left by recordFile
+}
+
 func (lc *langCorpus) files() []File {
-	L := lc.lang
 	var files []File
-	add := func(name string, v any) []byte {
-		data := wrap(L+"/"+name, v)
-		files = append(files, File{Path: "search/" + L + "/" + name, Data: data})
-		return data
+	exp := &exportState{}
+	add := func(name string, payload []byte) {
+		files = append(files, File{Path: lc.path(name), Data: fileData(lc.lang+"/"+name, payload)})
 	}
 
 	// Records, then their version.
 	recs := make([][]byte, len(lc.docs))
-	parallel(len(lc.docs), func(lo, hi int) {
+	payloads := make([][]byte, len(lc.docs))
+	parallelChunks(len(lc.docs), 64, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			b, _ := json.Marshal(makeRecord(lc.docs[i]))
-			recs[i] = b
+			if lc.docs[i] != nil {
+				recs[i], payloads[i] = lc.recordFile(i)
+			}
 		}
 	})
 	h := sha256.New()
-	for _, r := range recs {
-		h.Write(r)
-		h.Write([]byte{0})
+	for _, p := range payloads {
+		if p != nil {
+			h.Write(p)
+			h.Write([]byte{0})
+		}
 	}
-	recVer := hex.EncodeToString(h.Sum(nil)[:4])
+	exp.recVer = hex.EncodeToString(h.Sum(nil)[:4])
 	for i, r := range recs {
-		name := "r/" + strconv.Itoa(i) + "-" + recVer + ".js"
-		var b bytes.Buffer
-		b.WriteString("(window.KBSearchData=window.KBSearchData||[]).push([")
-		nb, _ := json.Marshal(L + "/" + name)
-		b.Write(nb)
-		b.WriteByte(',')
-		b.Write(r)
-		b.WriteString("]);\n")
-		files = append(files, File{Path: "search/" + L + "/" + name, Data: b.Bytes()})
+		if r != nil {
+			lc.setRecordName(r, i, exp.recVer)
+			files = append(files, File{Path: lc.path(lc.recordName(i, exp.recVer)), Data: r})
+		}
 	}
-
-	m := manifest{V: 1, Lang: L, N: len(lc.docs), RecVer: recVer, Prods: [][]string{}}
+	recs, payloads = nil, nil
 
 	// Products.
-	type prod struct {
-		name, slug string
-		docs       []int32
-	}
-	pm := map[string]*prod{}
-	for d, doc := range lc.docs {
-		for k, name := range doc.Products {
-			name = clean(name)
-			slug := ""
-			if k < len(doc.ProductSlugs) {
-				slug = doc.ProductSlugs[k]
-			}
-			if slug == "" {
-				slug = strings.Join(words(name), "-")
-			}
-			slug = strings.ToLower(clean(slug))
-			p := pm[name]
-			if p == nil {
-				p = &prod{name: name, slug: slug}
-				pm[name] = p
-			}
-			if n := len(p.docs); n == 0 || p.docs[n-1] != int32(d) {
-				p.docs = append(p.docs, int32(d))
-			}
-		}
-	}
-	prods := make([]*prod, 0, len(pm))
-	for _, p := range pm {
-		prods = append(prods, p)
-	}
-	sort.Slice(prods, func(a, b int) bool { return prods[a].name < prods[b].name })
-	for k, p := range prods {
-		var b []byte
-		prev := int32(0)
-		for _, d := range p.docs {
-			b = appendNum(b, int(d-prev))
-			prev = d
-		}
-		data := wrap("", string(b)) // hash of content only
-		hs := hash8(data)
-		add("p"+strconv.Itoa(k)+"-"+hs+".js", string(b))
-		m.Prods = append(m.Prods, []string{p.name, p.slug, hs})
+	for k, p := range lc.products() {
+		payload := appendJSONString(nil, p.list)
+		hs := contentHash(payload)
+		add(lc.prodName(k, hs), payload)
+		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
 	}
 
 	// Shards: all keys in UTF-16 order, cut into runs of about shardTarget bytes.
-	type entry struct {
-		key  string
-		word int32 // -1 if not a word
-		term int32 // -1 if not a term
-		ids  []int32
-	}
-	em := map[string]*entry{}
-	get := func(k string) *entry {
-		e := em[k]
-		if e == nil {
-			e = &entry{key: k, word: -1, term: -1}
-			em[k] = e
-		}
-		return e
-	}
-	for i, w := range lc.wordList {
-		get(w).word = int32(i)
-	}
-	for i, t := range lc.termList {
-		get(t).term = int32(i)
-	}
-	for k, ds := range lc.idKeys {
-		get(k).ids = ds
-	}
-	entries := make([]*entry, 0, len(em))
-	for _, e := range em {
-		entries = append(entries, e)
-	}
-	sort.Slice(entries, func(a, b int) bool { return cmp16(entries[a].key, entries[b].key) < 0 })
-	postStr := make([]string, len(lc.termList))
-	parallel(len(postStr), func(lo, hi int) {
+	entries := lc.entries()
+	postLen := make([]int, len(lc.termList))
+	parallel(len(postLen), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			postStr[i] = encodePostings(lc.postings[i])
+			postLen[i] = postingsLen(lc.postings[i])
 		}
 	})
-	var groups [][]*entry
+	var groups [][]entry
 	size := 0
 	for _, e := range entries {
 		es := 0
@@ -290,9 +519,12 @@ func (lc *langCorpus) files() []File {
 			es += len(e.key) + 6
 		}
 		if e.term >= 0 {
-			es += len(e.key) + len(postStr[e.term]) + 6
+			es += len(e.key) + postLen[e.term] + 6
 		}
-		es += len(e.key) + 6*len(e.ids)
+		if e.id {
+			es += 6 * len(lc.idKeys[e.key])
+		}
+		es += len(e.key)
 		if len(groups) == 0 || (size+es > shardTarget && size > 0) {
 			groups = append(groups, nil)
 			size = 0
@@ -303,56 +535,228 @@ func (lc *langCorpus) files() []File {
 	if len(groups) == 0 {
 		groups = append(groups, nil)
 	}
-	for k, g := range groups {
-		sd := shardData{W: []string{}, M: []any{}, T: []string{}, P: []string{}}
-		local := map[int32]int{}
-		for _, e := range g {
-			if e.term >= 0 {
-				local[e.term] = len(sd.T)
-				sd.T = append(sd.T, e.key)
-				sd.P = append(sd.P, postStr[e.term])
+	exp.shards = make([]*shardOut, len(groups))
+	shardFiles := make([]File, len(groups))
+	parallelChunks(len(groups), 16, func(lo, hi int) {
+		var r shardRenderer
+		for k := lo; k < hi; k++ {
+			so := &shardOut{entries: groups[k]}
+			if k > 0 {
+				so.start = groups[k][0].key
 			}
+			exp.shards[k] = so
+			shardFiles[k] = lc.renderShard(k, so, &r)
 		}
-		ref := func(t int32) any {
-			if i, ok := local[t]; ok {
-				return i
-			}
-			return lc.termList[t]
-		}
-		for _, e := range g {
-			if e.word >= 0 {
-				sd.W = append(sd.W, e.key)
-				ts := lc.wordTerms[e.word]
-				switch len(ts) {
-				case 0:
-					sd.M = append(sd.M, nil)
-				case 1:
-					sd.M = append(sd.M, ref(ts[0]))
-				default:
-					l := make([]any, len(ts))
-					for i, t := range ts {
-						l[i] = ref(t)
-					}
-					sd.M = append(sd.M, l)
-				}
-			}
-			if len(e.ids) > 0 {
-				if sd.I == nil {
-					sd.I = map[string][]int32{}
-				}
-				sd.I[e.key] = e.ids
-			}
-		}
-		start := ""
-		if k > 0 {
-			start = g[0].key
-		}
-		data := wrap("", sd)
-		hs := hash8(data)
-		add("s"+strconv.Itoa(k)+"-"+hs+".js", sd)
-		m.Starts = append(m.Starts, start)
-		m.Hashes = append(m.Hashes, hs)
-	}
-	add("manifest.js", m)
+	})
+	files = append(files, shardFiles...)
+
+	exp.manifest = lc.manifestData(exp)
+	files = append(files, File{Path: lc.path("manifest.js"), Data: exp.manifest})
+	lc.exp = exp
 	return files
+}
+
+func (lc *langCorpus) manifestData(exp *exportState) []byte {
+	m := manifest{V: 1, Lang: lc.lang, N: len(lc.docs), RecVer: exp.recVer, Prods: [][]string{},
+		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
+	for k, s := range exp.shards {
+		m.Starts[k], m.Hashes[k] = s.start, s.hash
+	}
+	for _, p := range exp.prods {
+		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})
+	}
+	return fileData(lc.lang+"/manifest.js", m.appendJSON(nil))
+}
+
+type product struct {
+	name, slug string
+	docs       []int32
+	list       string // number string of docs
+}
+
+// products returns the products of the live docs by name, with their docs.
+func (lc *langCorpus) products() []*product {
+	pm := map[string]*product{}
+	for d, doc := range lc.docs {
+		if doc == nil {
+			continue
+		}
+		for k, name := range doc.Products {
+			name = clean(name)
+			p := pm[name]
+			if p == nil {
+				slug := ""
+				if k < len(doc.ProductSlugs) {
+					slug = doc.ProductSlugs[k]
+				}
+				if slug == "" {
+					slug = strings.Join(words(name), "-")
+				}
+				p = &product{name: name, slug: strings.ToLower(clean(slug))}
+				pm[name] = p
+			}
+			if n := len(p.docs); n == 0 || p.docs[n-1] != int32(d) {
+				p.docs = append(p.docs, int32(d))
+			}
+		}
+	}
+	prods := make([]*product, 0, len(pm))
+	for _, p := range pm {
+		prods = append(prods, p)
+	}
+	slices.SortFunc(prods, func(a, b *product) int { return strings.Compare(a.name, b.name) })
+	for _, p := range prods {
+		var b []byte
+		prev := int32(0)
+		for _, d := range p.docs {
+			b = appendNum(b, int(d-prev))
+			prev = d
+		}
+		p.list = string(b)
+	}
+	return prods
+}
+
+// entries returns every key of the index (words, terms, ID keys) in cmp16 order.
+func (lc *langCorpus) entries() []entry {
+	entries := make([]entry, 0, len(lc.vocab.words)+len(lc.termList)/4+len(lc.idKeys))
+	for i, w := range lc.vocab.words {
+		e := entry{key: w, word: int32(i), term: -1}
+		if t, ok := lc.termID[w]; ok {
+			e.term = t
+		}
+		_, e.id = lc.idKeys[w]
+		entries = append(entries, e)
+	}
+	for i, t := range lc.termList {
+		if lc.vocab.lookup(t) < 0 {
+			e := entry{key: t, word: -1, term: int32(i)}
+			_, e.id = lc.idKeys[t]
+			entries = append(entries, e)
+		}
+	}
+	for k := range lc.idKeys {
+		w := lc.vocab.lookup(k) >= 0
+		_, t := lc.termID[k]
+		if !w && !t {
+			entries = append(entries, entry{key: k, word: -1, term: -1, id: true})
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return cmp16(a.key, b.key) })
+	return entries
+}
+
+// shardRenderer is scratch memory for rendering shards.
+type shardRenderer struct {
+	local map[int32]int
+	ids   []string
+	buf   []byte
+}
+
+// renderShard renders shard k from its entries and sets its hash.
+func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
+	if r.local == nil {
+		r.local = map[int32]int{}
+	}
+	clear(r.local)
+	b := r.buf[:0]
+	b = append(b, `{"w":[`...)
+	nw := 0
+	for _, e := range so.entries {
+		if e.word >= 0 {
+			if nw > 0 {
+				b = append(b, ',')
+			}
+			nw++
+			b = appendJSONString(b, e.key)
+		}
+	}
+	nt := 0
+	for _, e := range so.entries {
+		if e.term >= 0 {
+			r.local[e.term] = nt
+			nt++
+		}
+	}
+	ref := func(b []byte, t int32) []byte {
+		if i, ok := r.local[t]; ok {
+			return strconv.AppendInt(b, int64(i), 10)
+		}
+		return appendJSONString(b, lc.termList[t])
+	}
+	b = append(b, `],"m":[`...)
+	nw = 0
+	for _, e := range so.entries {
+		if e.word < 0 {
+			continue
+		}
+		if nw > 0 {
+			b = append(b, ',')
+		}
+		nw++
+		switch ts := lc.wordTerms[e.word]; len(ts) {
+		case 0:
+			b = append(b, "null"...)
+		case 1:
+			b = ref(b, ts[0])
+		default:
+			b = append(b, '[')
+			for i, t := range ts {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = ref(b, t)
+			}
+			b = append(b, ']')
+		}
+	}
+	b = append(b, `],"t":[`...)
+	nt = 0
+	for _, e := range so.entries {
+		if e.term >= 0 {
+			if nt > 0 {
+				b = append(b, ',')
+			}
+			nt++
+			b = appendJSONString(b, e.key)
+		}
+	}
+	b = append(b, `],"p":[`...)
+	nt = 0
+	for _, e := range so.entries {
+		if e.term >= 0 {
+			if nt > 0 {
+				b = append(b, ',')
+			}
+			nt++
+			b = append(b, '"')
+			b = appendPostings(b, lc.postings[e.term])
+			b = append(b, '"')
+		}
+	}
+	b = append(b, ']')
+	r.ids = r.ids[:0]
+	for _, e := range so.entries {
+		if e.id && len(lc.idKeys[e.key]) > 0 {
+			r.ids = append(r.ids, e.key)
+		}
+	}
+	if len(r.ids) > 0 {
+		slices.Sort(r.ids) // encoding/json's order of map keys
+		b = append(b, `,"i":{`...)
+		for i, key := range r.ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, key)
+			b = append(b, ':')
+			b = appendInts(b, lc.idKeys[key])
+		}
+		b = append(b, '}')
+	}
+	b = append(b, '}')
+	r.buf = b
+	so.hash = contentHash(b)
+	name := lc.shardName(k, so.hash)
+	return File{Path: lc.path(name), Data: fileData(lc.lang+"/"+name, b)}
 }

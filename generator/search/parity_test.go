@@ -35,11 +35,25 @@ var parityQueries = []parityCase{
 }
 
 func TestParityWithJS(t *testing.T) {
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node not installed")
+	}
+	nonEmpty := checkParity(t, writeSite(t, fixtureDocs(t)), parityQueries)
+	if nonEmpty < 25 {
+		t.Errorf("only %d queries with results", nonEmpty)
+	}
+	t.Logf("%d queries, %d with results, identical in Go and JS", len(parityQueries), nonEmpty)
+}
+
+// checkParity runs the queries through both engines on a site and returns
+// how many had results.
+func checkParity(t *testing.T, site string, queries []parityCase) int {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")
 	}
-	site := writeSite(t, fixtureDocs(t))
+	parityQueries := slices.Clone(queries)
 	for i := range parityQueries {
 		if parityQueries[i].Lang == "" {
 			parityQueries[i].Lang = "en"
@@ -92,8 +106,5 @@ func TestParityWithJS(t *testing.T) {
 			t.Errorf("%q: suggestions Go %v JS %v", c.Q, g.Suggestions, j.Suggestions)
 		}
 	}
-	if nonEmpty < 25 {
-		t.Errorf("only %d queries with results", nonEmpty)
-	}
-	t.Logf("%d queries, %d with results, identical in Go and JS", len(parityQueries), nonEmpty)
+	return nonEmpty
 }

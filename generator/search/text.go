@@ -221,7 +221,8 @@ func key16(r rune) int {
 	return int(r) + 0x200000
 }
 
-// collapse normalises white space in exported text.
+// collapse normalises white space in exported text: runs of white space
+// become one space, none at the ends. An invalid UTF-8 byte becomes U+FFFD.
 func collapse(s string) string {
 	ok := s == "" || (s[0] != ' ' && s[len(s)-1] != ' ')
 	for i := 0; ok && i < len(s); i++ {
@@ -231,19 +232,48 @@ func collapse(s string) string {
 	if ok {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		// Skip white space.
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			i += size
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteRune(r)
+		// Copy a run of other characters.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, s[i:j]...)
+				b = utf8.AppendRune(b, utf8.RuneError)
+				i = j + 1
+			}
+			j += size
+		}
+		b = append(b, s[i:j]...)
+		i = j
 	}
-	return b.String()
+	return string(b)
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -1,0 +1,143 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// collapseSimple is the plain definition of collapse.
+func collapseSimple(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func randText(r *rand.Rand) string {
+	parts := []string{"a", "B", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\u2029", "\u3000", "\x85",
+		"<", ">", "&", `"`, `\`, "\x00", "\x01", "\x1f", "\b", "\f", "\x7f", "é", "東京", "😀", "\xff", "\xe2\x80",
+		"</script>", "word", "\u0085", "\ufeff", "\ufffd"}
+	var b strings.Builder
+	for k := r.IntN(12); k >= 0; k-- {
+		b.WriteString(parts[r.IntN(len(parts))])
+	}
+	return b.String()
+}
+
+func TestCollapse(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		s := randText(r)
+		if got, want := collapse(s), collapseSimple(s); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// makeRecord is the record of d as encoding/json would marshal it.
+func makeRecord(d *Doc) record {
+	r := record{ID: clean(d.ID), Title: clean(d.Title), URL: strings.ToValidUTF8(d.URL, ""),
+		Source: strings.ToValidUTF8(d.Source, ""), Products: cleanAllStrings(d.Products),
+		Aliases: cleanAllStrings(d.Aliases), Keywords: cleanAllStrings(d.Keywords), Summary: clean(d.Summary),
+		Sections: [][]string{}}
+	for _, s := range d.Sections {
+		r.Sections = append(r.Sections, []string{strings.ToValidUTF8(s.ID, ""), clean(s.Heading), clean(s.Text)})
+	}
+	return r
+}
+
+func cleanAllStrings(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, clean(s))
+	}
+	return out
+}
+
+func TestJSONLikeEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 20000; i++ {
+		s := randText(r)
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	}
+	docs := append(fixtureDocs(t), genDocs(50)...)
+	for i := 0; i < 200; i++ {
+		d := Doc{ID: randText(r), Title: randText(r), URL: randText(r), Source: randText(r), Summary: randText(r)}
+		for k := r.IntN(3); k > 0; k-- {
+			d.Products = append(d.Products, randText(r))
+			d.Aliases = append(d.Aliases, randText(r))
+			d.Keywords = append(d.Keywords, randText(r))
+			d.Sections = append(d.Sections, Section{randText(r), randText(r), randText(r)})
+		}
+		docs = append(docs, d)
+	}
+	for i := range docs {
+		want, _ := json.Marshal(makeRecord(&docs[i]))
+		if got := appendRecord(nil, &docs[i]); !bytes.Equal(got, want) {
+			t.Fatalf("record %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+	m := manifest{V: 1, Lang: "en", N: 3, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
+		Prods: [][]string{{"P&Q", "p-q", "h"}}}
+	want, _ := json.Marshal(m)
+	if got := m.appendJSON(nil); !bytes.Equal(got, want) {
+		t.Fatalf("manifest: got %s, want %s", got, want)
+	}
+}
+
+func TestInternerMatchesTokens(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"a", "B", "Zz", "kb307294", " ", ".", "-", "é", "É", "Größe", "東京都", "日本語テキスト",
+		"😀", "\xff", "café", "word—", "x\u0301", strings.Repeat("q", 15), strings.Repeat("Q", 16),
+		strings.Repeat("r", 17), strings.Repeat("s", 64), strings.Repeat("t", 65), "ǅ", "İ", "ﬁ", "Ⅻ", "½", "٣"}
+	in := newInterner(1)
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for k := r.IntN(10); k >= 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		want := words(s)
+		ids := in.text(s, nil)
+		got := make([]string, len(ids))
+		for k, id := range ids {
+			got[k] = in.words[id]
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	}
+	for id, w := range in.words {
+		if in.lookup(w) != int32(id) {
+			t.Fatalf("lookup(%q) = %d, want %d", w, in.lookup(w), id)
+		}
+	}
+}
+
+func TestCleanJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 50000; i++ {
+		s := randText(r)
+		want, _ := json.Marshal(clean(s))
+		if got := appendCleanJSON(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
