@@ -21,6 +21,7 @@ import (
 	"kbsite/generator/markdown"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
+	"kbsite/generator/search"
 )
 
 // Options control one build.
@@ -35,6 +36,8 @@ type Options struct {
 	CheckOnly bool
 	// Progress, when set, is told about stages and counts.
 	Progress *progress.Reporter
+
+	keepIndex bool // set by NewSession
 }
 
 // Stage is the wall time one stage of a build took.
@@ -90,6 +93,10 @@ type Site struct {
 	otherFiles []string // content files that are not articles
 	renderers  map[string]*markdown.Renderer
 	layout     *layout.Layout
+	// keepIndex keeps the analysed search corpus for serve mode's
+	// incremental updates; plain builds let it go.
+	keepIndex bool
+	corpus    *search.Corpus
 }
 
 // Build runs a whole build. The error is for failures outside the content
@@ -120,6 +127,7 @@ func Build(opts Options) (*Result, error) {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
 	site := loadArticles(opts, cfg, dl)
+	site.keepIndex = opts.keepIndex
 	stage("load")
 	opts.Progress.Stage("links", 0)
 	crossLink(site, dl)

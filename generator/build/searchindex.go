@@ -33,6 +33,9 @@ func (site *Site) indexSearch() []search.File {
 		docs[i] = site.searchDoc(a)
 	}
 	corpus := search.Analyze(docs)
+	if site.keepIndex {
+		site.corpus = corpus
+	}
 	similar := corpus.Related(similarCount + 3)
 	for i, a := range site.Articles {
 		a.Similar = a.Similar[:0]
@@ -67,4 +70,35 @@ func relatedList(a *Article) []*Article {
 		}
 	}
 	return out
+}
+
+// updateSearch brings the search index up to date after serve mode
+// changed some articles: it returns the index files to write and remove,
+// and refreshes the similar articles of the changed ones.
+func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Article) ([]search.File, []string) {
+	if site.corpus == nil {
+		return nil, nil
+	}
+	var changed []search.Doc
+	kept := map[string]bool{}
+	for _, a := range news {
+		changed = append(changed, site.searchDoc(a))
+		kept[a.Source] = true
+	}
+	var removed []string
+	for _, o := range olds {
+		if !kept[o.Source] {
+			removed = append(removed, o.Source)
+		}
+	}
+	write, remove := site.corpus.Update(changed, removed)
+	for _, a := range news {
+		a.Similar = a.Similar[:0]
+		for _, src := range site.corpus.RelatedSources(a.Source, similarCount+3) {
+			if r := bySource[src]; r != nil && r != a {
+				a.Similar = append(a.Similar, r)
+			}
+		}
+	}
+	return write, remove
 }

@@ -30,6 +30,7 @@ type Session struct {
 
 // NewSession runs a full build and keeps its state.
 func NewSession(opts Options) (*Session, *Result, error) {
+	opts.keepIndex = true
 	res, err := Build(opts)
 	if err != nil || res.Failed() {
 		return nil, res, err
@@ -87,7 +88,9 @@ func (s *Session) articleRel(p string) (string, bool) {
 }
 
 func (s *Session) full() (*Result, []string, error) {
-	res, err := Build(s.opts)
+	opts := s.opts
+	opts.keepIndex = true
+	res, err := Build(opts)
 	if err != nil || res.Failed() {
 		return res, nil, err
 	}
@@ -416,6 +419,19 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	// 4. Write what changed.
 	var written []string
 	out := liveDir(s.opts.OutDir)
+	searchWrite, searchRemove := site.updateSearch(olds, news, bySource)
+	for _, f := range searchWrite {
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return nil, nil, err
+		}
+		written = append(written, f.Path)
+	}
+	for _, p := range searchRemove {
+		if err := out.Remove(p); err != nil {
+			return nil, nil, err
+		}
+		written = append(written, p)
+	}
 	var pages atomic.Int64
 	var jobs []func() error
 	add := func(tmpl string, p *Page) {

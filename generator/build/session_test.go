@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search"
 )
 
 // TestIncrementalMatchesFullBuild applies edits through a Session and
@@ -145,4 +147,39 @@ func firstDiff(a, b []byte) string {
 		}
 	}
 	return "lengths differ"
+}
+
+// TestIncrementalSearch: after an edit in serve mode the search index in
+// the output folder finds the new words and no longer the old ones.
+func TestIncrementalSearch(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	target := filepath.Join(content, "network", "kb310221.md")
+	src, _ := os.ReadFile(target)
+	os.WriteFile(target, bytes.Replace(src, []byte("## Cause"), []byte("## Cause\n\nThe zanzibarquux setting is wrong.\n\n## Root cause"), 1), 0o644)
+	res, written, err := sess.Update([]string{target})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	var searchFiles int
+	for _, w := range written {
+		if strings.HasPrefix(w, "search/") {
+			searchFiles++
+		}
+	}
+	if searchFiles == 0 || searchFiles > 40 {
+		t.Errorf("%d search files rewritten for one edit", searchFiles)
+	}
+	ix, err := search.Open(out, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ix.Search("zanzibarquux", search.Options{Limit: 3}); len(r) != 1 || r[0].ID != "KB310221" {
+		t.Errorf("new word not found: %+v", r)
+	}
 }
