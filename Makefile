@@ -68,3 +68,28 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./generator/article
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./generator/markdown
 	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./generator/links
+
+# Benchmarks (generator/cmd/kbbench, bench/, BENCHMARKS.md). SIZES picks the
+# generated corpora (100k is opt-in: SIZES=1k,10k,100k); PEERS=1 installs
+# Hugo and Pagefind first (otherwise they are skipped when missing);
+# WRITE=BENCHMARKS.md rewrites the results file; BENCH_FLAGS passes more
+# kbbench flags (kbbench -h). bench-search adds the browser search benchmark.
+.PHONY: bench bench-search
+SIZES ?= 1k,10k
+KBBENCH := bin/kbbench
+KBBENCH_ARGS = -sizes $(SIZES) $(if $(filter 1 yes true,$(PEERS)),-install-peers) $(if $(WRITE),-write $(WRITE)) $(BENCH_FLAGS)
+
+$(KBBENCH): $(shell find generator -name '*.go') go.mod go.sum
+	$(GO) build -o $(KBBENCH) ./generator/cmd/kbbench
+
+bench: $(KBSITE) $(KBBENCH)
+	./$(KBBENCH) $(KBBENCH_ARGS)
+
+bench-search: $(KBSITE) $(KBBENCH) node_modules/.package-lock.json
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "make: installing Debian's chromium for the search benchmark"; \
+		$(APT_INSTALL) chromium || { apt-get update && $(APT_INSTALL) chromium; }; \
+	fi
+	./$(KBBENCH) -search $(KBBENCH_ARGS)
+	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $(FUZZTIME) ./generator/search
+	$(GO) test -run '^$$' -fuzz '^FuzzExport$$' -fuzztime $(FUZZTIME) ./generator/search
