@@ -68,6 +68,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./generator/article
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./generator/markdown
 	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./generator/links
+	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $(FUZZTIME) ./generator/search
+	$(GO) test -run '^$$' -fuzz '^FuzzExport$$' -fuzztime $(FUZZTIME) ./generator/search
 
 # Benchmarks (generator/cmd/kbbench, bench/, BENCHMARKS.md). SIZES picks the
 # generated corpora (100k is opt-in: SIZES=1k,10k,100k); PEERS=1 installs
@@ -91,5 +93,3 @@ bench-search: $(KBSITE) $(KBBENCH) node_modules/.package-lock.json
 		$(APT_INSTALL) chromium || { apt-get update && $(APT_INSTALL) chromium; }; \
 	fi
 	./$(KBBENCH) -search $(KBBENCH_ARGS)
-	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $(FUZZTIME) ./generator/search
-	$(GO) test -run '^$$' -fuzz '^FuzzExport$$' -fuzztime $(FUZZTIME) ./generator/search
