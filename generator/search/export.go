@@ -187,21 +187,9 @@ func appendEscape(b []byte, c byte) []byte {
 	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 }
 
-func appendJSONStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, s)
-	}
-	return append(b, ']')
-}
-
-func appendInts(b []byte, xs []int32) []byte {
+// appendJSONList writes xs as a JSON array (null for a nil slice), each
+// element written by one.
+func appendJSONList[T any](b []byte, xs []T, one func([]byte, T) []byte) []byte {
 	if xs == nil {
 		return append(b, "null"...)
 	}
@@ -210,9 +198,15 @@ func appendInts(b []byte, xs []int32) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(x), 10)
+		b = one(b, x)
 	}
 	return append(b, ']')
+}
+
+func appendJSONStrings(b []byte, ss []string) []byte { return appendJSONList(b, ss, appendJSONString) }
+
+func appendInts(b []byte, xs []int32) []byte {
+	return appendJSONList(b, xs, func(b []byte, x int32) []byte { return strconv.AppendInt(b, int64(x), 10) })
 }
 
 type manifest struct {

@@ -165,18 +165,7 @@ func (e *edits) removeDoc(lc *langCorpus, d int32, drop bool) {
 		}
 	}
 	lc.docTerms[d] = nil
-	docIDKeys(doc, func(key string) {
-		ds := lc.idKeys[key]
-		if i, ok := slices.BinarySearch(ds, d); ok {
-			ds = slices.Delete(ds, i, i+1)
-		}
-		if len(ds) == 0 {
-			delete(lc.idKeys, key)
-		} else {
-			lc.idKeys[key] = ds
-		}
-		e.keys[key] = true
-	})
+	e.dropIDKeys(lc, doc, d)
 	if len(doc.Products) > 0 {
 		e.prods = true
 	}
@@ -190,6 +179,22 @@ func (e *edits) removeDoc(lc *langCorpus, d int32, drop bool) {
 	}
 }
 
+// dropIDKeys takes doc d out of the ID and alias lookup of its keys.
+func (e *edits) dropIDKeys(lc *langCorpus, doc *Doc, d int32) {
+	docIDKeys(doc, func(key string) {
+		ds := lc.idKeys[key]
+		if i, ok := slices.BinarySearch(ds, d); ok {
+			ds = slices.Delete(ds, i, i+1)
+		}
+		if len(ds) == 0 {
+			delete(lc.idKeys, key)
+		} else {
+			lc.idKeys[key] = ds
+		}
+		e.keys[key] = true
+	})
+}
+
 func searchDoc(ps []posting, d int32) int {
 	return sort.Search(len(ps), func(i int) bool { return ps[i].doc >= d })
 }
@@ -200,18 +205,7 @@ func searchDoc(ps []posting, d int32) int {
 func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 	old := lc.docs[d]
 	if old != nil {
-		docIDKeys(old, func(key string) {
-			ds := lc.idKeys[key]
-			if i, ok := slices.BinarySearch(ds, d); ok {
-				ds = slices.Delete(ds, i, i+1)
-			}
-			if len(ds) == 0 {
-				delete(lc.idKeys, key)
-			} else {
-				lc.idKeys[key] = ds
-			}
-			e.keys[key] = true
-		})
+		e.dropIDKeys(lc, old, d)
 		if len(old.Products) > 0 {
 			e.prods = true
 		}
