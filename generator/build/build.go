@@ -317,7 +317,7 @@ func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	}
 	a.Path = site.langPath(m.Lang, ArticlePath(m.ID))
 	a.titleKey = strings.ToLower(m.Title)
-	a.target = &links.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a)}
+	a.target = &links.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
 }
 

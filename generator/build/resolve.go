@@ -97,7 +97,7 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 		fills[j] = html.EscapeString(href)
 		if r.Target != nil {
 			texts[j] = html.EscapeString(r.Target.Title)
-			if to := site.ByKey[links.Key(r.Target.Lang, r.Target.ID)]; to != nil && to != a && !seen[to] {
+			if to, _ := r.Target.Ref.(*Article); to != nil && to != a && !seen[to] {
 				seen[to] = true
 				out = append(out, to)
 			}
@@ -129,7 +129,7 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 				Msg: fmt.Sprintf("related article %q does not exist%s", id, hint(site, id))})
 			continue
 		}
-		r := site.ByKey[links.Key(t.Lang, t.ID)]
+		r, _ := t.Ref.(*Article)
 		if r != nil && !seen[r] {
 			seen[r] = true
 			out = append(out, r)

@@ -25,6 +25,9 @@ type Target struct {
 	Path   string // output path relative to the site root
 	// Anchors are the element IDs on the page that links may name.
 	Anchors map[string]bool
+	// Ref is the caller's own record of the article, handed back with
+	// every resolution so callers need no second lookup.
+	Ref any
 }
 
 // Index knows every link target of one build.
