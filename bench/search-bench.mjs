@@ -1,0 +1,201 @@
+// Browser search benchmark for kbbench (make bench-search).
+//
+//   node bench/search-bench.mjs --queries bench/queries.txt \
+//     [--kbsite <built kbsite folder>] [--pagefind <Hugo public with pagefind/>] \
+//     [--out result.json]
+//
+// Serves each site on 127.0.0.1 with a small static server that logs every
+// response's size (raw, and gzip -6 as a server would send it, or raw when
+// that is smaller), opens headless Debian Chromium (playwright-core), and
+// types each query one keystroke at a time on a fresh page (new context:
+// empty cache). For every keystroke it measures, inside the page, the time
+// from calling the engine to results ready (top 10 with title, URL and
+// excerpt: kbsite's engine.search(), Pagefind's search() + data() of the
+// top 10), and, from the server log, the bytes that keystroke fetched.
+// The first keystroke's bytes include everything the page fetched after
+// the harness HTML: the engine script (and Pagefind's WebAssembly).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+if (!args.queries) { console.error('search-bench: --queries is required'); process.exit(2); }
+const queries = fs.readFileSync(args.queries, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.css': 'text/css' };
+
+// serve starts a static server for root; harness is the page served at
+// /__bench/harness.html. It resolves to { url, log, close }.
+function serve(root, harness) {
+  const log = [];
+  const gzCache = new Map();
+  const server = http.createServer((req, res) => {
+    const u = new URL(req.url, 'http://x');
+    let body, file = null;
+    if (u.pathname === '/__bench/harness.html') body = Buffer.from(harness);
+    else {
+      file = path.join(root, decodeURIComponent(u.pathname));
+      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      try {
+        if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+        body = fs.readFileSync(file);
+      } catch { res.writeHead(404).end(); log.push({ path: u.pathname, raw: 0, gz: 0, status: 404 }); return; }
+    }
+    let gz = gzCache.get(file);
+    if (gz === undefined) {
+      gz = Math.min(body.length, zlib.gzipSync(body, { level: 6 }).length);
+      if (file) gzCache.set(file, gz);
+    }
+    log.push({ path: u.pathname, raw: body.length, gz, status: 200 });
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(u.pathname)] || 'application/octet-stream',
+      'Content-Length': body.length, 'Cache-Control': 'max-age=3600' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
+    resolve({ url: `http://127.0.0.1:${server.address().port}`, log, close: () => server.close() })));
+}
+
+function kbsiteHarness(root) {
+  const assets = fs.readdirSync(path.join(root, 'assets'));
+  const engine = assets.find((f) => /^search-engine\..*js$/.test(f));
+  if (!engine) throw new Error(`no assets/search-engine.*.js in ${root}`);
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>kbsite search bench</title>
+<script src="/assets/${engine}"></script></head><body><script>
+var engine = null;
+window.bench = async function (q) {
+  if (!engine) engine = KBSearch.create({ lang: 'en', load: KBSearch.scriptLoader('/') });
+  var t0 = performance.now();
+  var r = await engine.search(q, { limit: 10 });
+  var t1 = performance.now();
+  return { ms: t1 - t0, n: r.results.length, total: r.total, top: r.results.slice(0, 3).map(function (x) { return x.title + ' ' + x.url + ' ' + (x.excerpt ? 'x' : ''); }) };
+};
+</script></body></html>`;
+}
+
+function pagefindHarness() {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pagefind search bench</title></head><body>
+<script type="module">
+const pf = await import('/pagefind/pagefind.js');
+window.bench = async function (q) {
+  const t0 = performance.now();
+  const s = await pf.search(q);
+  const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+  const t1 = performance.now();
+  return { ms: t1 - t0, n: data.length, total: s.results.length, top: data.slice(0, 3).map((d) => d.meta.title + ' ' + d.url + ' ' + (d.excerpt ? 'x' : '')) };
+};
+window.benchReady = true;
+</script></body></html>`;
+}
+
+function kind(site, p) {
+  if (site === 'kbsite') {
+    if (p.startsWith('/assets/')) return 'engine';
+    if (p.endsWith('/manifest.js')) return 'manifest';
+    if (/\/s[0-9a-z]+-[^/]*\.js$/.test(p)) return 'shards';
+    if (p.includes('/r/')) return 'records';
+    if (/\/p[0-9a-z]+-[^/]*\.js$/.test(p)) return 'products';
+    return 'other';
+  }
+  if (p.endsWith('.js')) return 'engine';
+  if (p.includes('wasm')) return 'wasm';
+  if (p.endsWith('.pf_meta') || p.endsWith('.json')) return 'manifest';
+  if (p.endsWith('.pf_index')) return 'shards';
+  if (p.endsWith('.pf_fragment')) return 'records';
+  return 'other';
+}
+
+const q = (xs, p) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+};
+const med = (xs) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function benchSite(browser, site, root) {
+  root = path.resolve(root);
+  const harness = site === 'kbsite' ? kbsiteHarness(root) : pagefindHarness();
+  const srv = await serve(root, harness);
+  const first = { raw: [], gz: [] }, next = { raw: [], gz: [] }, whole = { raw: [], gz: [] };
+  const lat = [], latFirst = [], latNext = [];
+  const firstKinds = {}, wholeKinds = {};
+  let keystrokes = 0, empty = 0, notFound = 0;
+  const perQuery = [];
+  try {
+    for (const query of queries) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(60000);
+      await page.goto(srv.url + '/__bench/harness.html');
+      await page.waitForFunction(() => typeof window.bench === 'function');
+      let mark = srv.log.length;
+      const qk = {};
+      let qRaw = 0, qGz = 0, last = null;
+      for (let i = 1; i <= query.length; i++) {
+        const text = query.slice(0, i);
+        const r = await page.evaluate((t) => window.bench(t), text);
+        const got = srv.log.slice(mark).filter((e) => !e.path.startsWith('/__bench/'));
+        mark = srv.log.length;
+        let raw = 0, gz = 0;
+        for (const e of got) {
+          raw += e.raw; gz += e.gz;
+          if (e.status === 404) notFound++;
+          const k = kind(site, e.path);
+          qk[k] = (qk[k] || 0) + e.gz;
+          if (i === 1) firstKinds[k] = (firstKinds[k] || 0) + e.gz;
+        }
+        qRaw += raw; qGz += gz;
+        keystrokes++;
+        lat.push(r.ms);
+        if (i === 1) { first.raw.push(raw); first.gz.push(gz); latFirst.push(r.ms); }
+        else { next.raw.push(raw); next.gz.push(gz); latNext.push(r.ms); }
+        last = r;
+      }
+      whole.raw.push(qRaw); whole.gz.push(qGz);
+      for (const [k, v] of Object.entries(qk)) (wholeKinds[k] = wholeKinds[k] || []).push(v);
+      if (!last.n) empty++;
+      perQuery.push({ query, results: last.total, bytesGz: qGz, top: last.top[0] || '' });
+      await ctx.close();
+    }
+  } finally {
+    srv.close();
+  }
+  const kindMed = {};
+  for (const [k, v] of Object.entries(wholeKinds)) {
+    while (v.length < queries.length) v.push(0);
+    kindMed[k] = med(v);
+  }
+  for (const k of Object.keys(firstKinds)) firstKinds[k] = Math.round(firstKinds[k] / queries.length);
+  return {
+    queries: queries.length, keystrokes, emptyQueries: empty, notFound,
+    firstRawMedian: med(first.raw), firstGzMedian: med(first.gz), firstGzMax: Math.max(...first.gz),
+    nextRawMedian: med(next.raw), nextGzMedian: med(next.gz), nextGzP95: q(next.gz, 0.95), nextGzMax: Math.max(...next.gz),
+    wholeRawMedian: med(whole.raw), wholeGzMedian: med(whole.gz), wholeGzMax: Math.max(...whole.gz),
+    latMedian: med(lat), latP95: q(lat, 0.95), latFirstMedian: med(latFirst), latNextMedian: med(latNext), latNextP95: q(latNext, 0.95),
+    firstKindsGzMean: firstKinds, wholeKindsGzMedian: kindMed, perQuery,
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-sync'],
+});
+const out = {};
+try {
+  if (args.kbsite) out.kbsite = await benchSite(browser, 'kbsite', args.kbsite);
+  if (args.pagefind) out.pagefind = await benchSite(browser, 'pagefind', args.pagefind);
+} finally {
+  await browser.close();
+}
+const text = JSON.stringify(out, null, 1);
+if (args.out) fs.writeFileSync(args.out, text); else console.log(text);

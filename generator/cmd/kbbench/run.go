@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// interrupted is cancelled on SIGINT or SIGTERM: running children are
+// killed and kbbench returns, removing its temporary folder.
+var interrupted context.Context = context.Background()
+
+// measurement is one child process run: wall time, CPU time (user+sys of
+// the child and the children it waited for) and peak resident set size.
+type measurement struct {
+	Wall   time.Duration
+	CPU    time.Duration
+	MaxRSS int64 // bytes
+	Stderr string
+	Stdout string
+}
+
+// runChild runs name with args, killing it after timeout, and measures it.
+func runChild(timeout time.Duration, dir string, env []string, name string, args ...string) (measurement, error) {
+	ctx, cancel := context.WithTimeout(interrupted, timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	m := measurement{Wall: time.Since(start), Stdout: stdout.String(), Stderr: stderr.String()}
+	if ps := cmd.ProcessState; ps != nil {
+		m.CPU = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			m.MaxRSS = ru.Maxrss * 1024 // Linux reports KiB
+		}
+	}
+	if interrupted.Err() != nil {
+		return m, fmt.Errorf("interrupted")
+	}
+	if ctx.Err() == context.DeadlineExceeded {
+		return m, fmt.Errorf("%s timed out after %s", filepath.Base(name), timeout)
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, tail(m.Stderr+m.Stdout, 2000))
+	}
+	return m, nil
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "..." + s[len(s)-n:]
+	}
+	return s
+}
+
+// dirBytes returns the total size of the regular files under dir, and
+// the size they would have gzip-compressed (each file on its own, as a
+// server compresses responses) when withGzip is set.
+func dirBytes(dir string, withGzip bool) (raw, gz int64, files int, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		raw += info.Size()
+		files++
+		if withGzip {
+			n, err := gzipSize(p)
+			if err != nil {
+				return err
+			}
+			gz += n
+		}
+		return nil
+	})
+	return
+}
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+// gzipSize is the gzip -6 size of a file, or its own size when that is
+// smaller (already compressed data is served as is).
+func gzipSize(p string) (int64, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	var c countWriter
+	zw, _ := gzip.NewWriterLevel(&c, 6)
+	n, err := io.Copy(zw, bufio.NewReader(f))
+	if err != nil {
+		return 0, err
+	}
+	zw.Close()
+	return min(c.n, n), nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func medianInt(xs []int64) int64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]int64(nil), xs...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func maxInt(xs []int64) int64 {
+	var m int64
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
+}
