@@ -408,9 +408,10 @@ func markdown(o options, p peers, rs []*sizeResult, took time.Duration) string {
 		b.WriteString("`make bench-search` (`kbbench -search`, `bench/search-bench.mjs`): each site is served on 127.0.0.1 by a static server that logs every response's size; headless Debian Chromium (playwright-core) opens a harness page on a fresh context (empty cache) per query and types each of the " + fmt.Sprint(queryCount(rs)) + " queries of `bench/queries.txt` one keystroke at a time. kbsite: the site's `search-engine.js` with `KBSearch.scriptLoader(root)` and `engine.search(text, {limit: 10})` (results with title, URL and excerpt); Pagefind: `pagefind.js` `search(text)` and `data()` of the top 10. Latency is measured inside the page from calling the engine to results ready. **first query** is everything the page fetched to answer the first keystroke, after the page itself and the scripts it loads up front (`search-engine.js`, about 21 KiB raw / 7 KiB gzip, for kbsite; `pagefind.js` for Pagefind, whose WebAssembly, entry and metadata files are fetched on the first search and so are counted); **next keystroke** is what each later keystroke fetched; **whole query typed** is the sum over a query's keystrokes; raw sizes and (gzip) sizes as a server would send them; medians over the queries.\n\n")
 		b.WriteString(st)
 		if gt := growthTable(rs); gt != "" {
-			b.WriteString("\n### Per-query bytes stay bounded as the corpus grows\n\n")
-			b.WriteString("kbsite's index is split by a manifest into hashed shards of the term dictionary and postings and into per-article record files; a query loads the manifest, the shards its words route to and the records of the top results it shows, so what one query costs grows with the manifest and the shard size, not with the corpus. Same query list, kbsite only (gzip):\n\n")
+			b.WriteString("\n### Per-query bytes as the corpus grows\n\n")
+			b.WriteString("kbsite's index is split by a manifest into hashed shards of the term dictionary and postings and into per-article record files; a query loads the manifest, the shards its words route to and the records of the top results it shows, so what one query costs depends on the manifest and shard sizes rather than on the whole index. Same query list, kbsite only (gzip, engine script excluded):\n\n")
 			b.WriteString(gt)
+			b.WriteString(growthNote(rs))
 		}
 	}
 
@@ -439,4 +440,25 @@ func containsStr(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// growthNote compares the per-query bytes of the smallest and largest sizes.
+func growthNote(rs []*sizeResult) string {
+	var lo, hi *sizeResult
+	for _, r := range rs {
+		if r.Search == nil {
+			continue
+		}
+		if lo == nil {
+			lo = r
+		}
+		hi = r
+	}
+	if lo == nil || hi == lo || lo.Search.WholeGzMedian <= 0 {
+		return ""
+	}
+	k := func(r *sizeResult, name string) float64 { return r.Search.WholeKindsGzMed[name] }
+	return fmt.Sprintf("\nFrom %s to %s articles the index on disk grew %.0fx and the median bytes of one typed query %.1fx (manifest %.1fx, shards %.1fx, records %.1fx).\n",
+		sizeName(lo.N), sizeName(hi.N), float64(hi.KbIndexGz)/float64(lo.KbIndexGz), hi.Search.WholeGzMedian/lo.Search.WholeGzMedian,
+		k(hi, "manifest")/max(k(lo, "manifest"), 1), k(hi, "shards")/max(k(lo, "shards"), 1), k(hi, "records")/max(k(lo, "records"), 1))
 }
