@@ -209,14 +209,9 @@ func (ix *Index) refs(q *query, k int, i int) []termRef {
 	if i >= len(s.M) {
 		return nil
 	}
-	var list []any
-	switch v := s.M[i].(type) {
-	case nil:
+	list := refList(s.M[i])
+	if list == nil {
 		return nil
-	case []any:
-		list = v
-	default:
-		list = []any{v}
 	}
 	var out []termRef
 	for _, r := range list {
@@ -897,15 +892,23 @@ func (ix *Index) highlightSet(q *query, items []*item) map[string]bool {
 	return hl
 }
 
-func refNames(s *shard, i int) []string {
-	var list []any
-	switch v := s.M[i].(type) {
+// refList reads a word's term references: none (a stop word), one, or a
+// list.
+func refList(v any) []any {
+	switch v := v.(type) {
 	case nil:
 		return nil
 	case []any:
-		list = v
+		return v
 	default:
-		list = []any{v}
+		return []any{v}
+	}
+}
+
+func refNames(s *shard, i int) []string {
+	list := refList(s.M[i])
+	if list == nil {
+		return nil
 	}
 	out := make([]string, 0, len(list))
 	for _, r := range list {

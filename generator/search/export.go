@@ -331,15 +331,12 @@ func appendCleanJSON(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendCleanStrings writes ss as an array of cleaned strings ([] for none).
 func appendCleanStrings(b []byte, ss []string) []byte {
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendCleanJSON(b, s)
+	if ss == nil {
+		ss = []string{}
 	}
-	return append(b, ']')
+	return appendJSONList(b, ss, appendCleanJSON)
 }
 
 // appendRecord appends the JSON of the record of d.
