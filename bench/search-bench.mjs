@@ -140,6 +140,7 @@ async function benchSite(browser, site, root) {
       let mark = srv.log.length;
       const qk = {};
       let qRaw = 0, qGz = 0, last = null;
+      const keys = [];
       for (let i = 1; i <= query.length; i++) {
         const text = query.slice(0, i);
         const r = await page.evaluate((t) => window.bench(t), text);
@@ -154,6 +155,7 @@ async function benchSite(browser, site, root) {
           if (i === 1) firstKinds[k] = (firstKinds[k] || 0) + e.gz;
         }
         qRaw += raw; qGz += gz;
+        keys.push({ text, ms: Math.round(r.ms * 10) / 10, gz, files: got.length });
         keystrokes++;
         lat.push(r.ms);
         if (i === 1) { first.raw.push(raw); first.gz.push(gz); latFirst.push(r.ms); }
@@ -163,7 +165,7 @@ async function benchSite(browser, site, root) {
       whole.raw.push(qRaw); whole.gz.push(qGz);
       for (const [k, v] of Object.entries(qk)) (wholeKinds[k] = wholeKinds[k] || []).push(v);
       if (!last.n) empty++;
-      perQuery.push({ query, results: last.total, bytesGz: qGz, top: last.top[0] || '' });
+      perQuery.push({ query, results: last.total, bytesGz: qGz, top: last.top[0] || '', keys });
       await ctx.close();
     }
   } finally {

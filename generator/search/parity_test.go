@@ -30,6 +30,9 @@ var parityQueries = []parityCase{
 	{Q: "pasword bluetoth xyzzyq"}, {Q: "zebrafish"}, {Q: "network", Limit: 3}, {Q: "the"}, {Q: ""},
 	{Q: "😀 printer"}, {Q: "*"}, {Q: ".*+?[]"}, {Q: "-"}, {Q: strings.Repeat("network ", 80)},
 	{Q: "w"}, {Q: "wi"}, {Q: "win"}, {Q: "windows 10 firewall"}, {Q: "settings account"},
+	// Small limits take the engines' top-k selection instead of a full sort.
+	{Q: "w", Limit: 1}, {Q: "wi", Limit: 2}, {Q: "printer", Limit: 1}, {Q: "q307294", Limit: 1},
+	{Q: "windows", Limit: 2, Product: "windows-xp"}, {Q: "e", Limit: 3},
 	{Q: "Öffnen"}, {Lang: "de", Q: "Verbindung"}, {Lang: "de", Q: "Größe"}, {Lang: "de", Q: "drucker netz"},
 	{Lang: "de", Q: "Verbindungn"},
 }
@@ -107,4 +110,28 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 		}
 	}
 	return nonEmpty
+}
+
+// TestParityGenerated compares the engines on a generated corpus large
+// enough for queries with hundreds of candidates, where the JS engine picks
+// the top results without sorting them all.
+func TestParityGenerated(t *testing.T) {
+	docs := genDocs(400)
+	var queries []parityCase
+	for i, d := range docs[:12] {
+		ws := strings.Fields(strings.ToLower(d.Title))
+		q := ""
+		for _, c := range ws[0] + " " + ws[1] {
+			q += string(c)
+			queries = append(queries, parityCase{Q: q, Limit: 1 + i%10})
+		}
+		queries = append(queries,
+			parityCase{Q: `"` + ws[0] + " " + ws[1] + `"`, Limit: 1 + i%3},
+			parityCase{Q: ws[1] + " -" + ws[0], Limit: 5},
+			parityCase{Q: d.Aliases[0], Limit: 2},
+			parityCase{Q: ws[0][:1], Limit: 3, Product: d.Products[0]})
+	}
+	if nonEmpty := checkParity(t, writeSite(t, docs), queries); nonEmpty < len(queries)/2 {
+		t.Errorf("only %d of %d queries with results", nonEmpty, len(queries))
+	}
 }

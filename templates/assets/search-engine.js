@@ -88,6 +88,22 @@
   function strcmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
   function lastCp(s) { var a = Array.from(s); return a.length ? a[a.length - 1] : ''; }
 
+  // topK returns the k smallest of xs under cmp, sorted: the ranking only
+  // ever shows the first few of thousands of candidates.
+  function topK(xs, k, cmp) {
+    if (xs.length <= k * 4) return xs.slice().sort(cmp).slice(0, k);
+    var top = [];
+    for (var i = 0; i < xs.length; i++) {
+      var x = xs[i];
+      if (top.length === k && cmp(x, top[k - 1]) >= 0) continue;
+      var lo = 0, hi = top.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (cmp(top[mid], x) <= 0) lo = mid + 1; else hi = mid; }
+      top.splice(lo, 0, x);
+      if (top.length > k) top.pop();
+    }
+    return top;
+  }
+
   function parse(q) {
     var p = { plain: [], prefix: false, phrases: [], negW: [], negP: [] };
     var parts = q.split('"'), nwords = 0;
@@ -346,8 +362,18 @@
       }
       return hl;
     }
-    function cut(text, hl) {
-      var n = text.length, s = -1, ts = tokens(text), i, j;
+    // Records never change once loaded, and the same ones are shown again
+    // on every keystroke: tokenize each of their texts once.
+    var tokCache = new WeakMap();
+    function recTokens(r, text) {
+      var m = tokCache.get(r);
+      if (!m) tokCache.set(r, (m = new Map()));
+      var ts = m.get(text);
+      if (!ts) m.set(text, (ts = tokens(text)));
+      return ts;
+    }
+    function cut(text, hl, ts) {
+      var n = text.length, s = -1, i, j;
       for (i = 0; i < ts.length; i++) if (hl.has(ts[i].w)) { s = ts[i].s; break; }
       var start = 0;
       if (s > L.before) {
@@ -370,7 +396,7 @@
     function excerpt(r, hl) {
       var matched = new Set();
       function scan(s) {
-        var ts = tokens(s || '');
+        var ts = recTokens(r, s || '');
         ts.forEach(function (t) { if (hl.has(t.w)) matched.add(t.w); });
         return ts;
       }
@@ -384,7 +410,7 @@
       });
       var section = '', text = r.m || '';
       if (best >= 0) { section = x[best][0]; text = x[best][2] || x[best][1]; }
-      return { section: section, excerpt: cut(text, hl), matched: Array.from(matched).sort() };
+      return { section: section, excerpt: cut(text, hl, recTokens(r, text)), matched: Array.from(matched).sort() };
     }
 
     async function search(text, o) {
@@ -448,29 +474,35 @@
           for (d = 0; d < N; d++) if (count[d] > 0 && ok(d)) cands.push(d);
         }
       }
-      cands.sort(function (a, b) {
+      var cmp = function (a, b) {
         return (relaxed ? count[b] - count[a] : 0) || total[b] - total[a] || a - b;
-      });
-      if (!relaxed && items.some(function (x) { return x.phrase; })) {
-        var check = cands.slice(0, L.phraseCheck);
-        var rs = await Promise.all(check.map(function (x) { return record(M, x); }));
-        cands = check.filter(function (x, j) { return verify(rs[j], items); });
-      }
+      };
+      // An article ID or alias typed alone goes first.
+      var first = [];
       var t = text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
       if (t && !SPACE.test(t) && t.indexOf('"') < 0 && t[0] !== '-') {
         var key = words(t).join('');
         if (key) {
           var k = route(M, key);
           q.touch(k);
-          var first = ((await shard(M, k)).I[key] || []).filter(function (x) { return x < N && ok(x); });
-          if (first.length) {
-            first.sort(function (a, b) { return a - b; });
-            cands = first.concat(cands.filter(function (x) { return first.indexOf(x) < 0; }));
-          }
+          first = ((await shard(M, k)).I[key] || []).filter(function (x) { return x < N && ok(x); });
+          first.sort(function (a, b) { return a - b; });
         }
       }
-      resp.total = cands.length;
-      cands = cands.slice(0, limit);
+      var isFirst = new Set(first), dup = 0;
+      if (first.length) cands.forEach(function (x) { if (isFirst.has(x)) dup++; });
+      var all = cands.length;
+      if (!relaxed && items.some(function (x) { return x.phrase; })) {
+        var check = topK(cands, L.phraseCheck, cmp);
+        var rs = await Promise.all(check.map(function (x) { return record(M, x); }));
+        cands = check.filter(function (x, j) { return verify(rs[j], items); });
+        all = cands.length;
+        dup = cands.filter(function (x) { return isFirst.has(x); }).length;
+      } else {
+        cands = topK(cands, limit + first.length, cmp);
+      }
+      resp.total = all + first.length - dup;
+      cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
       var hl = await highlightSet(M, q, items);
       var recsOut = await Promise.all(cands.map(function (x) { return record(M, x); }));
       resp.results = cands.map(function (x, j) {
