@@ -143,7 +143,7 @@ func Build(opts Options) (*Result, error) {
 	}
 
 	opts.Progress.Stage("search index", 0)
-	searchFiles := site.indexSearch()
+	corpus := site.indexSearch()
 	stage("search")
 
 	lay, err := layout.Load(opts.TemplatesDir, map[string][]byte{"chroma.css": highlight.CSS()})
@@ -156,7 +156,14 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := write(site, lay, opts.ContentDir, out, searchFiles, opts.Progress)
+	opts.Progress.Stage("write search files", 0)
+	if err := corpus.Export(func(f search.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
+		out.Abort()
+		return nil, err
+	}
+	corpus = nil // the index holds every section's text: let it go before the pages
+	stage("search files")
+	pages, err := write(site, lay, opts.ContentDir, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return nil, err

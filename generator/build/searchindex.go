@@ -24,13 +24,16 @@ func (site *Site) searchDoc(a *Article) search.Doc {
 	return d
 }
 
-// indexSearch analyses every article for search, adds the most similar
-// articles to each article's related list, and returns the client index
-// files.
-func (site *Site) indexSearch() []search.File {
+// indexSearch analyses every article for search and adds the most similar
+// articles to each article's related list. The returned corpus exports the
+// client index files.
+func (site *Site) indexSearch() *search.Corpus {
 	docs := make([]search.Doc, len(site.Articles))
 	for i, a := range site.Articles {
 		docs[i] = site.searchDoc(a)
+		// Only the index needs the section texts, and it keeps its own
+		// reference while it does: do not hold them through the write.
+		a.Body.Sections = nil
 	}
 	corpus := search.Analyze(docs)
 	if site.keepIndex {
@@ -43,7 +46,7 @@ func (site *Site) indexSearch() []search.File {
 			a.Similar = append(a.Similar, site.Articles[j])
 		}
 	}
-	return corpus.Files()
+	return corpus
 }
 
 // relatedList is what an article page shows under "Related articles": the
@@ -83,6 +86,7 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	kept := map[string]bool{}
 	for _, a := range news {
 		changed = append(changed, site.searchDoc(a))
+		a.Body.Sections = nil
 		kept[a.Source] = true
 	}
 	var removed []string

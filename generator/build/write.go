@@ -13,7 +13,6 @@ import (
 	"kbsite/generator/layout"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
-	"kbsite/generator/search"
 )
 
 // sink is where pages go: the staging folder of a full build, or the live
@@ -22,9 +21,13 @@ type sink interface {
 	WriteFile(rel string, data []byte) error
 }
 
-// pageJob renders page p with template tmpl into out.
-func pageJob(lay *layout.Layout, out sink, tmpl string, p *Page, pages *atomic.Int64, pr *progress.Reporter) func() error {
+// pageJob renders the page that page() makes with template tmpl into out.
+// The page is made by the job, not before: a page holds its article's
+// finished HTML, and making them all first would hold every article's at
+// once.
+func pageJob(lay *layout.Layout, out sink, tmpl string, page func() *Page, pages *atomic.Int64, pr *progress.Reporter) func() error {
 	return func() error {
+		p := page()
 		var buf bytes.Buffer
 		if err := lay.Render(&buf, tmpl, p); err != nil {
 			return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
@@ -57,19 +60,19 @@ func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
 
 // write renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, searchFiles []search.File, pr *progress.Reporter) (int, error) {
+func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
-	render := func(tmpl string, p *Page) func() error { return pageJob(lay, out, tmpl, p, &pages, pr) }
+	render := func(tmpl string, page func() *Page) func() error { return pageJob(lay, out, tmpl, page, &pages, pr) }
 	for _, a := range site.Articles {
-		jobs = append(jobs, render("article", site.articlePage(a)))
+		jobs = append(jobs, render("article", func() *Page { return site.articlePage(a) }))
 	}
-	jobs = append(jobs, render("404", site.notFoundPage()))
+	jobs = append(jobs, render("404", site.notFoundPage))
 	for _, lang := range site.Languages {
 		jobs = append(jobs, site.languageJobs(lang, render)...)
 	}
 	for from, a := range site.Redirects {
-		jobs = append(jobs, render("redirect", site.redirectPage(from, a)))
+		jobs = append(jobs, render("redirect", func() *Page { return site.redirectPage(from, a) }))
 	}
 	for _, as := range lay.Assets() {
 		as := as
@@ -78,10 +81,6 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, s
 	for _, f := range site.Files {
 		f := f
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
-	}
-	for _, f := range searchFiles {
-		f := f
-		jobs = append(jobs, func() error { return out.WriteFile(f.Path, f.Data) })
 	}
 	pr.Stage("write pages", len(jobs))
 	if err := run(jobs); err != nil {
@@ -95,19 +94,19 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, s
 
 // languageJobs renders the pages every language has: home, A–Z, search,
 // and one listing per product and keyword.
-func (site *Site) languageJobs(lang string, render func(string, *Page) func() error) []func() error {
+func (site *Site) languageJobs(lang string, render func(string, func() *Page) func() error) []func() error {
 	jobs := []func() error{
-		render("home", site.homePage(lang)),
-		render("list", site.azPage(lang)),
-		render("search", site.searchPage(lang)),
+		render("home", func() *Page { return site.homePage(lang) }),
+		render("list", func() *Page { return site.azPage(lang) }),
+		render("search", func() *Page { return site.searchPage(lang) }),
 	}
 	slugs, byProduct := site.products(lang)
 	for _, slug := range slugs {
-		jobs = append(jobs, render("list", site.productPage(lang, slug, byProduct[slug])))
+		jobs = append(jobs, render("list", func() *Page { return site.productPage(lang, slug, byProduct[slug]) }))
 	}
 	paths, names, arts := site.keywords(lang)
 	for _, kp := range paths {
-		jobs = append(jobs, render("list", site.keywordPage(lang, kp, names[kp], arts[kp])))
+		jobs = append(jobs, render("list", func() *Page { return site.keywordPage(lang, kp, names[kp], arts[kp]) }))
 	}
 	return jobs
 }

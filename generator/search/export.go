@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -377,14 +378,39 @@ func appendRecord(b []byte, d *Doc) []byte {
 func Build(docs []Doc) ([]File, error) { return Analyze(docs).Files(), nil }
 
 // Files returns the client index files, sorted by path. Update returns
-// changes relative to the last Files or Update.
+// changes relative to the last Files or Export.
 func (c *Corpus) Files() []File {
-	var files []File
-	for _, lc := range c.langs {
-		files = append(files, lc.files()...)
-	}
+	files := collect(c.Export)
 	sortFiles(files)
 	return files
+}
+
+// collect gathers the files an export writes.
+func collect(export func(write func(File) error) error) []File {
+	var (
+		mu    sync.Mutex
+		files []File
+	)
+	export(func(f File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	return files
+}
+
+// Export hands every client index file to write, which is called from
+// several goroutines at once and must not keep f.Data. Files are made as
+// they are written, not all first: at 100,000 articles they are 400 MB.
+// Export stops at the first error write returns.
+func (c *Corpus) Export(write func(f File) error) error {
+	for _, lc := range c.langs {
+		if err := lc.export(write); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func sortFiles(files []File) {
@@ -453,38 +479,68 @@ func (lc *langCorpus) setRecordName(data []byte, d int, ver string) {
 	_ = append(b, ',') // in place: the room left by recordFile
 }
 
-func (lc *langCorpus) files() []File {
-	var files []File
+// firstError keeps the first error of parallel work.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (e *firstError) set(err error) {
+	e.mu.Lock()
+	if e.err == nil {
+		e.err = err
+	}
+	e.mu.Unlock()
+}
+
+func (e *firstError) get() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.err
+}
+
+func (lc *langCorpus) export(write func(File) error) error {
+	var fail firstError
 	exp := &exportState{}
 	add := func(name string, payload []byte) {
-		files = append(files, File{Path: lc.path(name), Data: fileData(lc.lang+"/"+name, payload)})
+		if err := write(File{Path: lc.path(name), Data: fileData(lc.lang+"/"+name, payload)}); err != nil {
+			fail.set(err)
+		}
 	}
 
-	// Records, then their version.
-	recs := make([][]byte, len(lc.docs))
-	payloads := make([][]byte, len(lc.docs))
+	// Records: their version is a hash of them all, so they are rendered
+	// twice, once for the hash and once to write, rather than all held.
+	sums := make([][sha256.Size]byte, len(lc.docs))
 	parallelChunks(len(lc.docs), 64, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if lc.docs[i] != nil {
-				recs[i], payloads[i] = lc.recordFile(i)
+				_, payload := lc.recordFile(i)
+				sums[i] = sha256.Sum256(payload)
 			}
 		}
 	})
 	h := sha256.New()
-	for _, p := range payloads {
-		if p != nil {
-			h.Write(p)
-			h.Write([]byte{0})
+	for i := range sums {
+		if lc.docs[i] != nil {
+			h.Write(sums[i][:])
 		}
 	}
 	exp.recVer = hex.EncodeToString(h.Sum(nil)[:4])
-	for i, r := range recs {
-		if r != nil {
-			lc.setRecordName(r, i, exp.recVer)
-			files = append(files, File{Path: lc.path(lc.recordName(i, exp.recVer)), Data: r})
+	parallelChunks(len(lc.docs), 64, func(lo, hi int) {
+		for i := lo; i < hi && fail.get() == nil; i++ {
+			if lc.docs[i] == nil {
+				continue
+			}
+			data, _ := lc.recordFile(i)
+			lc.setRecordName(data, i, exp.recVer)
+			if err := write(File{Path: lc.path(lc.recordName(i, exp.recVer)), Data: data}); err != nil {
+				fail.set(err)
+			}
 		}
+	})
+	if err := fail.get(); err != nil {
+		return err
 	}
-	recs, payloads = nil, nil
 
 	// Products.
 	for k, p := range lc.products() {
@@ -492,6 +548,9 @@ func (lc *langCorpus) files() []File {
 		hs := contentHash(payload)
 		add(lc.prodName(k, hs), payload)
 		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
+	}
+	if err := fail.get(); err != nil {
+		return err
 	}
 
 	// Shards: all keys in UTF-16 order, cut into runs of about shardTarget bytes.
@@ -527,7 +586,6 @@ func (lc *langCorpus) files() []File {
 		groups = append(groups, nil)
 	}
 	exp.shards = make([]*shardOut, len(groups))
-	shardFiles := make([]File, len(groups))
 	parallelChunks(len(groups), 16, func(lo, hi int) {
 		var r shardRenderer
 		for k := lo; k < hi; k++ {
@@ -536,15 +594,21 @@ func (lc *langCorpus) files() []File {
 				so.start = groups[k][0].key
 			}
 			exp.shards[k] = so
-			shardFiles[k] = lc.renderShard(k, so, &r)
+			if err := write(lc.renderShard(k, so, &r)); err != nil {
+				fail.set(err)
+			}
 		}
 	})
-	files = append(files, shardFiles...)
+	if err := fail.get(); err != nil {
+		return err
+	}
 
 	exp.manifest = lc.manifestData(exp)
-	files = append(files, File{Path: lc.path("manifest.js"), Data: exp.manifest})
+	if err := write(File{Path: lc.path("manifest.js"), Data: exp.manifest}); err != nil {
+		return err
+	}
 	lc.exp = exp
-	return files
+	return nil
 }
 
 func (lc *langCorpus) manifestData(exp *exportState) []byte {

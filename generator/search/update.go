@@ -85,7 +85,7 @@ func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove [
 	}
 	for _, lc := range c.langs {
 		if lc.exp == nil {
-			write = append(write, lc.files()...)
+			write = append(write, collect(lc.export)...)
 			lc.ed = nil
 			continue
 		}

@@ -553,17 +553,18 @@ func parseStages(m measurement) kbRun {
 	k := kbRun{m: m, stages: map[string]time.Duration{}}
 	for _, line := range strings.Split(m.Stderr, "\n") {
 		f := strings.Fields(line)
-		if len(f) != 3 || f[0] != "kbsite:" {
+		if len(f) < 3 || f[0] != "kbsite:" {
 			continue
 		}
-		d, err := time.ParseDuration(f[2])
+		d, err := time.ParseDuration(f[len(f)-1])
 		if err != nil {
 			continue
 		}
-		if _, seen := k.stages[f[1]]; !seen {
-			k.order = append(k.order, f[1])
+		name := strings.Join(f[1:len(f)-1], " ")
+		if _, seen := k.stages[name]; !seen {
+			k.order = append(k.order, name)
 		}
-		k.stages[f[1]] += d
+		k.stages[name] += d
 	}
 	return k
 }

@@ -179,10 +179,11 @@ func targets(rs []*sizeResult) string {
 		if r.Runs == 0 {
 			continue
 		}
-		s, tot := stage(r, "search"), stageSum(r)
-		if tot > 0 {
-			fmt.Fprintf(&b, "| %s: search indexing <= 1/3 of total build time | %s of %s (%.0f%%) | %s |\n", sizeName(r.N),
-				fmtDur(s), fmtDur(tot), 100*float64(s)/float64(tot), verdict(3*s <= tot))
+		// Search indexing is the analysis and writing the index files.
+		an, files, tot := stage(r, "search"), stage(r, "search files"), stageSum(r)
+		if s := an + files; tot > 0 {
+			fmt.Fprintf(&b, "| %s: search indexing <= 1/3 of total build time | %s (analysis %s, writing %s) of %s (%.0f%%) | %s |\n", sizeName(r.N),
+				fmtDur(s), fmtDur(an), fmtDur(files), fmtDur(tot), 100*float64(s)/float64(tot), verdict(3*s <= tot))
 		}
 	}
 	return b.String()

@@ -45,7 +45,7 @@ func (f *siteFlags) report(res *build.Result, stderr io.Writer) {
 	}
 	if f.verbose {
 		for _, s := range res.Stages {
-			fmt.Fprintf(stderr, "kbsite: %-10s %s\n", s.Name, s.Elapsed.Round(time.Microsecond))
+			fmt.Fprintf(stderr, "kbsite: %-12s %s\n", s.Name, s.Elapsed.Round(time.Microsecond))
 		}
 	}
 }
