@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -178,7 +179,7 @@ func Build(opts Options) (*Result, error) {
 
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
-	site := &Site{Config: cfg, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language), Redirects: map[string]*Article{}}
+	site := &Site{Config: cfg, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
 	cat, err := i18n.Load(filepath.Join(opts.TemplatesDir, "i18n"))
 	if err != nil {
 		dl.Errorf(filepath.Join(opts.TemplatesDir, "i18n"), 0, 0, "%v", err)
@@ -349,16 +350,14 @@ func crossLink(site *Site, dl *diag.List) {
 	checkReachable(site, dl)
 }
 
-// anchors are the IDs a link may name on an article page.
-func anchors(a *Article) map[string]bool {
-	m := map[string]bool{}
-	for _, id := range markdown.ReservedIDs {
-		m[id] = true
+// anchors are the heading IDs of an article, sorted: links may name them.
+func anchors(a *Article) []string {
+	ids := make([]string, len(a.Body.Headings))
+	for i, h := range a.Body.Headings {
+		ids[i] = h.ID
 	}
-	for _, h := range a.Body.Headings {
-		m[h.ID] = true
-	}
-	return m
+	slices.Sort(ids)
+	return ids
 }
 
 // ArticlePath is the output path of an article: it derives from the ID

@@ -24,7 +24,9 @@ type Article struct {
 	Source string // path relative to the content folder, with "/"
 	File   string // path for diagnostics, e.g. content/x.md
 	Path   string // output path relative to the site root
-	Body   *markdown.Result
+	// Body is the rendered article; its HTML is moved to body once parsed.
+	Body *markdown.Result
+	body packedHTML
 
 	Backlinks []*Article
 	Related   []*Article // the explicit related articles, in order
@@ -145,6 +147,7 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 		r = site.renderers[site.Config.Language]
 	}
 	a.Body = r.Render(doc.Body, doc.BodyLine)
+	a.body, a.Body.HTML = pack(a.Body.HTML), nil
 	for _, p := range a.Body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}

@@ -150,10 +150,10 @@ func hint(site *Site, id string) string {
 }
 
 // html returns the article body with its links filled in. It is made when
-// the page is written rather than kept, so only one copy of every body is
-// in memory at a time.
+// the page is written rather than kept, so only the packed copy of every
+// body waits in memory.
 func (a *Article) html() []byte {
-	return markdown.Fill(a.Body.HTML, func(kind byte, n int) string {
+	return markdown.Fill(a.body.unpack(), func(kind byte, n int) string {
 		if n < 0 || n >= len(a.fills) {
 			return ""
 		}

@@ -10,6 +10,7 @@ package links
 import (
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,8 +24,9 @@ type Target struct {
 	Title  string
 	Source string // path of the Markdown file relative to the content folder
 	Path   string // output path relative to the site root
-	// Anchors are the element IDs on the page that links may name.
-	Anchors map[string]bool
+	// Anchors are the IDs of the page's headings, sorted: links may name
+	// them, and the IDs every page has (see NewIndex).
+	Anchors []string
 	// Ref is the caller's own record of the article, handed back with
 	// every resolution so callers need no second lookup.
 	Ref any
@@ -33,6 +35,7 @@ type Target struct {
 // Index knows every link target of one build.
 type Index struct {
 	lang     string             // the site's default language
+	pageIDs  []string           // element IDs of every page, sorted
 	byID     map[string]*Target // by Key(lang, ID or alias)
 	bySource map[string]*Target
 	files    map[string]bool // content-relative paths of non-Markdown files
@@ -44,8 +47,11 @@ type Index struct {
 // NewIndex returns an empty index for a site whose default language is
 // lang: an ID link from an article in another language goes to that
 // language's translation when there is one, else to the default language's.
-func NewIndex(lang string) *Index {
-	return &Index{lang: lang, byID: map[string]*Target{}, bySource: map[string]*Target{}, files: map[string]bool{}}
+// pageIDs are the element IDs the layout gives every page (such as "top"),
+// which links may name as well as headings.
+func NewIndex(lang string, pageIDs ...string) *Index {
+	return &Index{lang: lang, pageIDs: slices.Sorted(slices.Values(pageIDs)),
+		byID: map[string]*Target{}, bySource: map[string]*Target{}, files: map[string]bool{}}
 }
 
 // Key identifies an article (or alias) of one language; IDs ignore case.
@@ -202,16 +208,18 @@ func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
 }
 
 func (ix *Index) checkAnchor(t *Target, frag, where string) *Error {
-	if frag == "" || t.Anchors[frag] {
+	has := func(id string) bool {
+		_, heading := slices.BinarySearch(t.Anchors, id)
+		_, page := slices.BinarySearch(ix.pageIDs, id)
+		return heading || page
+	}
+	if frag == "" || has(frag) {
 		return nil
 	}
-	if f, err := url.PathUnescape(frag); err == nil && t.Anchors[f] {
+	if f, err := url.PathUnescape(frag); err == nil && has(f) {
 		return nil
 	}
-	names := make([]string, 0, len(t.Anchors))
-	for a := range t.Anchors {
-		names = append(names, a)
-	}
+	names := slices.Concat(t.Anchors, ix.pageIDs)
 	sort.Strings(names)
 	hint := suggest.Closest(frag, names)
 	if hint != "" {
