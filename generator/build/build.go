@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"kbsite/generator/article"
@@ -98,6 +99,7 @@ type Site struct {
 	// incremental updates; plain builds let it go.
 	keepIndex bool
 	corpus    *search.Corpus
+	times     workTimes
 }
 
 // Build runs a whole build. The error is for failures outside the content
@@ -123,13 +125,20 @@ func Build(opts Options) (*Result, error) {
 		res.Stages = append(res.Stages, Stage{name, now.Sub(mark)})
 		mark = now
 	}
+	// stage2 ends a stage of two parts done together by parallel workers.
+	stage2 := func(a, b string, ta, tb *atomic.Int64) {
+		now := time.Now()
+		da, db := splitWall(now.Sub(mark), ta.Load(), tb.Load())
+		res.Stages = append(res.Stages, Stage{a, da}, Stage{b, db})
+		mark = now
+	}
 	cfg := config.Load(opts.ContentDir, dl)
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
 	site := loadArticles(opts, cfg, dl)
 	site.keepIndex = opts.keepIndex
-	stage("load")
+	stage2("load", "parse", &site.times.read, &site.times.parse)
 	opts.Progress.Stage("links", 0)
 	crossLink(site, dl)
 	stage("links")
@@ -169,10 +178,11 @@ func Build(opts Options) (*Result, error) {
 		out.Abort()
 		return nil, err
 	}
+	stage2("render", "write", &site.times.render, &site.times.write)
 	if err := out.Commit(); err != nil {
 		return nil, err
 	}
-	stage("write")
+	stage("commit")
 	res.Pages = pages
 	return finish()
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"kbsite/generator/article"
 	"kbsite/generator/config"
@@ -131,7 +132,10 @@ func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *p
 // The renderers must exist already (parseOne runs concurrently).
 func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	file := filepath.Join(contentDir, filepath.FromSlash(rel))
+	start := time.Now()
 	src, err := readLimited(file)
+	start = since(&site.times.read, start)
+	defer func() { since(&site.times.parse, start) }()
 	if err != nil {
 		dl.Errorf(file, 0, 0, "%v", err)
 		return nil

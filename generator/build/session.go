@@ -436,7 +436,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	var jobs []func() error
 	add := func(tmpl string, p *Page) {
 		written = append(written, p.Path)
-		jobs = append(jobs, pageJob(site.layout, out, tmpl, func() *Page { return p }, &pages, nil))
+		jobs = append(jobs, pageJob(site.layout, out, tmpl, func() *Page { return p }, &pages, nil, &site.times))
 	}
 	for a := range touched {
 		add("article", site.articlePage(a))

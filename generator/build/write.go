@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"kbsite/generator/layout"
 	"kbsite/generator/output"
@@ -25,8 +26,9 @@ type sink interface {
 // The page is made by the job, not before: a page holds its article's
 // finished HTML, and making them all first would hold every article's at
 // once.
-func pageJob(lay *layout.Layout, out sink, tmpl string, page func() *Page, pages *atomic.Int64, pr *progress.Reporter) func() error {
+func pageJob(lay *layout.Layout, out sink, tmpl string, page func() *Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
 	return func() error {
+		start := time.Now()
 		p := page()
 		var buf bytes.Buffer
 		if err := lay.Render(&buf, tmpl, p); err != nil {
@@ -34,6 +36,8 @@ func pageJob(lay *layout.Layout, out sink, tmpl string, page func() *Page, pages
 		}
 		pages.Add(1)
 		pr.Add(1)
+		start = since(&times.render, start)
+		defer since(&times.write, start)
 		return out.WriteFile(p.Path, buf.Bytes())
 	}
 }
@@ -63,7 +67,9 @@ func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
 func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
-	render := func(tmpl string, page func() *Page) func() error { return pageJob(lay, out, tmpl, page, &pages, pr) }
+	render := func(tmpl string, page func() *Page) func() error {
+		return pageJob(lay, out, tmpl, page, &pages, pr, &site.times)
+	}
 	for _, a := range site.Articles {
 		jobs = append(jobs, render("article", func() *Page { return site.articlePage(a) }))
 	}
