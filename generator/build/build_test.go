@@ -203,6 +203,23 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 	}
 }
 
+// A content folder given as a symbolic link (a checkout linked into place)
+// builds like the folder itself.
+func TestContentFolderBehindSymlink(t *testing.T) {
+	dir := t.TempDir()
+	abs, _ := filepath.Abs(filepath.Join(repo, "content"))
+	link := filepath.Join(dir, "content")
+	if err := os.Symlink(abs, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	direct := buildInto(t, abs, filepath.Join(dir, "direct"))
+	linked := buildInto(t, link, filepath.Join(dir, "linked"))
+	if linked.Failed() || linked.Articles != direct.Articles || linked.Pages != direct.Pages {
+		t.Fatalf("through the link: %d articles, %d pages, %v; directly: %d articles, %d pages",
+			linked.Articles, linked.Pages, messages(linked), direct.Articles, direct.Pages)
+	}
+}
+
 func TestNoStaleFiles(t *testing.T) {
 	dir := t.TempDir()
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")

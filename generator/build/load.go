@@ -53,13 +53,19 @@ func scan(contentDir string, dl *diag.List) (md, other []string) {
 		dl.Errorf(contentDir, 0, 0, "cannot read the content folder: %v", err)
 		return nil, nil
 	}
-	err = filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+	// A content folder that is itself a symbolic link is read where it
+	// points: the trailing separator makes the walk follow it.
+	root := contentDir
+	if fi, err := os.Lstat(contentDir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root = contentDir + string(filepath.Separator)
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			dl.Errorf(p, 0, 0, "cannot read: %v", err)
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
