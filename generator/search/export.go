@@ -701,6 +701,22 @@ func (lc *langCorpus) entries() []entry {
 	return entries
 }
 
+// appendEntries writes one(e) for each entry that keep accepts, separated
+// by commas: the elements of one of a shard's parallel lists.
+func appendEntries(b []byte, es []entry, keep func(entry) bool, one func([]byte, entry) []byte) []byte {
+	n := 0
+	for _, e := range es {
+		if keep(e) {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			b = one(b, e)
+		}
+	}
+	return b
+}
+
 // shardRenderer is scratch memory for rendering shards.
 type shardRenderer struct {
 	local map[int32]int
@@ -715,17 +731,11 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	}
 	clear(r.local)
 	b := r.buf[:0]
+	isWord := func(e entry) bool { return e.word >= 0 }
+	isTerm := func(e entry) bool { return e.term >= 0 }
+	key := func(b []byte, e entry) []byte { return appendJSONString(b, e.key) }
 	b = append(b, `{"w":[`...)
-	nw := 0
-	for _, e := range so.entries {
-		if e.word >= 0 {
-			if nw > 0 {
-				b = append(b, ',')
-			}
-			nw++
-			b = appendJSONString(b, e.key)
-		}
-	}
+	b = appendEntries(b, so.entries, isWord, key)
 	nt := 0
 	for _, e := range so.entries {
 		if e.term >= 0 {
@@ -740,55 +750,24 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 		return appendJSONString(b, lc.termList[t])
 	}
 	b = append(b, `],"m":[`...)
-	nw = 0
-	for _, e := range so.entries {
-		if e.word < 0 {
-			continue
-		}
-		if nw > 0 {
-			b = append(b, ',')
-		}
-		nw++
+	b = appendEntries(b, so.entries, isWord, func(b []byte, e entry) []byte {
 		switch ts := lc.wordTerms[e.word]; len(ts) {
 		case 0:
-			b = append(b, "null"...)
+			return append(b, "null"...)
 		case 1:
-			b = ref(b, ts[0])
+			return ref(b, ts[0])
 		default:
-			b = append(b, '[')
-			for i, t := range ts {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = ref(b, t)
-			}
-			b = append(b, ']')
+			return appendJSONList(b, ts, ref)
 		}
-	}
+	})
 	b = append(b, `],"t":[`...)
-	nt = 0
-	for _, e := range so.entries {
-		if e.term >= 0 {
-			if nt > 0 {
-				b = append(b, ',')
-			}
-			nt++
-			b = appendJSONString(b, e.key)
-		}
-	}
+	b = appendEntries(b, so.entries, isTerm, key)
 	b = append(b, `],"p":[`...)
-	nt = 0
-	for _, e := range so.entries {
-		if e.term >= 0 {
-			if nt > 0 {
-				b = append(b, ',')
-			}
-			nt++
-			b = append(b, '"')
-			b = appendPostings(b, lc.postings[e.term])
-			b = append(b, '"')
-		}
-	}
+	b = appendEntries(b, so.entries, isTerm, func(b []byte, e entry) []byte {
+		b = append(b, '"')
+		b = appendPostings(b, lc.postings[e.term])
+		return append(b, '"')
+	})
 	b = append(b, ']')
 	r.ids = r.ids[:0]
 	for _, e := range so.entries {
