@@ -161,7 +161,6 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	// old version must still resolve.
 	var undo []func()
 	for _, a := range olds {
-		a := a
 		site.Index.Remove(a.target)
 		delete(site.ByKey, links.Key(a.Meta.Lang, a.Meta.ID))
 		undo = append(undo, func() {
@@ -186,7 +185,6 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		undo = append(undo, func() { site.Redirects[p] = a })
 	}
 	for _, a := range news {
-		a := a
 		site.Index.Put(a.target)
 		site.ByKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {

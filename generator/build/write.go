@@ -81,11 +81,9 @@ func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, p
 		jobs = append(jobs, render("redirect", func() *Page { return site.redirectPage(from, a) }))
 	}
 	for _, as := range lay.Assets() {
-		as := as
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
 	}
 	for _, f := range site.Files {
-		f := f
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
 	}
 	pr.Stage("write pages", len(jobs))
