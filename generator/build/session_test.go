@@ -97,18 +97,7 @@ func compareTrees(t *testing.T, name string, want, got map[string][]byte) {
 			delete(got, p)
 		}
 	}
-	for p, d := range want {
-		if g, ok := got[p]; !ok {
-			t.Errorf("%s: %s missing after incremental update", name, p)
-		} else if !bytes.Equal(d, g) {
-			t.Errorf("%s: %s differs from a full build:\n%s", name, p, firstDiff(d, g))
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s should not exist after incremental update", name, p)
-		}
-	}
+	diffTrees(t, name, want, got)
 }
 
 func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
@@ -136,17 +125,6 @@ func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
 		t.Fatalf("fix rejected: %v %s", err, messages(res))
 	}
 	compareTrees(t, "after fix", before, readTree(t, out))
-}
-
-// firstDiff shows the lines where two files first differ.
-func firstDiff(a, b []byte) string {
-	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
-	for i := 0; i < len(la) && i < len(lb); i++ {
-		if la[i] != lb[i] {
-			return "full:        " + la[i] + "\nincremental: " + lb[i]
-		}
-	}
-	return "lengths differ"
 }
 
 // TestIncrementalSearch: after an edit in serve mode the search index in

@@ -1,0 +1,554 @@
+/* kbsite search engine: queries the prebuilt static index under search/<lang>/.
+   Same parsing and ranking as Go generator/search (engine.go); keep in step.
+   Index files are scripts that call
+   (window.KBSearchData=window.KBSearchData||[]).push([name, data]), so they
+   load with <script> tags, also from file://. */
+(function (root) {
+  'use strict';
+  var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  var WORDCH = /^[\p{L}\p{N}\p{M}]$/u;
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  var SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var GROUPS = ['a:àáâãäåāăą', 'c:çćĉċč', 'd:ďđð', 'e:èéêëēĕėęě', 'g:ĝğġģ', 'h:ĥħ',
+    'i:ìíîïĩīĭįı', 'j:ĵ', 'k:ķ', 'l:ĺļľŀł', 'n:ñńņňŉ', 'o:òóôõöøōŏő',
+    'r:ŕŗř', 's:śŝşšſ', 't:ţťŧ', 'u:ùúûüũūŭůűų', 'w:ŵ', 'y:ýÿŷ', 'z:źżž',
+    'ss:ß', 'ae:æ', 'oe:œ', 'th:þ', 'σ:ς'];
+  var FOLD = {};
+  GROUPS.forEach(function (g) {
+    var i = g.indexOf(':');
+    Array.from(g.slice(i + 1)).forEach(function (c) { FOLD[c] = g.slice(0, i); });
+  });
+  var L = { items: 10, words: 32, phrase: 8, prefixShards: 3, expansions: 50, fuzzy: 10,
+    phraseCheck: 50, limit: 100, before: 60, len: 160, query: 500 };
+  var F_EXACT = 100, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 5000;
+
+  function fold(w) {
+    if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
+    var out = '';
+    for (var c of w.toLowerCase()) {
+      var cp = c.codePointAt(0);
+      if (cp >= 0x300 && cp <= 0x36f) continue;
+      out += FOLD[c] || c;
+    }
+    return out;
+  }
+  function cpLen(s) { var n = 0; for (var c of s) n++; return n; } // eslint-disable-line no-unused-vars
+  function splitCJK(w, s, e, out) {
+    if (!CJK.test(w)) { out.push({ w: w, s: s, e: e }); return; }
+    var rs = Array.from(w);
+    for (var i = 0; i < rs.length;) {
+      var j = i, c = CJK.test(rs[i]);
+      while (j < rs.length && CJK.test(rs[j]) === c) j++;
+      if (!c) out.push({ w: rs.slice(i, j).join(''), s: s, e: e });
+      else if (j - i === 1) out.push({ w: rs[i], s: s, e: e });
+      else for (var k = i; k + 1 < j; k++) out.push({ w: rs[k] + rs[k + 1], s: s, e: e });
+      i = j;
+    }
+  }
+  function tokens(text) {
+    var out = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      if (cpLen(m[0]) > 64) continue;
+      splitCJK(fold(m[0]), m.index, m.index + m[0].length, out);
+    }
+    return out;
+  }
+  function words(text) { return tokens(text).map(function (t) { return t.w; }); }
+  function decodeNums(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = ALPHA.indexOf(s[i]);
+      if (c < 0) return out;
+      v = v * 32 + (c & 31);
+      if (c < 32) { out.push(v); v = 0; }
+    }
+    return out;
+  }
+  function osa(a, b, maxd) {
+    var n = a.length, m = b.length, p2 = [], p = [], c = [], i, j;
+    for (j = 0; j <= m; j++) { p[j] = j; p2[j] = 0; c[j] = 0; }
+    for (i = 1; i <= n; i++) {
+      c[0] = i;
+      var rowMin = i;
+      for (j = 1; j <= m; j++) {
+        var v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, p2[j - 2] + 1);
+        c[j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > maxd) return maxd + 1;
+      var t = p2; p2 = p; p = c; c = t;
+    }
+    return Math.min(p[m], maxd + 1);
+  }
+  function len16cmp(a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); }
+  function strcmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function lastCp(s) { var a = Array.from(s); return a.length ? a[a.length - 1] : ''; }
+
+  // topK returns the k smallest of xs under cmp, sorted: the ranking only
+  // ever shows the first few of thousands of candidates.
+  function topK(xs, k, cmp) {
+    if (xs.length <= k * 4) return xs.slice().sort(cmp).slice(0, k);
+    var top = [];
+    for (var i = 0; i < xs.length; i++) {
+      var x = xs[i];
+      if (top.length === k && cmp(x, top[k - 1]) >= 0) continue;
+      var lo = 0, hi = top.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (cmp(top[mid], x) <= 0) lo = mid + 1; else hi = mid; }
+      top.splice(lo, 0, x);
+      if (top.length > k) top.pop();
+    }
+    return top;
+  }
+
+  function parse(q) {
+    var p = { plain: [], prefix: false, phrases: [], negW: [], negP: [] };
+    var parts = q.split('"'), nwords = 0;
+    var endsWord = WORDCH.test(lastCp(q));
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i], ws;
+      if (i % 2 === 1) {
+        ws = words(part).slice(0, L.phrase);
+        var prev = parts[i - 1];
+        var neg = prev.slice(-1) === '-' && (prev.length === 1 || SPACE.test(lastCp(prev.slice(0, -1))));
+        if (nwords + ws.length > L.words || !ws.length) continue;
+        nwords += ws.length;
+        if (neg && ws.length === 1) p.negW.push(ws[0]);
+        else if (neg) p.negP.push(ws);
+        else if (ws.length === 1) p.plain.push(ws[0]);
+        else p.phrases.push(ws);
+        continue;
+      }
+      var chunks = part.split(SPACES).filter(Boolean);
+      for (var ci = 0; ci < chunks.length; ci++) {
+        var cneg = chunks[ci][0] === '-';
+        ws = words(chunks[ci]);
+        for (var wi = 0; wi < ws.length; wi++) {
+          if (nwords >= L.words) break;
+          nwords++;
+          if (cneg) { p.negW.push(ws[wi]); continue; }
+          p.plain.push(ws[wi]);
+          if (endsWord && i === parts.length - 1 && ci === chunks.length - 1 && wi === ws.length - 1) p.prefix = true;
+        }
+      }
+    }
+    return p;
+  }
+
+  function create(opts) {
+    var lang = opts.lang || 'en', load = opts.load, cache = {}, loaded = [];
+    var man = null, shards = {}, recs = {}, prods = {};
+    function get(name) {
+      var f = lang + '/' + name;
+      if (!cache[f]) {
+        loaded.push(f);
+        cache[f] = Promise.resolve().then(function () { return load(f); });
+      }
+      return cache[f];
+    }
+    function manifest() {
+      if (!man) man = get('manifest.js');
+      return man;
+    }
+    function route(M, key) {
+      var s = M.s, lo = 0, hi = s.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid] > key) hi = mid; else lo = mid + 1; }
+      return Math.max(lo - 1, 0);
+    }
+    function shard(M, k) {
+      if (!shards[k]) {
+        shards[k] = get('s' + k + '-' + M.h[k] + '.js').catch(function () { return {}; }).then(function (d) {
+          var s = { W: d.w || [], M: d.m || [], T: d.t || [], P: d.p || [], I: d.i || {}, words: new Map(), terms: new Map(), post: {} };
+          s.W.forEach(function (w, i) { s.words.set(w, i); });
+          s.T.forEach(function (t, i) { s.terms.set(t, i); });
+          return s;
+        });
+      }
+      return shards[k];
+    }
+    function record(M, d) {
+      if (!recs[d]) recs[d] = get('r/' + d + '-' + M.r + '.js').catch(function () { return {}; });
+      return recs[d];
+    }
+    function refList(s, i) {
+      var v = s.M[i];
+      if (v === null || v === undefined) return null;
+      return Array.isArray(v) ? v : [v];
+    }
+    function refNames(s, i) {
+      return (refList(s, i) || []).map(function (r) { return typeof r === 'number' ? s.T[r] : r; })
+        .filter(function (x) { return typeof x === 'string'; });
+    }
+    async function refs(M, q, k, i) {
+      var s = await shard(M, k), list = refList(s, i), out = [];
+      if (!list) return out;
+      for (var r of list) {
+        if (typeof r === 'number') {
+          if (r >= 0 && r < s.T.length) out.push({ k: k, i: r, name: s.T[r] });
+        } else if (typeof r === 'string') {
+          var k2 = route(M, r);
+          q.touch(k2);
+          var s2 = await shard(M, k2), j = s2.terms.get(r);
+          if (j !== undefined) out.push({ k: k2, i: j, name: r });
+        }
+      }
+      return out;
+    }
+    async function postings(M, t) {
+      var s = await shard(M, t.k);
+      if (!s.post[t.i]) {
+        var nums = decodeNums(s.P[t.i]), doc = 0;
+        for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; nums[i] = doc; }
+        s.post[t.i] = nums;
+      }
+      return s.post[t.i];
+    }
+    function add(qw, t, f) {
+      if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
+    }
+    async function lookup(M, q, w) {
+      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), extra: [] };
+      var k = route(M, w);
+      q.touch(k);
+      var s = await shard(M, k), i = s.words.get(w);
+      if (i !== undefined) {
+        qw.known = true;
+        qw.exact = await refs(M, q, k, i);
+        qw.stop = !qw.exact.length;
+        qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
+      }
+      return qw;
+    }
+    async function fuzzy(M, q, w, maxd) {
+      var k = route(M, w);
+      q.touch(k);
+      var s = await shard(M, k), a = Array.from(w), out = [];
+      s.W.forEach(function (x, i) {
+        if (s.M[i] === null) return;
+        var b = Array.from(x);
+        if (Math.abs(a.length - b.length) > maxd) return;
+        var d = osa(a, b, maxd);
+        if (d <= maxd) out.push({ word: x, d: d });
+      });
+      out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
+      out = out.slice(0, L.fuzzy);
+      for (var c of out) c.refs = await refs(M, q, k, s.words.get(c.word));
+      return out;
+    }
+    async function expand(M, q, qw) {
+      var w = qw.word, n = cpLen(w), s, k;
+      if (qw.prefix && n >= 2) {
+        var cands = [], k0 = route(M, w);
+        for (k = k0; k < M.s.length && k < k0 + L.prefixShards; k++) {
+          if (k > k0 && M.s[k].slice(0, w.length) !== w) break;
+          q.touch(k);
+          s = await shard(M, k);
+          s.W.forEach(function (x, i) {
+            if (x !== w && x.slice(0, w.length) === w && s.M[i] !== null) cands.push(x);
+          });
+        }
+        cands.sort(len16cmp);
+        for (var x of cands.slice(0, L.expansions)) {
+          k = route(M, x);
+          s = await shard(M, k);
+          (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
+          qw.extra.push(x);
+        }
+      }
+      if (!qw.known) {
+        var maxd = n >= 8 ? 2 : n >= 4 ? 1 : 0;
+        if (maxd > 0) {
+          for (var c of await fuzzy(M, q, w, maxd)) {
+            if (!c.refs.length) continue;
+            var f = c.d === 2 ? F_FUZZY2 : F_FUZZY1;
+            c.refs.forEach(function (t) { add(qw, t, f); });
+            qw.extra.push(c.word);
+          }
+        }
+      }
+    }
+    async function suggest(M, q, w) {
+      var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
+      for (var c of await fuzzy(M, q, w, maxd)) {
+        var df = 0;
+        for (var t of c.refs) df = Math.max(df, Math.floor((await postings(M, t)).length / 2));
+        if (c.d < bestD || (c.d === bestD && df > bestDF)) { best = c.word; bestD = c.d; bestDF = df; }
+      }
+      return best;
+    }
+    async function itemScores(M, it, N) {
+      var sum = new Float64Array(N), cnt = new Int32Array(N);
+      for (var qw of it.words) {
+        var best = new Float64Array(N);
+        for (var [name, f] of qw.factors) {
+          if (it.phrase && f !== F_EXACT) continue;
+          var p = await postings(M, qw.refs.get(name));
+          for (var i = 0; i + 1 < p.length; i += 2) {
+            var d = p[i];
+            if (d < N && p[i + 1] * f > best[d]) best[d] = p[i + 1] * f;
+          }
+        }
+        for (var d2 = 0; d2 < N; d2++) if (best[d2] > 0) { sum[d2] += best[d2]; cnt[d2]++; }
+      }
+      for (var d3 = 0; d3 < N; d3++) if (cnt[d3] !== it.words.length) sum[d3] = 0;
+      return sum;
+    }
+    async function docsAll(M, q, ws) {
+      var sets = [];
+      for (var w of ws) {
+        var qw = await lookup(M, q, w);
+        if (qw.stop) continue;
+        var set = new Set();
+        for (var t of qw.exact) {
+          var p = await postings(M, t);
+          for (var i = 0; i < p.length; i += 2) set.add(p[i]);
+        }
+        sets.push(set);
+      }
+      if (!sets.length) return [];
+      return Array.from(sets[0]).filter(function (d) { return sets.every(function (s) { return s.has(d); }); });
+    }
+    function productIndex(M, name) {
+      var key = words(name).join('-');
+      if (!key) return -1;
+      for (var k = 0; k < M.p.length; k++) {
+        var pr = M.p[k];
+        if (pr.length === 3 && (words(pr[0]).join('-') === key || words(pr[1]).join('-') === key)) return k;
+      }
+      return -1;
+    }
+    function productDocs(M, k) {
+      if (!prods[k]) {
+        prods[k] = get('p' + k + '-' + M.p[k][2] + '.js').catch(function () { return ''; }).then(function (s) {
+          var nums = decodeNums(typeof s === 'string' ? s : ''), d = 0;
+          for (var i = 0; i < nums.length; i++) { d += nums[i]; nums[i] = d; }
+          return nums;
+        });
+      }
+      return prods[k];
+    }
+    function verify(r, items) {
+      var fields = [r.i, r.t, r.m].concat(r.a || [], r.k || [], r.p || []).map(function (s) { return words(s || ''); });
+      (r.x || []).forEach(function (s) { if (s.length === 3) { fields.push(words(s[1])); fields.push(words(s[2])); } });
+      return items.every(function (it) {
+        if (!it.phrase) return true;
+        return fields.some(function (f) {
+          for (var i = 0; i + it.phrase.length <= f.length; i++) {
+            var j = 0;
+            while (j < it.phrase.length && f[i + j] === it.phrase[j]) j++;
+            if (j === it.phrase.length) return true;
+          }
+          return false;
+        });
+      });
+    }
+    async function highlightSet(M, q, items) {
+      var hl = new Set(), exact = new Set();
+      items.forEach(function (it) {
+        it.words.forEach(function (qw) {
+          if (qw.known) hl.add(qw.word);
+          qw.extra.forEach(function (x) { hl.add(x); });
+          qw.factors.forEach(function (f, name) { exact.add(name); });
+        });
+      });
+      for (var k of q.touched.slice().sort(function (a, b) { return a - b; })) {
+        var s = await shard(M, k);
+        for (var i = 0; i < s.W.length; i++) {
+          if (!hl.has(s.W[i]) && refNames(s, i).some(function (n) { return exact.has(n); })) hl.add(s.W[i]);
+        }
+      }
+      return hl;
+    }
+    // Records never change once loaded, and the same ones are shown again
+    // on every keystroke: tokenize each of their texts once.
+    var tokCache = new WeakMap();
+    function recTokens(r, text) {
+      var m = tokCache.get(r);
+      if (!m) tokCache.set(r, (m = new Map()));
+      var ts = m.get(text);
+      if (!ts) m.set(text, (ts = tokens(text)));
+      return ts;
+    }
+    function cut(text, hl, ts) {
+      var n = text.length, s = -1, i, j;
+      for (i = 0; i < ts.length; i++) if (hl.has(ts[i].w)) { s = ts[i].s; break; }
+      var start = 0;
+      if (s > L.before) {
+        start = s - L.before;
+        j = start;
+        while (j < s && text[j] !== ' ') j++;
+        start = j < s ? j + 1 : s;
+      }
+      var end = start + L.len;
+      if (end >= n) end = n;
+      else {
+        j = end;
+        var lo = Math.max(s, start);
+        while (j > lo && text[j] !== ' ') j--;
+        if (j > lo) end = j;
+        else { var c = text.charCodeAt(end - 1); if (c >= 0xd800 && c < 0xdc00) end--; }
+      }
+      return (start > 0 ? '…' : '') + text.slice(start, end) + (end < n ? '…' : '');
+    }
+    function excerpt(r, hl) {
+      var matched = new Set();
+      function scan(s) {
+        var ts = recTokens(r, s || '');
+        ts.forEach(function (t) { if (hl.has(t.w)) matched.add(t.w); });
+        return ts;
+      }
+      scan(r.t); scan(r.m);
+      var best = -1, bestN = -1, x = r.x || [];
+      x.forEach(function (s, i) {
+        if (s.length !== 3) return;
+        var distinct = new Set();
+        scan(s[1]).concat(scan(s[2])).forEach(function (t) { if (hl.has(t.w)) distinct.add(t.w); });
+        if (distinct.size > bestN) { best = i; bestN = distinct.size; }
+      });
+      var section = '', text = r.m || '';
+      if (best >= 0) { section = x[best][0]; text = x[best][2] || x[best][1]; }
+      return { section: section, excerpt: cut(text, hl, recTokens(r, text)), matched: Array.from(matched).sort() };
+    }
+
+    async function search(text, o) {
+      o = o || {};
+      var M = await manifest(), N = M.n, resp = { results: [], suggestions: [], total: 0 };
+      text = String(text == null ? '' : text);
+      var cps = 0, cutAt = text.length;
+      for (var ci = 0, ch; ci < text.length; ci += ch.length) {
+        ch = String.fromCodePoint(text.codePointAt(ci));
+        if (cps++ >= L.query) { cutAt = ci; break; }
+      }
+      text = text.slice(0, cutAt);
+      var limit = o.limit > 0 ? Math.min(o.limit, L.limit) : 10;
+      var p = parse(text), touched = [];
+      var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); } };
+      var items = [], seen = new Set(), i, w, qw, sg, d;
+      for (i = 0; i < p.plain.length; i++) {
+        w = p.plain[i];
+        var isPrefix = p.prefix && i === p.plain.length - 1;
+        if (seen.has(w) && !isPrefix) continue;
+        seen.add(w);
+        qw = await lookup(M, q, w);
+        qw.prefix = isPrefix;
+        if (qw.stop) continue;
+        if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
+        await expand(M, q, qw);
+        items.push({ words: [qw], phrase: null });
+      }
+      for (var ph of p.phrases) {
+        var it = { words: [], phrase: ph };
+        for (w of ph) {
+          qw = await lookup(M, q, w);
+          if (qw.stop) continue;
+          if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
+          it.words.push(qw);
+        }
+        if (it.words.length) items.push(it);
+      }
+      items = items.slice(0, L.items);
+
+      var allowed = null, excluded = new Uint8Array(N);
+      if (o.product) {
+        allowed = new Uint8Array(N);
+        var pk = productIndex(M, String(o.product));
+        if (pk >= 0) (await productDocs(M, pk)).forEach(function (x) { if (x >= 0 && x < N) allowed[x] = 1; });
+      }
+      for (w of p.negW) (await docsAll(M, q, [w])).forEach(function (x) { excluded[x] = 1; });
+      for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
+      var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
+
+      var total = new Float64Array(N), count = new Int32Array(N);
+      for (it of items) {
+        var sc = await itemScores(M, it, N);
+        for (d = 0; d < N; d++) if (sc[d] > 0) { total[d] += sc[d]; count[d]++; }
+      }
+      var cands = [], relaxed = false;
+      if (items.length) {
+        for (d = 0; d < N; d++) if (count[d] === items.length && ok(d)) cands.push(d);
+        if (!cands.length && items.length > 1) {
+          relaxed = true;
+          for (d = 0; d < N; d++) if (count[d] > 0 && ok(d)) cands.push(d);
+        }
+      }
+      var cmp = function (a, b) {
+        return (relaxed ? count[b] - count[a] : 0) || total[b] - total[a] || a - b;
+      };
+      // An article ID or alias typed alone goes first.
+      var first = [];
+      var t = text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
+      if (t && !SPACE.test(t) && t.indexOf('"') < 0 && t[0] !== '-') {
+        var key = words(t).join('');
+        if (key) {
+          var k = route(M, key);
+          q.touch(k);
+          first = ((await shard(M, k)).I[key] || []).filter(function (x) { return x < N && ok(x); });
+          first.sort(function (a, b) { return a - b; });
+        }
+      }
+      var isFirst = new Set(first), dup = 0;
+      if (first.length) cands.forEach(function (x) { if (isFirst.has(x)) dup++; });
+      var all = cands.length;
+      if (!relaxed && items.some(function (x) { return x.phrase; })) {
+        var check = topK(cands, L.phraseCheck, cmp);
+        var rs = await Promise.all(check.map(function (x) { return record(M, x); }));
+        cands = check.filter(function (x, j) { return verify(rs[j], items); });
+        all = cands.length;
+        dup = cands.filter(function (x) { return isFirst.has(x); }).length;
+      } else {
+        cands = topK(cands, limit + first.length, cmp);
+      }
+      resp.total = all + first.length - dup;
+      cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
+      var hl = await highlightSet(M, q, items);
+      var recsOut = await Promise.all(cands.map(function (x) { return record(M, x); }));
+      resp.results = cands.map(function (x, j) {
+        var r = recsOut[j], e = excerpt(r, hl);
+        return { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [],
+          section: e.section, excerpt: e.excerpt, matched: e.matched };
+      });
+      return resp;
+    }
+    return { search: search, loaded: loaded, lang: lang };
+  }
+
+  // parseFile returns [name, data] of an index file's text (for node).
+  function parseFile(text) {
+    var i = text.indexOf('.push('), j = text.lastIndexOf(');');
+    return JSON.parse(text.slice(i + 6, j));
+  }
+
+  // scriptLoader returns a load function that injects <script> tags for
+  // rootUrl + 'search/' + file and resolves when the file registers itself.
+  function scriptLoader(rootUrl) {
+    var pending = {};
+    var prev = root.KBSearchData;
+    var reg = root.KBSearchData = {
+      push: function () {
+        for (var a = 0; a < arguments.length; a++) {
+          var e = arguments[a], cb = pending[e[0]];
+          if (cb) { delete pending[e[0]]; cb.resolve(e[1]); }
+        }
+      }
+    };
+    if (Array.isArray(prev)) reg.push.apply(reg, prev);
+    return function (file) {
+      return new Promise(function (resolve, reject) {
+        var el = document.createElement('script');
+        pending[file] = { resolve: function (d) { el.remove(); resolve(d); } };
+        el.src = rootUrl + 'search/' + file;
+        el.async = true;
+        el.onerror = function () { delete pending[file]; el.remove(); reject(new Error('search: cannot load ' + file)); };
+        document.head.appendChild(el);
+      });
+    };
+  }
+
+  var KBSearch = { create: create, scriptLoader: scriptLoader, parseFile: parseFile,
+    words: words, tokens: tokens, fold: fold, parse: parse };
+  if (typeof module === 'object' && module.exports) module.exports = KBSearch;
+  else root.KBSearch = KBSearch;
+})(typeof self !== 'undefined' ? self : this);

@@ -1,0 +1,1 @@
+(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":1,"lang":"en","n":3,"s":[""],"h":["3da0405f"],"r":"575945e0","p":[["Home networking","network","483941a9"],["Microsoft .NET Passport","passport","b07b04ed"]]}]);

@@ -1,0 +1,412 @@
+/* kbsite search UI: the header box with results as you type (a WAI-ARIA 1.2
+   combobox with a listbox popup) and the shareable results page
+   search.html?q=...&product=slug. Needs search-engine.js (KBSearch) loaded
+   first. The header form carries data-root (the relative prefix to the site
+   root) and data-lang (the page language); index data only ever becomes
+   text nodes and <mark> elements, never markup. */
+(function () {
+  'use strict';
+  var doc = document, KB = window.KBSearch;
+  var form = doc.querySelector('form.search-form[data-root]');
+  if (!form || !KB) return;
+  var input = form.querySelector('input[name="q"]');
+  if (!input) return;
+  var root = form.getAttribute('data-root') || '';
+  // The page's language folder: its search.html and az.html live there.
+  var langRoot = form.getAttribute('data-lang-root') || root;
+  var lang = langKey(form.getAttribute('data-lang'));
+  var DROP = 8; // results in the dropdown
+  var engine = null, files = {}, manifest = null;
+
+  // langKey matches Go search.langKey: "en-US" -> "en", odd values -> "en".
+  function langKey(l) {
+    l = String(l || '').trim().toLowerCase().split(/[-_]/)[0];
+    return /^[a-z]+$/.test(l) ? l : 'en';
+  }
+  // One engine per page, created on first use so that pages nobody
+  // searches from load no index files. Loads are shared by file name, so
+  // the product list reads the manifest the engine loads.
+  function getEngine() {
+    if (!engine) {
+      var base = KB.scriptLoader(root);
+      var load = function (f) { return files[f] || (files[f] = base(f)); };
+      engine = KB.create({ lang: lang, load: load });
+      manifest = function () { return load(lang + '/manifest.js'); };
+    }
+    return engine;
+  }
+  // products lists the manifest's products as {name, slug}.
+  function products() {
+    getEngine();
+    return manifest().then(function (M) {
+      return (M.p || []).filter(function (p) { return p.length === 3; })
+        .map(function (p) { return { name: String(p[0]), slug: String(p[1]) }; });
+    });
+  }
+  // Cached, stale-proof search: a runner's run(q, opts, done, fail) calls
+  // back only for its latest call; run(null) just drops what is pending.
+  var memo = new Map();
+  function cachedSearch(q, o) {
+    var key = (o.product || '') + '\u0000' + o.limit + '\u0000' + q;
+    if (!memo.has(key)) {
+      if (memo.size > 50) memo.delete(memo.keys().next().value);
+      var p = getEngine().search(q, o);
+      p.catch(function () { memo.delete(key); });
+      memo.set(key, p);
+    }
+    return memo.get(key);
+  }
+  function runner() {
+    var seq = 0;
+    return function (q, o, done, fail) {
+      var my = ++seq;
+      if (q === null) return;
+      cachedSearch(q, o).then(function (r) { if (my === seq) done(r); },
+        function (e) { if (my === seq) fail(e); });
+    };
+  }
+
+  // --- building blocks -------------------------------------------------
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  // Appends text to parent with the words in matched (folded forms, as the
+  // engine reports them) wrapped in <mark>.
+  function highlight(parent, text, matched) {
+    text = String(text || '');
+    var set = new Set(matched || []), at = 0, last = -1;
+    KB.tokens(text).forEach(function (t) {
+      // CJK words come back as several bigrams over the same span.
+      if (t.s < at || !set.has(t.w) || t.s === last) return;
+      if (t.s > at) parent.appendChild(doc.createTextNode(text.slice(at, t.s)));
+      parent.appendChild(el('mark', '', text.slice(t.s, t.e)));
+      at = t.e;
+      last = t.s;
+    });
+    if (at < text.length) parent.appendChild(doc.createTextNode(text.slice(at)));
+    return parent;
+  }
+  // href of a result: site-relative paths only, never another scheme.
+  function hrefOf(r) {
+    var u = String(r.url || '');
+    if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(u)) return '#';
+    return root + u + (r.section ? '#' + encodeURIComponent(r.section).replace(/%2F/gi, '/') : '');
+  }
+  function pageURL(q, product) {
+    return langRoot + 'search.html?q=' + encodeURIComponent(q) + (product ? '&product=' + encodeURIComponent(product) : '');
+  }
+  // corrected replaces the misspelt words of q by the engine's suggestions.
+  function corrected(q, sugg) {
+    var map = {}, out = '', at = 0;
+    sugg.forEach(function (s) { map[s.word] = s.suggestion; });
+    KB.tokens(q).forEach(function (t) {
+      if (t.s < at || !Object.prototype.hasOwnProperty.call(map, t.w)) return;
+      out += q.slice(at, t.s) + map[t.w];
+      at = t.e;
+    });
+    return out + q.slice(at);
+  }
+  // UI strings come from the page (data-i18n on the form) in its language;
+  // English is the fallback.
+  var texts = {};
+  try { texts = JSON.parse(form.getAttribute('data-i18n') || '{}'); } catch (err) { texts = {}; }
+  function msg(key, fallback, vars) {
+    var s = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : fallback;
+    for (var k in vars || {}) s = s.split('{' + k + '}').join(vars[k]);
+    return s;
+  }
+  function count(key, n, one, many) { return msg(key + (n === 1 ? '_one' : '_other'), n === 1 ? one : many, { n: n }); }
+  // "Did you mean <a>q'</a>?" when nothing matched, else null.
+  function didYouMean(q, resp, product, onPick) {
+    if (resp.total || !resp.suggestions || !resp.suggestions.length) return null;
+    var fixed = corrected(q, resp.suggestions);
+    if (!fixed || fixed === q) return null;
+    var p = el('p', 'search-suggest', msg('js_did_you_mean', 'Did you mean') + ' ');
+    var a = el('a', '', fixed);
+    a.href = pageURL(fixed, product);
+    if (onPick) a.addEventListener('click', function (e) { e.preventDefault(); onPick(fixed); });
+    p.appendChild(a);
+    p.appendChild(doc.createTextNode('?'));
+    return p;
+  }
+  function metaText(r, maxProducts) {
+    var ps = (r.products || []).slice(0, maxProducts), more = (r.products || []).length - ps.length;
+    return [r.id].concat(ps.length ? [ps.join(', ') + (more > 0 ? ' +' + more : '')] : []).join(' · ');
+  }
+  function typing(t) {
+    return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  }
+
+  // --- the header combobox ---------------------------------------------
+  var popup = el('div', 'search-popup'), list = el('div', 'search-listbox'), empty = el('div', 'search-empty');
+  var status = el('div', 'visually-hidden');
+  popup.id = 'search-popup';
+  popup.hidden = true;
+  list.id = 'search-listbox';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', msg('js_matching', 'Matching articles'));
+  empty.hidden = true;
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  popup.appendChild(list);
+  popup.appendChild(empty);
+  form.appendChild(popup);
+  form.appendChild(status);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+  var hint = el('kbd', 'search-key', '/');
+  hint.setAttribute('aria-hidden', 'true');
+  hint.title = msg('js_press_slash', 'Press / to search');
+  form.appendChild(hint);
+  form.classList.add('search-ready');
+
+  var options = [], active = -1, shown = '', drop = runner();
+  function setActive(i) {
+    if (active >= 0 && options[active]) options[active].setAttribute('aria-selected', 'false');
+    active = i;
+    if (i >= 0 && options[i]) {
+      options[i].setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', options[i].id);
+      options[i].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+  function open(on) {
+    popup.hidden = !on || (list.hidden && empty.hidden);
+    input.setAttribute('aria-expanded', String(!popup.hidden && !list.hidden));
+    if (popup.hidden) setActive(-1);
+  }
+  function option(href, i) {
+    var a = el('a', 'search-option');
+    a.id = 'search-opt-' + i;
+    a.href = href;
+    a.tabIndex = -1;
+    a.setAttribute('role', 'option');
+    a.setAttribute('aria-selected', 'false');
+    return a;
+  }
+  function render(q, resp) {
+    setActive(-1);
+    list.textContent = '';
+    empty.textContent = '';
+    options = [];
+    shown = popup.dataset.q = q;
+    resp.results.forEach(function (r, i) {
+      var a = option(hrefOf(r), i);
+      highlight(a.appendChild(el('span', 'search-option-title')), r.title, r.matched);
+      a.appendChild(el('span', 'search-option-meta', metaText(r, 2)));
+      if (r.excerpt) highlight(a.appendChild(el('span', 'search-option-excerpt')), r.excerpt, r.matched);
+      options.push(list.appendChild(a));
+    });
+    if (resp.results.length) {
+      var all = option(pageURL(q), options.length);
+      all.classList.add('search-option-all');
+      all.textContent = resp.total > resp.results.length
+        ? msg('js_see_all', 'See all {n} results', { n: resp.total })
+        : msg('js_results_for', 'Search results for “{q}”', { q: q });
+      options.push(list.appendChild(all));
+    } else {
+      empty.appendChild(el('p', 'search-none', msg('js_no_match', 'No articles match “{q}”', { q: q }) + '.'));
+      var dym = didYouMean(q, resp, '', function (fixed) {
+        input.value = fixed;
+        input.focus();
+        update();
+      });
+      if (dym) empty.appendChild(dym);
+    }
+    list.hidden = !resp.results.length;
+    empty.hidden = !!resp.results.length;
+    open(doc.activeElement === input || form.contains(doc.activeElement));
+    status.textContent = resp.results.length ? count('js_results', resp.total, '1 result', '{n} results') : msg('js_no_results', 'No results');
+  }
+  function update() {
+    var q = input.value;
+    setActive(-1); // a selection among older results must not survive typing
+    if (!q.trim()) {
+      drop(null);
+      shown = '';
+      list.hidden = empty.hidden = true;
+      open(false);
+      status.textContent = '';
+      return;
+    }
+    drop(q, { limit: DROP }, function (resp) { render(q, resp); }, function () {
+      setActive(-1);
+      list.hidden = true;
+      empty.hidden = false;
+      empty.textContent = '';
+      empty.appendChild(el('p', 'search-none', msg('js_unavailable', 'Search is not available right now.')));
+      open(true);
+    });
+  }
+  input.addEventListener('input', update);
+  input.addEventListener('focus', function () {
+    getEngine();
+    manifest().catch(function () {});
+    if (input.value.trim() && shown === input.value) open(true);
+    else if (input.value.trim()) update();
+  });
+  input.addEventListener('keydown', function (e) {
+    if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+    var n = options.length;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (popup.hidden) {
+        if (input.value.trim()) { if (shown === input.value) open(true); else update(); }
+        return;
+      }
+      if (!n) return;
+      var down = e.key === 'ArrowDown';
+      setActive(active < 0 ? (down ? 0 : n - 1) : (active + (down ? 1 : n - 1)) % n);
+    } else if (e.key === 'Enter') {
+      if (!popup.hidden && active >= 0 && options[active]) {
+        e.preventDefault();
+        location.assign(options[active].href);
+      }
+      // Otherwise the form goes to search.html?q=...
+    } else if (e.key === 'Escape') {
+      // Chromium would also clear a type=search box on the first Esc.
+      e.preventDefault();
+      if (!popup.hidden) open(false);
+      else if (input.value) { input.value = ''; update(); }
+    }
+  });
+  // Clicks in the popup must not blur the box first.
+  popup.addEventListener('mousedown', function (e) {
+    if (!e.target.closest || !e.target.closest('.search-suggest a')) e.preventDefault();
+  });
+  form.addEventListener('focusout', function (e) {
+    if (!e.relatedTarget || !form.contains(e.relatedTarget)) open(false);
+  });
+  doc.addEventListener('click', function (e) { if (!form.contains(e.target)) open(false); });
+  doc.addEventListener('keydown', function (e) {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  // --- the results page --------------------------------------------------
+  var page = doc.getElementById('search-page');
+  if (!page) return;
+  var pform = page.querySelector('form'), pq = page.querySelector('input[name="q"]');
+  var psel = page.querySelector('select[name="product"]');
+  var summary = doc.getElementById('search-summary'), results = doc.getElementById('search-results');
+  var extra = doc.getElementById('search-extra');
+  if (!pform || !pq || !psel || !summary || !results || !extra) return;
+  var baseTitle = doc.title, sep = baseTitle.indexOf(' | ');
+  var siteTitle = sep >= 0 ? baseTitle.slice(sep + 3) : baseTitle;
+  var full = runner(), LIMIT = 100;
+  page.querySelectorAll('.search-nojs').forEach(function (n) { n.hidden = true; });
+  page.querySelectorAll('[data-needs-js]').forEach(function (n) { n.hidden = false; });
+
+  function params() {
+    var s = new URLSearchParams(location.search);
+    return { q: s.get('q') || '', product: s.get('product') || '' };
+  }
+  function setURL(q, product, push) {
+    var u = 'search.html' + (q || product ? '?q=' + encodeURIComponent(q) : '') +
+      (product ? '&product=' + encodeURIComponent(product) : '') + location.hash;
+    try { history[push ? 'pushState' : 'replaceState'](null, '', u); } catch (err) { /* some file:// setups */ }
+  }
+  function productName(slug) {
+    for (var i = 0; i < psel.options.length; i++) if (psel.options[i].value === slug) return psel.options[i].textContent;
+    return slug;
+  }
+  function showPage(q, product, resp) {
+    results.textContent = '';
+    extra.textContent = '';
+    doc.title = (q.trim() ? msg('js_results_for', 'Search results for “{q}”', { q: q }) : baseTitle) + (siteTitle !== baseTitle ? ' | ' + siteTitle : '');
+    var where = product ? ' (' + productName(product) + ')' : '';
+    if (!q.trim()) {
+      summary.textContent = msg('js_type_words', 'Type words to search for') + where + '.';
+      results.hidden = true;
+      return;
+    }
+    if (!resp.total) summary.textContent = msg('js_no_match', 'No articles match “{q}”', { q: q }) + where + '.';
+    else summary.textContent = count('js_matches', resp.total, '1 article matches', '{n} articles match') + ' “' + q + '”' + where +
+      (resp.total > resp.results.length ? '; ' + msg('js_first_shown', 'the first {n} are shown', { n: resp.results.length }) + '.' : '.');
+    var dym = didYouMean(q, resp, product);
+    if (dym) extra.appendChild(dym);
+    if (!resp.total && product) {
+      var p = el('p', 'search-alt');
+      var a = el('a', '', msg('js_search_all', 'Search all products instead'));
+      a.href = pageURL(q, '');
+      p.appendChild(a);
+      extra.appendChild(p);
+    }
+    if (!resp.total) {
+      var tip = el('p', 'search-tips muted', msg('js_check_spelling', 'Check the spelling, use fewer words, or browse the') + ' ');
+      var az = el('a', '', msg('js_az_index', 'A–Z index'));
+      az.href = langRoot + 'az.html';
+      tip.appendChild(az);
+      tip.appendChild(doc.createTextNode('.'));
+      extra.appendChild(tip);
+    }
+    resp.results.forEach(function (r) {
+      var li = el('li', 'search-result');
+      var h = li.appendChild(el('h2', 'search-result-title'));
+      var a = h.appendChild(el('a'));
+      a.href = hrefOf(r);
+      highlight(a, r.title, r.matched);
+      li.appendChild(el('p', 'search-result-meta', metaText(r, 6)));
+      if (r.excerpt) highlight(li.appendChild(el('p', 'search-result-excerpt')), r.excerpt, r.matched);
+      results.appendChild(li);
+    });
+    results.hidden = !resp.results.length;
+  }
+  function go(push) {
+    var q = pq.value, product = psel.value;
+    setURL(q, product, push);
+    page.setAttribute('aria-busy', 'true');
+    full(q, { limit: LIMIT, product: product }, function (resp) {
+      page.removeAttribute('aria-busy');
+      showPage(q, product, resp);
+      page.dataset.q = q;
+      page.dataset.product = product;
+    }, function () {
+      page.removeAttribute('aria-busy');
+      results.hidden = true;
+      summary.textContent = msg('js_unavailable', 'Search is not available right now.');
+    });
+  }
+  function fromURL() {
+    var p = params();
+    pq.value = p.q;
+    psel.value = p.product;
+    if (psel.value !== p.product) {
+      // Not listed (yet): keep it selectable so the filter stays visible.
+      var o = el('option', '', p.product);
+      o.value = p.product;
+      psel.appendChild(o);
+      psel.value = p.product;
+    }
+    go(false);
+  }
+  pq.addEventListener('input', function () { go(false); });
+  psel.addEventListener('change', function () { go(true); });
+  pform.addEventListener('submit', function (e) { e.preventDefault(); go(true); });
+  window.addEventListener('popstate', fromURL);
+  products().then(function (ps) {
+    var want = params().product;
+    ps.forEach(function (p) {
+      if (Array.prototype.some.call(psel.options, function (o) { return o.value === p.slug; })) {
+        Array.prototype.forEach.call(psel.options, function (o) { if (o.value === p.slug) o.textContent = p.name; });
+        return;
+      }
+      var o = el('option', '', p.name);
+      o.value = p.slug;
+      psel.appendChild(o);
+    });
+    if (want) psel.value = want;
+    if (want) go(false); // to name the product in the summary
+  }, function () {});
+  fromURL();
+  if (!pq.value) pq.focus();
+})();

@@ -1,0 +1,1 @@
+(window.KBSearchData=window.KBSearchData||[]).push(["en/r/1-2f7cb2ad.js",{"i":"KB200002","t":"Sign-in takes a long time","u":"kb/kb200002.html","s":"msg/kb200002.md","p":["Windows Messenger"],"a":[],"k":[],"m":"Sign-in is slow when the proxy is not reachable.","x":[["cause","Cause","A proxy server that does not exist. See ."]]}]);
