@@ -56,7 +56,7 @@ func benchLinks(b *testing.B, n int) {
 		b.StopTimer()
 		dl := &diag.List{}
 		opts := Options{ContentDir: content}
-		st := loadArticles(opts, config.Load(content, dl), dl)
+		st := loadArticles(opts, config.Load(content, dl), loadTheme("", dl), dl)
 		runtime.GC() // do not charge the loading garbage to this stage
 		before := cpuTime()
 		b.StartTimer()

@@ -16,14 +16,12 @@ import (
 	"kbsite/generator/article"
 	"kbsite/generator/config"
 	"kbsite/generator/diag"
-	"kbsite/generator/highlight"
-	"kbsite/generator/i18n"
-	"kbsite/generator/layout"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
 	"kbsite/generator/search"
+	"kbsite/generator/theme"
 )
 
 // Options control one build.
@@ -60,7 +58,7 @@ type Result struct {
 	External []ExternalLink
 	// Site is the loaded site; nil when loading failed.
 	Site *Site
-	// Stages is where the time went: load, links, templates, write.
+	// Stages is where the time went: templates, load, links, write.
 	Stages []Stage
 }
 
@@ -83,7 +81,7 @@ type Site struct {
 	ByKey map[string]*Article
 	// Catalog holds the UI strings; Languages are the languages that have
 	// articles, the default first.
-	Catalog   *i18n.Catalog
+	Catalog   *theme.Catalog
 	Languages []string
 	// translations groups the articles of every language by translation key.
 	translations map[string][]*Article
@@ -94,7 +92,7 @@ type Site struct {
 
 	otherFiles []string // content files that are not articles
 	renderers  map[string]*markdown.Renderer
-	layout     *layout.Layout
+	layout     *theme.Theme
 	// keepIndex keeps the analysed search corpus for serve mode's
 	// incremental updates; plain builds let it go.
 	keepIndex bool
@@ -132,11 +130,16 @@ func Build(opts Options) (*Result, error) {
 		res.Stages = append(res.Stages, Stage{a, da}, Stage{b, db})
 		mark = now
 	}
+	th := loadTheme(opts.TemplatesDir, dl)
+	if th == nil {
+		return finish()
+	}
+	stage("templates")
 	cfg := config.Load(opts.ContentDir, dl)
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
-	site := loadArticles(opts, cfg, dl)
+	site := loadArticles(opts, cfg, th, dl)
 	site.keepIndex = opts.keepIndex
 	stage2("load", "parse", &site.times.read, &site.times.parse)
 	opts.Progress.Stage("links", 0)
@@ -156,12 +159,6 @@ func Build(opts Options) (*Result, error) {
 	corpus := site.indexSearch()
 	stage("search")
 
-	lay, err := layout.Load(opts.TemplatesDir, map[string][]byte{"chroma.css": highlight.CSS()})
-	if err != nil {
-		return nil, err
-	}
-	stage("templates")
-	site.layout = lay
 	out, err := output.Begin(opts.OutDir)
 	if err != nil {
 		return nil, err
@@ -173,7 +170,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	corpus = nil // the index holds every section's text: let it go before the pages
 	stage("search files")
-	pages, err := write(site, lay, opts.ContentDir, out, opts.Progress)
+	pages, err := write(site, site.layout, opts.ContentDir, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return nil, err
@@ -188,14 +185,10 @@ func Build(opts Options) (*Result, error) {
 }
 
 // loadArticles reads, parses and renders every article and checks IDs.
-func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
+func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
 	site := &Site{Config: cfg, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
-	cat, err := i18n.Load(filepath.Join(opts.TemplatesDir, "i18n"))
-	if err != nil {
-		dl.Errorf(filepath.Join(opts.TemplatesDir, "i18n"), 0, 0, "%v", err)
-		cat, _ = i18n.Load("")
-	}
-	site.Catalog = cat
+	cat := th.Catalog()
+	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}
 	mdFiles, otherFiles := scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles

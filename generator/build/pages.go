@@ -8,9 +8,9 @@ import (
 	"time"
 	"unicode"
 
-	"kbsite/generator/i18n"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
+	"kbsite/generator/theme"
 )
 
 // Page is what every template receives.
@@ -41,7 +41,7 @@ type Page struct {
 	Languages  []LangLink
 	Alternates []LangLink
 
-	cat *i18n.Catalog
+	cat *theme.Catalog
 }
 
 // LangLink is a link to a page in one language.

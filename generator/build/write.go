@@ -11,9 +11,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kbsite/generator/layout"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
+	"kbsite/generator/theme"
 )
 
 // sink is where pages go: the staging folder of a full build, or the live
@@ -26,7 +26,7 @@ type sink interface {
 // The page is made by the job, not before: a page holds its article's
 // finished HTML, and making them all first would hold every article's at
 // once.
-func pageJob(lay *layout.Layout, out sink, tmpl string, page func() *Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
+func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
 	return func() error {
 		start := time.Now()
 		p := page()
@@ -64,7 +64,7 @@ func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
 
 // write renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func write(site *Site, lay *layout.Layout, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
+func write(site *Site, lay *theme.Theme, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
 	render := func(tmpl string, page func() *Page) func() error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"kbsite/generator/build"
@@ -23,7 +24,7 @@ func (f *siteFlags) register(fs interface {
 	BoolVar(*bool, string, bool, string)
 }, withOut bool) {
 	fs.StringVar(&f.content, "content", "content", "folder of Markdown articles (and site.yaml)")
-	fs.StringVar(&f.templates, "templates", "templates", "folder of page templates and assets")
+	fs.StringVar(&f.templates, "templates", "", "folder of templates and assets laid over the built-in theme file by file\n(default: a templates folder beside the content folder, if there is one)")
 	if withOut {
 		fs.StringVar(&f.out, "out", "public", "output folder, replaced atomically when the build succeeds")
 	}
@@ -53,12 +54,25 @@ func (f *siteFlags) report(res *build.Result, stderr io.Writer) {
 func (f *siteFlags) options() build.Options {
 	return build.Options{
 		ContentDir:   f.content,
-		TemplatesDir: f.templates,
+		TemplatesDir: f.templatesDir(),
 		OutDir:       f.out,
 		BaseURL:      f.baseURL,
 		Drafts:       f.drafts,
 		WarnLinks:    f.warnLinks,
 	}
+}
+
+// templatesDir is the --templates folder, else the templates folder beside
+// the content folder, else "" for the built-in theme alone.
+func (f *siteFlags) templatesDir() string {
+	if f.templates != "" {
+		return f.templates
+	}
+	dir := filepath.Join(f.content, "..", "templates")
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return dir
+	}
+	return ""
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

@@ -1,18 +1,18 @@
-package i18n
+package theme
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
 func catalog(t *testing.T) *Catalog {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "en.yaml"), []byte("home: Home\nback_to_top: Back to the top\narticle_count_one: \"1 article\"\narticle_count_other: \"{n} articles\"\njs_x: X\njs_y: Y\ndate_format: \"{d} {month} {yyyy}\"\nmonths: [January, February, March, April, May, June, July, August, September, October, November, December]\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "de.yaml"), []byte("home: Startseite\narticle_count_other: \"{n} Artikel\"\njs_x: X-de\ndate_format: \"{d}. {month} {yyyy}\"\nmonths: [Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember]\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "he.yaml"), []byte("dir: rtl\nhome: דף הבית\n"), 0o644)
-	c, err := Load(dir)
+	fsys := fstest.MapFS{}
+	put := func(name, text string) { fsys["i18n/"+name] = &fstest.MapFile{Data: []byte(text)} }
+	put("en.yaml", "home: Home\nback_to_top: Back to the top\narticle_count_one: \"1 article\"\narticle_count_other: \"{n} articles\"\njs_x: X\njs_y: Y\ndate_format: \"{d} {month} {yyyy}\"\nmonths: [January, February, March, April, May, June, July, August, September, October, November, December]\n")
+	put("de.yaml", "home: Startseite\narticle_count_other: \"{n} Artikel\"\njs_x: X-de\ndate_format: \"{d}. {month} {yyyy}\"\nmonths: [Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember]\n")
+	put("he.yaml", "dir: rtl\nhome: דף הבית\n")
+	c, err := loadCatalog(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}

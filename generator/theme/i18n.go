@@ -1,24 +1,23 @@
-// Package i18n holds the UI strings of a site in several languages: one
-// YAML file per language under templates/i18n/ (en.yaml, de.yaml, ...).
-// Every lookup falls back to English, then to the key itself, so a
-// partly translated file never breaks a page.
-package i18n
+package theme
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// Fallback is the language every lookup falls back to.
-const Fallback = "en"
+// fallback is the language every lookup falls back to.
+const fallback = "en"
 
-// Catalog is the UI strings of every language.
+// Catalog is the UI strings of every language: one YAML file per language
+// under i18n/ (en.yaml, de.yaml, ...). Every lookup falls back to English,
+// then to the key itself, so a partly translated file never breaks a page.
 type Catalog struct {
 	langs map[string]map[string]string
 }
@@ -26,19 +25,19 @@ type Catalog struct {
 // rtl lists right-to-left scripts' languages.
 var rtl = map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "yi": true}
 
-// Load reads dir/*.yaml. A missing folder gives an empty catalog (every
-// lookup then returns the built-in English strings).
-func Load(dir string) (*Catalog, error) {
+// loadCatalog reads i18n/*.yaml. A missing folder gives an empty catalog
+// (every lookup then returns the built-in English strings).
+func loadCatalog(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{langs: map[string]map[string]string{}}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	files, _ := fs.Glob(fsys, "i18n/*.yaml")
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := readFile(fsys, f)
 		if err != nil {
 			return nil, err
 		}
 		m := map[string]any{}
 		if err := yaml.Unmarshal(data, &m); err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
+			return nil, yamlError(where(fsys, f), err)
 		}
 		flat := map[string]string{}
 		for k, v := range m {
@@ -52,12 +51,24 @@ func Load(dir string) (*Catalog, error) {
 				}
 				flat[k] = strings.Join(parts, "\n")
 			default:
-				return nil, fmt.Errorf("%s: %s must be text or a list", f, k)
+				return nil, &Error{File: where(fsys, f), Msg: k + " must be text or a list"}
 			}
 		}
-		c.langs[strings.TrimSuffix(filepath.Base(f), ".yaml")] = flat
+		c.langs[strings.TrimSuffix(path.Base(f), ".yaml")] = flat
 	}
 	return c, nil
+}
+
+// yamlError locates a YAML syntax error ("yaml: line 3: ...") in file.
+func yamlError(file string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		num, text, _ := strings.Cut(rest, ": ")
+		if line, convErr := strconv.Atoi(num); convErr == nil {
+			return &Error{File: file, Line: line, Msg: text}
+		}
+	}
+	return &Error{File: file, Msg: msg}
 }
 
 // Languages lists the languages that have a file, sorted.
@@ -87,7 +98,7 @@ func base(lang string) string {
 // T returns the string key in lang, falling back to the primary language
 // ("pt" for "pt-br"), then English, then the key.
 func (c *Catalog) T(lang, key string) string {
-	for _, l := range []string{lang, base(lang), Fallback} {
+	for _, l := range []string{lang, base(lang), fallback} {
 		if s, ok := c.langs[l][key]; ok {
 			return s
 		}
@@ -141,7 +152,7 @@ func (c *Catalog) Count(lang, key string, n int) string {
 // English for the keys lang lacks (for scripts that show UI text).
 func (c *Catalog) Prefixed(lang, prefix string) map[string]string {
 	out := map[string]string{}
-	for _, l := range []string{Fallback, base(lang), lang} {
+	for _, l := range []string{fallback, base(lang), lang} {
 		for k, v := range c.langs[l] {
 			if strings.HasPrefix(k, prefix) {
 				out[k] = v
