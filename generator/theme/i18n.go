@@ -29,7 +29,10 @@ var rtl = map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "yi": 
 // (every lookup then returns the built-in English strings).
 func loadCatalog(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{langs: map[string]map[string]string{}}
-	files, _ := fs.Glob(fsys, "i18n/*.yaml")
+	files, err := list(fsys, "i18n", ".yaml")
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range files {
 		data, err := readFile(fsys, f)
 		if err != nil {

@@ -106,8 +106,10 @@ func Load(fsys fs.FS) (*Theme, error) {
 // parseShared parses base.html and partials/*.html, which every page sees.
 func (th *Theme) parseShared(fsys fs.FS) (*template.Template, error) {
 	base := template.New("base").Funcs(funcs(th))
-	partials, _ := fs.Glob(fsys, "partials/*.html")
-	sort.Strings(partials)
+	partials, err := list(fsys, "partials", ".html")
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range append([]string{"base.html"}, partials...) {
 		if err := parse(base, fsys, name); err != nil {
 			return nil, err
@@ -150,13 +152,41 @@ func templateError(label string, err error) *Error {
 func readFile(fsys fs.FS, name string) ([]byte, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &Error{File: where(fsys, name), Msg: err.Error()}
+		return nil, fileError(fsys, name, err)
 	}
 	return data, nil
+}
+
+// list returns the files of folder dir whose names end in ext, sorted;
+// none if the folder does not exist. (fs.Glob would hide a refused link.)
+func list(fsys fs.FS, dir, ext string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fileError(fsys, dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
+			out = append(out, dir+"/"+e.Name())
+		}
+	}
+	return out, nil
+}
+
+// fileError names the file an fs error is about: the link on the way to
+// name, when that was the problem.
+func fileError(fsys fs.FS, name string, err error) *Error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if fs.ValidPath(pe.Path) {
+			name = pe.Path
+		}
+		err = pe.Err
+	}
+	return &Error{File: where(fsys, name), Msg: err.Error()}
 }
 
 // readAssets reads every file under assets/ except hidden ones.
@@ -166,7 +196,7 @@ func (th *Theme) readAssets(fsys fs.FS) error {
 			if p == "assets" && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
-			return &Error{File: where(fsys, p), Msg: err.Error()}
+			return fileError(fsys, p, err)
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
