@@ -1,5 +1,6 @@
 // Command kbsite builds and checks a knowledge-base help site.
 //
+//	kbsite init DIR        start a new knowledge base in DIR
 //	kbsite build [flags]   build content/ into public/
 //	kbsite check [flags]   run every check without writing
 //
@@ -22,6 +23,7 @@ Usage:
   kbsite <command> [flags]
 
 Commands:
+  init     start a new knowledge base in a folder, with sample articles
   build    build the content folder into the output folder
   check    run every content and link check without writing output
   new      create a new article from the KB template
@@ -55,6 +57,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	cmds := []command{
+		{"init", runInit},
 		{"build", runBuild},
 		{"check", runCheck},
 		{"new", runNew},
