@@ -15,7 +15,8 @@ site: $(KBSITE)
 
 build: $(KBSITE)
 
-$(KBSITE): $(shell find generator -name '*.go') go.mod go.sum
+# The default theme (templates/) and the init scaffold are embedded in the binary.
+$(KBSITE): $(shell find generator -name '*.go') kbsite.go $(shell find templates generator/cmd/kbsite/scaffold -type f) go.mod go.sum
 	$(GO) build -o $(KBSITE) ./generator/cmd/kbsite
 
 vet:
