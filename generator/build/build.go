@@ -27,7 +27,7 @@ import (
 // Options control one build.
 type Options struct {
 	ContentDir   string
-	TemplatesDir string
+	TemplatesDir string // laid over the built-in theme file by file; "" for none
 	OutDir       string
 	BaseURL      string // overrides site.yaml when set
 	Drafts       bool   // include articles marked draft

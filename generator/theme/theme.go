@@ -10,10 +10,13 @@
 //	                    one per page kind; each defines "content" (or
 //	                    redefines "base") and sees base.html and partials/
 //	assets/**           static files, published as assets/<name>.<hash>.<ext>
+//	                    (names starting with "." are skipped)
 //	i18n/<lang>.yaml    UI strings of one language (keys to text or lists)
 //
-// Every page template receives the build's page model. Besides the
-// html/template built-ins, templates may call:
+// Every page template receives the build's page model (build.Page: .Site,
+// .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, one of .Article, .List,
+// .Home or .Redirect, and the methods .T KEY, .Date, .Count that look up
+// this Catalog). Besides the html/template built-ins, templates may call:
 //
 //	date, isodate  format a time.Time for readers and for machines
 //	asset          asset ROOT NAME: the hashed URL of an asset, an error if unknown
@@ -23,8 +26,8 @@
 // publish (the code highlighting stylesheet chroma.css among them), and
 // the UI string Catalog. Everything is read once, by Load, before any
 // article is parsed, so a theme mistake is reported with its file and line
-// first. Folder and Over put a templates folder over the default theme
-// file by file.
+// first. Over lays a templates folder over the default theme (the one
+// embedded in the binary) file by file.
 package theme
 
 import (
