@@ -22,10 +22,14 @@ func Over(dir string, base fs.FS) (fs.FS, error) {
 	}
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, &Error{File: dir, Msg: "cannot read the templates folder: " + errors.Unwrap(err).Error()}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{File: dir, Msg: "cannot read the templates folder: " + err.Error()}
 	}
 	if !fi.IsDir() {
-		return nil, &Error{File: dir, Msg: "the templates folder is not a folder"}
+		return nil, &Error{File: dir, Msg: "templates must be a folder, not a file"}
 	}
 	return &overlay{label: dir, top: os.DirFS(dir), base: base}, nil
 }
