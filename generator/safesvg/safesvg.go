@@ -129,6 +129,8 @@ func attribute(elem string, a xml.Attr) string {
 		return "reference outside the file (only #id and data:image/png, jpeg, gif or webp are allowed)"
 	case name == "attributename" && (strings.HasSuffix(v, "href") || strings.HasPrefix(v, "on")) && animation(elem):
 		return "animates a reference or event handler"
+	case a.Name.Space != "":
+		return "" // an editor's own attribute (inkscape:export-filename="C:\..."), which browsers ignore
 	}
 	return css(a.Value)
 }

@@ -14,7 +14,7 @@ func TestPicturesPass(t *testing.T) {
 		`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">` + "\n<svg " + ns + `/>`,
 		"\ufeff<svg " + ns + `><use xlink:href="#a"/><a href="#top"><text>x</text></a></svg>`,
 		`<svg ` + ns + `><image href="data:image/png;base64,iVBORw0KGgo="/><style>.a{fill:#333}</style></svg>`,
-		`<svg ` + ns + ` xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"><inkscape:grid/><animate attributeName="opacity" values="0;1"/></svg>`,
+		`<svg ` + ns + ` xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" inkscape:export-filename="C:\Users\a\x.png"><inkscape:grid/><animate attributeName="opacity" values="0;1"/></svg>`,
 	} {
 		if p := Check([]byte(s)); p != nil {
 			t.Errorf("%s: %v", s, p)
@@ -51,6 +51,8 @@ func TestScriptAndReferencesAreRefused(t *testing.T) {
 		{`<svg ` + ns + `><image href="data:image/svg+xml;base64,PHN2Zz4="/></svg>`, "reference outside the file"},
 		{`<svg ` + ns + `><rect fill="url(https://evil.example/#g)"/></svg>`, "url() outside the file"},
 		{`<svg ` + ns + `><rect style="fill:url( 'x.svg#g')"/></svg>`, "url() outside the file"},
+		{`<svg ` + ns + `><rect fill="\75 rl(x.svg#g)"/></svg>`, "CSS escape"},
+		{`<svg ` + ns + ` xmlns:e="urn:x"><rect e:onclick="x"/></svg>`, "event handler"},
 		{`<svg ` + ns + `><style>@import "https://evil.example/x.css";</style></svg>`, "CSS that loads or runs something"},
 		{`<svg ` + ns + `><style><![CDATA[rect{fill:\75 rl(x)}]]></style></svg>`, "CSS escape"},
 		{`<svg ` + ns + `><set attributeName="href" to="https://evil.example/"/></svg>`, "animates a reference or event handler"},
