@@ -5,11 +5,13 @@ package build
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -91,6 +93,8 @@ type Site struct {
 	Redirects map[string]*Article
 
 	otherFiles []string // content files that are not articles
+	contentDir string
+	svgChecked sync.Map // content-relative SVG path -> problem, "" if none
 	renderers  map[string]*markdown.Renderer
 	layout     *theme.Theme
 	// keepIndex keeps the analysed search corpus for serve mode's
@@ -186,7 +190,7 @@ func Build(opts Options) (*Result, error) {
 
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
-	site := &Site{Config: cfg, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
+	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}
@@ -345,7 +349,6 @@ func crossLink(site *Site, dl *diag.List) {
 	for _, a := range site.Articles {
 		site.addAliases(a, dl)
 	}
-	site.checkAliasPaths(dl)
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
@@ -365,10 +368,10 @@ func anchors(a *Article) []string {
 
 // ArticlePath is the output path of an article: it derives from the ID
 // alone, so retitling or moving the Markdown file never breaks a link.
-func ArticlePath(id string) string { return "kb/" + strings.ToLower(id) + ".html" }
+func ArticlePath(id string) string { return articleDir + strings.ToLower(id) + ".html" }
 
 // ProductPath is the output path of a product's listing page.
-func ProductPath(slug string) string { return "products/" + slug + ".html" }
+func ProductPath(slug string) string { return productDir + slug + ".html" }
 
 // KeywordPath is the output path of a keyword's listing page.
 func KeywordPath(keyword string) string {
@@ -376,51 +379,79 @@ func KeywordPath(keyword string) string {
 	if s == "" {
 		s = "keyword"
 	}
-	return "keywords/" + s + ".html"
+	return keywordDir + s + ".html"
 }
 
 // addAliases registers an article's old IDs and old URL paths. An alias
-// that collides with an article ID or another alias is an error.
+// that collides with an article ID, another alias, or a page or folder
+// the build writes is an error at the alias.
 func (site *Site) addAliases(a *Article, dl *diag.List) {
 	for i, al := range a.Meta.Aliases {
-		p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
-		if isPathAlias(al) {
-			op, ok := aliasPath(al)
-			if !ok {
-				dl.Errorf(a.File, p.Line, p.Col, "alias %q is not a usable site path", al)
-				continue
-			}
-			if prev, taken := site.Redirects[op]; taken {
-				dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
-				continue
-			}
+		fail := func(format string, args ...any) {
+			site.aliasError(a, i, dl, fmt.Sprintf(format, args...))
+		}
+		op, ok := site.redirectPath(a, al)
+		clash := ""
+		if ok {
+			clash = site.aliasClash(op)
+		}
+		switch {
+		case !ok && isPathAlias(al):
+			fail("alias %q is not a usable site path", al)
+		case !ok:
+			fail("alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
+		case !isPathAlias(al) && !site.Index.AddAlias(al, a.target):
+			fail("alias %q is already the ID or an alias of %s", al, site.Index.Find(a.Meta.Lang, al).ID)
+		case clash != "":
+			fail("alias %q would replace %s", al, clash)
+		case site.Redirects[op] != nil:
+			fail("alias %q is already used by %s", al, site.Redirects[op].Meta.ID)
+		default:
 			site.Redirects[op] = a
-			continue
 		}
-		if !validIDAlias(al) {
-			dl.Errorf(a.File, p.Line, p.Col, "alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
-			continue
-		}
-		if !site.Index.AddAlias(al, a.target) {
-			other := site.Index.Find(a.Meta.Lang, al)
-			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already the ID or an alias of %s", al, other.ID)
-			continue
-		}
-		op := site.langPath(a.Meta.Lang, ArticlePath(al))
-		if prev, taken := site.Redirects[op]; taken {
-			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
-			continue
-		}
-		site.Redirects[op] = a
 	}
 }
 
-// checkAliasPaths reports path aliases that would shadow a real page.
-func (site *Site) checkAliasPaths(dl *diag.List) {
-	for _, b := range site.Articles {
-		if a, taken := site.Redirects[b.Path]; taken {
-			dl.Errorf(a.File, 0, 0, "alias path %q is the address of %s", b.Path, b.Meta.ID)
-			delete(site.Redirects, b.Path)
+// aliasError reports a problem with alias i of a, at the alias.
+func (site *Site) aliasError(a *Article, i int, dl *diag.List, msg string) {
+	p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
+	dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindAlias, Msg: msg})
+}
+
+// redirectPath is where the redirect page of alias al of a goes: an old
+// ID's beside the articles of a's language, an old URL path's at that path.
+func (site *Site) redirectPath(a *Article, al string) (string, bool) {
+	if isPathAlias(al) {
+		return aliasPath(al)
+	}
+	return site.langPath(a.Meta.Lang, ArticlePath(al)), validIDAlias(al)
+}
+
+// aliasClash says what generated page or owned folder the redirect page
+// op of a path alias would land on, or "". Redirects may go in the article
+// folder, where old IDs' redirects are, but not on an article's page.
+func (site *Site) aliasClash(op string) string {
+	if what := site.generatedFile(op); what != "" {
+		return fmt.Sprintf("%s (%s)", strings.ToLower(op), what)
+	}
+	if folder, dir, what := site.ownedFolder(op); folder != "" && dir != articleDir {
+		return fmt.Sprintf("a page in %s, the folder of %s", folder, what)
+	}
+	return ""
+}
+
+// checkAliasPaths reports redirects that would replace the page of one of
+// arts: in serve mode, an article added after an alias took its address.
+func (site *Site) checkAliasPaths(arts []*Article, dl *diag.List) {
+	for _, b := range arts {
+		a := site.Redirects[b.Path]
+		if a == nil {
+			continue
+		}
+		for i, al := range a.Meta.Aliases {
+			if op, _ := site.redirectPath(a, al); op == b.Path {
+				site.aliasError(a, i, dl, fmt.Sprintf("alias %q is the address of %s", al, b.Meta.ID))
+			}
 		}
 	}
 }
@@ -436,19 +467,19 @@ func validIDAlias(al string) bool {
 	return al != "" && len(al) <= 64
 }
 
-// aliasPath maps an old URL path to the output file that must exist there:
-// "/kb/307294" and "/kb/307294/" become "kb/307294/index.html".
+// aliasPath maps an old URL path to the output file that must exist there,
+// cleaned as a browser would: "/kb/307294", "kb//307294/" and
+// "./kb/307294" become "kb/307294/index.html".
 func aliasPath(al string) (string, bool) {
-	p := strings.TrimPrefix(al, "/")
-	if strings.Contains(p, "..") || strings.ContainsAny(p, "\\?#\x00") || p == "" {
+	if strings.Contains(al, "..") || strings.ContainsAny(al, "\\?#\x00") {
 		return "", false
 	}
-	p = strings.TrimSuffix(p, "/")
+	p := strings.TrimPrefix(path.Clean("/"+al), "/")
+	if p == "" {
+		return "", false
+	}
 	if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".htm") {
 		p += "/index.html"
-	}
-	if strings.HasPrefix(p, "assets/") || strings.HasPrefix(p, "search/") {
-		return "", false
 	}
 	return p, true
 }

@@ -1,11 +1,18 @@
 package build
 
 import (
+	"bytes"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"kbsite/generator/article"
+	"kbsite/generator/config"
+	"kbsite/generator/diag"
+	"kbsite/generator/links"
 	"kbsite/generator/safehtml"
 
 	"golang.org/x/net/html"
@@ -104,6 +111,11 @@ func TestBrokenContentFailsWithOneLocatedErrorPerFile(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, msgs)
 		}
 	}
+	for _, d := range res.Diagnostics {
+		if strings.HasPrefix(d.Msg, "alias ") && (d.Kind != diag.KindAlias || d.Line == 0) {
+			t.Errorf("%s: kind %q, want %q with a position", d, d.Kind, diag.KindAlias)
+		}
+	}
 	if res.Errors != 8 {
 		t.Errorf("want 8 errors, got %d:\n%s", res.Errors, msgs)
 	}
@@ -123,5 +135,188 @@ func TestSymlinkOutsideContentIsRefused(t *testing.T) {
 	if !res.Failed() || !strings.Contains(msgs, "link.md: symbolic link points outside the content folder") ||
 		!strings.Contains(msgs, "passwd.png: symbolic link points outside the content folder") {
 		t.Errorf("symlinks not refused:\n%s", msgs)
+	}
+}
+
+// forgeAsset writes a script under the hashed name the theme publishes
+// search-ui.js at, and an article that links to it, into content.
+func forgeAsset(t *testing.T, content string) string {
+	t.Helper()
+	dl := &diag.List{}
+	th := loadTheme(filepath.Join(repo, "templates"), dl)
+	if th == nil {
+		t.Fatal(dl.Sorted())
+	}
+	var asset string
+	for _, a := range th.Assets() {
+		if a.Name == "search-ui.js" {
+			asset = a.Path
+		}
+	}
+	if asset == "" {
+		t.Fatal("the theme has no search-ui.js")
+	}
+	for name, data := range map[string]string{
+		asset:             "window.__pwned=1\n",
+		"linked/asset.md": "---\nid: KB666101\ntitle: A link to a forged asset\nproducts: [evil]\n---\n[over an asset](../" + asset + ")\n",
+	} {
+		p := filepath.Join(content, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return asset
+}
+
+func TestLinkedFilesNeverReplaceGeneratedFilesOrRunScript(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	copyTree(t, "testdata/hostile-files", content)
+	asset := forgeAsset(t, content)
+	out := filepath.Join(t.TempDir(), "public")
+	// --warn-links must not turn these into warnings.
+	res := buildInto(t, content, out, func(o *Options) { o.WarnLinks = true; o.BaseURL = "https://help.example.com/" })
+	msgs := messages(res)
+	const move = "; rename it, or move it to a folder such as files/"
+	const kind = " is not published: only images, PDF, text, archives and office documents are, as a browser could run other kinds as pages of this site; link to it as an external URL, or zip it"
+	const svg = "; an SVG may not carry script, event handlers, foreignObject or references outside the file"
+	want := []string{
+		"linked/links.md:6:1: linked file files/evil.html" + kind,
+		`linked/links.md:6:28: linked file files/evil-onload.svg is not published: line 1:1: <svg onload="window.__pwned=1">: event handler` + svg,
+		"linked/links.md:7:1: linked file files/evil-script.svg is not published: line 2:3: <script> element" + svg,
+		"linked/links.md:8:1: linked file kb/kb310221.html would replace the generated kb/kb310221.html (the page of KB310221)" + move,
+		"linked/links.md:8:40: linked file search.html would replace the generated search.html (the search page)" + move,
+		"linked/links.md:9:1: linked file robots.txt would replace the generated robots.txt (the robots file)" + move,
+		"linked/asset.md:6:1: linked file " + asset + " would be published in assets/, the folder of the theme's assets" + move,
+		`linked/aliases.md:5:11: alias "index.html" would replace index.html (the home page)`,
+		`linked/aliases.md:5:23: alias "search.html" would replace search.html (the search page)`,
+		`linked/aliases.md:5:36: alias "kb/kb310221.html" would replace kb/kb310221.html (the page of KB310221)`,
+		`linked/aliases.md:5:54: alias "./az.html" would replace az.html (the A–Z index)`,
+		`linked/aliases.md:5:65: alias "kb//kb305159.html" would replace kb/kb305159.html (the page of KB305159)`,
+		`linked/aliases.md:5:84: alias "products/evil.html" would replace a page in products/, the folder of product listings`,
+		`linked/kb310221.md:5:11: alias "/old/page.html" is already used by KB305159`,
+	}
+	for _, w := range want {
+		if !strings.Contains(msgs, w+"\n") {
+			t.Errorf("missing %q", w)
+		}
+	}
+	if res.Errors != len(want) {
+		t.Errorf("want %d errors, got %d:\n%s", len(want), res.Errors, msgs)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Severity == diag.Error && d.Kind != diag.KindFile && d.Kind != diag.KindAlias {
+			t.Errorf("%s: kind %q", d, d.Kind)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed build wrote %s", out)
+	}
+}
+
+func TestEveryPublishedKindIsPublished(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildInto(t, "testdata/hostile", out, func(o *Options) { o.WarnLinks = true })
+	if res.Failed() {
+		t.Fatalf("%s", messages(res))
+	}
+	for _, f := range []string{"pixel.png", "diagram.svg", "manual.pdf", "tools.zip", "report.docx", "notes.txt"} {
+		want, _ := os.ReadFile(filepath.Join("testdata/hostile/files", f))
+		got, err := os.ReadFile(filepath.Join(out, "files", f))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("files/%s not published as it is: %v", f, err)
+		}
+	}
+}
+
+// In serve mode, an edit that points an alias at a page, or a new article
+// at an address an alias holds, is refused at the alias.
+func TestServeRefusesAliasesOverPages(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: filepath.Join(dir, "public")})
+	if err != nil || res.Failed() {
+		t.Fatalf("%v %s", err, messages(res))
+	}
+	write := func(rel, src string) string {
+		p := filepath.Join(content, rel)
+		os.WriteFile(p, []byte(src), 0o644)
+		return p
+	}
+	for _, c := range []struct{ rel, src, want string }{
+		{"new.md", "---\nid: KB900001\ntitle: New\nproducts: [x]\naliases: [Q1, ./search.html]\n---\n",
+			`new.md:5:15: alias "./search.html" would replace search.html (the search page)`},
+		{"new.md", "---\nid: Q307294\ntitle: New\nproducts: [x]\n---\n",
+			`messenger/kb307294.md:7:11: alias "Q307294" is the address of Q307294`},
+	} {
+		res, _, err := sess.Update([]string{write(c.rel, c.src)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msgs := messages(res); !res.Failed() || !strings.Contains(msgs, c.want) {
+			t.Errorf("want %q, got:\n%s", c.want, msgs)
+		}
+	}
+}
+
+// TestEveryWrittenFileIsOwned keeps owned.go complete: every file a build
+// writes is a generated file, lies in an owned folder, is a redirect page
+// (whose extension no content file has) or is a published content file.
+func TestEveryWrittenFileIsOwned(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	p := filepath.Join(content, "messenger", "kb307294.md")
+	src, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(src, []byte("aliases: [Q307294]"), []byte("aliases: [Q307294, /support/kb/307294/]"), 1), 0o644)
+	out := filepath.Join(dir, "public")
+	res := buildInto(t, content, out, func(o *Options) { o.BaseURL = "https://help.example.com/" })
+	if res.Failed() {
+		t.Fatal(messages(res))
+	}
+	site := res.Site
+	if len(site.Languages) < 2 || len(site.Redirects) < 2 || len(site.Files) == 0 {
+		t.Fatalf("the bundled content no longer has translations, aliases and files")
+	}
+	for rel := range readTree(t, out) {
+		_, redirect := site.Redirects[rel]
+		folder, _, _ := site.ownedFolder(rel)
+		switch {
+		case strings.HasPrefix(rel, "."): // the build's own markers; content files never start with "."
+		case site.generatedFile(rel) != "" || folder != "" || slices.Contains(site.Files, rel):
+		case redirect && !publishedKinds[path.Ext(rel)]:
+		default:
+			t.Errorf("%s is written by the build but owned.go does not know it", rel)
+		}
+	}
+}
+
+func TestOwnedPaths(t *testing.T) {
+	site := &Site{Config: config.Site{Language: "en"}, Languages: []string{"en", "de"},
+		ByKey: map[string]*Article{links.Key("de", "KB1"): {Meta: article.Meta{ID: "KB1"}}}}
+	for p, want := range map[string]string{
+		"de/kb/kb1.html":     "the page of KB1",
+		"de/KB/KB1.HTML":     "the page of KB1",
+		"kb/kb1.html":        "", // KB1 has no English version
+		"de/search.html":     "the search page",
+		"fr/search.html":     "", // no French articles, so no French pages
+		"Robots.txt":         "the robots file",
+		"images/robots.txt":  "",
+		"de/images/logo.png": "",
+	} {
+		if got := site.generatedFile(p); got != want {
+			t.Errorf("generatedFile(%s) = %q, want %q", p, got, want)
+		}
+	}
+	for p, want := range map[string]string{
+		"de/kb/diagram.png": "de/kb/", "KB/x.png": "kb/", "Assets/x.js": "assets/", "de/assets/x.js": "",
+		"search/en/manifest.js": "search/", "de/keywords/x.png": "de/keywords/", "de/images/logo.png": "", "kbx/a.png": "",
+	} {
+		if got, _, _ := site.ownedFolder(p); got != want {
+			t.Errorf("ownedFolder(%s) = %q, want %q", p, got, want)
+		}
 	}
 }

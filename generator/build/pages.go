@@ -355,7 +355,7 @@ func (s *Site) keywords(lang string) ([]string, map[string]string, map[string][]
 }
 
 func (s *Site) homePage(lang string) *Page {
-	p := s.page(lang, "home", s.langPath(lang, "index.html"), "")
+	p := s.page(lang, "home", s.langPath(lang, homeFile), "")
 	p.Description = s.Config.Description
 	arts := s.articlesIn(lang)
 	h := &HomeView{Count: len(arts)}
@@ -399,7 +399,7 @@ func (s *Site) listPage(lang, logical, heading, intro string, as []*Article, exi
 
 // azPage lists every article of a language by the first letter of its title.
 func (s *Site) azPage(lang string) *Page {
-	p := s.page(lang, "list", s.langPath(lang, "az.html"), "")
+	p := s.page(lang, "list", s.langPath(lang, azFile), "")
 	p.Title = p.T("az_index")
 	sorted := s.articlesIn(lang)
 	sortByTitle(sorted)

@@ -79,13 +79,21 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 		if l.External {
 			continue
 		}
-		r, err := site.Index.Resolve(a.target, l.Dest)
-		if err != nil {
-			dl.Add(diag.Diagnostic{File: a.File, Line: l.Line, Col: l.Col, Severity: diag.Error, Kind: diag.KindLink,
-				Msg: fmt.Sprintf("broken link %q: %s", l.Dest, err)})
+		fail := func(kind, msg string) {
+			dl.Add(diag.Diagnostic{File: a.File, Line: l.Line, Col: l.Col, Severity: diag.Error, Kind: kind, Msg: msg})
 			fills[j] = "#"
 			texts[j] = html.EscapeString(l.Dest)
+		}
+		r, err := site.Index.Resolve(a.target, l.Dest)
+		if err != nil {
+			fail(diag.KindLink, fmt.Sprintf("broken link %q: %s", l.Dest, err))
 			continue
+		}
+		if r.File != "" {
+			if why := site.fileProblem(r.File); why != "" {
+				fail(diag.KindFile, why)
+				continue
+			}
 		}
 		href := r.Path
 		if href != "" {

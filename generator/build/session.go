@@ -200,7 +200,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	for _, a := range news {
 		site.addAliases(a, dl)
 	}
-	(&Site{Articles: news, Redirects: site.Redirects}).checkAliasPaths(dl)
+	site.checkAliasPaths(news, dl)
 	sources := map[*Article]bool{} // unchanged articles that linked to a changed one
 	for _, a := range olds {
 		for _, b := range a.Backlinks {

@@ -3,8 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -137,7 +135,7 @@ func (site *Site) writeWebFiles(out sink) error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"sitemap.xml", site.sitemap(listed)}, {"robots.txt", site.robots()}, {"feed.xml", site.feed()}} {
+	}{{sitemapFile, site.sitemap(listed)}, {robotsFile, site.robots()}, {feedFile, site.feed()}} {
 		if err := out.WriteFile(f.name, f.data); err != nil {
 			return err
 		}
@@ -147,7 +145,7 @@ func (site *Site) writeWebFiles(out sink) error {
 
 // searchPage is the shareable results page, search.html?q=...
 func (s *Site) searchPage(lang string) *Page {
-	p := s.page(lang, "search", s.langPath(lang, "search.html"), "")
+	p := s.page(lang, "search", s.langPath(lang, searchFile), "")
 	p.Title = p.T("search")
 	p.Crumbs = []Link{{Title: p.T("home"), URL: p.url(s.langPath(lang, "index.html"))}, {Title: p.T("search")}}
 	s.switcher(p, s.samePage("search.html"))
@@ -155,7 +153,7 @@ func (s *Site) searchPage(lang string) *Page {
 }
 
 func (s *Site) notFoundPage() *Page {
-	p := s.page(s.Config.Language, "404", "404.html", "")
+	p := s.page(s.Config.Language, "404", notFoundFile, "")
 	p.Title = p.T("not_found_title")
 	// A host serves 404.html for missing pages at any depth, where relative
 	// links would break; with a base URL the page links absolutely.
@@ -194,10 +192,15 @@ func run(jobs []func() error) error {
 	return first
 }
 
+// copyFile publishes a linked file. An SVG is checked again on the bytes
+// copied, in case it changed after its links were resolved.
 func copyFile(contentDir, rel string, out sink) error {
-	data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(rel)))
+	data, err := readContentFile(contentDir, rel)
 	if err != nil {
 		return err
+	}
+	if p := svgCheck(rel, data); p != nil {
+		return fmt.Errorf("%s changed during the build and is no longer safe to publish: %v", rel, p)
 	}
 	return out.WriteFile(rel, data)
 }

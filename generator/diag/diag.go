@@ -34,6 +34,13 @@ type Diagnostic struct {
 // KindLink marks broken-link problems, which --warn-links demotes.
 const KindLink = "link"
 
+// KindFile marks linked files that may not be published, and KindAlias
+// aliases that may not be used; both stay errors under --warn-links.
+const (
+	KindFile  = "file"
+	KindAlias = "alias"
+)
+
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if d.File != "" {

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"kbsite/generator/build"
+	"kbsite/generator/layout"
 )
 
 // Chromium is the browser the tests drive; they never download one.
@@ -81,6 +82,7 @@ func TestBrowser(t *testing.T) {
 		}
 		fixtures[name] = dir
 	}
+	overHostile(t, root, fixtures["hostile"])
 
 	files, err := filepath.Glob(filepath.Join(root, "generator", "e2e", "*.test.mjs"))
 	if err != nil || len(files) == 0 {
@@ -200,4 +202,33 @@ func summaryLine(out string) string {
 		return "no summary"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// overHostile builds the hostile fixture again into its own output folder,
+// joined by files that would replace its pages and its search script (a
+// forged assets/search-ui.<hash>.js) or run script as pages themselves.
+// The build must fail and leave the folder as it was, which the browser
+// then checks: no page runs window.__pwned.
+func overHostile(t *testing.T, root, out string) {
+	testdata := filepath.Join(root, "generator", "build", "testdata")
+	content := filepath.Join(t.TempDir(), "content")
+	for _, src := range []string{"hostile", "hostile-files"} {
+		if err := os.CopyFS(content, os.DirFS(filepath.Join(testdata, src))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Aliases are the Go tests' business; here only files are published.
+	os.Remove(filepath.Join(content, "linked", "aliases.md"))
+	lay, err := layout.Load(filepath.Join(root, "templates"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asset := lay.AssetPath("search-ui.js")
+	os.MkdirAll(filepath.Join(content, "assets"), 0o755)
+	os.WriteFile(filepath.Join(content, filepath.FromSlash(asset)), []byte("window.__pwned=1\n"), 0o644)
+	os.WriteFile(filepath.Join(content, "linked", "asset.md"), []byte("---\nid: KB666101\ntitle: Forged asset\nproducts: [evil]\n---\n[x](../"+asset+")\n"), 0o644)
+	res, err := build.Build(build.Options{ContentDir: content, TemplatesDir: filepath.Join(root, "templates"), OutDir: out, WarnLinks: true})
+	if err != nil || !res.Failed() {
+		t.Errorf("files that replace pages or run script were published: %v", err)
+	}
 }

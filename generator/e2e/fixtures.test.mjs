@@ -47,6 +47,22 @@ describe('hostile content', { skip: !HOSTILE_SITE && 'KBSITE_E2E_HOSTILE_SITE no
     });
   });
 
+  test('no published file runs injected script', async () => {
+    // The site was built a second time with files that would replace its
+    // pages and search script; that build failed, so these are the files
+    // of the first, each opened on its own.
+    const files = siteFiles(HOSTILE_SITE, (f) => /[\\/]files[\\/].*\.(svg|txt|png|html)$/.test(f));
+    assert.deepEqual(files, ['files/diagram.svg', 'files/notes.txt', 'files/pixel.png']);
+    await withPage(browser, { viewport: WIDE }, async (page) => {
+      for (const rel of files) {
+        for (const base of [server.base, pathToFileURL(HOSTILE_SITE + '/').href]) {
+          await page.goto(new URL(rel, base).href, { waitUntil: 'load' });
+          assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', `script ran in ${rel}`);
+        }
+      }
+    });
+  });
+
   for (const mode of ['http', 'file']) {
     test(`hostile queries and titles stay text (${mode})`, async () => {
       const base = mode === 'http' ? server.base : pathToFileURL(HOSTILE_SITE + '/').href;
