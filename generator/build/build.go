@@ -15,6 +15,7 @@ import (
 
 	"kbsite/generator/article"
 	"kbsite/generator/config"
+	"kbsite/generator/content"
 	"kbsite/generator/diag"
 	"kbsite/generator/highlight"
 	"kbsite/generator/i18n"
@@ -197,7 +198,7 @@ func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
 	}
 	site.Catalog = cat
 	site.renderers = map[string]*markdown.Renderer{}
-	mdFiles, otherFiles := scan(opts.ContentDir, dl)
+	mdFiles, otherFiles := content.Scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles
 	opts.Progress.Stage("parse articles", len(mdFiles))
 	for _, rel := range mdFiles {

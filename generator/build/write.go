@@ -3,14 +3,14 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"kbsite/generator/content"
 	"kbsite/generator/layout"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
@@ -195,7 +195,7 @@ func run(jobs []func() error) error {
 }
 
 func copyFile(contentDir, rel string, out sink) error {
-	data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(rel)))
+	data, err := content.ReadFile(contentDir, rel, math.MaxInt64)
 	if err != nil {
 		return err
 	}
