@@ -104,10 +104,16 @@ type Site struct {
 }
 
 // Build runs a whole build. The error is for failures outside the content
-// (an unreadable templates folder, a locked output folder, a full disk);
+// (an unreadable templates folder, a locked output folder, a full disk, an
+// output folder that is not kbsite's to replace: output.ErrUnsafe);
 // content problems are in the Result.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	if !opts.CheckOnly {
+		if err := output.Check(opts.OutDir, opts.ContentDir, opts.TemplatesDir); err != nil {
+			return nil, err
+		}
+	}
 	dl := &diag.List{}
 	res := &Result{}
 	finish := func() (*Result, error) {
