@@ -6,13 +6,14 @@ package i18n
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"kbsite/generator/layout"
 )
 
 // Fallback is the language every lookup falls back to.
@@ -30,9 +31,12 @@ var rtl = map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "yi": 
 // lookup then returns the built-in English strings).
 func Load(dir string) (*Catalog, error) {
 	c := &Catalog{langs: map[string]map[string]string{}}
+	if err := layout.RefuseLink(dir); err != nil {
+		return nil, err
+	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := layout.ReadFile(f)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package i18n
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -54,5 +55,30 @@ func TestDirectionAndDates(t *testing.T) {
 	}
 	if got := c.Date("he", d); got != "10 March 2005" {
 		t.Errorf("fallback date %q", got)
+	}
+}
+
+// TestSymlinkedStringsAreRefused: a language file or an i18n folder that is
+// a symbolic link is an error naming it.
+func TestSymlinkedStringsAreRefused(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "environ")
+	os.WriteFile(secret, []byte("home: SECRET\n"), 0o644)
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "i18n")
+	os.MkdirAll(dir, 0o755)
+	link := filepath.Join(dir, "en.yaml")
+	if err := os.Symlink(secret, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	folder := filepath.Join(parent, "linked")
+	os.Symlink(dir, folder)
+	for _, p := range []string{dir, folder} {
+		want := link
+		if p == folder {
+			want = folder
+		}
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), want+": symbolic links are not followed") {
+			t.Errorf("Load(%s): %v, want an error naming %s", p, err, want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -51,9 +53,9 @@ func Load(dir string, extra map[string][]byte) (*Layout, error) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("%s: symbolic links are not followed in templates", p)
+			return linkError(p)
 		}
-		data, err := os.ReadFile(p)
+		data, err := ReadFile(p)
 		if err != nil {
 			return err
 		}
@@ -70,24 +72,73 @@ func Load(dir string, extra map[string][]byte) (*Layout, error) {
 
 	base := template.New("base").Funcs(funcs(l))
 	shared := []string{filepath.Join(dir, "base.html")}
-	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	partialDir := filepath.Join(dir, "partials")
+	if err := RefuseLink(partialDir); err != nil {
+		return nil, err
+	}
+	partials, _ := filepath.Glob(filepath.Join(partialDir, "*.html"))
 	sort.Strings(partials)
 	shared = append(shared, partials...)
-	if _, err := base.ParseFiles(shared...); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+	if err := parseFiles(base, shared...); err != nil {
+		return nil, err
 	}
 	for _, p := range Pages {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		file := filepath.Join(dir, p+".html")
-		if _, err := t.ParseFiles(file); err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+		if err := parseFiles(t, filepath.Join(dir, p+".html")); err != nil {
+			return nil, err
 		}
 		l.pages[p] = t
 	}
 	return l, nil
+}
+
+// parseFiles adds files to t, each as a template named by its base name,
+// as template.ParseFiles does, but read with ReadFile.
+func parseFiles(t *template.Template, files ...string) error {
+	for _, f := range files {
+		data, err := ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if _, err := t.New(filepath.Base(f)).Parse(string(data)); err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+	}
+	return nil
+}
+
+// ReadFile reads a file of the templates folder. Symbolic links there are
+// refused, not followed: a partial linked to /proc/self/environ would put
+// the environment into every page. O_NOFOLLOW keeps the refusal true for a
+// link swapped in at any moment.
+func ReadFile(p string) ([]byte, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, linkError(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", p)
+	}
+	return io.ReadAll(f)
+}
+
+// RefuseLink refuses a templates sub-folder that is a symbolic link.
+func RefuseLink(dir string) error {
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return linkError(dir)
+	}
+	return nil
+}
+
+func linkError(p string) error {
+	return fmt.Errorf("%s: symbolic links are not followed in templates", p)
 }
 
 func (l *Layout) addAsset(name string, data []byte) {
