@@ -57,6 +57,9 @@ func Check(out string, inputs ...string) error {
 		return err
 	}
 	for _, in := range inputs {
+		if in == "" {
+			continue // not given: no folder to protect
+		}
 		inReal, err := resolve(in)
 		if err != nil {
 			return err
