@@ -17,6 +17,7 @@ import (
 
 	"kbsite/generator/article"
 	"kbsite/generator/config"
+	"kbsite/generator/content"
 	"kbsite/generator/diag"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
@@ -105,10 +106,16 @@ type Site struct {
 }
 
 // Build runs a whole build. The error is for failures outside the content
-// (an unreadable templates folder, a locked output folder, a full disk);
+// (an unreadable templates folder, a locked output folder, a full disk, an
+// output folder that is not kbsite's to replace: output.ErrUnsafe);
 // content problems are in the Result.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	if !opts.CheckOnly {
+		if err := output.Check(opts.OutDir, opts.ContentDir, opts.TemplatesDir); err != nil {
+			return nil, err
+		}
+	}
 	dl := &diag.List{}
 	res := &Result{}
 	finish := func() (*Result, error) {
@@ -194,7 +201,7 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}
-	mdFiles, otherFiles := scan(opts.ContentDir, dl)
+	mdFiles, otherFiles := content.Scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles
 	opts.Progress.Stage("parse articles", len(mdFiles))
 	for _, rel := range mdFiles {

@@ -2,11 +2,11 @@ package build
 
 import (
 	"fmt"
-	"os"
+	"math"
 	"path"
-	"path/filepath"
 	"strings"
 
+	"kbsite/generator/content"
 	"kbsite/generator/safesvg"
 )
 
@@ -67,7 +67,7 @@ func (site *Site) svgProblem(rel string) string {
 
 // readContentFile reads a file of the content folder that is not an article.
 func readContentFile(contentDir, rel string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(rel)))
+	return content.ReadFile(contentDir, rel, math.MaxInt64)
 }
 
 // svgCheck checks data when rel is an SVG.

@@ -1,18 +1,12 @@
 package build
 
 import (
-	"errors"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"time"
 
 	"kbsite/generator/article"
-	"kbsite/generator/config"
+	"kbsite/generator/content"
 	"kbsite/generator/diag"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
@@ -45,71 +39,6 @@ type Article struct {
 	target       *links.Target // this article as a link target
 }
 
-// scan lists the Markdown files and other files of the content folder.
-// Symbolic links are followed only when they stay inside the folder.
-func scan(contentDir string, dl *diag.List) (md, other []string) {
-	rootReal, err := filepath.EvalSymlinks(contentDir)
-	if err != nil {
-		dl.Errorf(contentDir, 0, 0, "cannot read the content folder: %v", err)
-		return nil, nil
-	}
-	// A content folder that is itself a symbolic link is read where it
-	// points: the trailing separator makes the walk follow it.
-	root := contentDir
-	if fi, err := os.Lstat(contentDir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		root = contentDir + string(filepath.Separator)
-	}
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			dl.Errorf(p, 0, 0, "cannot read: %v", err)
-			return nil
-		}
-		name := d.Name()
-		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		rel, _ := filepath.Rel(contentDir, p)
-		rel = filepath.ToSlash(rel)
-		if d.Type()&fs.ModeSymlink != 0 {
-			real, err := filepath.EvalSymlinks(p)
-			if err != nil || !within(rootReal, real) {
-				dl.Errorf(p, 0, 0, "symbolic link points outside the content folder; refusing to read it")
-				return nil
-			}
-			info, err := os.Stat(real)
-			if err != nil || info.IsDir() {
-				dl.Errorf(p, 0, 0, "symbolic links to folders are not followed")
-				return nil
-			}
-		} else if d.IsDir() {
-			return nil
-		} else if !d.Type().IsRegular() {
-			return nil
-		}
-		switch {
-		case strings.EqualFold(filepath.Ext(name), ".md") || strings.EqualFold(filepath.Ext(name), ".markdown"):
-			md = append(md, rel)
-		case rel == config.FileName:
-		default:
-			other = append(other, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		dl.Errorf(contentDir, 0, 0, "cannot read the content folder: %v", err)
-	}
-	sort.Strings(md)
-	sort.Strings(other)
-	return md, other
-}
-
-func within(root, p string) bool {
-	return p == root || strings.HasPrefix(p, root+string(filepath.Separator))
-}
-
 // parseAll reads and renders every article in parallel. The result keeps
 // the order of rels; entries that could not be read are nil.
 func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *progress.Reporter) []*Article {
@@ -139,11 +68,11 @@ func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *p
 func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	file := filepath.Join(contentDir, filepath.FromSlash(rel))
 	start := time.Now()
-	src, err := readLimited(file)
+	src, err := content.ReadFile(contentDir, rel, article.MaxSize)
 	start = since(&site.times.read, start)
 	defer func() { since(&site.times.parse, start) }()
 	if err != nil {
-		dl.Errorf(file, 0, 0, "%v", err)
+		content.Report(dl, file, err)
 		return nil
 	}
 	doc, ok := article.Parse(file, src, dl)
@@ -162,22 +91,4 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}
 	return a
-}
-
-// readLimited reads a file but refuses ones over the article size limit
-// without loading them.
-func readLimited(file string) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.Size() > article.MaxSize {
-		return nil, errors.New("file is larger than the 16 MiB limit for an article")
-	}
-	return io.ReadAll(f)
 }

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"kbsite/generator/content"
 	"kbsite/generator/diag"
 	"kbsite/generator/links"
 )
@@ -72,19 +73,11 @@ func (s *Session) Update(paths []string) (*Result, []string, error) {
 // articleRel returns the content-relative path of an article file.
 func (s *Session) articleRel(p string) (string, bool) {
 	rel, err := filepath.Rel(s.opts.ContentDir, p)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if !strings.EqualFold(filepath.Ext(rel), ".md") && !strings.EqualFold(filepath.Ext(rel), ".markdown") {
-		return "", false
-	}
-	for _, part := range strings.Split(rel, "/") {
-		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
-			return "", false
-		}
-	}
-	return rel, true
+	return rel, content.Classify(rel) == content.Article
 }
 
 func (s *Session) full() (*Result, []string, error) {
@@ -123,7 +116,8 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 			olds = append(olds, old)
 		}
 		file := filepath.Join(s.opts.ContentDir, filepath.FromSlash(rel))
-		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+		// Lstat: a symbolic link is read (and refused if it leads out).
+		if _, err := os.Lstat(file); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		a := site.parseOne(s.opts.ContentDir, rel, dl)

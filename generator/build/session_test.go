@@ -161,3 +161,44 @@ func TestIncrementalSearch(t *testing.T) {
 		t.Errorf("new word not found: %+v", r)
 	}
 }
+
+// TestIncrementalRefusesSymlinksOutside: while a session is live, a new
+// article that is a symbolic link to a file outside the content folder,
+// and an article swapped for such a link after the session's scan, are
+// located errors, and the outside file is never published.
+func TestIncrementalRefusesSymlinksOutside(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	before := readTree(t, out)
+	outside := func(id string) string {
+		p := filepath.Join(dir, id+".md")
+		os.WriteFile(p, []byte("---\nid: "+id+"\ntitle: Outside\nproducts: [network]\n---\n## Symptoms\n\nOUTSIDE-SECRET\n"), 0o644)
+		return p
+	}
+	relative, _ := filepath.Rel(filepath.Join(content, "network"), outside("KB310221"))
+	for _, c := range []struct{ name, link, target string }{
+		{"new link", filepath.Join(content, "linked.md"), outside("KB999999")},
+		{"article swapped for a link", filepath.Join(content, "network", "kb310221.md"), relative},
+	} {
+		os.Remove(c.link)
+		if err := os.Symlink(c.target, c.link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		res, _, err := sess.Update([]string{c.link})
+		want := c.link + ":1:1: symbolic link points outside the content folder"
+		if err != nil || !res.Failed() || !strings.Contains(messages(res), want) {
+			t.Errorf("%s: want %q, got %v\n%s", c.name, want, err, messages(res))
+		}
+		for p, data := range readTree(t, out) {
+			if bytes.Contains(data, []byte("OUTSIDE-SECRET")) {
+				t.Errorf("%s: the outside file is published as %s", c.name, p)
+			}
+		}
+		compareTrees(t, c.name, before, readTree(t, out))
+	}
+}

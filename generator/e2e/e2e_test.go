@@ -22,8 +22,9 @@ import (
 	"testing"
 	"time"
 
+	"kbsite"
 	"kbsite/generator/build"
-	"kbsite/generator/layout"
+	"kbsite/generator/theme"
 )
 
 // Chromium is the browser the tests drive; they never download one.
@@ -219,11 +220,7 @@ func overHostile(t *testing.T, root, out string) {
 	}
 	// Aliases are the Go tests' business; here only files are published.
 	os.Remove(filepath.Join(content, "linked", "aliases.md"))
-	lay, err := layout.Load(filepath.Join(root, "templates"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	asset := lay.AssetPath("search-ui.js")
+	asset := assetPath(t, root, "search-ui.js")
 	os.MkdirAll(filepath.Join(content, "assets"), 0o755)
 	os.WriteFile(filepath.Join(content, filepath.FromSlash(asset)), []byte("window.__pwned=1\n"), 0o644)
 	os.WriteFile(filepath.Join(content, "linked", "asset.md"), []byte("---\nid: KB666101\ntitle: Forged asset\nproducts: [evil]\n---\n[x](../"+asset+")\n"), 0o644)
@@ -231,4 +228,24 @@ func overHostile(t *testing.T, root, out string) {
 	if err != nil || !res.Failed() {
 		t.Errorf("files that replace pages or run script were published: %v", err)
 	}
+}
+
+// assetPath is the hashed path the theme publishes an asset at.
+func assetPath(t *testing.T, root, name string) string {
+	t.Helper()
+	fsys, err := theme.Over(filepath.Join(root, "templates"), kbsite.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := theme.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range th.Assets() {
+		if a.Name == name {
+			return a.Path
+		}
+	}
+	t.Fatalf("the theme has no %s", name)
+	return ""
 }

@@ -7,6 +7,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -26,10 +27,127 @@ type Dir struct {
 // ErrLocked is returned when another build holds the output folder.
 var ErrLocked = errors.New("another kbsite build is writing to this output folder")
 
+// Marker is the file kbsite writes into the root of every output folder
+// it builds. A non-empty folder without it is someone else's and is never
+// replaced. The preview server does not serve dotfiles.
+const Marker = ".kbsite"
+
+const markerText = "This folder was built by kbsite; every build replaces all of it.\n"
+
+// ErrUnsafe is matched (errors.Is) by the errors of Check and Begin that
+// say the output folder must not be replaced; commands report them as
+// usage errors.
+var ErrUnsafe = errors.New("unsafe output folder")
+
+type unsafeError string
+
+func (e unsafeError) Error() string        { return string(e) }
+func (e unsafeError) Is(target error) bool { return target == ErrUnsafe }
+
+func unsafef(format string, args ...any) error {
+	return unsafeError(fmt.Sprintf(format, args...))
+}
+
+// Check refuses, before anything is written, an output folder that equals,
+// contains or sits inside one of the input folders (after resolving
+// symbolic links), and one that Begin would refuse to replace.
+func Check(out string, inputs ...string) error {
+	real, err := resolve(out)
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		if in == "" {
+			continue // not given: no folder to protect
+		}
+		inReal, err := resolve(in)
+		if err != nil {
+			return err
+		}
+		switch {
+		case inReal == real:
+			return unsafef("the output folder %s is the input folder %s; building would delete it. Pick another --out", out, in)
+		case within(inReal, real):
+			return unsafef("the output folder %s is inside the input folder %s; pick an --out outside it", out, in)
+		case within(real, inReal):
+			return unsafef("the output folder %s contains the input folder %s; building would delete it. Pick another --out", out, in)
+		}
+	}
+	return owned(out, real)
+}
+
+func within(root, p string) bool {
+	return strings.HasPrefix(p, root+string(filepath.Separator)) || root == string(filepath.Separator) && p != root
+}
+
+// resolve returns the absolute path p names once every symbolic link in
+// it is followed, also when p (or its target) does not exist yet.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string // trailing components that do not exist yet
+	for hops := 0; ; {
+		real, err := filepath.EvalSymlinks(abs)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		if target, err := os.Readlink(abs); err == nil && hops < 40 {
+			// A link to a folder that does not exist yet: follow it by hand.
+			hops++
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(abs), target)
+			}
+			abs = target
+			continue
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return filepath.Join(append([]string{abs}, rest...)...), nil
+		}
+		rest = append([]string{filepath.Base(abs)}, rest...)
+		abs = parent
+	}
+}
+
+// owned accepts a missing or empty folder, or one holding the Marker. name
+// is the folder as the user gave it, real where it resolves to.
+func owned(name, real string) error {
+	entries, err := os.ReadDir(real)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		if info, serr := os.Stat(real); serr == nil && !info.IsDir() {
+			return unsafef("the output folder %s is a file; pick another --out", name)
+		}
+		return err
+	case len(entries) == 0:
+		return nil
+	}
+	if info, err := os.Lstat(filepath.Join(real, Marker)); err == nil && info.Mode().IsRegular() {
+		return nil
+	}
+	return unsafef("the output folder %s is not empty and was not made by kbsite (it has no %s file), so kbsite will not replace it: "+
+		"delete it or pick another --out. A site built by a kbsite older than the marker has none either: delete it once and build again", name, Marker)
+}
+
 // Begin takes the output folder's lock and creates a staging folder beside
-// it. Stale staging folders left by killed builds are removed.
+// it. Stale staging folders left by killed builds are removed. When final
+// is a symbolic link, the folder it points to is the one replaced.
 func Begin(final string) (*Dir, error) {
-	final = filepath.Clean(final)
+	real, err := resolve(final)
+	if err != nil {
+		return nil, err
+	}
+	if err := owned(final, real); err != nil {
+		return nil, err
+	}
+	final = real
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -60,11 +178,16 @@ func Begin(final string) (*Dir, error) {
 		unlock(lf)
 		return nil, err
 	}
+	d := &Dir{final: final, Stage: stage, lock: lf}
 	if err := os.Chmod(stage, 0o755); err != nil {
-		unlock(lf)
+		d.Abort()
 		return nil, err
 	}
-	return &Dir{final: final, Stage: stage, lock: lf}, nil
+	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
 }
 
 // Path returns where a site-relative path is staged. It refuses paths

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,113 @@ func TestCommitSwapsWholeTreeAndCleansStaleStages(t *testing.T) {
 	}
 	if _, err := d.Path("../escape"); err == nil {
 		t.Error("a path leaving the output folder was accepted")
+	}
+}
+
+// TestCheckRefusesOverlap: an output folder that is, contains or sits in an
+// input folder, directly or through a symbolic link, is refused before
+// anything is written.
+func TestCheckRefusesOverlap(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "s")
+	content, templates := filepath.Join(site, "content"), filepath.Join(dir, "t")
+	os.MkdirAll(content, 0o755)
+	os.MkdirAll(templates, 0o755)
+	os.WriteFile(filepath.Join(content, "a.md"), []byte("a"), 0o644)
+	os.WriteFile(filepath.Join(templates, "base.html"), []byte("b"), 0o644)
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(site, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, out := range []string{
+		content, templates, // equal
+		site,                                    // contains the content folder
+		filepath.Join(content, "public"),        // inside it
+		filepath.Join(templates, "x", "public"), // inside the templates folder
+		link,                                    // contains it, through a link
+		filepath.Join(link, "content"),          // is it, through a link
+		filepath.Join(link, "content", "new", "public"), // inside it, through a link, not existing yet
+	} {
+		if err := Check(out, content, templates); !errors.Is(err, ErrUnsafe) {
+			t.Errorf("--out %s: %v, want ErrUnsafe", out, err)
+		}
+	}
+	if err := Check(filepath.Join(site, "public"), content, templates); err != nil {
+		t.Errorf("a sibling of the content folder refused: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(content, "new")); !os.IsNotExist(err) {
+		t.Error("Check created folders")
+	}
+}
+
+// TestOnlyMarkedFoldersAreReplaced: a missing or empty folder, or one kbsite
+// built, is replaced; a non-empty one without the marker (someone's files,
+// or a site from a kbsite that wrote no marker) is left alone.
+func TestOnlyMarkedFoldersAreReplaced(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	os.MkdirAll(out, 0o755)
+	build := func() error {
+		d, err := Begin(out)
+		if err != nil {
+			return err
+		}
+		d.WriteFile("index.html", []byte("site"))
+		return d.Commit()
+	}
+	if err := build(); err != nil {
+		t.Fatalf("empty folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		t.Fatalf("no marker in the output: %v", err)
+	}
+	if err := build(); err != nil {
+		t.Fatalf("second build over a marked folder: %v", err)
+	}
+	os.Remove(filepath.Join(out, Marker))
+	mine := filepath.Join(out, "thesis.doc")
+	os.WriteFile(mine, []byte("years of work"), 0o644)
+	for _, err := range []error{build(), Check(out)} {
+		if !errors.Is(err, ErrUnsafe) || !strings.Contains(err.Error(), "delete it or pick another --out") {
+			t.Errorf("unmarked folder: %v, want ErrUnsafe with a hint", err)
+		}
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a file of an unmarked output folder is gone: %v", err)
+	}
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if err := Check(file); !errors.Is(err, ErrUnsafe) {
+		t.Errorf("an output path that is a file: %v, want ErrUnsafe", err)
+	}
+}
+
+// TestSymlinkedOutputUpdatesItsTarget: with public -> www, every build
+// lands in www and public stays the link; the lock is taken beside www.
+func TestSymlinkedOutputUpdatesItsTarget(t *testing.T) {
+	dir := t.TempDir()
+	www, public := filepath.Join(dir, "srv", "www"), filepath.Join(dir, "public")
+	os.MkdirAll(filepath.Dir(www), 0o755)
+	if err := os.Symlink(www, public); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, text := range []string{"one", "two"} { // www missing, then present
+		d, err := Begin(public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "srv", ".www.lock")); err != nil {
+			t.Errorf("lock not on the resolved path: %v", err)
+		}
+		d.WriteFile("index.html", []byte(text))
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if info, err := os.Lstat(public); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("public is no longer a symbolic link: %v %v", info, err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(www, "index.html")); string(b) != text {
+			t.Errorf("www holds %q, want %q", b, text)
+		}
 	}
 }

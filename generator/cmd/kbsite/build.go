@@ -85,7 +85,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if f.baseURL != "" {
 		if err := config.ValidateBaseURL(f.baseURL); err != nil {
 			fmt.Fprintln(stderr, "kbsite:", err)
-			return 2
+			return exitUsage
 		}
 	}
 	opts := f.options()
@@ -96,13 +96,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts.Progress.Close()
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
-		return 1
+		return exitFor(err)
 	}
 	f.report(res, stderr)
 	if res.Failed() {
 		fmt.Fprintf(stderr, "kbsite: build failed: %s, %s; %s left unchanged\n",
 			count(res.Errors, "error"), count(res.Warnings, "warning"), f.out)
-		return 1
+		return exitContent
 	}
 	if f.quiet {
 		return 0

@@ -22,18 +22,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if format != "text" && format != "json" {
 		fmt.Fprintf(stderr, "kbsite: --format must be text or json, not %q\n", format)
-		return 2
+		return exitUsage
 	}
 	opts := f.options()
 	opts.CheckOnly = true
 	res, err := build.Build(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
-		return 1
+		return exitFor(err)
 	}
-	code := 0
+	code := exitOK
 	if res.Failed() {
-		code = 1
+		code = exitContent
 	}
 	if format == "json" {
 		type item struct {
@@ -57,7 +57,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			Warnings int    `json:"warnings"`
 			Problems []item `json:"problems"`
 			External []ext  `json:"external,omitempty"`
-		}{OK: code == 0, Articles: res.Articles, Errors: res.Errors, Warnings: res.Warnings, Problems: []item{}}
+		}{OK: code == exitOK, Articles: res.Articles, Errors: res.Errors, Warnings: res.Warnings, Problems: []item{}}
 		for _, d := range res.Diagnostics {
 			sev := "error"
 			if d.Severity == diag.Warning {

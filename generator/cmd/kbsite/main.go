@@ -4,7 +4,8 @@
 //	kbsite build [flags]   build content/ into public/
 //	kbsite check [flags]   run every check without writing
 //
-// Exit status: 0 on success, 1 on content errors, 2 on usage errors.
+// Exit status: 0 on success, 1 on content errors, 2 on usage errors, 3 when
+// the system fails (a folder that cannot be read or written, a full disk).
 package main
 
 import (
@@ -12,9 +13,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
+
+	"kbsite/generator/output"
 )
 
 const usage = `kbsite builds a static knowledge-base help site from Markdown articles.
@@ -33,8 +38,29 @@ Commands:
 Run "kbsite <command> --help" for the flags of a command.
 `
 
-// errUsage marks a command-line mistake (exit status 2).
-var errUsage = errors.New("usage")
+// The exit statuses, the same for every command.
+const (
+	exitOK      = 0
+	exitContent = 1 // errors in the articles, site.yaml or templates
+	exitUsage   = 2 // a mistake on the command line, or an --out kbsite must not replace
+	exitSystem  = 3 // a folder that cannot be read or written, a full disk, a held lock
+)
+
+// exitFor is the exit status for an error a command could not turn into
+// diagnostics: a usage error for an unsafe output folder, a content error
+// for a template that does not parse or is refused, else a system error.
+func exitFor(err error) int {
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	var errno syscall.Errno
+	switch {
+	case errors.Is(err, output.ErrUnsafe):
+		return exitUsage
+	case errors.Is(err, output.ErrLocked), errors.As(err, &pathErr), errors.As(err, &linkErr), errors.As(err, &errno):
+		return exitSystem
+	}
+	return exitContent
+}
 
 type command struct {
 	name string

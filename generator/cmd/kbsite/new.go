@@ -5,15 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"kbsite/generator/article"
+	"kbsite/generator/content"
 	"kbsite/generator/diag"
 )
 
@@ -37,74 +38,87 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		return 2
+		return exitUsage
 	}
 	title := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	switch {
 	case title == "":
 		fmt.Fprintln(stderr, `kbsite new: give the article's title, e.g. kbsite new --product windows-messenger "Title"`)
-		return 2
+		return exitUsage
 	case !productRe.MatchString(product):
 		fmt.Fprintf(stderr, "kbsite new: --product must be a lower-case slug such as windows-messenger, not %q\n", product)
-		return 2
+		return exitUsage
 	}
-	id, err := nextID(content)
+	if !utf8.ValidString(title) {
+		fmt.Fprintln(stderr, "kbsite new: the title is not valid UTF-8")
+		return exitUsage
+	}
+	path, err := create(content, product, title)
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite new:", err)
-		return 1
-	}
-	path := filepath.Join(content, product, strings.ToLower(id)+".md")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		fmt.Fprintln(stderr, "kbsite new:", err)
-		return 1
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		fmt.Fprintln(stderr, "kbsite new:", err)
-		return 1
-	}
-	defer f.Close()
-	if _, err := io.WriteString(f, skeleton(id, title, product)); err != nil {
-		fmt.Fprintln(stderr, "kbsite new:", err)
-		return 1
+		return exitFor(err)
 	}
 	fmt.Fprintln(stdout, path)
-	return 0
+	return exitOK
 }
 
-// nextID returns KB<n+1> for the largest KB<n> ID in the content folder
-// (KB000001 in an empty one), keeping the digit count of existing IDs.
-func nextID(content string) (string, error) {
+// create writes the new article's skeleton under content/product. It
+// writes through an os.Root so that a symbolic link cannot lead the file
+// out of the content folder, and never over an existing file.
+func create(dir, product, title string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
+	id, err := nextID(dir)
+	if err != nil {
+		return "", err
+	}
+	rel := filepath.Join(product, strings.ToLower(id)+".md")
+	if err := root.MkdirAll(product, 0o755); err != nil {
+		return "", err
+	}
+	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	_, err = io.WriteString(f, skeleton(id, title, product))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		root.Remove(rel) // a half-written article would only confuse
+		return "", err
+	}
+	return filepath.Join(dir, rel), nil
+}
+
+// nextID returns KB<n+1> for the largest KB<n> ID among the content
+// folder's articles (KB000001 when there are none), keeping the digit
+// count of existing IDs. Problems the scan finds are check's to report.
+func nextID(dir string) (string, error) {
 	maxN, width := 0, 6
-	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+	articles, _ := content.Scan(dir, &diag.List{})
+	for _, rel := range articles {
+		src, err := content.ReadFile(dir, rel, article.MaxSize)
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == content {
-				return filepath.SkipAll
-			}
-			return err
+			return "", fmt.Errorf("%s: %w", filepath.Join(dir, filepath.FromSlash(rel)), err)
 		}
-		if d.IsDir() || !strings.HasSuffix(d.Name(), ".md") {
-			return nil
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		doc, ok := article.Parse(p, src, &diag.List{})
+		doc, ok := article.Parse(rel, src, &diag.List{})
 		if !ok {
 			// A broken article still reserves its ID.
 			if m := kbIDRe.FindSubmatch(src); m != nil {
 				record(string(m[1]), &maxN, &width)
 			}
-			return nil
+			continue
 		}
 		if id := strings.ToUpper(doc.Meta.ID); strings.HasPrefix(id, "KB") {
 			record(id[2:], &maxN, &width)
 		}
-		return nil
-	})
-	if err != nil {
-		return "", err
 	}
 	return fmt.Sprintf("KB%0*d", width, maxN+1), nil
 }
@@ -120,11 +134,14 @@ func record(digits string, maxN, width *int) {
 	}
 }
 
+// skeleton is a new article. The title is written as a YAML double-quoted
+// scalar: strconv.Quote's escapes (\\, \", \n, \t, \xXX for ASCII control
+// bytes, \uXXXX) all mean the same in YAML, so any valid UTF-8 title reads
+// back as it was typed.
 func skeleton(id, title, product string) string {
-	q := strings.ReplaceAll(title, `"`, `\"`)
 	return fmt.Sprintf(`---
 id: %s
-title: "%s"
+title: %s
 summary: One or two sentences that say what this article solves.
 products: [%s]
 keywords: []
@@ -154,5 +171,5 @@ To resolve this problem, follow these steps:
 ## More information
 
 Link related articles by ID, for example [](kb:%s).
-`, id, q, product, today().Format("2006-01-02"), id)
+`, id, strconv.Quote(title), product, today().Format("2006-01-02"), id)
 }

@@ -54,12 +54,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	if st, err := os.Stat(filepath.Join(*site, "search")); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "kbsite search: no search index in %s (run kbsite build first)\n", filepath.Join(*site, "search"))
-		return 1
+		return exitUsage
 	}
 	ix, err := search.Open(*site, *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
-		return 1
+		return exitFor(err)
 	}
 	resp := ix.Query(q, search.Options{Limit: *limit, Product: *product})
 	if *asJSON {

@@ -44,7 +44,7 @@ func serveSite(ctx context.Context, f siteFlags, addr string, open bool, stdout,
 	sess, res, err := build.NewSession(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
-		return 1
+		return exitFor(err)
 	}
 	f.report(res, stderr)
 	if res.Failed() {
@@ -56,7 +56,7 @@ func serveSite(ctx context.Context, f siteFlags, addr string, open bool, stdout,
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
-		return 1
+		return exitSystem
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(stdout, "kbsite: serving %s at %s (Ctrl-C to stop)\n", opts.OutDir, url)
@@ -95,9 +95,9 @@ func serveSite(ctx context.Context, f siteFlags, addr string, open bool, stdout,
 	hs.Shutdown(shutdown)
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
-		return 1
+		return exitSystem
 	}
-	return 0
+	return exitOK
 }
 
 func problemText(res *build.Result) string {

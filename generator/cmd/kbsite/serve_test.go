@@ -45,26 +45,32 @@ func eventually(t *testing.T, what string, f func() bool) {
 	t.Fatalf("timed out waiting for %s", what)
 }
 
-func TestServeRebuildsAndReloads(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	os.MkdirAll(content, 0o755)
-	page := filepath.Join(content, "a.md")
-	os.WriteFile(page, []byte("---\nid: KB1\ntitle: First title\nproducts: [x]\n---\n## One\n\nText.\n"), 0o644)
-	f := siteFlags{content: content, templates: filepath.Join(repo, "templates"), out: filepath.Join(dir, "public")}
+// preview is a running `kbsite serve` for a test.
+type preview struct {
+	stdout, stderr lockedBuffer
+	get            func(p string) string
+	waitEvent      func(name string)
+	stop           func() int // ends the server and returns its exit status
+}
+
+// startServe runs serveSite on a free port and connects to its event
+// stream.
+func startServe(t *testing.T, f siteFlags) *preview {
+	t.Helper()
+	pv := &preview{}
 	ctx, cancel := context.WithCancel(context.Background())
-	var stdout, stderr lockedBuffer
 	done := make(chan int)
-	go func() { done <- serveSite(ctx, f, "127.0.0.1:0", false, &stdout, &stderr) }()
+	go func() { done <- serveSite(ctx, f, "127.0.0.1:0", false, &pv.stdout, &pv.stderr) }()
+	pv.stop = func() int { cancel(); return <-done }
 	var base string
 	eventually(t, "server address", func() bool {
-		m := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`).FindStringSubmatch(stdout.String())
+		m := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`).FindStringSubmatch(pv.stdout.String())
 		if m != nil {
 			base = m[1]
 		}
 		return m != nil
 	})
-	get := func(p string) string {
+	pv.get = func(p string) string {
 		resp, err := http.Get(base + p)
 		if err != nil {
 			return ""
@@ -73,14 +79,11 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return string(b)
 	}
-	if body := get("kb/kb1.html"); !strings.Contains(body, "First title") || !strings.Contains(body, "/__kbsite/live.js") {
-		t.Fatalf("first page: %q", body)
-	}
 	resp, err := http.Get(base + "__kbsite/events")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	t.Cleanup(func() { resp.Body.Close() })
 	events := make(chan string, 64)
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
@@ -88,7 +91,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 			events <- sc.Text()
 		}
 	}()
-	waitEvent := func(name string) {
+	pv.waitEvent = func(name string) {
 		t.Helper()
 		deadline := time.After(10 * time.Second)
 		for {
@@ -98,11 +101,25 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 					return
 				}
 			case <-deadline:
-				t.Fatalf("no %s event; stderr: %s", name, stderr.String())
+				t.Fatalf("no %s event; stderr: %s", name, pv.stderr.String())
 			}
 		}
 	}
 	time.Sleep(100 * time.Millisecond) // let the watcher settle
+	return pv
+}
+
+func TestServeRebuildsAndReloads(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	os.MkdirAll(content, 0o755)
+	page := filepath.Join(content, "a.md")
+	os.WriteFile(page, []byte("---\nid: KB1\ntitle: First title\nproducts: [x]\n---\n## One\n\nText.\n"), 0o644)
+	pv := startServe(t, siteFlags{content: content, templates: filepath.Join(repo, "templates"), out: filepath.Join(dir, "public")})
+	get, waitEvent, stderr := pv.get, pv.waitEvent, &pv.stderr
+	if body := get("kb/kb1.html"); !strings.Contains(body, "First title") || !strings.Contains(body, "/__kbsite/live.js") {
+		t.Fatalf("first page: %q", body)
+	}
 	os.WriteFile(page, []byte("---\nid: KB1\ntitle: Second title\nproducts: [x]\n---\n## One\n\nText.\n"), 0o644)
 	waitEvent("reload")
 	if body := get("kb/kb1.html"); !strings.Contains(body, "Second title") {
@@ -115,8 +132,42 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 		t.Errorf("last good page replaced: %q", body)
 	}
 	eventually(t, "error in terminal", func() bool { return strings.Contains(stderr.String(), `a.md:4:10: updated "never" is not a date`) })
-	cancel()
-	if code := <-done; code != 0 {
+	if code := pv.stop(); code != 0 {
 		t.Errorf("serve exit %d", code)
 	}
+}
+
+// TestServeRefusesSymlinksOutside: while serving, a new article that is a
+// symbolic link to a file outside the content folder, and an article
+// swapped for such a link, are located errors; the outside text is never
+// served, nor is the output folder's marker file.
+func TestServeRefusesSymlinksOutside(t *testing.T) {
+	dir := t.TempDir()
+	content := tinySite(t, dir)
+	pv := startServe(t, siteFlags{content: content, templates: filepath.Join(repo, "templates"), out: filepath.Join(dir, "public")})
+	outside := func(id string) string {
+		p := filepath.Join(dir, id+".md")
+		os.WriteFile(p, []byte("---\nid: "+id+"\ntitle: Outside\nproducts: [x]\n---\n## Symptoms\n\nOUTSIDE-SECRET\n"), 0o644)
+		return p
+	}
+	outside("KB1")
+	for _, c := range []struct{ link, target, page string }{
+		{filepath.Join(content, "linked.md"), outside("KB2"), "kb/kb2.html"},
+		{filepath.Join(content, "a.md"), "../KB1.md", "kb/kb1.html"}, // relative, swapped for a.md
+	} {
+		os.Remove(c.link)
+		if err := os.Symlink(c.target, c.link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		pv.waitEvent("problem")
+		want := c.link + ":1:1: symbolic link points outside the content folder"
+		eventually(t, want, func() bool { return strings.Contains(pv.stderr.String(), want) })
+		if body := pv.get(c.page); strings.Contains(body, "OUTSIDE-SECRET") {
+			t.Errorf("%s serves the outside file", c.page)
+		}
+	}
+	if body := pv.get(".kbsite"); strings.Contains(body, "built by kbsite") {
+		t.Error("the output folder's marker is served")
+	}
+	pv.stop()
 }

@@ -1,0 +1,187 @@
+// Package content is the one place that decides which files of a content
+// folder are articles, which are other files to publish and which are
+// ignored, and that reads them without leaving the folder. The full build,
+// serve's incremental rebuild, `kbsite new` and `kbsite check` all go
+// through it, so they cannot disagree.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"kbsite/generator/config"
+	"kbsite/generator/diag"
+)
+
+// Kind is what a content file is to the build.
+type Kind int
+
+const (
+	Ignored Kind = iota // dot and underscore names, site.yaml, paths outside
+	Article             // Markdown: .md or .markdown
+	File                // anything else, published when an article links it
+)
+
+// Diagnostic kinds of the problems this package reports.
+const (
+	KindUnsafe = "unsafe-path" // a symbolic link the build will not follow
+	KindSize   = "size"        // a file over the size limit
+	KindRead   = "read"        // any other failure to read
+)
+
+// ErrTooLarge is returned by ReadFile for a file over its limit.
+var ErrTooLarge = errors.New("file is larger than the limit")
+
+// errOutside is returned for a path that a symbolic link leads out of the
+// content folder.
+var errOutside = errors.New("symbolic link points outside the content folder or is absolute; refusing to read it")
+
+var errDirLink = errors.New("symbolic links to folders are not followed")
+
+// Classify says what the file at rel (relative to the content folder,
+// "/"-separated) is. A name starting with "." or "_" anywhere in the path
+// hides the file (editor files, drafts folders).
+func Classify(rel string) Kind {
+	if rel == "" || path.IsAbs(rel) {
+		return Ignored
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if part == "" || part == ".." || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
+			return Ignored
+		}
+	}
+	switch {
+	case rel == config.FileName:
+		return Ignored
+	case strings.EqualFold(path.Ext(rel), ".md"), strings.EqualFold(path.Ext(rel), ".markdown"):
+		return Article
+	}
+	return File
+}
+
+// Scan lists the articles and other files under dir, each sorted.
+// Symbolic links are read only when they are relative and lead to a file
+// inside dir; the others are reported to dl.
+func Scan(dir string, dl *diag.List) (articles, files []string) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		dl.Errorf(dir, 0, 0, "cannot read the content folder: %v", err)
+		return nil, nil
+	}
+	defer root.Close()
+	fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+		file := filepath.Join(dir, filepath.FromSlash(rel))
+		if err != nil {
+			Report(dl, file, err)
+			return nil
+		}
+		kind := Classify(rel)
+		switch {
+		case rel == ".":
+			return nil
+		case kind == Ignored && d.IsDir():
+			return fs.SkipDir
+		case kind == Ignored || d.IsDir():
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			if err := checkLink(root, rel); err != nil {
+				Report(dl, file, err)
+				return nil
+			}
+		case !d.Type().IsRegular():
+			return nil
+		}
+		if kind == Article {
+			articles = append(articles, rel)
+		} else {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	sort.Strings(articles)
+	sort.Strings(files)
+	return articles, files
+}
+
+// checkLink accepts a symbolic link that leads to a file inside root.
+func checkLink(root *os.Root, rel string) error {
+	info, err := root.Stat(rel)
+	if err != nil {
+		return linkError(err)
+	}
+	if info.IsDir() {
+		return errDirLink
+	}
+	return nil
+}
+
+// linkError turns os.Root's refusal to leave the folder into a message a
+// writer understands.
+func linkError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes") {
+		return errOutside
+	}
+	return err
+}
+
+// ReadFile reads the file at rel inside dir, refusing files over limit
+// bytes without reading them. It opens the file through an os.Root, so a
+// symbolic link swapped in after Scan still cannot lead outside dir.
+func ReadFile(dir, rel string, limit int64) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(filepath.FromSlash(rel))
+	if err != nil {
+		return nil, linkError(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	tooLarge := fmt.Errorf("%w of %d MiB", ErrTooLarge, limit>>20)
+	if info.Size() > limit {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, min(limit, math.MaxInt64-1)+1))
+	if int64(len(data)) > limit {
+		return nil, tooLarge // it grew after the Stat
+	}
+	return data, err
+}
+
+// Report records a problem reading file, at its first line, with the
+// kind that says what went wrong.
+func Report(dl *diag.List, file string, err error) {
+	kind := KindRead
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		kind = KindSize
+	case errors.Is(err, errOutside), errors.Is(err, errDirLink):
+		kind = KindUnsafe
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = "cannot read: " + pe.Err.Error()
+	}
+	dl.Add(diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error, Msg: msg, Kind: kind})
+}
