@@ -200,7 +200,7 @@ func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
 	if strings.HasSuffix(rel, ".md") {
 		candidates = ix.sources
 	}
-	hint := suggest.Closest(rel, candidates)
+	hint := suggest.ClosestCased(rel, candidates)
 	if hint != "" {
 		hint = relPath(path.Dir(self.Source), hint)
 	}
@@ -221,7 +221,7 @@ func (ix *Index) checkAnchor(t *Target, frag, where string) *Error {
 	}
 	names := slices.Concat(t.Anchors, ix.pageIDs)
 	sort.Strings(names)
-	hint := suggest.Closest(frag, names)
+	hint := suggest.ClosestCased(frag, names)
 	if hint != "" {
 		hint = "#" + hint
 	}
