@@ -215,7 +215,7 @@ func loadArticles(opts Options, cfg config.Site, dl *diag.List) *Site {
 		key := links.Key(a.Meta.Lang, a.Meta.ID)
 		if first, dup := site.ByKey[key]; dup {
 			p := a.Meta.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q%s: %s already uses it", a.Meta.ID, site.inLanguage(a.Meta.Lang), first.File)
+			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s%s: %s already uses it", diag.Quote(a.Meta.ID), site.inLanguage(a.Meta.Lang), first.File)
 			continue
 		}
 		site.ByKey[key] = a
@@ -394,28 +394,28 @@ func (site *Site) addAliases(a *Article, dl *diag.List) {
 		if isPathAlias(al) {
 			op, ok := aliasPath(al)
 			if !ok {
-				dl.Errorf(a.File, p.Line, p.Col, "alias %q is not a usable site path", al)
+				dl.Errorf(a.File, p.Line, p.Col, "alias %s is not a usable site path", diag.Quote(al))
 				continue
 			}
 			if prev, taken := site.Redirects[op]; taken {
-				dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
+				dl.Errorf(a.File, p.Line, p.Col, "alias %s is already used by %s", diag.Quote(al), prev.Meta.ID)
 				continue
 			}
 			site.Redirects[op] = a
 			continue
 		}
 		if !validIDAlias(al) {
-			dl.Errorf(a.File, p.Line, p.Col, "alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
+			dl.Errorf(a.File, p.Line, p.Col, "alias %s is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", diag.Quote(al))
 			continue
 		}
 		if !site.Index.AddAlias(al, a.target) {
 			other := site.Index.Find(a.Meta.Lang, al)
-			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already the ID or an alias of %s", al, other.ID)
+			dl.Errorf(a.File, p.Line, p.Col, "alias %s is already the ID or an alias of %s", diag.Quote(al), other.ID)
 			continue
 		}
 		op := site.langPath(a.Meta.Lang, ArticlePath(al))
 		if prev, taken := site.Redirects[op]; taken {
-			dl.Errorf(a.File, p.Line, p.Col, "alias %q is already used by %s", al, prev.Meta.ID)
+			dl.Errorf(a.File, p.Line, p.Col, "alias %s is already used by %s", diag.Quote(al), prev.Meta.ID)
 			continue
 		}
 		site.Redirects[op] = a
@@ -426,7 +426,7 @@ func (site *Site) addAliases(a *Article, dl *diag.List) {
 func (site *Site) checkAliasPaths(dl *diag.List) {
 	for _, b := range site.Articles {
 		if a, taken := site.Redirects[b.Path]; taken {
-			dl.Errorf(a.File, 0, 0, "alias path %q is the address of %s", b.Path, b.Meta.ID)
+			dl.Errorf(a.File, 0, 0, "alias path %s is the address of %s", diag.Quote(b.Path), b.Meta.ID)
 			delete(site.Redirects, b.Path)
 		}
 	}
@@ -470,7 +470,7 @@ func checkProducts(site *Site, dl *diag.List) {
 		for i, p := range a.Meta.Products {
 			if _, ok := site.Config.Products[p]; !ok {
 				pos := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
-				dl.Warnf(a.File, pos.Line, pos.Col, "product %q has no display name in site.yaml", p)
+				dl.Warnf(a.File, pos.Line, pos.Col, "product %s has no display name in site.yaml", diag.Quote(p))
 			}
 		}
 	}
@@ -502,7 +502,7 @@ func checkReachable(site *Site, dl *diag.List) {
 		key := strings.ToLower(a.Meta.Title)
 		if first, dup := titles[key]; dup {
 			p := a.Meta.Pos["title"]
-			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %q, also used by %s (%s)", a.Meta.Title, first.Meta.ID, first.File)
+			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %s, also used by %s (%s)", diag.Quote(a.Meta.Title), first.Meta.ID, first.File)
 			continue
 		}
 		titles[key] = a

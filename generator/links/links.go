@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"kbsite/generator/diag"
 	"kbsite/generator/suggest"
 )
 
@@ -225,7 +226,7 @@ func (ix *Index) checkAnchor(t *Target, frag, where string) *Error {
 	if hint != "" {
 		hint = "#" + hint
 	}
-	return &Error{Reason: where + " has no heading with the anchor #" + frag, Hint: hint}
+	return &Error{Reason: where + " has no heading with the anchor #" + diag.Clip(frag), Hint: hint}
 }
 
 // Seal sorts the candidate lists used for hints; call it once after the
