@@ -109,6 +109,10 @@ func decodeFields(s *Site, doc *yaml.Node, path string, dl *diag.List) map[strin
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		ptr, known := fields[k.Value]
+		if _, dup := at[k.Value]; dup {
+			dl.Errorf(path, k.Line, k.Column, "duplicate key %s in site configuration", diag.Quote(k.Value))
+			continue
+		}
 		if !known {
 			dl.Warnf(path, k.Line, k.Column, "unknown key %s in site configuration", diag.Quote(k.Value))
 			continue

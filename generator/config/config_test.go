@@ -35,6 +35,7 @@ func TestLoadReportsBadValuesAtTheirKey(t *testing.T) {
 		{"raw_html: maybe\n", `site.yaml:1:11: raw_html must be true or false, not "maybe"`},
 		{"derive_ids: [x]\n", `site.yaml:1:13: derive_ids must be true or false`},
 		{"title: [a, b]\n", `site.yaml:1:8: title must be text`},
+		{"title: A\ntitle: B\n", `site.yaml:2:1: duplicate key "title" in site configuration`},
 		{`base_url: '"https://help.example.com/"'` + "\n", `site.yaml:1:11: base_url "\"https://help.example.com/\"" must not contain spaces, quotes, angle brackets or backslashes`},
 		{"base_url: https://help.example.com/a b/\n", `site.yaml:1:11: base_url "https://help.example.com/a b/" must not contain spaces`},
 		{"base_url: https://help.example.com/\"onload=x\n", `site.yaml:1:11: base_url "https://help.example.com/\"onload=x" must not contain spaces, quotes`},
