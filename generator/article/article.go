@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"kbsite/generator/diag"
+	"kbsite/generator/i18n"
 	"kbsite/generator/yamlpos"
 
 	"go.yaml.in/yaml/v3"
@@ -265,7 +266,7 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 			m.Updated = t
 		case "lang":
 			m.Lang = str(v, key)
-			if m.Lang != "" && !langRe.MatchString(m.Lang) {
+			if m.Lang != "" && (!langRe.MatchString(m.Lang) || !i18n.ValidTag(m.Lang)) {
 				fail(v, "lang %s is not a language code such as en, de or pt-br", diag.Quote(m.Lang))
 			}
 		case "draft":

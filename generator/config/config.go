@@ -14,10 +14,10 @@ import (
 	"unicode"
 
 	"kbsite/generator/diag"
+	"kbsite/generator/i18n"
 	"kbsite/generator/yamlpos"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
 )
 
 // FileName is the name of the configuration file inside the content folder.
@@ -83,7 +83,7 @@ func Load(dir string, dl *diag.List) Site {
 	at := decodeFields(&s, doc, path, dl)
 	if s.Language == "" {
 		s.Language = "en"
-	} else if n := at["language"]; n != nil && !validLanguage(s.Language) {
+	} else if n := at["language"]; n != nil && !i18n.ValidTag(s.Language) {
 		dl.Errorf(path, n.Line, n.Column, "language %s is not a BCP 47 language tag such as en, de or pt-BR", diag.Quote(s.Language))
 		s.Language = "en"
 	}
@@ -141,13 +141,6 @@ func expected(ptr any) string {
 		return "must be a mapping of product slugs to display names"
 	}
 	return "must be text"
-}
-
-// validLanguage accepts a well-formed, known BCP 47 tag. x/text also takes
-// "en_US"; BCP 47 separates subtags with "-" only.
-func validLanguage(tag string) bool {
-	_, err := language.Parse(tag)
-	return err == nil && !strings.Contains(tag, "_")
 }
 
 // baseURLProblem says what is wrong with a base URL, or "" when it is

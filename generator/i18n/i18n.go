@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 // Fallback is the language every lookup falls back to.
@@ -21,6 +22,13 @@ const Fallback = "en"
 // Catalog is the UI strings of every language.
 type Catalog struct {
 	langs map[string]map[string]string
+}
+
+// ValidTag reports whether tag is a well-formed, known BCP 47 language
+// tag. x/text also takes "en_US"; BCP 47 separates subtags with "-" only.
+func ValidTag(tag string) bool {
+	_, err := language.Parse(tag)
+	return err == nil && !strings.Contains(tag, "_")
 }
 
 // rtl lists right-to-left scripts' languages.
