@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kbsite/generator/config"
 	"kbsite/generator/diag"
 	"kbsite/generator/yamlpos"
 
@@ -65,7 +66,8 @@ var (
 // ok=false when the file cannot be used at all; every problem is in dl.
 func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 	if len(src) > MaxSize {
-		dl.Errorf(file, 0, 0, "file is %d MiB, larger than the %d MiB limit for an article", len(src)>>20, MaxSize>>20)
+		line, col := lineCol(src, MaxSize) // where the limit is passed
+		dl.Errorf(file, line, col, "file is %d MiB, larger than the %d MiB limit for an article", len(src)>>20, MaxSize>>20)
 		return Doc{}, false
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
@@ -222,7 +224,7 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 		k, v := mapping.Content[i], mapping.Content[i+1]
 		key := k.Value
 		if seen[key] {
-			fail(k, "duplicate front matter key %q", key)
+			fail(k, "duplicate front matter key %s", diag.Quote(key))
 			continue
 		}
 		seen[key] = true
@@ -231,7 +233,7 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 		case "id":
 			m.ID = str(v, key)
 			if m.ID != "" && !idRe.MatchString(m.ID) {
-				fail(v, "id %q may hold only letters, digits, '.', '_' and '-' (at most 64)", m.ID)
+				fail(v, "id %s may hold only letters, digits, '.', '_' and '-' (at most 64)", diag.Quote(m.ID))
 			}
 		case "title":
 			m.Title = str(v, key)
@@ -242,7 +244,7 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 			for j, p := range m.Products {
 				if !slugRe.MatchString(p) {
 					pp := m.Pos[fmt.Sprintf("products.%d", j)]
-					dl.Errorf(file, pp.Line, pp.Col, "product %q must be a lower-case slug such as windows-messenger (display names go in site.yaml)", p)
+					dl.Errorf(file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
 					ok = false
 				}
 			}
@@ -259,13 +261,13 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 			}
 			t, err := ParseDate(s)
 			if err != nil {
-				fail(v, "%s %q is not a date; write it as YYYY-MM-DD", key, s)
+				fail(v, "%s %s is not a date; write it as YYYY-MM-DD", key, diag.Quote(s))
 			}
 			m.Updated = t
 		case "lang":
 			m.Lang = str(v, key)
-			if m.Lang != "" && !langRe.MatchString(m.Lang) {
-				fail(v, "lang %q is not a language code such as en, de or pt-br", m.Lang)
+			if m.Lang != "" && (!langRe.MatchString(m.Lang) || !config.ValidTag(m.Lang)) {
+				fail(v, "lang %s is not a language code such as en, de or pt-br", diag.Quote(m.Lang))
 			}
 		case "draft":
 			if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool") {
@@ -277,7 +279,7 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 			m.TranslationKey = str(v, key)
 		default:
 			p := pos(k)
-			dl.Warnf(file, p.Line, p.Col, "unknown front matter key %q (ignored)", key)
+			dl.Warnf(file, p.Line, p.Col, "unknown front matter key %s (ignored)", diag.Quote(key))
 		}
 	}
 	return m, ok

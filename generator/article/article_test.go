@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,6 +68,9 @@ func TestFrontMatterErrorsArePositioned(t *testing.T) {
 		{"binary", "---\nid: K\x00B\n", `content/x.md:2:6: binary file`},
 		{"invalid utf8", "---\nid: KB1\ntitle: caf\xe9\n---\n", `content/x.md:3:11: invalid UTF-8`},
 		{"duplicate key", "---\nid: KB1\nid: KB2\ntitle: T\n---\n", `content/x.md:3:1: duplicate front matter key "id"`},
+		{"unknown lang", "---\nid: KB1\ntitle: T\nlang: zz\n---\n", `content/x.md:4:7: lang "zz" is not a language code such as en, de or pt-br`},
+		{"long value", "---\nid: KB1\ntitle: T\nupdated: " + strings.Repeat("9", 5000) + "\n---\n", `content/x.md:4:10: updated "` + strings.Repeat("9", 200) + `…" is not a date`},
+		{"over size", "---\nid: KB1\n---\n" + strings.Repeat("line\n", MaxSize/5+1), fmt.Sprintf("content/x.md:%d:%d: file is 16 MiB, larger than the 16 MiB limit", 4+(MaxSize-16)/5, 1+(MaxSize-16)%5)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

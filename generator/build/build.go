@@ -219,7 +219,7 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 		key := links.Key(a.Meta.Lang, a.Meta.ID)
 		if first, dup := site.ByKey[key]; dup {
 			p := a.Meta.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q%s: %s already uses it", a.Meta.ID, site.inLanguage(a.Meta.Lang), first.File)
+			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s%s: %s already uses it", diag.Quote(a.Meta.ID), site.inLanguage(a.Meta.Lang), first.File)
 			continue
 		}
 		site.ByKey[key] = a
@@ -404,15 +404,15 @@ func (site *Site) addAliases(a *Article, dl *diag.List) {
 		}
 		switch {
 		case !ok && isPathAlias(al):
-			fail("alias %q is not a usable site path", al)
+			fail("alias %s is not a usable site path", diag.Quote(al))
 		case !ok:
-			fail("alias %q is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", al)
+			fail("alias %s is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", diag.Quote(al))
 		case !isPathAlias(al) && !site.Index.AddAlias(al, a.target):
-			fail("alias %q is already the ID or an alias of %s", al, site.Index.Find(a.Meta.Lang, al).ID)
+			fail("alias %s is already the ID or an alias of %s", diag.Quote(al), site.Index.Find(a.Meta.Lang, al).ID)
 		case clash != "":
-			fail("alias %q would replace %s", al, clash)
+			fail("alias %s would replace %s", diag.Quote(al), clash)
 		case site.Redirects[op] != nil:
-			fail("alias %q is already used by %s", al, site.Redirects[op].Meta.ID)
+			fail("alias %s is already used by %s", diag.Quote(al), site.Redirects[op].Meta.ID)
 		default:
 			site.Redirects[op] = a
 		}
@@ -457,7 +457,7 @@ func (site *Site) checkAliasPaths(arts []*Article, dl *diag.List) {
 		}
 		for i, al := range a.Meta.Aliases {
 			if op, _ := site.redirectPath(a, al); op == b.Path {
-				site.aliasError(a, i, dl, fmt.Sprintf("alias %q is the address of %s", al, b.Meta.ID))
+				site.aliasError(a, i, dl, fmt.Sprintf("alias %s is the address of %s", diag.Quote(al), b.Meta.ID))
 			}
 		}
 	}
@@ -501,7 +501,7 @@ func checkProducts(site *Site, dl *diag.List) {
 		for i, p := range a.Meta.Products {
 			if _, ok := site.Config.Products[p]; !ok {
 				pos := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
-				dl.Warnf(a.File, pos.Line, pos.Col, "product %q has no display name in site.yaml", p)
+				dl.Warnf(a.File, pos.Line, pos.Col, "product %s has no display name in site.yaml", diag.Quote(p))
 			}
 		}
 	}
@@ -533,7 +533,7 @@ func checkReachable(site *Site, dl *diag.List) {
 		key := strings.ToLower(a.Meta.Title)
 		if first, dup := titles[key]; dup {
 			p := a.Meta.Pos["title"]
-			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %q, also used by %s (%s)", a.Meta.Title, first.Meta.ID, first.File)
+			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %s, also used by %s (%s)", diag.Quote(a.Meta.Title), first.Meta.ID, first.File)
 			continue
 		}
 		titles[key] = a

@@ -86,7 +86,7 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 		}
 		r, err := site.Index.Resolve(a.target, l.Dest)
 		if err != nil {
-			fail(diag.KindLink, fmt.Sprintf("broken link %q: %s", l.Dest, err))
+			fail(diag.KindLink, fmt.Sprintf("broken link %s: %s", diag.Quote(l.Dest), err))
 			continue
 		}
 		if r.File != "" {
@@ -134,7 +134,7 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 		if t == nil {
 			p := a.Meta.Pos[fmt.Sprintf("related.%d", i)]
 			dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindLink,
-				Msg: fmt.Sprintf("related article %q does not exist%s", id, hint(site, id))})
+				Msg: fmt.Sprintf("related article %s does not exist%s", diag.Quote(id), hint(site, id))})
 			continue
 		}
 		r, _ := t.Ref.(*Article)

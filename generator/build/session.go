@@ -142,7 +142,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		}
 		if first != nil {
 			p := a.Meta.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %q: %s already uses it", a.Meta.ID, first.File)
+			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s: %s already uses it", diag.Quote(a.Meta.ID), first.File)
 		}
 		claimed[k] = a
 	}

@@ -6,11 +6,13 @@ package config
 import (
 	"errors"
 	"fmt"
+	"golang.org/x/text/language"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"kbsite/generator/diag"
 	"kbsite/generator/yamlpos"
@@ -78,33 +80,88 @@ func Load(dir string, dl *diag.List) Site {
 		dl.Errorf(path, doc.Line, doc.Column, "site configuration must be a mapping of keys to values")
 		return s
 	}
-	known := yamlpos.Fields(s)
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		k := doc.Content[i]
-		if !known[k.Value] {
-			dl.Warnf(path, k.Line, k.Column, "unknown key %q in site configuration", k.Value)
-		}
-	}
-	if err := doc.Decode(&s); err != nil {
-		line, msg := yamlpos.Split(err)
-		dl.Errorf(path, line, 0, "%s", msg)
-		return s
-	}
+	at := decodeFields(&s, doc, path, dl)
 	if s.Language == "" {
+		s.Language = "en"
+	} else if n := at["language"]; n != nil && !ValidTag(s.Language) {
+		dl.Errorf(path, n.Line, n.Column, "language %s is not a BCP 47 language tag such as en, de or pt-BR", diag.Quote(s.Language))
 		s.Language = "en"
 	}
 	if s.RecentCount <= 0 {
 		s.RecentCount = 8
 	}
-	if s.BaseURL != "" {
-		u, err := url.Parse(s.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			dl.Errorf(path, 0, 0, "base_url %q must be an absolute http or https URL", s.BaseURL)
+	if n := at["base_url"]; n != nil && s.BaseURL != "" {
+		if p := baseURLProblem(s.BaseURL); p != "" {
+			dl.Errorf(path, n.Line, n.Column, "base_url %s %s", diag.Quote(s.BaseURL), p)
 			s.BaseURL = ""
 		}
 	}
 	s.BaseURL = NormalizeBaseURL(s.BaseURL)
 	return s
+}
+
+// decodeFields decodes the mapping doc into s key by key, so that a value
+// of the wrong type is reported at its position with its key, and returns
+// the value node of each key it decoded.
+func decodeFields(s *Site, doc *yaml.Node, path string, dl *diag.List) map[string]*yaml.Node {
+	fields := yamlpos.FieldPtrs(s)
+	at := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		ptr, known := fields[k.Value]
+		if _, dup := at[k.Value]; dup {
+			dl.Errorf(path, k.Line, k.Column, "duplicate key %s in site configuration", diag.Quote(k.Value))
+			continue
+		}
+		if !known {
+			dl.Warnf(path, k.Line, k.Column, "unknown key %s in site configuration", diag.Quote(k.Value))
+			continue
+		}
+		if err := v.Decode(ptr); err != nil {
+			msg := k.Value + " " + expected(ptr)
+			if v.Kind == yaml.ScalarNode {
+				msg += ", not " + diag.Quote(v.Value)
+			}
+			dl.Errorf(path, v.Line, v.Column, "%s", msg)
+			continue
+		}
+		at[k.Value] = v
+	}
+	return at
+}
+
+// expected says what type of value a field takes.
+func expected(ptr any) string {
+	switch ptr.(type) {
+	case *bool, **bool:
+		return "must be true or false"
+	case *int:
+		return "must be a whole number"
+	case *map[string]string:
+		return "must be a mapping of product slugs to display names"
+	}
+	return "must be text"
+}
+
+// baseURLProblem says what is wrong with a base URL, or "" when it is
+// usable: an absolute http(s) URL with a host, with nothing that would need
+// quoting where it is written into pages, feeds and sitemaps (spaces,
+// quotes, angle brackets), and no query or fragment, since page paths are
+// appended to it.
+func baseURLProblem(raw string) string {
+	if strings.IndexFunc(raw, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\"'`<>\\", r)
+	}) >= 0 {
+		return "must not contain spaces, quotes, angle brackets or backslashes"
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "must be an absolute http or https URL"
+	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(raw, "#") {
+		return "must not have a query (?) or fragment (#)"
+	}
+	return ""
 }
 
 // NormalizeBaseURL makes a base URL end in exactly one slash ("" stays "").
@@ -125,9 +182,15 @@ func (s Site) ProductName(slug string) string {
 
 // ValidateBaseURL checks a base URL given on the command line.
 func ValidateBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("--base-url %q must be an absolute http or https URL", raw)
+	if p := baseURLProblem(raw); p != "" {
+		return fmt.Errorf("--base-url %s %s", diag.Quote(raw), p)
 	}
 	return nil
+}
+
+// ValidTag reports whether tag is a well-formed, known BCP 47 language
+// tag. x/text also takes "en_US"; BCP 47 separates subtags with "-" only.
+func ValidTag(tag string) bool {
+	_, err := language.Parse(tag)
+	return err == nil && !strings.Contains(tag, "_")
 }

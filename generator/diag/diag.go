@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -58,6 +59,27 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(d.Msg)
 	return b.String()
+}
+
+// maxQuoted is how many characters of a user's value a message repeats:
+// enough to recognise it, and one pasted megabyte cannot flood a report.
+const maxQuoted = 200
+
+// Quote quotes a user-supplied value for a message, as %q does, cut to
+// about 200 characters with an ellipsis.
+func Quote(s string) string { return strconv.Quote(Clip(s)) }
+
+// Clip cuts a user-supplied value to about 200 characters, ending it with
+// an ellipsis when it was cut, for messages that repeat it unquoted.
+func Clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // List is a concurrency-safe collection of diagnostics.

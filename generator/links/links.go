@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"kbsite/generator/diag"
 	"kbsite/generator/suggest"
 )
 
@@ -200,7 +201,7 @@ func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
 	if strings.HasSuffix(rel, ".md") {
 		candidates = ix.sources
 	}
-	hint := suggest.Closest(rel, candidates)
+	hint := suggest.ClosestCased(rel, candidates)
 	if hint != "" {
 		hint = relPath(path.Dir(self.Source), hint)
 	}
@@ -221,11 +222,11 @@ func (ix *Index) checkAnchor(t *Target, frag, where string) *Error {
 	}
 	names := slices.Concat(t.Anchors, ix.pageIDs)
 	sort.Strings(names)
-	hint := suggest.Closest(frag, names)
+	hint := suggest.ClosestCased(frag, names)
 	if hint != "" {
 		hint = "#" + hint
 	}
-	return &Error{Reason: where + " has no heading with the anchor #" + frag, Hint: hint}
+	return &Error{Reason: where + " has no heading with the anchor #" + diag.Clip(frag), Hint: hint}
 }
 
 // Seal sorts the candidate lists used for hints; call it once after the

@@ -116,3 +116,23 @@ func TestIDLinksPreferTheSameLanguage(t *testing.T) {
 		t.Errorf("French link without a French target should fall back to English: %+v %v", r, err)
 	}
 }
+
+// TestHintIsNeverTheTypedValue: KB9 exists only in German, so a link from
+// a French article to kb:kb9 is broken, but "did you mean KB9?" would name
+// what was typed. A case slip in an anchor still gets the right case.
+func TestHintIsNeverTheTypedValue(t *testing.T) {
+	ix := NewIndex("en")
+	ix.Add(&Target{ID: "KB9", Lang: "de", Source: "de/kb9.md", Path: "de/kb/kb9.html"})
+	fr := &Target{ID: "KB100000", Lang: "fr", Source: "fr/kb100000.md", Path: "fr/kb/kb100000.html", Anchors: []string{"cause"}}
+	ix.Add(fr)
+	ix.Seal()
+	for dest, want := range map[string]string{
+		"kb:kb9": "no article with that ID",
+		"kb:KB9": "no article with that ID",
+		"#Cause": "this article has no heading with the anchor #Cause (did you mean #cause?)",
+	} {
+		if _, err := ix.Resolve(fr, dest); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", dest, err, want)
+		}
+	}
+}

@@ -27,7 +27,9 @@ const Prefix = "/__kbsite/"
 
 // Server serves one output folder.
 type Server struct {
-	dir string
+	dir    string
+	host   string // the host it listens on, "" for every address
+	limits limits
 
 	mu      sync.Mutex
 	clients map[chan event]struct{}
@@ -39,9 +41,10 @@ type event struct {
 	data string
 }
 
-// New returns a server for the output folder dir.
-func New(dir string) *Server {
-	return &Server{dir: dir, clients: map[chan event]struct{}{}}
+// New returns a server for the output folder dir that listens on host
+// (a name or IP; "", "0.0.0.0" or "::" for every address).
+func New(dir, host string) *Server {
+	return &Server{dir: dir, host: listenHost(host), limits: defaultLimits, clients: map[chan event]struct{}{}}
 }
 
 // Reload tells open pages to reload and clears any error overlay.
@@ -77,6 +80,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "misdirected request: this preview answers only for its own address", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -195,10 +202,18 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, name string, data 
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+	if !sameOrigin(r) {
+		http.Error(w, "forbidden: the event stream is for this site's own pages", http.StatusForbidden)
 		return
+	}
+	rc := http.NewResponseController(w)
+	// The stream outlives the server's write timeout: each event gets its
+	// own deadline, so only a reader that stops reading is cut off. (The
+	// read timeout ends with the request headers, net/http lifts it.)
+	send := func(format string, args ...any) bool {
+		rc.SetWriteDeadline(time.Now().Add(s.limits.write))
+		fmt.Fprintf(w, format, args...)
+		return rc.Flush() == nil
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -212,24 +227,28 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		delete(s.clients, c)
 		s.mu.Unlock()
 	}()
-	io.WriteString(w, "retry: 500\n\n")
+	first := "retry: 500\n\n"
 	if problem != "" {
 		b, _ := json.Marshal(map[string]string{"text": problem})
-		fmt.Fprintf(w, "event: problem\ndata: %s\n\n", b)
+		first += fmt.Sprintf("event: problem\ndata: %s\n\n", b)
 	}
-	flusher.Flush()
+	if !send("%s", first) {
+		return
+	}
 	keep := time.NewTicker(15 * time.Second)
 	defer keep.Stop()
 	for {
+		ok := true
 		select {
 		case <-r.Context().Done():
 			return
 		case e := <-c:
-			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.name, e.data)
-			flusher.Flush()
+			ok = send("event: %s\ndata: %s\n\n", e.name, e.data)
 		case <-keep.C:
-			io.WriteString(w, ": keep-alive\n\n")
-			flusher.Flush()
+			ok = send(": keep-alive\n\n")
+		}
+		if !ok {
+			return
 		}
 	}
 }

@@ -39,7 +39,7 @@ func get(t *testing.T, url string) (int, http.Header, string) {
 }
 
 func TestServesFilesSafely(t *testing.T) {
-	ts := httptest.NewServer(New(site(t)))
+	ts := httptest.NewServer(New(site(t), "127.0.0.1"))
 	defer ts.Close()
 	code, h, body := get(t, ts.URL+"/")
 	if code != 200 || !strings.Contains(body, `<p>home</p><script src="/__kbsite/live.js"></script></body>`) {
@@ -67,7 +67,7 @@ func TestServesFilesSafely(t *testing.T) {
 }
 
 func TestEventsCarryReloadAndProblems(t *testing.T) {
-	s := New(site(t))
+	s := New(site(t), "127.0.0.1")
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	resp, err := http.Get(ts.URL + "/__kbsite/events")
@@ -109,7 +109,7 @@ func TestEventsCarryReloadAndProblems(t *testing.T) {
 // the output folder is being rewritten, and expects no error at all.
 func TestHoldsUnderLoad(t *testing.T) {
 	dir := site(t)
-	ts := httptest.NewServer(New(dir))
+	ts := httptest.NewServer(New(dir, "127.0.0.1"))
 	defer ts.Close()
 	stop := make(chan struct{})
 	var writer sync.WaitGroup

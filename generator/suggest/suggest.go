@@ -6,14 +6,27 @@ import "strings"
 
 // Closest returns the candidate nearest to s by edit distance (ignoring
 // case), or "" when none is close enough to be a plausible typo. Ties go to
-// the candidate that sorts first, so hints are deterministic.
+// the candidate that sorts first, so hints are deterministic. It is for
+// names matched without regard to case (article IDs): a candidate equal to
+// s in any case is the name that was typed, and is never suggested.
 func Closest(s string, candidates []string) string {
+	return closest(s, candidates, true)
+}
+
+// ClosestCased is Closest for names matched exactly (paths, anchors): a
+// candidate that differs from s only in case is the best hint there, and
+// only s itself is never suggested.
+func ClosestCased(s string, candidates []string) string {
+	return closest(s, candidates, false)
+}
+
+func closest(s string, candidates []string, fold bool) string {
 	ls := strings.ToLower(s)
 	limit := max(2, len([]rune(ls))/3)
 	best, bestD := "", limit+1
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
-		if abs(len(lc)-len(ls)) > limit {
+		if c == s || fold && lc == ls || abs(len(lc)-len(ls)) > limit {
 			continue
 		}
 		d := Distance(ls, lc)

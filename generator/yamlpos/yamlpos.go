@@ -29,14 +29,16 @@ func firstLine(s string) string {
 	return s
 }
 
-// Fields returns the set of yaml tag names of a struct value's fields.
-func Fields(v any) map[string]bool {
-	t := reflect.TypeOf(v)
-	out := make(map[string]bool, t.NumField())
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+// FieldPtrs returns, by yaml tag name, a pointer to each field of the
+// struct that ptr points to, so that a mapping can be decoded key by key
+// and a value of the wrong type reported at its own position and key.
+func FieldPtrs(ptr any) map[string]any {
+	v := reflect.ValueOf(ptr).Elem()
+	out := make(map[string]any, v.NumField())
+	for i := 0; i < v.NumField(); i++ {
+		tag := strings.Split(v.Type().Field(i).Tag.Get("yaml"), ",")[0]
 		if tag != "" && tag != "-" {
-			out[tag] = true
+			out[tag] = v.Field(i).Addr().Interface()
 		}
 	}
 	return out

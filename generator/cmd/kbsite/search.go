@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"kbsite/generator/search"
@@ -21,7 +22,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		out := fs.Output()
 		fmt.Fprintf(out, "Usage: kbsite search [flags] \"query\"\n\nSearch the built site's search index, as the browser does.\n"+
-			"All words must match, the last word may be a prefix, \"quoted phrases\",\n-excluded words, an article ID alone.\n\nFlags:\n")
+			"All words must match, the last word may be a prefix, \"quoted phrases\",\n-excluded words, an article ID alone. Put -- before a query that starts\nwith \"-\" and is one word.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	site := fs.String("site", "public", "built site `folder`")
@@ -31,7 +32,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "", "index language (default: the site's only language, or en)")
 	var msgs bytes.Buffer
 	fs.SetOutput(&msgs)
-	err := fs.Parse(args)
+	err := fs.Parse(queryAfterFlags(fs, args))
 	fs.SetOutput(stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
@@ -40,6 +41,9 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		stderr.Write(msgs.Bytes())
+		if strings.HasPrefix(err.Error(), "flag provided but not defined") {
+			fmt.Fprintln(stderr, `kbsite search: to search for a query that starts with "-", put -- before it`)
+		}
 		return 2
 	}
 	q := strings.TrimSpace(strings.Join(fs.Args(), " "))
@@ -90,4 +94,31 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d of %d results.\n", len(resp.Results), resp.Total)
 	}
 	return 0
+}
+
+// queryAfterFlags marks where the query starts, so that a query beginning
+// with an excluded word ("-nat firewall") is not taken for a flag: an
+// argument that starts with "-" and holds a space cannot be one. A lone
+// "-nat" stays a flag mistake (it may be a mistyped flag); "--" before the
+// query makes it a query, as everywhere.
+func queryAfterFlags(fs *flag.FlagSet, args []string) []string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			return args
+		}
+		if strings.ContainsAny(a, " \t") {
+			return slices.Concat(args[:i], []string{"--"}, args[i:])
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if f := fs.Lookup(name); f != nil && !hasValue && !isBool(f) {
+			i++ // the flag's value, whatever it looks like
+		}
+	}
+	return args
+}
+
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -40,7 +39,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // serveSite runs the preview until ctx is done.
 func serveSite(ctx context.Context, f siteFlags, addr string, open bool, stdout, stderr io.Writer) int {
 	opts := f.options()
-	srv := serve.New(opts.OutDir)
+	host, _, _ := net.SplitHostPort(addr) // a bad addr fails net.Listen below
+	srv := serve.New(opts.OutDir, host)
 	sess, res, err := build.NewSession(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "kbsite:", err)
@@ -60,8 +60,7 @@ func serveSite(ctx context.Context, f siteFlags, addr string, open bool, stdout,
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(stdout, "kbsite: serving %s at %s (Ctrl-C to stop)\n", opts.OutDir, url)
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	go hs.Serve(ln)
+	hs := srv.Start(ln)
 	if open {
 		exec.Command("xdg-open", url).Start()
 	}

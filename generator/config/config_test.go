@@ -1,0 +1,80 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kbsite/generator/diag"
+)
+
+func load(t *testing.T, yaml string) (Site, []diag.Diagnostic) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var dl diag.List
+	s := Load(dir, &dl)
+	out := dl.Sorted()
+	for i := range out {
+		out[i].File = filepath.Base(out[i].File)
+	}
+	return s, out
+}
+
+// TestLoadReportsBadValuesAtTheirKey: every mistake is one error at the
+// value's line and column that names the key.
+func TestLoadReportsBadValuesAtTheirKey(t *testing.T) {
+	long := strings.Repeat("x", 5000)
+	cases := []struct{ yaml, want string }{
+		{"title: T\nrecent_count: many\n", `site.yaml:2:15: recent_count must be a whole number, not "many"`},
+		{"products: 3\n", `site.yaml:1:11: products must be a mapping of product slugs to display names, not "3"`},
+		{"products:\n  - a\n  - b\n", `site.yaml:2:3: products must be a mapping of product slugs to display names`},
+		{"raw_html: maybe\n", `site.yaml:1:11: raw_html must be true or false, not "maybe"`},
+		{"derive_ids: [x]\n", `site.yaml:1:13: derive_ids must be true or false`},
+		{"title: [a, b]\n", `site.yaml:1:8: title must be text`},
+		{"title: A\ntitle: B\n", `site.yaml:2:1: duplicate key "title" in site configuration`},
+		{`base_url: '"https://help.example.com/"'` + "\n", `site.yaml:1:11: base_url "\"https://help.example.com/\"" must not contain spaces, quotes, angle brackets or backslashes`},
+		{"base_url: https://help.example.com/a b/\n", `site.yaml:1:11: base_url "https://help.example.com/a b/" must not contain spaces`},
+		{"base_url: https://help.example.com/\"onload=x\n", `site.yaml:1:11: base_url "https://help.example.com/\"onload=x" must not contain spaces, quotes`},
+		{"base_url: ftp://help.example.com/\n", `site.yaml:1:11: base_url "ftp://help.example.com/" must be an absolute http or https URL`},
+		{"base_url: help.example.com\n", `site.yaml:1:11: base_url "help.example.com" must be an absolute http or https URL`},
+		{"base_url: https://help.example.com/?v=1\n", `site.yaml:1:11: base_url "https://help.example.com/?v=1" must not have a query (?) or fragment (#)`},
+		{"base_url: https://help.example.com/#top\n", `must not have a query (?) or fragment (#)`},
+		{"title: T\nlanguage: english\n", `site.yaml:2:11: language "english" is not a BCP 47 language tag such as en, de or pt-BR`},
+		{"language: en_US\n", `site.yaml:1:11: language "en_US" is not a BCP 47 language tag`},
+		{"language: zz\n", `site.yaml:1:11: language "zz" is not a BCP 47 language tag`},
+		{"language: " + long + "\n", `site.yaml:1:11: language "` + strings.Repeat("x", 200) + `…" is not a BCP 47 language tag`},
+		{strings.Repeat("k", 1000) + ": 1\n", `site.yaml:1:1: warning: unknown key "` + strings.Repeat("k", 200) + `…" in site configuration`},
+	}
+	for _, c := range cases {
+		s, ds := load(t, c.yaml)
+		if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), c.want) && !strings.Contains(ds[0].String(), c.want) {
+			t.Errorf("%.60q:\n got %v\nwant %s", c.yaml, ds, c.want)
+		}
+		if s.Language == "" || s.RecentCount <= 0 || strings.ContainsAny(s.BaseURL, " \"?#") {
+			t.Errorf("%.60q: unusable config %+v", c.yaml, s)
+		}
+	}
+}
+
+func TestLoadAcceptsGoodValues(t *testing.T) {
+	s, ds := load(t, "title: T\nbase_url: https://help.example.com/kb\nlanguage: pt-BR\nrecent_count: 3\nraw_html: true\nproducts:\n  a: A\n")
+	if len(ds) != 0 {
+		t.Fatalf("problems: %v", ds)
+	}
+	if s.BaseURL != "https://help.example.com/kb/" || s.Language != "pt-BR" || s.RecentCount != 3 || !s.RawHTML || s.Products["a"] != "A" {
+		t.Errorf("config: %+v", s)
+	}
+}
+
+func TestValidateBaseURL(t *testing.T) {
+	if err := ValidateBaseURL("https://help.example.com/"); err != nil {
+		t.Error(err)
+	}
+	if err := ValidateBaseURL(`https://help.example.com/"x`); err == nil || !strings.Contains(err.Error(), "quotes") {
+		t.Errorf("quote in --base-url: %v", err)
+	}
+}
