@@ -41,6 +41,9 @@ type Site struct {
 	DeriveIDs *bool `yaml:"derive_ids"`
 	// RecentCount is how many recently updated articles the home page lists.
 	RecentCount int `yaml:"recent_count"`
+	// SupportURL is where troubleshooters send readers they cannot help
+	// ([!ESCALATE] outcomes link to it): an http(s) or mailto: URL.
+	SupportURL string `yaml:"support_url"`
 }
 
 // Default returns the configuration used when no site.yaml exists.
@@ -104,7 +107,37 @@ func Load(dir string, dl *diag.List) Site {
 		}
 	}
 	s.BaseURL = NormalizeBaseURL(s.BaseURL)
+	if s.SupportURL != "" && !supportURLOK(s.SupportURL) {
+		v := valueNode(doc, "support_url")
+		dl.Errorf(path, v.Line, v.Column, "support_url %q must be an absolute http or https URL, or a mailto: address", s.SupportURL)
+		s.SupportURL = ""
+	}
 	return s
+}
+
+// valueNode is the value of key in a mapping node (which must have it).
+func valueNode(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return m
+}
+
+// supportURLOK accepts the URLs a support link may have.
+func supportURLOK(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	}
+	return false
 }
 
 // NormalizeBaseURL makes a base URL end in exactly one slash ("" stays "").
