@@ -113,6 +113,7 @@
       var li = trail.appendChild(el('li'));
       var a = li.appendChild(el('a', '', s.question));
       a.href = fragment(path.slice(0, i + 1));
+      li.appendChild(doc.createTextNode(' '));
       var chosen = next(s, path[i + 1].id);
       li.appendChild(el('span', 'ts-answer', chosen ? chosen.textContent.trim() : ''));
     });
