@@ -137,10 +137,9 @@
     var path = parse(location.hash);
     if (path) show(path, true); // other fragments (#top, #summary) just scroll
   });
+  // A fragment naming one step keeps its URL: it opens the same place
+  // again, and the next answer writes the whole path.
   var initial = parse(location.hash);
   show(initial || [start], false);
-  if (initial) {
-    if (fragment(initial) !== location.hash) location.replace(fragment(initial));
-    bar.scrollIntoView();
-  }
+  if (initial) bar.scrollIntoView();
 })();
