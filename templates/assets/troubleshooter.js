@@ -47,7 +47,7 @@
     });
     s.heading.setAttribute('tabindex', '-1');
   });
-  var start = steps[0];
+  var start = steps[0], current = null; // current: the path shown
 
   // The controls: where the reader is, the path so far, Back and Start over.
   var bar = el('div', 'ts-bar');
@@ -129,7 +129,6 @@
     here.heading.focus();
   }
 
-  var current = null;
   function go(path) { location.hash = fragment(path); }
   back.addEventListener('click', function () { if (current.length > 1) go(current.slice(0, -1)); });
   again.addEventListener('click', function () { go([start]); });
