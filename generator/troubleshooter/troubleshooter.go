@@ -121,8 +121,11 @@ func (c checker) attach(g *graph, dc *markdown.DecisionCallout) {
 		s.exit = true
 		return
 	}
-	if len(dc.Answers) < 2 {
-		c.errorf(dc.Line, dc.Col, "question %q has %d answer(s); a question needs at least two, one list item each", dc.Text, len(dc.Answers))
+	switch len(dc.Answers) {
+	case 0:
+		c.errorf(dc.Line, dc.Col, "question %q has no answers; list at least two under it, each a link to where it leads", dc.Text)
+	case 1:
+		c.errorf(dc.Line, dc.Col, "question %q has only one answer; a question needs at least two", dc.Text)
 	}
 	for _, a := range dc.Answers {
 		c.answer(g, s, a)
