@@ -37,6 +37,8 @@ type Meta struct {
 	Updated  time.Time
 	Lang     string
 	Draft    bool
+	// Type is "troubleshooter" for a guided troubleshooter, else "".
+	Type string
 	// TranslationKey groups translations of one article; it defaults to ID.
 	TranslationKey string
 	// Pos holds where each field's value starts: "id", "title", and
@@ -55,6 +57,9 @@ type Doc struct {
 	// HasFrontMatter tells whether the file had a front matter block.
 	HasFrontMatter bool
 }
+
+// TypeTroubleshooter is the type of a guided troubleshooter article.
+const TypeTroubleshooter = "troubleshooter"
 
 var (
 	idRe   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
@@ -275,6 +280,11 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 				continue
 			}
 			m.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+		case "type":
+			m.Type = str(v, key)
+			if m.Type != "" && m.Type != TypeTroubleshooter {
+				fail(v, "type %q is not known; the only type is %s (leave type out for an ordinary article)", m.Type, TypeTroubleshooter)
+			}
 		case "translation_key":
 			m.TranslationKey = str(v, key)
 		default:

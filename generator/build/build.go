@@ -268,10 +268,10 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 	}
 	c := site.Catalog
 	labels := markdown.Labels{BackToTop: c.T(lang, "back_to_top"), Callouts: map[string]string{}}
-	for _, k := range []string{"note", "tip", "important", "warning", "caution"} {
+	for _, k := range []string{"note", "tip", "important", "warning", "caution", "question", "resolved", "escalate", "support"} {
 		labels.Callouts[k] = c.T(lang, "callout_"+k)
 	}
-	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}, labels)
+	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, SupportURL: site.Config.SupportURL}, labels)
 	site.renderers[lang] = r
 	return r
 }

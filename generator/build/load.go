@@ -87,6 +87,7 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	}
 	a.Body = r.Render(doc.Body, doc.BodyLine)
 	a.body, a.Body.HTML = pack(a.Body.HTML), nil
+	checkDecisions(a, doc.BodyLine, dl)
 	for _, p := range a.Body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"kbsite/generator/article"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/theme"
@@ -80,6 +81,8 @@ type ArticleView struct {
 	Related   []Link
 	Backlinks []Link
 	Source    string
+	// Troubleshooter is set for a guided troubleshooter's page.
+	Troubleshooter bool
 	// Translations are the article in other languages.
 	Translations []LangLink
 }
@@ -118,6 +121,8 @@ type HomeView struct {
 	Recent   []ListItem
 	Keywords []Link
 	Count    int
+	// Troubleshooters are the language's guided troubleshooters.
+	Troubleshooters []ListItem
 }
 
 func (s *Site) page(lang, kind, path, title string) *Page {
@@ -216,6 +221,8 @@ func (s *Site) articlePage(a *Article) *Page {
 		TOC:     toc(a.Body.Headings),
 		Updated: a.Meta.Updated,
 		Source:  a.Source,
+
+		Troubleshooter: a.Meta.Type == article.TypeTroubleshooter,
 	}
 	for _, al := range a.Meta.Aliases {
 		if !isPathAlias(al) {
@@ -358,7 +365,7 @@ func (s *Site) homePage(lang string) *Page {
 	p := s.page(lang, "home", s.langPath(lang, homeFile), "")
 	p.Description = s.Config.Description
 	arts := s.articlesIn(lang)
-	h := &HomeView{Count: len(arts)}
+	h := &HomeView{Count: len(arts), Troubleshooters: s.troubleshooters(p, lang)}
 	slugs, byProduct := s.products(lang)
 	for _, slug := range slugs {
 		h.Products = append(h.Products, Link{Title: s.Config.ProductName(slug), URL: p.url(s.langPath(lang, ProductPath(slug))), Note: p.Count("article_count", len(byProduct[slug]))})

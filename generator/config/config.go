@@ -43,6 +43,9 @@ type Site struct {
 	DeriveIDs *bool `yaml:"derive_ids"`
 	// RecentCount is how many recently updated articles the home page lists.
 	RecentCount int `yaml:"recent_count"`
+	// SupportURL is where troubleshooters send readers they cannot help
+	// ([!ESCALATE] outcomes link to it): an http(s) or mailto: URL.
+	SupportURL string `yaml:"support_url"`
 }
 
 // Default returns the configuration used when no site.yaml exists.
@@ -97,6 +100,10 @@ func Load(dir string, dl *diag.List) Site {
 		}
 	}
 	s.BaseURL = NormalizeBaseURL(s.BaseURL)
+	if n := at["support_url"]; n != nil && s.SupportURL != "" && !supportURLOK(s.SupportURL) {
+		dl.Errorf(path, n.Line, n.Column, "support_url %s must be an absolute http or https URL, or a mailto: address", diag.Quote(s.SupportURL))
+		s.SupportURL = ""
+	}
 	return s
 }
 
@@ -162,6 +169,21 @@ func baseURLProblem(raw string) string {
 		return "must not have a query (?) or fragment (#)"
 	}
 	return ""
+}
+
+// supportURLOK accepts the URLs a support link may have.
+func supportURLOK(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	}
+	return false
 }
 
 // NormalizeBaseURL makes a base URL end in exactly one slash ("" stays "").

@@ -78,3 +78,18 @@ func TestValidateBaseURL(t *testing.T) {
 		t.Errorf("quote in --base-url: %v", err)
 	}
 }
+
+func TestSupportURL(t *testing.T) {
+	for _, ok := range []string{"https://help.example.com/contact", "mailto:help@example.com"} {
+		s, diags := load(t, "title: T\nsupport_url: "+ok+"\n")
+		if s.SupportURL != ok || len(diags) != 0 {
+			t.Errorf("%s: got %q, %v", ok, s.SupportURL, diags)
+		}
+	}
+	for _, bad := range []string{"javascript:alert(1)", "/contact", "https://"} {
+		s, diags := load(t, "title: T\nsupport_url: \""+bad+"\"\n")
+		if s.SupportURL != "" || len(diags) != 1 || !strings.HasPrefix(diags[0].String(), `site.yaml:2:14: support_url`) {
+			t.Errorf("%s: got %q, %v", bad, s.SupportURL, diags)
+		}
+	}
+}

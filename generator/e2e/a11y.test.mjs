@@ -2,29 +2,11 @@
 // light and the dark colour scheme, at desktop and phone widths.
 
 import { after, before, describe, test } from 'node:test';
-import { join } from 'node:path';
-import { NARROW, assertNone, PAGES, ROOT, SEARCH_RESULTS_PAGE, WIDE, load, setUp, siteFiles, withPage } from './helpers.mjs';
-
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+import { NARROW, assertNone, axeViolations, PAGES, SEARCH_RESULTS_PAGE, WIDE, load, setUp, siteFiles, withPage } from './helpers.mjs';
 
 let ctx;
 before(async () => { ctx = await setUp(); });
 after(async () => { await ctx?.close(); });
-
-/** Runs axe on the loaded page and returns its violations, readably. */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const res = await window.axe.run(document, { resultTypes: ['violations'] });
-    return res.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-    }));
-  });
-  return violations;
-}
 
 /** Checks each page in turn in one browser tab and reports all violations at once. */
 async function checkPages(rels, { colorScheme, viewport = WIDE }) {

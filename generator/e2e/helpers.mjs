@@ -190,8 +190,8 @@ export async function launchBrowser() {
  * fails the test if there was any; expect(url) allows one such response
  * for url (a deliberate 404 document).
  */
-export async function openPage(browser, { viewport = WIDE, colorScheme = 'light', media = 'screen' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+export async function openPage(browser, { viewport = WIDE, colorScheme = 'light', media = 'screen', javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', javaScriptEnabled });
   const page = await context.newPage();
   await page.emulateMedia({ media, colorScheme });
   page.setDefaultTimeout(15_000);
@@ -284,6 +284,23 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   const path = join(SCREENSHOTS, name + '.png');
   await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
+}
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Runs axe on the loaded page and returns its violations, readably. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const res = await window.axe.run(document, { resultTypes: ['violations'] });
+    return res.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+    }));
+  });
+  return violations;
 }
 
 /**

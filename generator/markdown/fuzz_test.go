@@ -20,6 +20,7 @@ func FuzzRender(f *testing.F) {
 		"| a | b |\n|---|---|\n| <b onmouseover=x> | [l](vbscript:x) |\n",
 		"[^1]\n\n[^1]: <script>\n",
 		"Term\n: <img onerror=x>\n",
+		"## S {#a} {#b\"><script>}\n\n> [!QUESTION] <img onerror=x> [y](javascript:x)\n> - [A](#a)\n> - <b>\n>   > [!RESOLVED]\n\n> [!ESCALATE]\n",
 	} {
 		f.Add(s)
 	}

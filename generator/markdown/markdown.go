@@ -32,6 +32,8 @@ type Options struct {
 	// RawHTML lets raw HTML in Markdown through to the page. When false it
 	// is shown escaped, as text.
 	RawHTML bool
+	// SupportURL is linked from ESCALATE callouts when set.
+	SupportURL string
 }
 
 // Labels are the UI words the renderer writes into article bodies, so
@@ -48,6 +50,7 @@ func DefaultLabels() Labels {
 		Callouts: map[string]string{
 			"note": "Note", "tip": "Tip", "important": "Important",
 			"warning": "Warning", "caution": "Caution",
+			"question": "Question", "resolved": "Solved", "escalate": "Contact support", "support": "Contact the support team",
 		},
 	}
 }
@@ -102,6 +105,8 @@ type Result struct {
 	// first numbered list in a "Resolution" section, else the first one),
 	// for HowTo structured data.
 	Steps []string
+	// Decisions are the troubleshooter steps and callouts.
+	Decisions Decisions
 }
 
 // ReservedIDs are element IDs the page layout uses; headings never take them.
@@ -128,6 +133,7 @@ func New(opts Options, labels Labels) *Renderer {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.Typographer,
+			&decisions{labels: labels, supportURL: opts.SupportURL},
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),

@@ -53,6 +53,7 @@ type Result struct {
 	Score    float64  `json:"score"`
 	Products []string `json:"products"`
 	Section  string   `json:"section"`
+	Heading  string   `json:"heading"` // the section's heading, a troubleshooter's step title
 	Excerpt  string   `json:"excerpt"`
 	Matched  []string `json:"matched"`
 }
@@ -716,6 +717,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 			res.Products = []string{}
 		}
 		res.Section, res.Excerpt, res.Matched = excerpt(r, hl)
+		res.Heading = r.heading(res.Section)
 		resp.Results = append(resp.Results, res)
 	}
 	return resp
@@ -970,6 +972,16 @@ func hasRun(f, ph []string) bool {
 		}
 	}
 	return false
+}
+
+// heading is the heading of the section with the given ID, or "".
+func (r *record) heading(id string) string {
+	for _, s := range r.Sections {
+		if len(s) == 3 && id != "" && s[0] == id {
+			return s[1]
+		}
+	}
+	return ""
 }
 
 // excerpt picks the section with most distinct highlighted words and cuts

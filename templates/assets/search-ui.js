@@ -200,6 +200,7 @@
     resp.results.forEach(function (r, i) {
       var a = option(hrefOf(r), i);
       highlight(a.appendChild(el('span', 'search-option-title')), r.title, r.matched);
+      if (r.heading) highlight(a.appendChild(el('span', 'search-option-section')), r.heading, r.matched);
       a.appendChild(el('span', 'search-option-meta', metaText(r, 2)));
       if (r.excerpt) highlight(a.appendChild(el('span', 'search-option-excerpt')), r.excerpt, r.matched);
       options.push(list.appendChild(a));
@@ -355,6 +356,7 @@
       var a = h.appendChild(el('a'));
       a.href = hrefOf(r);
       highlight(a, r.title, r.matched);
+      if (r.heading) highlight(li.appendChild(el('p', 'search-result-section')), r.heading, r.matched);
       li.appendChild(el('p', 'search-result-meta', metaText(r, 6)));
       if (r.excerpt) highlight(li.appendChild(el('p', 'search-result-excerpt')), r.excerpt, r.matched);
       results.appendChild(li);

@@ -408,9 +408,9 @@
         scan(s[1]).concat(scan(s[2])).forEach(function (t) { if (hl.has(t.w)) distinct.add(t.w); });
         if (distinct.size > bestN) { best = i; bestN = distinct.size; }
       });
-      var section = '', text = r.m || '';
-      if (best >= 0) { section = x[best][0]; text = x[best][2] || x[best][1]; }
-      return { section: section, excerpt: cut(text, hl, recTokens(r, text)), matched: Array.from(matched).sort() };
+      var section = '', heading = '', text = r.m || '';
+      if (best >= 0) { section = x[best][0]; heading = section ? x[best][1] : ''; text = x[best][2] || x[best][1]; }
+      return { section: section, heading: heading, excerpt: cut(text, hl, recTokens(r, text)), matched: Array.from(matched).sort() };
     }
 
     async function search(text, o) {
@@ -508,7 +508,7 @@
       resp.results = cands.map(function (x, j) {
         var r = recsOut[j], e = excerpt(r, hl);
         return { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [],
-          section: e.section, excerpt: e.excerpt, matched: e.matched };
+          section: e.section, heading: e.heading, excerpt: e.excerpt, matched: e.matched };
       });
       return resp;
     }

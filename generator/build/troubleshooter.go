@@ -1,0 +1,45 @@
+package build
+
+import (
+	"encoding/json"
+
+	"kbsite/generator/article"
+	"kbsite/generator/diag"
+	"kbsite/generator/markdown"
+	"kbsite/generator/troubleshooter"
+)
+
+// checkDecisions runs the troubleshooter checks on a troubleshooter, and
+// warns when another article uses a troubleshooter callout, which only a
+// troubleshooter page turns into steps.
+func checkDecisions(a *Article, bodyLine int, dl *diag.List) {
+	d := a.Body.Decisions
+	if a.Meta.Type == article.TypeTroubleshooter {
+		troubleshooter.Check(a.File, bodyLine, a.Body, dl)
+		return
+	}
+	for _, c := range d.Callouts {
+		if c.Kind == markdown.DecisionQuestion {
+			dl.Add(diag.Diagnostic{File: a.File, Line: c.Line, Col: c.Col, Severity: diag.Warning, Kind: troubleshooter.Kind,
+				Msg: "[!QUESTION] is meant for troubleshooters; add \"type: troubleshooter\" to the front matter to make the page guide readers step by step"})
+			return
+		}
+	}
+}
+
+// TSMessages is the JSON of the UI strings the troubleshooter script shows.
+func (p *Page) TSMessages() string {
+	b, _ := json.Marshal(p.cat.Prefixed(p.Lang, "ts_"))
+	return string(b)
+}
+
+// troubleshooters lists a language's troubleshooters for the home page.
+func (s *Site) troubleshooters(p *Page, lang string) []ListItem {
+	var out []ListItem
+	for _, a := range s.Articles {
+		if a.Meta.Lang == lang && a.Meta.Type == article.TypeTroubleshooter {
+			out = append(out, p.listItem(a))
+		}
+	}
+	return out
+}
