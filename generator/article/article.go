@@ -11,9 +11,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"kbsite/generator/config"
-	"kbsite/generator/diag"
-	"kbsite/generator/yamlpos"
+	"kbsite/generator/internal/config"
+	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/yamlpos"
 
 	"go.yaml.in/yaml/v3"
 )

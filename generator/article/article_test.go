@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 func parse(t *testing.T, src string) (Doc, bool, []string) {

@@ -3,7 +3,7 @@ package article
 import (
 	"testing"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 // FuzzParse: front matter parsing never panics, and a failure always

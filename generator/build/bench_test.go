@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"kbsite/generator/config"
-	"kbsite/generator/corpusgen"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/config"
+	"kbsite/generator/internal/corpusgen"
+	"kbsite/generator/internal/diag"
 )
 
 // corpus returns a generated corpus of n articles, cached across runs in

@@ -16,13 +16,13 @@ import (
 	"time"
 
 	"kbsite/generator/article"
-	"kbsite/generator/config"
+	"kbsite/generator/internal/config"
 	"kbsite/generator/content"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/output"
-	"kbsite/generator/progress"
+	"kbsite/generator/internal/progress"
 	"kbsite/generator/search"
 	"kbsite/generator/theme"
 )

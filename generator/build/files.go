@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"kbsite/generator/content"
-	"kbsite/generator/safesvg"
+	"kbsite/generator/internal/safesvg"
 )
 
 // publishedKinds are the extensions of the files an article may link to:

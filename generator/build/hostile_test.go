@@ -10,10 +10,10 @@ import (
 	"testing"
 
 	"kbsite/generator/article"
-	"kbsite/generator/config"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/config"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/links"
-	"kbsite/generator/safehtml"
+	"kbsite/generator/internal/safehtml"
 
 	"golang.org/x/net/html"
 )

@@ -7,10 +7,10 @@ import (
 
 	"kbsite/generator/article"
 	"kbsite/generator/content"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
-	"kbsite/generator/progress"
+	"kbsite/generator/internal/progress"
 )
 
 // Article is one article as the build sees it.

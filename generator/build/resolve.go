@@ -6,10 +6,10 @@ import (
 	"sort"
 	"sync"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
-	"kbsite/generator/suggest"
+	"kbsite/generator/internal/suggest"
 )
 
 // resolveLinks fills every article's link placeholders with page-relative

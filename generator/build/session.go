@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"kbsite/generator/content"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/links"
 )
 

@@ -4,7 +4,7 @@ import (
 	"errors"
 
 	"kbsite"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/theme"
 )
 

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 
 	"kbsite/generator/article"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
 	"kbsite/generator/troubleshooter"
 )

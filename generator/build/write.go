@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"kbsite/generator/output"
-	"kbsite/generator/progress"
+	"kbsite/generator/internal/progress"
 	"kbsite/generator/theme"
 )
 

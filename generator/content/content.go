@@ -17,8 +17,8 @@ import (
 	"sort"
 	"strings"
 
-	"kbsite/generator/config"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/config"
+	"kbsite/generator/internal/diag"
 )
 
 // Kind is what a content file is to the build.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 func TestClassify(t *testing.T) {

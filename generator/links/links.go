@@ -14,8 +14,8 @@ import (
 	"sort"
 	"strings"
 
-	"kbsite/generator/diag"
-	"kbsite/generator/suggest"
+	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/suggest"
 )
 
 // Target is a page links can point at.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/safehtml"
+	"kbsite/generator/internal/safehtml"
 )
 
 // FuzzRender: rendering any Markdown never panics and, with raw HTML off,

@@ -5,7 +5,7 @@ import (
 	stdhtml "html"
 	"strings"
 
-	"kbsite/generator/highlight"
+	"kbsite/generator/internal/highlight"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"

@@ -6,7 +6,7 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 
-	"kbsite/generator/highlight"
+	"kbsite/generator/internal/highlight"
 )
 
 // chromaCSS is the stylesheet for the classes highlight.Block writes: the

@@ -20,9 +20,9 @@ import (
 	"slices"
 	"strings"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
-	"kbsite/generator/suggest"
+	"kbsite/generator/internal/suggest"
 )
 
 // Kind marks every troubleshooter problem in text and JSON reports.

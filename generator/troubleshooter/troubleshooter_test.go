@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
 )
 

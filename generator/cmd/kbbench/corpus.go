@@ -12,7 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"kbsite/generator/corpusgen"
+	"kbsite/generator/internal/corpusgen"
 )
 
 // corpus returns the folder of a generated corpus of n articles, cached

@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"kbsite/generator/build"
-	"kbsite/generator/config"
-	"kbsite/generator/diag"
-	"kbsite/generator/progress"
+	"kbsite/generator/internal/config"
+	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/progress"
 )
 
 type siteFlags struct {

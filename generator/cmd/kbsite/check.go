@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"kbsite/generator/build"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"kbsite/generator/corpusgen"
+	"kbsite/generator/internal/corpusgen"
 )
 
 func snapshot(t *testing.T, dir string) map[string][]byte {

@@ -15,7 +15,7 @@ import (
 
 	"kbsite/generator/article"
 	"kbsite/generator/content"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 var (

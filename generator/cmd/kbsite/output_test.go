@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"kbsite/generator/article"
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 // tinySite writes a content folder with one article under dir.

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"kbsite/generator/build"
-	"kbsite/generator/serve"
+	"kbsite/generator/internal/serve"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {

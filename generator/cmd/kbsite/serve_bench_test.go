@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"kbsite/generator/corpusgen"
+	"kbsite/generator/internal/corpusgen"
 )
 
 // BenchmarkServeReload10k measures what a doc writer waits for in serve

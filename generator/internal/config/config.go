@@ -14,8 +14,8 @@ import (
 	"strings"
 	"unicode"
 
-	"kbsite/generator/diag"
-	"kbsite/generator/yamlpos"
+	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/yamlpos"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -23,7 +23,7 @@ func TestPicturesPass(t *testing.T) {
 }
 
 func TestBundledAndCorpusSVGsPass(t *testing.T) {
-	for _, f := range []string{"../../content/images/connection-types.svg", "../../../shared/corpus/wsl/media/wsl-icon.svg"} {
+	for _, f := range []string{"../../../content/images/connection-types.svg", "../../../../shared/corpus/wsl/media/wsl-icon.svg"} {
 		data, err := os.ReadFile(f)
 		if os.IsNotExist(err) && strings.Contains(f, "shared") {
 			continue

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/diag"
+	"kbsite/generator/internal/diag"
 )
 
 func load(t *testing.T, yaml string) (Site, []diag.Diagnostic) {
