@@ -15,14 +15,13 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kbsite/generator/article"
-	"kbsite/generator/internal/config"
 	"kbsite/generator/content"
+	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/progress"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/output"
-	"kbsite/generator/internal/progress"
 	"kbsite/generator/search"
 	"kbsite/generator/theme"
 )
@@ -322,7 +321,7 @@ func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 			dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
 			return false
 		}
-		m.ID = article.DeriveID(a.Source)
+		m.ID = content.DeriveID(a.Source)
 	}
 	if m.Title == "" {
 		m.Title = a.Body.FirstH1

@@ -5,17 +5,16 @@ import (
 	"sync"
 	"time"
 
-	"kbsite/generator/article"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/progress"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
-	"kbsite/generator/internal/progress"
 )
 
 // Article is one article as the build sees it.
 type Article struct {
-	Meta   article.Meta
+	Meta   content.Meta
 	Source string // path relative to the content folder, with "/"
 	File   string // path for diagnostics, e.g. content/x.md
 	Path   string // output path relative to the site root
@@ -68,14 +67,14 @@ func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *p
 func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	file := filepath.Join(contentDir, filepath.FromSlash(rel))
 	start := time.Now()
-	src, err := content.ReadFile(contentDir, rel, article.MaxSize)
+	src, err := content.ReadFile(contentDir, rel, content.MaxSize)
 	start = since(&site.times.read, start)
 	defer func() { since(&site.times.parse, start) }()
 	if err != nil {
 		content.Report(dl, file, err)
 		return nil
 	}
-	doc, ok := article.Parse(file, src, dl)
+	doc, ok := content.Parse(file, src, dl)
 	if !ok {
 		return nil
 	}

@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"kbsite/generator/article"
+	"kbsite/generator/content"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
 	"kbsite/generator/theme"
@@ -222,7 +222,7 @@ func (s *Site) articlePage(a *Article) *Page {
 		Updated: a.Meta.Updated,
 		Source:  a.Source,
 
-		Troubleshooter: a.Meta.Type == article.TypeTroubleshooter,
+		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
 	}
 	for _, al := range a.Meta.Aliases {
 		if !isPathAlias(al) {

@@ -7,9 +7,9 @@ import (
 	"sync"
 
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/suggest"
 	"kbsite/generator/links"
 	"kbsite/generator/markdown"
-	"kbsite/generator/internal/suggest"
 )
 
 // resolveLinks fills every article's link placeholders with page-relative

@@ -3,7 +3,7 @@ package build
 import (
 	"encoding/json"
 
-	"kbsite/generator/article"
+	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
 	"kbsite/generator/troubleshooter"
@@ -14,7 +14,7 @@ import (
 // troubleshooter page turns into steps.
 func checkDecisions(a *Article, bodyLine int, dl *diag.List) {
 	d := a.Body.Decisions
-	if a.Meta.Type == article.TypeTroubleshooter {
+	if a.Meta.Type == content.TypeTroubleshooter {
 		troubleshooter.Check(a.File, bodyLine, a.Body, dl)
 		return
 	}
@@ -37,7 +37,7 @@ func (p *Page) TSMessages() string {
 func (s *Site) troubleshooters(p *Page, lang string) []ListItem {
 	var out []ListItem
 	for _, a := range s.Articles {
-		if a.Meta.Lang == lang && a.Meta.Type == article.TypeTroubleshooter {
+		if a.Meta.Lang == lang && a.Meta.Type == content.TypeTroubleshooter {
 			out = append(out, p.listItem(a))
 		}
 	}

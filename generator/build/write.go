@@ -9,8 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kbsite/generator/output"
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/output"
 	"kbsite/generator/theme"
 )
 

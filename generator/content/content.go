@@ -3,6 +3,10 @@
 // ignored, and that reads them without leaving the folder. The full build,
 // serve's incremental rebuild, `kbsite new` and `kbsite check` all go
 // through it, so they cannot disagree.
+//
+// In: a content folder. Out: the lists of article and file paths (Scan),
+// their bytes (ReadFile), and each article's front matter with the position
+// of every field (Parse), so later checks can point at the exact line.
 package content
 
 import (

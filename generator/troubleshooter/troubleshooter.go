@@ -21,8 +21,8 @@ import (
 	"strings"
 
 	"kbsite/generator/internal/diag"
-	"kbsite/generator/markdown"
 	"kbsite/generator/internal/suggest"
+	"kbsite/generator/markdown"
 )
 
 // Kind marks every troubleshooter problem in text and JSON reports.

@@ -13,7 +13,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"kbsite/generator/article"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 )
@@ -104,11 +103,11 @@ func nextID(dir string) (string, error) {
 	maxN, width := 0, 6
 	articles, _ := content.Scan(dir, &diag.List{})
 	for _, rel := range articles {
-		src, err := content.ReadFile(dir, rel, article.MaxSize)
+		src, err := content.ReadFile(dir, rel, content.MaxSize)
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", filepath.Join(dir, filepath.FromSlash(rel)), err)
 		}
-		doc, ok := article.Parse(rel, src, &diag.List{})
+		doc, ok := content.Parse(rel, src, &diag.List{})
 		if !ok {
 			// A broken article still reserves its ID.
 			if m := kbIDRe.FindSubmatch(src); m != nil {

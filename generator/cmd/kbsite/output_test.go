@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/article"
+	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 )
 
@@ -112,7 +112,7 @@ func TestSystemErrorsExit3(t *testing.T) {
 // TestNewTitleRoundTrips: whatever the title holds, the written front
 // matter parses back to exactly that title.
 func TestNewTitleRoundTrips(t *testing.T) {
-	content := filepath.Join(t.TempDir(), "content")
+	dir := filepath.Join(t.TempDir(), "content")
 	for _, title := range []string{
 		`C:\Windows\System32 is missing`,
 		`Error "0x80048820": sign-in fails`,
@@ -121,13 +121,13 @@ func TestNewTitleRoundTrips(t *testing.T) {
 		"tab\there, bell\a, and ünïcödé ✓",
 		`trailing backslash \`,
 	} {
-		code, stdout, errs := kbsite("new", "--content", content, "--product", "x", "--", title)
+		code, stdout, errs := kbsite("new", "--content", dir, "--product", "x", "--", title)
 		if code != exitOK {
 			t.Fatalf("%q: exit %d\n%s", title, code, errs)
 		}
 		path := strings.TrimSpace(stdout)
 		src, _ := os.ReadFile(path)
-		doc, ok := article.Parse(path, src, &diag.List{})
+		doc, ok := content.Parse(path, src, &diag.List{})
 		if !ok || doc.Meta.Title != title {
 			t.Errorf("title %q read back as %q (ok %v)", title, doc.Meta.Title, ok)
 		}

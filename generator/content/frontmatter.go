@@ -1,7 +1,8 @@
-// Package article reads one Markdown article file: it checks the bytes are
-// text, normalises them, and parses the YAML front matter into Meta with the
+package content
+
+// This file reads one Markdown article file: it checks the bytes are text,
+// normalises them, and parses the YAML front matter into Meta with the
 // position of every field so later checks can point at the exact line.
-package article
 
 import (
 	"bytes"
