@@ -19,11 +19,11 @@ import (
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/progress"
-	"kbsite/generator/links"
 	"kbsite/generator/markdown"
-	"kbsite/generator/output"
+	"kbsite/generator/resolve"
 	"kbsite/generator/search"
 	"kbsite/generator/theme"
+	"kbsite/generator/write"
 )
 
 // Options control one build.
@@ -79,7 +79,7 @@ func (r *Result) Failed() bool { return r.Errors > 0 }
 type Site struct {
 	Config   config.Site
 	Articles []*Article // sorted by ID, then language
-	// ByKey finds an article by links.Key(lang, ID).
+	// ByKey finds an article by resolve.Key(lang, ID).
 	ByKey map[string]*Article
 	// Catalog holds the UI strings; Languages are the languages that have
 	// articles, the default first.
@@ -88,7 +88,7 @@ type Site struct {
 	// translations groups the articles of every language by translation key.
 	translations map[string][]*Article
 	Files        []string // content-relative files referenced by articles
-	Index        *links.Index
+	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
 
@@ -106,12 +106,12 @@ type Site struct {
 
 // Build runs a whole build. The error is for failures outside the content
 // (an unreadable templates folder, a locked output folder, a full disk, an
-// output folder that is not kbsite's to replace: output.ErrUnsafe);
+// output folder that is not kbsite's to replace: write.ErrUnsafe);
 // content problems are in the Result.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	if !opts.CheckOnly {
-		if err := output.Check(opts.OutDir, opts.ContentDir, opts.TemplatesDir); err != nil {
+		if err := write.Check(opts.OutDir, opts.ContentDir, opts.TemplatesDir); err != nil {
 			return nil, err
 		}
 	}
@@ -169,7 +169,7 @@ func Build(opts Options) (*Result, error) {
 	corpus := site.indexSearch()
 	stage("search")
 
-	out, err := output.Begin(opts.OutDir)
+	out, err := write.Begin(opts.OutDir)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	corpus = nil // the index holds every section's text: let it go before the pages
 	stage("search files")
-	pages, err := write(site, site.layout, opts.ContentDir, out, opts.Progress)
+	pages, err := writeSite(site, site.layout, opts.ContentDir, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return nil, err
@@ -196,7 +196,7 @@ func Build(opts Options) (*Result, error) {
 
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
-	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: links.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
+	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}
@@ -215,7 +215,7 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 		if a == nil || !site.admit(a, opts.Drafts, dl) {
 			continue
 		}
-		key := links.Key(a.Meta.Lang, a.Meta.ID)
+		key := resolve.Key(a.Meta.Lang, a.Meta.ID)
 		if first, dup := site.ByKey[key]; dup {
 			p := a.Meta.Pos["id"]
 			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s%s: %s already uses it", diag.Quote(a.Meta.ID), site.inLanguage(a.Meta.Lang), first.File)
@@ -338,7 +338,7 @@ func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	}
 	a.Path = site.langPath(m.Lang, ArticlePath(m.ID))
 	a.titleKey = strings.ToLower(m.Title)
-	a.target = &links.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
+	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
 }
 

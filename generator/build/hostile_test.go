@@ -13,7 +13,7 @@ import (
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/safehtml"
-	"kbsite/generator/links"
+	"kbsite/generator/resolve"
 
 	"golang.org/x/net/html"
 )
@@ -296,7 +296,7 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 
 func TestOwnedPaths(t *testing.T) {
 	site := &Site{Config: config.Site{Language: "en"}, Languages: []string{"en", "de"},
-		ByKey: map[string]*Article{links.Key("de", "KB1"): {Meta: content.Meta{ID: "KB1"}}}}
+		ByKey: map[string]*Article{resolve.Key("de", "KB1"): {Meta: content.Meta{ID: "KB1"}}}}
 	for p, want := range map[string]string{
 		"de/kb/kb1.html":     "the page of KB1",
 		"de/KB/KB1.HTML":     "the page of KB1",

@@ -8,8 +8,8 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/progress"
-	"kbsite/generator/links"
 	"kbsite/generator/markdown"
+	"kbsite/generator/resolve"
 )
 
 // Article is one article as the build sees it.
@@ -34,8 +34,8 @@ type Article struct {
 	// fills and texts replace the body's link placeholders: the URL and,
 	// for links written without text, the text of link n.
 	fills, texts []string
-	out          []*Article    // distinct articles this one links to
-	target       *links.Target // this article as a link target
+	out          []*Article      // distinct articles this one links to
+	target       *resolve.Target // this article as a link target
 }
 
 // parseAll reads and renders every article in parallel. The result keeps

@@ -3,7 +3,7 @@ package build
 import (
 	"strings"
 
-	"kbsite/generator/links"
+	"kbsite/generator/resolve"
 )
 
 // The build's own names: every file a build writes is one of the pages
@@ -52,7 +52,7 @@ func (site *Site) generatedFile(p string) string {
 		return what
 	}
 	if id, ok := strings.CutPrefix(rest, articleDir); ok && strings.HasSuffix(id, ".html") {
-		if a := site.ByKey[links.Key(lang, strings.TrimSuffix(id, ".html"))]; a != nil {
+		if a := site.ByKey[resolve.Key(lang, strings.TrimSuffix(id, ".html"))]; a != nil {
 			return "the page of " + a.Meta.ID
 		}
 	}

@@ -9,8 +9,8 @@ import (
 	"unicode"
 
 	"kbsite/generator/content"
-	"kbsite/generator/links"
 	"kbsite/generator/markdown"
+	"kbsite/generator/resolve"
 	"kbsite/generator/theme"
 )
 
@@ -177,7 +177,7 @@ func (p *Page) Date(t time.Time) string { return p.cat.Date(p.Lang, t) }
 // Count formats a count with the singular or plural UI string.
 func (p *Page) Count(key string, n int) string { return p.cat.Count(p.Lang, key, n) }
 
-func (p *Page) url(target string) string { return links.Rel(p.Path, target) }
+func (p *Page) url(target string) string { return resolve.Rel(p.Path, target) }
 
 func (p *Page) articleLink(a *Article) Link {
 	return Link{Title: a.Meta.Title, URL: p.url(a.Path), Note: a.Meta.ID}

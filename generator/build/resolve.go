@@ -8,8 +8,8 @@ import (
 
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/suggest"
-	"kbsite/generator/links"
 	"kbsite/generator/markdown"
+	"kbsite/generator/resolve"
 )
 
 // resolveLinks fills every article's link placeholders with page-relative
@@ -97,7 +97,7 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 		}
 		href := r.Path
 		if href != "" {
-			href = links.Rel(a.Path, r.Path)
+			href = resolve.Rel(a.Path, r.Path)
 		}
 		if r.Fragment != "" {
 			href += "#" + r.Fragment

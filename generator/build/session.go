@@ -14,7 +14,7 @@ import (
 
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
-	"kbsite/generator/links"
+	"kbsite/generator/resolve"
 )
 
 // Session keeps a built site in memory so that serve mode can rebuild only
@@ -48,7 +48,7 @@ func (s *Session) adopt(site *Site) {
 	s.byKey = make(map[string]*Article, len(site.Articles))
 	for _, a := range site.Articles {
 		s.bySource[a.Source] = a
-		s.byKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
+		s.byKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
 }
 
@@ -135,7 +135,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	}
 	claimed := map[string]*Article{}
 	for _, a := range news {
-		k := links.Key(a.Meta.Lang, a.Meta.ID)
+		k := resolve.Key(a.Meta.Lang, a.Meta.ID)
 		first := claimed[k]
 		if other := byKey[k]; other != nil && !oldSet[other] {
 			first = other
@@ -156,7 +156,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	var undo []func()
 	for _, a := range olds {
 		site.Index.Remove(a.target)
-		delete(site.ByKey, links.Key(a.Meta.Lang, a.Meta.ID))
+		delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
 		undo = append(undo, func() {
 			site.Index.Put(a.target)
 			for _, al := range a.Meta.Aliases {
@@ -164,7 +164,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 					site.Index.AddAlias(al, a.target)
 				}
 			}
-			site.ByKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
+			site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 		})
 	}
 	var oldRedirects []string
@@ -180,10 +180,10 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	}
 	for _, a := range news {
 		site.Index.Put(a.target)
-		site.ByKey[links.Key(a.Meta.Lang, a.Meta.ID)] = a
+		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
 			site.Index.Remove(a.target)
-			delete(site.ByKey, links.Key(a.Meta.Lang, a.Meta.ID))
+			delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
 			for p, r := range site.Redirects {
 				if r == a {
 					delete(site.Redirects, p)
@@ -239,11 +239,11 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	}
 	for _, o := range olds {
 		delete(bySource, o.Source)
-		delete(byKey, links.Key(o.Meta.Lang, o.Meta.ID))
+		delete(byKey, resolve.Key(o.Meta.Lang, o.Meta.ID))
 	}
 	for _, n := range news {
 		bySource[n.Source] = n
-		byKey[links.Key(n.Meta.Lang, n.Meta.ID)] = n
+		byKey[resolve.Key(n.Meta.Lang, n.Meta.ID)] = n
 	}
 
 	// 3. Apply: from here on the change is accepted.

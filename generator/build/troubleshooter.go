@@ -6,7 +6,7 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
-	"kbsite/generator/troubleshooter"
+	"kbsite/generator/resolve/troubleshooter"
 )
 
 // checkDecisions runs the troubleshooter checks on a troubleshooter, and

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/troubleshooter"
+	"kbsite/generator/resolve/troubleshooter"
 )
 
 // TestTroubleshooterChecksRunInTheBuild: a troubleshooter's graph problems

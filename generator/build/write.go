@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"kbsite/generator/internal/progress"
-	"kbsite/generator/output"
 	"kbsite/generator/theme"
+	"kbsite/generator/write"
 )
 
 // sink is where pages go: the staging folder of a full build, or the live
@@ -60,9 +60,9 @@ func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
 	return p
 }
 
-// write renders every page into the staging folder and copies assets and
+// writeSite renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func write(site *Site, lay *theme.Theme, contentDir string, out *output.Dir, pr *progress.Reporter) (int, error) {
+func writeSite(site *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
 	render := func(tmpl string, page func() *Page) func() error {

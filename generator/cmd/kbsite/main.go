@@ -19,7 +19,7 @@ import (
 	"strings"
 	"syscall"
 
-	"kbsite/generator/output"
+	"kbsite/generator/write"
 )
 
 const usage = `kbsite builds a static knowledge-base help site from Markdown articles.
@@ -54,9 +54,9 @@ func exitFor(err error) int {
 	var linkErr *os.LinkError
 	var errno syscall.Errno
 	switch {
-	case errors.Is(err, output.ErrUnsafe):
+	case errors.Is(err, write.ErrUnsafe):
 		return exitUsage
-	case errors.Is(err, output.ErrLocked), errors.As(err, &pathErr), errors.As(err, &linkErr), errors.As(err, &errno):
+	case errors.Is(err, write.ErrLocked), errors.As(err, &pathErr), errors.As(err, &linkErr), errors.As(err, &errno):
 		return exitSystem
 	}
 	return exitContent

@@ -1,11 +1,11 @@
-// Package links resolves the links written in articles to pages and files of
+// Package resolve resolves the links written in articles to pages and files of
 // the built site, and explains broken ones with the nearest valid target.
 //
 // Three forms reach an article: a relative path to its Markdown file
 // ("../network/kb310221.md#lan-settings"), its ID ("kb:KB310221"), or an
 // alias ID ("kb:Q310221"). Other relative paths name files in the content
 // folder, which the build copies.
-package links
+package resolve
 
 import (
 	"net/url"

@@ -1,8 +1,8 @@
-// Package output writes a build into a fresh folder beside the output folder
+// Package write writes a build into a fresh folder beside the output folder
 // and swaps it in only when the whole build succeeded, so readers and doc
 // writers never see a half-written site, and a failed or killed build leaves
 // the previous one exactly as it was.
-package output
+package write
 
 import (
 	"errors"
