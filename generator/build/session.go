@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
+	"kbsite/generator/write"
 )
 
 // Session keeps a built site in memory so that serve mode can rebuild only
@@ -410,7 +410,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 
 	// 4. Write what changed.
 	var written []string
-	out := liveDir(s.opts.OutDir)
+	out := write.Live(s.opts.OutDir)
 	searchWrite, searchRemove := site.updateSearch(olds, news, bySource)
 	for _, f := range searchWrite {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {
@@ -514,45 +514,6 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	res.Pages = int(pages.Load())
 	sort.Strings(written)
 	return finish(slices.Compact(written))
-}
-
-// liveDir writes into the served output folder. Each file is written
-// beside its final name and renamed over it, so a reader never sees half
-// a page.
-type liveDir string
-
-func (d liveDir) path(rel string) (string, error) {
-	clean := filepath.Clean(filepath.FromSlash(rel))
-	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("output path %q leaves the output folder", rel)
-	}
-	return filepath.Join(string(d), clean), nil
-}
-
-func (d liveDir) WriteFile(rel string, data []byte) error {
-	p, err := d.path(rel)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	tmp := p + ".kbsite-tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, p)
-}
-
-func (d liveDir) Remove(rel string) error {
-	p, err := d.path(rel)
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
 }
 
 // listingKey holds what listings, the home page, the sitemap and the feed

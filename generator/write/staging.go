@@ -192,12 +192,16 @@ func Begin(final string) (*Dir, error) {
 
 // Path returns where a site-relative path is staged. It refuses paths
 // that would leave the staging folder.
-func (d *Dir) Path(rel string) (string, error) {
+func (d *Dir) Path(rel string) (string, error) { return join(d.Stage, rel) }
+
+// join is root/rel for a site-relative path rel, refused when rel would
+// leave root. Every write and removal of both writers goes through it.
+func join(root, rel string) (string, error) {
 	clean := filepath.Clean(filepath.FromSlash(rel))
 	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
 		return "", fmt.Errorf("output path %q leaves the output folder", rel)
 	}
-	return filepath.Join(d.Stage, clean), nil
+	return filepath.Join(root, clean), nil
 }
 
 // WriteFile writes data at site-relative path rel, creating folders.

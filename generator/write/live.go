@@ -1,0 +1,42 @@
+package write
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Live writes into the served output folder in serve mode. Each file is
+// written beside its final name and renamed over it, so a reader never
+// sees half a page.
+type Live string
+
+// WriteFile replaces the file at site-relative path rel with data.
+func (d Live) WriteFile(rel string, data []byte) error {
+	p, err := join(string(d), rel)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	tmp := p + ".kbsite-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+// Remove deletes the file at site-relative path rel; a missing file is
+// not an error.
+func (d Live) Remove(rel string) error {
+	p, err := join(string(d), rel)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
