@@ -209,23 +209,48 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	for _, l := range cat.Languages() {
 		site.renderer(l)
 	}
-	parsed := parseAll(opts.ContentDir, mdFiles, site, dl, opts.Progress)
+	parsed := site.admitted(parseAll(opts.ContentDir, mdFiles, site, dl, opts.Progress), opts.Drafts, dl)
+	site.Articles = site.uniqueIDs(parsed, func(string) *Article { return nil }, dl)
+	for _, a := range site.Articles {
+		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
+	}
+	sortArticles(site.Articles)
+	return site
+}
 
+// admitted returns the parsed articles (nil entries are ones that failed)
+// that admit accepts, in order.
+func (site *Site) admitted(parsed []*Article, drafts bool, dl *diag.List) []*Article {
+	var out []*Article
 	for _, a := range parsed {
-		if a == nil || !site.admit(a, opts.Drafts, dl) {
-			continue
+		if a != nil && site.admit(a, drafts, dl) {
+			out = append(out, a)
 		}
+	}
+	return out
+}
+
+// uniqueIDs reports every article whose ID, in its language, an earlier one
+// of arts or taken (the articles already in the site) uses, and returns the
+// others. Both the full build and serve mode's rebuild check IDs here.
+func (site *Site) uniqueIDs(arts []*Article, taken func(key string) *Article, dl *diag.List) []*Article {
+	claimed := map[string]*Article{}
+	var out []*Article
+	for _, a := range arts {
 		key := resolve.Key(a.Meta.Lang, a.Meta.ID)
-		if first, dup := site.ByKey[key]; dup {
+		first := claimed[key]
+		if first == nil {
+			first = taken(key)
+		}
+		if first != nil {
 			p := a.Meta.Pos["id"]
 			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s%s: %s already uses it", diag.Quote(a.Meta.ID), site.inLanguage(a.Meta.Lang), first.File)
 			continue
 		}
-		site.ByKey[key] = a
-		site.Articles = append(site.Articles, a)
+		claimed[key] = a
+		out = append(out, a)
 	}
-	sortArticles(site.Articles)
-	return site
+	return out
 }
 
 // inLanguage says " in language de" for languages other than the default.
@@ -359,7 +384,7 @@ func crossLink(site *Site, dl *diag.List) {
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
 	checkProducts(site, dl)
-	checkReachable(site, dl)
+	checkReachable(site.Articles, dl)
 }
 
 // anchors are the heading IDs of an article, sorted: links may name them.
@@ -520,12 +545,13 @@ func (s *Site) external() []ExternalLink {
 
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
-// checkReachable warns about articles readers can only find by search:
-// nothing links to them and they are in no product. It also warns about
-// titles used twice, which make listings and search results ambiguous.
-func checkReachable(site *Site, dl *diag.List) {
+// checkReachable warns about articles of arts readers can only find by
+// search: nothing links to them and they are in no product. It also warns
+// about titles used twice among arts, which make listings and search
+// results ambiguous.
+func checkReachable(arts []*Article, dl *diag.List) {
 	titles := map[string]*Article{}
-	for _, a := range site.Articles {
+	for _, a := range arts {
 		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 {
 			dl.Warnf(a.File, 1, 1, "orphan article %s: no article links to it and it lists no products", a.Meta.ID)
 		}

@@ -32,26 +32,39 @@ func resolveLinks(site *Site, dl *diag.List) {
 	close(next)
 	wg.Wait()
 
+	linkBacklinks(site.Articles, site.Articles)
 	used := map[string]bool{}
 	for _, a := range site.Articles {
-		a.Backlinks = nil
-	}
-	for _, a := range site.Articles {
-		for _, to := range a.out {
-			to.Backlinks = append(to.Backlinks, a)
-		}
 		for _, f := range a.Files {
 			used[f] = true
 		}
-	}
-	for _, a := range site.Articles {
-		sortByTitle(a.Backlinks)
 	}
 	site.Files = site.Files[:0]
 	for f := range used {
 		site.Files = append(site.Files, f)
 	}
 	sort.Strings(site.Files)
+}
+
+// linkBacklinks sets the backlinks of every article of targets from the
+// out-links of arts, sorted by title.
+func linkBacklinks(arts, targets []*Article) {
+	want := make(map[*Article]bool, len(targets))
+	for _, t := range targets {
+		want[t] = true
+	}
+	back := map[*Article][]*Article{}
+	for _, a := range arts {
+		for _, t := range a.out {
+			if want[t] {
+				back[t] = append(back[t], a)
+			}
+		}
+	}
+	for _, t := range targets {
+		t.Backlinks = back[t]
+		sortByTitle(t.Backlinks)
+	}
 }
 
 // resolution is what resolving one article's links produced.

@@ -91,143 +91,86 @@ func (s *Session) full() (*Result, []string, error) {
 	return res, []string{"*"}, nil
 }
 
-// incremental applies changes to the articles at rels.
+// incremental applies changes to the articles at rels: parse the new
+// versions, swap them in (or undo), work out the pages they affect, and
+// write those.
 func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	start := time.Now()
-	site := s.site
 	dl := &diag.List{}
-	res := &Result{Site: site}
-	finish := func(written []string) (*Result, []string, error) {
+	finish := func(pages int, written []string) (*Result, []string, error) {
 		if s.opts.WarnLinks {
 			dl.Demote(diag.KindLink)
 		}
-		res.Diagnostics = dl.Sorted()
+		res := &Result{Site: s.site, Diagnostics: dl.Sorted(), Articles: len(s.site.Articles), Pages: pages}
 		res.Errors, res.Warnings = dl.Count()
-		res.Articles = len(site.Articles)
 		res.Elapsed = time.Since(start)
 		return res, written, nil
 	}
+	c := s.parse(rels, dl)
+	if c == nil || !s.swap(c, dl) {
+		return finish(0, nil)
+	}
+	if !s.site.affected(c) {
+		// The languages changed, and with them every page's switcher.
+		return s.full()
+	}
+	checkReachable(c.news, dl)
+	pages, written, err := s.writeChange(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return finish(pages, written)
+}
 
-	bySource, byKey := s.bySource, s.byKey
-	// 1. Parse the new versions; nothing is changed yet.
-	var olds, news []*Article
+// parse reads and admits the new versions of the articles at rels and
+// checks their IDs; nothing is changed yet. It returns nil on errors.
+func (s *Session) parse(rels []string, dl *diag.List) *change {
+	c := &change{oldSet: map[*Article]bool{}, oldBySource: map[string]*Article{}, newBySource: map[string]*Article{}}
+	var present []string
 	for _, rel := range rels {
-		if old := bySource[rel]; old != nil {
-			olds = append(olds, old)
+		if old := s.bySource[rel]; old != nil {
+			c.olds = append(c.olds, old)
+			c.oldSet[old] = true
+			c.oldBySource[rel] = old
 		}
 		file := filepath.Join(s.opts.ContentDir, filepath.FromSlash(rel))
 		// Lstat: a symbolic link is read (and refused if it leads out).
-		if _, err := os.Lstat(file); errors.Is(err, fs.ErrNotExist) {
-			continue
+		if _, err := os.Lstat(file); !errors.Is(err, fs.ErrNotExist) {
+			present = append(present, rel)
 		}
-		a := site.parseOne(s.opts.ContentDir, rel, dl)
-		if a == nil || !site.admit(a, s.opts.Drafts, dl) {
-			continue
-		}
-		news = append(news, a)
 	}
+	site := s.site
+	parsed := site.admitted(parseAll(s.opts.ContentDir, present, site, dl, nil), s.opts.Drafts, dl)
 	if dl.HasErrors() {
-		return finish(nil)
+		return nil
 	}
-	oldSet := map[*Article]bool{}
-	for _, a := range olds {
-		oldSet[a] = true
-	}
-	claimed := map[string]*Article{}
-	for _, a := range news {
-		k := resolve.Key(a.Meta.Lang, a.Meta.ID)
-		first := claimed[k]
-		if other := byKey[k]; other != nil && !oldSet[other] {
-			first = other
+	c.news = site.uniqueIDs(parsed, func(key string) *Article {
+		if other := s.byKey[key]; other != nil && !c.oldSet[other] {
+			return other
 		}
-		if first != nil {
-			p := a.Meta.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s: %s already uses it", diag.Quote(a.Meta.ID), first.File)
-		}
-		claimed[k] = a
-	}
+		return nil
+	}, dl)
 	if dl.HasErrors() {
-		return finish(nil)
+		return nil
 	}
+	for _, a := range c.news {
+		c.newBySource[a.Source] = a
+	}
+	return c
+}
 
-	// 2. Swap the new versions into the site's maps and link index, keeping
-	// an undo list, and try every affected link: articles that linked to an
-	// old version must still resolve.
-	var undo []func()
-	for _, a := range olds {
-		site.Index.Remove(a.target)
-		delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
-		undo = append(undo, func() {
-			site.Index.Put(a.target)
-			for _, al := range a.Meta.Aliases {
-				if !isPathAlias(al) {
-					site.Index.AddAlias(al, a.target)
-				}
-			}
-			site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
-		})
-	}
-	var oldRedirects []string
-	for p, a := range site.Redirects {
-		if oldSet[a] {
-			oldRedirects = append(oldRedirects, p)
-		}
-	}
-	for _, p := range oldRedirects {
-		p, a := p, site.Redirects[p]
-		delete(site.Redirects, p)
-		undo = append(undo, func() { site.Redirects[p] = a })
-	}
-	for _, a := range news {
-		site.Index.Put(a.target)
-		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
-		undo = append(undo, func() {
-			site.Index.Remove(a.target)
-			delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
-			for p, r := range site.Redirects {
-				if r == a {
-					delete(site.Redirects, p)
-				}
-			}
-		})
-	}
-	for _, a := range news {
+// swap puts the new versions into the site's maps and link index in place
+// of the old ones and resolves every link the change affects: articles
+// that linked to an old version must still resolve. On errors it undoes
+// the swap and returns false.
+func (s *Session) swap(c *change, dl *diag.List) bool {
+	site := s.site
+	undo := site.swapIn(c)
+	for _, a := range c.news {
 		site.addAliases(a, dl)
 	}
-	site.checkAliasPaths(news, dl)
-	sources := map[*Article]bool{} // unchanged articles that linked to a changed one
-	for _, a := range olds {
-		for _, b := range a.Backlinks {
-			if !oldSet[b] {
-				sources[b] = true
-			}
-		}
-	}
-	relatedBy := map[*Article]bool{} // unchanged articles listing a changed one as related
-	for _, b := range site.Articles {
-		if oldSet[b] {
-			continue
-		}
-		for _, r := range b.Related {
-			if oldSet[r] {
-				relatedBy[b] = true
-			}
-		}
-	}
-	resolved := map[*Article]resolution{}
-	for _, a := range news {
-		resolved[a] = site.resolveArticle(a, dl)
-	}
-	for b := range sources {
-		resolved[b] = site.resolveArticle(b, dl)
-	}
-	related := map[*Article][]*Article{}
-	for _, a := range news {
-		related[a] = site.relatedOf(a, dl)
-	}
-	for b := range relatedBy {
-		related[b] = site.relatedOf(b, dl)
-	}
+	site.checkAliasPaths(c.news, dl)
+	site.resolveAffected(c, dl)
 	if s.opts.WarnLinks {
 		dl.Demote(diag.KindLink)
 	}
@@ -235,285 +178,146 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		for i := len(undo) - 1; i >= 0; i-- {
 			undo[i]()
 		}
-		return finish(nil)
+		return false
 	}
-	for _, o := range olds {
-		delete(bySource, o.Source)
-		delete(byKey, resolve.Key(o.Meta.Lang, o.Meta.ID))
+	for _, o := range c.olds {
+		delete(s.bySource, o.Source)
+		delete(s.byKey, resolve.Key(o.Meta.Lang, o.Meta.ID))
 	}
-	for _, n := range news {
-		bySource[n.Source] = n
-		byKey[resolve.Key(n.Meta.Lang, n.Meta.ID)] = n
+	for _, n := range c.news {
+		s.bySource[n.Source] = n
+		s.byKey[resolve.Key(n.Meta.Lang, n.Meta.ID)] = n
 	}
+	return true
+}
 
-	// 3. Apply: from here on the change is accepted.
-	newBySource, oldBySource := map[string]*Article{}, map[string]*Article{}
-	for _, a := range news {
-		newBySource[a.Source] = a
-	}
-	for _, a := range olds {
-		oldBySource[a.Source] = a
-	}
-	replacement := map[*Article]*Article{} // old version -> new version (nil if deleted)
-	linkChanged := map[*Article]bool{}     // old versions whose title, ID or page moved
-	listingsChanged := len(olds) != len(news)
-	for _, o := range olds {
-		n := newBySource[o.Source]
-		replacement[o] = n
-		if n == nil || n.Meta.Title != o.Meta.Title || n.Path != o.Path {
-			linkChanged[o] = true
-		}
-		if n == nil || listingKey(n) != listingKey(o) {
-			listingsChanged = true
-		}
-	}
-	for _, n := range news {
-		if oldBySource[n.Source] == nil {
-			listingsChanged = true
-		}
-	}
-	touched := map[*Article]bool{} // article pages to rewrite
-	candidates := map[*Article]bool{}
-	oldOut := map[*Article]map[*Article]bool{}
-	for _, o := range olds {
-		set := map[*Article]bool{}
-		for _, t := range o.out {
-			set[t] = true
-			candidates[t] = true
-		}
-		oldOut[o] = set
-	}
-	for o, n := range replacement {
-		if n == nil {
-			for _, t := range o.out {
-				touched[t] = true // loses a backlink
-			}
-		}
-	}
-	for a, r := range resolved {
-		if newBySource[a.Source] == a {
-			// A new version: its page is new; the targets whose backlink
-			// lists gain or lose it, or show its new title, change too.
-			touched[a] = true
-			var before map[*Article]bool
-			var oldVersion *Article
-			if o := oldBySource[a.Source]; o != nil {
-				before, oldVersion = oldOut[o], o
-			}
-			after := map[*Article]bool{}
-			for _, t := range r.out {
-				after[t] = true
-				candidates[t] = true
-				if !before[t] || oldVersion == nil || linkChanged[oldVersion] || oldVersion.Meta.Title != a.Meta.Title {
-					touched[t] = true
-				}
-			}
-			for t := range before {
-				if !after[t] {
-					touched[t] = true
-				}
-			}
-		} else if !slices.Equal(a.fills, r.fills) || !slices.Equal(a.texts, r.texts) {
-			touched[a] = true // an unchanged article whose links now read differently
-		}
-		r.apply(a)
-	}
-	for a, r := range related {
-		a.Related = r
-	}
-	for _, a := range site.Articles {
-		if oldSet[a] {
-			continue
-		}
-		for i, r := range a.Similar {
-			if n, ok := replacement[r]; ok {
-				a.Similar[i] = n
-				if linkChanged[r] {
-					touched[a] = true
-				}
-			}
-		}
-		a.Similar = slices.DeleteFunc(a.Similar, func(r *Article) bool { return r == nil })
-		for _, r := range a.Related {
-			if linkChanged[r] {
-				touched[a] = true
-			}
-		}
-	}
-	for _, n := range news {
-		candidates[n] = true
-		if o := oldBySource[n.Source]; o != nil {
-			n.Similar = nil
-			for _, r := range o.Similar {
-				if m, ok := replacement[r]; ok {
-					r = m
-				}
-				if r != nil && r != n {
-					n.Similar = append(n.Similar, r)
-				}
-			}
-		}
-	}
-	var arts []*Article
-	for _, a := range site.Articles {
-		if !oldSet[a] {
-			arts = append(arts, a)
-		}
-	}
-	arts = append(arts, news...)
-	sortArticles(arts)
-	site.Articles = arts
-	before := strings.Join(site.Languages, ",")
-	site.finishLanguages()
-	if strings.Join(site.Languages, ",") != before {
-		// Every page's language switcher changes.
-		return s.full()
-	}
-	for _, a := range append(slices.Clone(olds), news...) {
-		for _, t := range site.translations[a.Meta.TranslationKey] {
-			if !oldSet[t] {
-				touched[t] = true
-			}
-		}
-	}
-	var removedRedirects []string
-	for _, p := range oldRedirects {
-		if _, again := site.Redirects[p]; !again {
-			removedRedirects = append(removedRedirects, p)
-		}
-	}
-	// Backlinks of every article whose backlinks may have changed, from the
-	// current out-links.
-	for t := range candidates {
-		if oldSet[t] {
-			delete(candidates, t)
-		}
-	}
-	for t := range touched {
-		if oldSet[t] {
-			delete(touched, t)
-		}
-	}
-	backlinks := map[*Article][]*Article{}
-	for _, a := range site.Articles {
-		for _, t := range a.out {
-			if candidates[t] {
-				backlinks[t] = append(backlinks[t], a)
-			}
-		}
-	}
-	for t := range candidates {
-		t.Backlinks = backlinks[t]
-		sortByTitle(t.Backlinks)
-	}
-	checkReachable(&Site{Articles: news}, dl)
-
-	// 4. Write what changed.
-	var written []string
+// writeChange writes the search files and pages the change touched and
+// removes the pages it ended. It returns the number of pages rendered and
+// the site-relative paths written or removed.
+func (s *Session) writeChange(c *change) (int, []string, error) {
+	site := s.site
 	out := write.Live(s.opts.OutDir)
-	searchWrite, searchRemove := site.updateSearch(olds, news, bySource)
-	for _, f := range searchWrite {
-		if err := out.WriteFile(f.Path, f.Data); err != nil {
-			return nil, nil, err
-		}
-		written = append(written, f.Path)
-	}
-	for _, p := range searchRemove {
-		if err := out.Remove(p); err != nil {
-			return nil, nil, err
-		}
-		written = append(written, p)
+	written, err := s.writeSearch(c, out)
+	if err != nil {
+		return 0, nil, err
 	}
 	var pages atomic.Int64
-	var jobs []func() error
-	add := func(tmpl string, p *Page) {
+	render := func(tmpl string, page func() *Page) func() error {
+		p := page()
 		written = append(written, p.Path)
-		jobs = append(jobs, pageJob(site.layout, out, tmpl, func() *Page { return p }, &pages, nil, &site.times))
+		return pageJob(site.layout, out, tmpl, func() *Page { return p }, &pages, nil, &site.times)
 	}
-	for a := range touched {
-		add("article", site.articlePage(a))
+	var jobs []func() error
+	for a := range c.touched {
+		jobs = append(jobs, render("article", func() *Page { return site.articlePage(a) }))
 	}
 	for p, a := range site.Redirects {
-		for _, n := range news {
-			if a == n {
-				add("redirect", site.redirectPage(p, a))
-			}
+		if c.newBySource[a.Source] == a {
+			jobs = append(jobs, render("redirect", func() *Page { return site.redirectPage(p, a) }))
 		}
 	}
 	live := map[string]bool{} // listing pages that exist after the change
-	if listingsChanged {
-		changedLangs := map[string]bool{}
-		changedProducts, changedKeywords := map[string]bool{}, map[string]bool{}
-		for _, a := range append(slices.Clone(olds), news...) {
-			changedLangs[a.Meta.Lang] = true
-			for _, p := range a.Meta.Products {
-				changedProducts[site.langPath(a.Meta.Lang, ProductPath(p))] = true
-			}
-			for _, k := range a.Meta.Keywords {
-				changedKeywords[site.langPath(a.Meta.Lang, KeywordPath(k))] = true
-			}
-		}
-		for _, lang := range site.Languages {
-			if !changedLangs[lang] {
-				continue
-			}
-			add("home", site.homePage(lang))
-			add("list", site.azPage(lang))
-			slugs, byProduct := site.products(lang)
-			for _, slug := range slugs {
-				live[site.langPath(lang, ProductPath(slug))] = true
-				if changedProducts[site.langPath(lang, ProductPath(slug))] {
-					add("list", site.productPage(lang, slug, byProduct[slug]))
-				}
-			}
-			paths, names, byKeyword := site.keywords(lang)
-			for _, kp := range paths {
-				live[kp] = true
-				if changedKeywords[kp] {
-					add("list", site.keywordPage(lang, kp, names[kp], byKeyword[kp]))
-				}
-			}
-		}
+	if c.listingsChanged {
+		jobs = append(jobs, site.listingJobs(c, render, live)...)
 	}
 	if err := run(jobs); err != nil {
-		return nil, nil, err
+		return 0, nil, err
 	}
-	// Pages that no longer exist.
+	removed, err := site.removeGone(c, out, live)
+	if err != nil {
+		return 0, nil, err
+	}
+	if c.listingsChanged {
+		if err := site.writeWebFiles(out); err != nil {
+			return 0, nil, err
+		}
+	}
+	written = append(written, removed...)
+	sort.Strings(written)
+	return int(pages.Load()), slices.Compact(written), nil
+}
+
+// writeSearch brings the served search index files up to date.
+func (s *Session) writeSearch(c *change, out write.Live) ([]string, error) {
+	files, remove := s.site.updateSearch(c.olds, c.news, s.bySource)
+	var written []string
+	for _, f := range files {
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return nil, err
+		}
+		written = append(written, f.Path)
+	}
+	for _, p := range remove {
+		if err := out.Remove(p); err != nil {
+			return nil, err
+		}
+		written = append(written, p)
+	}
+	return written, nil
+}
+
+// listingJobs renders the home, A–Z and listing pages of the languages of
+// the changed articles, the listings only where a changed article is or
+// was; it records every listing of those languages in live.
+func (site *Site) listingJobs(c *change, render func(string, func() *Page) func() error, live map[string]bool) []func() error {
+	langs, listings := map[string]bool{}, map[string]bool{}
+	for _, a := range append(slices.Clone(c.olds), c.news...) {
+		langs[a.Meta.Lang] = true
+		for _, p := range site.listingsOf(a) {
+			listings[p] = true
+		}
+	}
+	var jobs []func() error
+	for _, lang := range site.Languages {
+		if !langs[lang] {
+			continue
+		}
+		for _, p := range site.listingPaths(lang) {
+			live[p] = true
+		}
+		jobs = append(jobs, site.languageJobs(lang, render, func(p string) bool { return listings[p] })...)
+	}
+	return jobs
+}
+
+// removeGone removes the pages of the old versions, their redirects and,
+// when listings changed, their listings, unless they still exist.
+func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([]string, error) {
 	for _, a := range site.Articles {
 		live[a.Path] = true
 	}
 	for p := range site.Redirects {
 		live[p] = true
 	}
-	var gone []string
-	for _, a := range olds {
+	gone := slices.Clone(c.oldRedirects)
+	for _, a := range c.olds {
 		gone = append(gone, a.Path)
-		if listingsChanged {
-			for _, p := range a.Meta.Products {
-				gone = append(gone, site.langPath(a.Meta.Lang, ProductPath(p)))
-			}
-			for _, k := range a.Meta.Keywords {
-				gone = append(gone, site.langPath(a.Meta.Lang, KeywordPath(k)))
-			}
+		if c.listingsChanged {
+			gone = append(gone, site.listingsOf(a)...)
 		}
 	}
-	gone = append(gone, removedRedirects...)
+	var removed []string
 	for _, p := range gone {
 		if !live[p] {
 			if err := out.Remove(p); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			written = append(written, p)
+			removed = append(removed, p)
 		}
 	}
-	if listingsChanged {
-		if err := site.writeWebFiles(out); err != nil {
-			return nil, nil, err
-		}
+	return removed, nil
+}
+
+// listingsOf are the product and keyword listing pages that show a.
+func (site *Site) listingsOf(a *Article) []string {
+	var out []string
+	for _, p := range a.Meta.Products {
+		out = append(out, site.langPath(a.Meta.Lang, ProductPath(p)))
 	}
-	res.Pages = int(pages.Load())
-	sort.Strings(written)
-	return finish(slices.Compact(written))
+	for _, k := range a.Meta.Keywords {
+		out = append(out, site.langPath(a.Meta.Lang, KeywordPath(k)))
+	}
+	return out
 }
 
 // listingKey holds what listings, the home page, the sitemap and the feed

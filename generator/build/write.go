@@ -73,7 +73,8 @@ func writeSite(site *Site, lay *theme.Theme, contentDir string, out *write.Dir, 
 	}
 	jobs = append(jobs, render("404", site.notFoundPage))
 	for _, lang := range site.Languages {
-		jobs = append(jobs, site.languageJobs(lang, render)...)
+		jobs = append(jobs, render("search", func() *Page { return site.searchPage(lang) }))
+		jobs = append(jobs, site.languageJobs(lang, render, func(string) bool { return true })...)
 	}
 	for from, a := range site.Redirects {
 		jobs = append(jobs, render("redirect", func() *Page { return site.redirectPage(from, a) }))
@@ -94,23 +95,38 @@ func writeSite(site *Site, lay *theme.Theme, contentDir string, out *write.Dir, 
 	return int(pages.Load()), nil
 }
 
-// languageJobs renders the pages every language has: home, A–Z, search,
-// and one listing per product and keyword.
-func (site *Site) languageJobs(lang string, render func(string, func() *Page) func() error) []func() error {
+// languageJobs renders the pages of a language that show its articles:
+// home, A–Z, and the product and keyword listings for which want(path)
+// holds. Serve mode asks only for the listings a change touched.
+func (site *Site) languageJobs(lang string, render func(string, func() *Page) func() error, want func(path string) bool) []func() error {
 	jobs := []func() error{
 		render("home", func() *Page { return site.homePage(lang) }),
 		render("list", func() *Page { return site.azPage(lang) }),
-		render("search", func() *Page { return site.searchPage(lang) }),
 	}
 	slugs, byProduct := site.products(lang)
 	for _, slug := range slugs {
-		jobs = append(jobs, render("list", func() *Page { return site.productPage(lang, slug, byProduct[slug]) }))
+		if want(site.langPath(lang, ProductPath(slug))) {
+			jobs = append(jobs, render("list", func() *Page { return site.productPage(lang, slug, byProduct[slug]) }))
+		}
 	}
 	paths, names, arts := site.keywords(lang)
 	for _, kp := range paths {
-		jobs = append(jobs, render("list", func() *Page { return site.keywordPage(lang, kp, names[kp], arts[kp]) }))
+		if want(kp) {
+			jobs = append(jobs, render("list", func() *Page { return site.keywordPage(lang, kp, names[kp], arts[kp]) }))
+		}
 	}
 	return jobs
+}
+
+// listingPaths are the product and keyword listing pages of a language.
+func (site *Site) listingPaths(lang string) []string {
+	var out []string
+	slugs, _ := site.products(lang)
+	for _, slug := range slugs {
+		out = append(out, site.langPath(lang, ProductPath(slug)))
+	}
+	paths, _, _ := site.keywords(lang)
+	return append(out, paths...)
 }
 
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
@@ -125,12 +141,7 @@ func (site *Site) writeWebFiles(out sink) error {
 	}
 	for _, lang := range site.Languages {
 		listed = append(listed, site.langPath(lang, "index.html"), site.langPath(lang, "az.html"))
-		slugs, _ := site.products(lang)
-		for _, slug := range slugs {
-			listed = append(listed, site.langPath(lang, ProductPath(slug)))
-		}
-		paths, _, _ := site.keywords(lang)
-		listed = append(listed, paths...)
+		listed = append(listed, site.listingPaths(lang)...)
 	}
 	for _, f := range []struct {
 		name string
