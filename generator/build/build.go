@@ -349,7 +349,7 @@ func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 		m.ID = content.DeriveID(a.Source)
 	}
 	if m.Title == "" {
-		m.Title = a.Body.FirstH1
+		m.Title = a.firstH1
 	}
 	if m.Title == "" {
 		if !deriveIDs {
@@ -389,8 +389,8 @@ func crossLink(site *Site, dl *diag.List) {
 
 // anchors are the heading IDs of an article, sorted: links may name them.
 func anchors(a *Article) []string {
-	ids := make([]string, len(a.Body.Headings))
-	for i, h := range a.Body.Headings {
+	ids := make([]string, len(a.Headings))
+	for i, h := range a.Headings {
 		ids[i] = h.ID
 	}
 	slices.Sort(ids)
@@ -534,7 +534,7 @@ func checkProducts(site *Site, dl *diag.List) {
 func (s *Site) external() []ExternalLink {
 	var out []ExternalLink
 	for _, a := range s.Articles {
-		for _, l := range a.Body.Links {
+		for _, l := range a.Links {
 			if l.External {
 				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
 			}

@@ -18,9 +18,16 @@ type Article struct {
 	Source string // path relative to the content folder, with "/"
 	File   string // path for diagnostics, e.g. content/x.md
 	Path   string // output path relative to the site root
-	// Body is the rendered article; its HTML is moved to body once parsed.
-	Body *markdown.Result
-	body packedHTML
+	// Headings, Links and Steps are what pages and link checks use of the
+	// rendered body; its HTML waits packed in body.
+	Headings []markdown.Heading
+	Links    []markdown.Link
+	Steps    []string
+	body     packedHTML
+	// sections are the body's text by section, for the search index only:
+	// takeSections hands them over so that they are not kept after it.
+	sections []markdown.Section
+	firstH1  string // a leading h1's text, the title of foreign content
 
 	Backlinks []*Article
 	Related   []*Article // the explicit related articles, in order
@@ -36,6 +43,13 @@ type Article struct {
 	fills, texts []string
 	out          []*Article      // distinct articles this one links to
 	target       *resolve.Target // this article as a link target
+}
+
+// takeSections returns the article's section texts and forgets them.
+func (a *Article) takeSections() []markdown.Section {
+	s := a.sections
+	a.sections = nil
+	return s
 }
 
 // parseAll reads and renders every article in parallel. The result keeps
@@ -84,10 +98,11 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	if !ok {
 		r = site.renderers[site.Config.Language]
 	}
-	a.Body = r.Render(doc.Body, doc.BodyLine)
-	a.body, a.Body.HTML = pack(a.Body.HTML), nil
-	checkDecisions(a, doc.BodyLine, dl)
-	for _, p := range a.Body.Problems {
+	body := r.Render(doc.Body, doc.BodyLine)
+	a.Headings, a.Links, a.Steps = body.Headings, body.Links, body.Steps
+	a.body, a.sections, a.firstH1 = pack(body.HTML), body.Sections, body.FirstH1
+	checkDecisions(a, body, doc.BodyLine, dl)
+	for _, p := range body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}
 	return a

@@ -218,7 +218,7 @@ func (s *Site) articlePage(a *Article) *Page {
 		Title:   a.Meta.Title,
 		Summary: a.Meta.Summary,
 		Body:    template.HTML(a.html()),
-		TOC:     toc(a.Body.Headings),
+		TOC:     toc(a.Headings),
 		Updated: a.Meta.Updated,
 		Source:  a.Source,
 

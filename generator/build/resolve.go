@@ -83,12 +83,12 @@ func (r resolution) apply(a *Article) {
 // references; broken links go to dl. It changes nothing, so serve mode can
 // try a change before accepting it.
 func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
-	fills := make([]string, len(a.Body.Links))
-	texts := make([]string, len(a.Body.Links))
+	fills := make([]string, len(a.Links))
+	texts := make([]string, len(a.Links))
 	var out []*Article
 	var files []string
 	seen := map[*Article]bool{}
-	for j, l := range a.Body.Links {
+	for j, l := range a.Links {
 		if l.External {
 			continue
 		}

@@ -8,7 +8,9 @@ import (
 // lists after its explicit related ones.
 const similarCount = 5
 
-// searchDoc is what the search index knows of an article.
+// searchDoc is what the search index knows of an article. Only the index
+// needs the section texts, and it keeps its own reference while it does:
+// the article gives them up so they are not held through the write.
 func (site *Site) searchDoc(a *Article) search.Doc {
 	d := search.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
@@ -18,7 +20,7 @@ func (site *Site) searchDoc(a *Article) search.Doc {
 	for _, p := range a.Meta.Products {
 		d.Products = append(d.Products, site.Config.ProductName(p))
 	}
-	for _, s := range a.Body.Sections {
+	for _, s := range a.takeSections() {
 		d.Sections = append(d.Sections, search.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 	}
 	return d
@@ -31,9 +33,6 @@ func (site *Site) indexSearch() *search.Corpus {
 	docs := make([]search.Doc, len(site.Articles))
 	for i, a := range site.Articles {
 		docs[i] = site.searchDoc(a)
-		// Only the index needs the section texts, and it keeps its own
-		// reference while it does: do not hold them through the write.
-		a.Body.Sections = nil
 	}
 	corpus := search.Analyze(docs)
 	if site.keepIndex {
@@ -86,7 +85,6 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	kept := map[string]bool{}
 	for _, a := range news {
 		changed = append(changed, site.searchDoc(a))
-		a.Body.Sections = nil
 		kept[a.Source] = true
 	}
 	var removed []string

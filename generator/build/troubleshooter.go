@@ -12,10 +12,10 @@ import (
 // checkDecisions runs the troubleshooter checks on a troubleshooter, and
 // warns when another article uses a troubleshooter callout, which only a
 // troubleshooter page turns into steps.
-func checkDecisions(a *Article, bodyLine int, dl *diag.List) {
-	d := a.Body.Decisions
+func checkDecisions(a *Article, body *markdown.Result, bodyLine int, dl *diag.List) {
+	d := body.Decisions
 	if a.Meta.Type == content.TypeTroubleshooter {
-		troubleshooter.Check(a.File, bodyLine, a.Body, dl)
+		troubleshooter.Check(a.File, bodyLine, body, dl)
 		return
 	}
 	for _, c := range d.Callouts {

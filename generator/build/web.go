@@ -139,7 +139,7 @@ func (s *Site) jsonLD(a *Article) any {
 		art["url"] = s.Config.BaseURL + a.Path
 		art["mainEntityOfPage"] = s.Config.BaseURL + a.Path
 	}
-	if len(a.Body.Steps) < 2 {
+	if len(a.Steps) < 2 {
 		return art
 	}
 	howto := map[string]any{
@@ -148,7 +148,7 @@ func (s *Site) jsonLD(a *Article) any {
 		"name":     a.Meta.Title,
 	}
 	var steps []map[string]any
-	for i, st := range a.Body.Steps {
+	for i, st := range a.Steps {
 		steps = append(steps, map[string]any{"@type": "HowToStep", "position": i + 1, "text": st})
 	}
 	howto["step"] = steps
