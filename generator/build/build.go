@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"kbsite/generator/content"
@@ -117,6 +116,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	dl := &diag.List{}
 	res := &Result{}
+	w := &stopwatch{mark: start}
 	finish := func() (*Result, error) {
 		if opts.WarnLinks {
 			dl.Demote(diag.KindLink)
@@ -124,37 +124,24 @@ func Build(opts Options) (*Result, error) {
 		res.Diagnostics = dl.Sorted()
 		res.Errors, res.Warnings = dl.Count()
 		res.Elapsed = time.Since(start)
+		res.Stages = w.stages
 		return res, nil
-	}
-
-	mark := time.Now()
-	stage := func(name string) {
-		now := time.Now()
-		res.Stages = append(res.Stages, Stage{name, now.Sub(mark)})
-		mark = now
-	}
-	// stage2 ends a stage of two parts done together by parallel workers.
-	stage2 := func(a, b string, ta, tb *atomic.Int64) {
-		now := time.Now()
-		da, db := splitWall(now.Sub(mark), ta.Load(), tb.Load())
-		res.Stages = append(res.Stages, Stage{a, da}, Stage{b, db})
-		mark = now
 	}
 	th := loadTheme(opts.TemplatesDir, dl)
 	if th == nil {
 		return finish()
 	}
-	stage("templates")
+	w.stage("templates")
 	cfg := config.Load(opts.ContentDir, dl)
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
 	site := loadArticles(opts, cfg, th, dl)
 	site.keepIndex = opts.keepIndex
-	stage2("load", "parse", &site.times.read, &site.times.parse)
+	w.stage2("load", "parse", &site.times.read, &site.times.parse)
 	opts.Progress.Stage("links", 0)
 	crossLink(site, dl)
-	stage("links")
+	w.stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
 	res.External = site.external()
@@ -164,34 +151,42 @@ func Build(opts Options) (*Result, error) {
 	if dl.HasErrors() || opts.CheckOnly {
 		return finish()
 	}
-
-	opts.Progress.Stage("search index", 0)
-	corpus := site.indexSearch()
-	stage("search")
-
-	out, err := write.Begin(opts.OutDir)
+	pages, err := publish(site, opts, w)
 	if err != nil {
 		return nil, err
+	}
+	res.Pages = pages
+	return finish()
+}
+
+// publish indexes the site for search and writes the index and every page
+// into a staging folder, which it swaps in for the output folder.
+func publish(site *Site, opts Options, w *stopwatch) (int, error) {
+	opts.Progress.Stage("search index", 0)
+	corpus := site.indexSearch()
+	w.stage("search")
+	out, err := write.Begin(opts.OutDir)
+	if err != nil {
+		return 0, err
 	}
 	opts.Progress.Stage("write search files", 0)
 	if err := corpus.Export(func(f search.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
 		out.Abort()
-		return nil, err
+		return 0, err
 	}
 	corpus = nil // the index holds every section's text: let it go before the pages
-	stage("search files")
+	w.stage("search files")
 	pages, err := writeSite(site, site.layout, opts.ContentDir, out, opts.Progress)
 	if err != nil {
 		out.Abort()
-		return nil, err
+		return 0, err
 	}
-	stage2("render", "write", &site.times.render, &site.times.write)
+	w.stage2("render", "write", &site.times.render, &site.times.write)
 	if err := out.Commit(); err != nil {
-		return nil, err
+		return 0, err
 	}
-	stage("commit")
-	res.Pages = pages
-	return finish()
+	w.stage("commit")
+	return pages, nil
 }
 
 // loadArticles reads, parses and renders every article and checks IDs.

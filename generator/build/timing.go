@@ -27,3 +27,24 @@ func splitWall(wall time.Duration, a, b int64) (time.Duration, time.Duration) {
 	x := time.Duration(float64(wall) * float64(a) / float64(a+b))
 	return x, wall - x
 }
+
+// stopwatch records the wall time of a build's consecutive stages.
+type stopwatch struct {
+	stages []Stage
+	mark   time.Time
+}
+
+// stage ends the stage called name.
+func (w *stopwatch) stage(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{name, now.Sub(w.mark)})
+	w.mark = now
+}
+
+// stage2 ends a stage of two parts done together by parallel workers.
+func (w *stopwatch) stage2(a, b string, ta, tb *atomic.Int64) {
+	now := time.Now()
+	da, db := splitWall(now.Sub(w.mark), ta.Load(), tb.Load())
+	w.stages = append(w.stages, Stage{a, da}, Stage{b, db})
+	w.mark = now
+}
