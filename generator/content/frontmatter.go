@@ -162,9 +162,10 @@ func lineCol(src []byte, off int) (int, int) {
 	return line, 1 + utf8.RuneCount(before[start:])
 }
 
+// lineOffset is where the YAML starts: on file line 2, after "---".
+const lineOffset = 1
+
 func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
-	m := Meta{Pos: map[string]Pos{}}
-	const lineOffset = 1 // YAML starts on file line 2
 	var root yaml.Node
 	if err := yaml.Unmarshal(y, &root); err != nil {
 		line, msg := yamlpos.Split(err)
@@ -172,128 +173,169 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 			line += lineOffset
 		}
 		dl.Errorf(file, line, 0, "front matter: %s", msg)
-		return m, false
+		return Meta{Pos: map[string]Pos{}}, false
 	}
+	r := &metaReader{file: file, dl: dl, ok: true, m: Meta{Pos: map[string]Pos{}}}
 	if len(root.Content) == 0 {
-		return m, true
+		return r.m, true
 	}
 	mapping := root.Content[0]
 	if mapping.Kind != yaml.MappingNode {
-		dl.Errorf(file, mapping.Line+lineOffset, mapping.Column, "front matter must be YAML keys and values")
-		return m, false
-	}
-	ok := true
-	pos := func(n *yaml.Node) Pos { return Pos{n.Line + lineOffset, n.Column} }
-	fail := func(n *yaml.Node, format string, args ...any) {
-		p := pos(n)
-		dl.Errorf(file, p.Line, p.Col, format, args...)
-		ok = false
-	}
-	str := func(n *yaml.Node, key string) string {
-		if n.Kind != yaml.ScalarNode {
-			fail(n, "%s must be text", key)
-			return ""
-		}
-		return strings.TrimSpace(n.Value)
-	}
-	list := func(n *yaml.Node, key string) []string {
-		var items []*yaml.Node
-		switch n.Kind {
-		case yaml.ScalarNode:
-			if n.Tag == "!!null" {
-				return nil
-			}
-			items = []*yaml.Node{n}
-		case yaml.SequenceNode:
-			items = n.Content
-		default:
-			fail(n, "%s must be a list of text values", key)
-			return nil
-		}
-		var out []string
-		for _, it := range items {
-			if it.Kind != yaml.ScalarNode {
-				fail(it, "each entry of %s must be text", key)
-				continue
-			}
-			v := strings.TrimSpace(it.Value)
-			if v == "" {
-				continue
-			}
-			m.Pos[fmt.Sprintf("%s.%d", key, len(out))] = pos(it)
-			out = append(out, v)
-		}
-		return out
+		r.fail(mapping, "front matter must be YAML keys and values")
+		return r.m, false
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(mapping.Content); i += 2 {
 		k, v := mapping.Content[i], mapping.Content[i+1]
-		key := k.Value
-		if seen[key] {
-			fail(k, "duplicate front matter key %s", diag.Quote(key))
+		if seen[k.Value] {
+			r.fail(k, "duplicate front matter key %s", diag.Quote(k.Value))
 			continue
 		}
-		seen[key] = true
-		m.Pos[key] = pos(v)
-		switch key {
-		case "id":
-			m.ID = str(v, key)
-			if m.ID != "" && !idRe.MatchString(m.ID) {
-				fail(v, "id %s may hold only letters, digits, '.', '_' and '-' (at most 64)", diag.Quote(m.ID))
-			}
-		case "title":
-			m.Title = str(v, key)
-		case "summary", "description":
-			m.Summary = str(v, key)
-		case "products":
-			m.Products = list(v, key)
-			for j, p := range m.Products {
-				if !slugRe.MatchString(p) {
-					pp := m.Pos[fmt.Sprintf("products.%d", j)]
-					dl.Errorf(file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
-					ok = false
-				}
-			}
-		case "keywords", "tags":
-			m.Keywords = list(v, key)
-		case "aliases":
-			m.Aliases = list(v, key)
-		case "related":
-			m.Related = list(v, key)
-		case "updated", "date":
-			s := str(v, key)
-			if s == "" {
-				continue
-			}
-			t, err := ParseDate(s)
-			if err != nil {
-				fail(v, "%s %s is not a date; write it as YYYY-MM-DD", key, diag.Quote(s))
-			}
-			m.Updated = t
-		case "lang":
-			m.Lang = str(v, key)
-			if m.Lang != "" && (!langRe.MatchString(m.Lang) || !config.ValidTag(m.Lang)) {
-				fail(v, "lang %s is not a language code such as en, de or pt-br", diag.Quote(m.Lang))
-			}
-		case "draft":
-			if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool") {
-				fail(v, "draft must be true or false")
-				continue
-			}
-			m.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
-		case "type":
-			m.Type = str(v, key)
-			if m.Type != "" && m.Type != TypeTroubleshooter {
-				fail(v, "type %q is not known; the only type is %s (leave type out for an ordinary article)", m.Type, TypeTroubleshooter)
-			}
-		case "translation_key":
-			m.TranslationKey = str(v, key)
-		default:
-			p := pos(k)
-			dl.Warnf(file, p.Line, p.Col, "unknown front matter key %s (ignored)", diag.Quote(key))
+		seen[k.Value] = true
+		r.m.Pos[k.Value] = r.pos(v)
+		if !r.textField(k.Value, v) && !r.checkedField(k.Value, v) {
+			p := r.pos(k)
+			dl.Warnf(file, p.Line, p.Col, "unknown front matter key %s (ignored)", diag.Quote(k.Value))
 		}
 	}
-	return m, ok
+	return r.m, r.ok
+}
+
+// metaReader fills a Meta from the YAML nodes of one file's front matter,
+// reporting every bad value at its position.
+type metaReader struct {
+	file string
+	dl   *diag.List
+	m    Meta
+	ok   bool
+}
+
+func (r *metaReader) pos(n *yaml.Node) Pos { return Pos{n.Line + lineOffset, n.Column} }
+
+func (r *metaReader) fail(n *yaml.Node, format string, args ...any) {
+	p := r.pos(n)
+	r.dl.Errorf(r.file, p.Line, p.Col, format, args...)
+	r.ok = false
+}
+
+// str is a text value.
+func (r *metaReader) str(n *yaml.Node, key string) string {
+	if n.Kind != yaml.ScalarNode {
+		r.fail(n, "%s must be text", key)
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// list is a list of text values (or one), recording each entry's position
+// as key.N.
+func (r *metaReader) list(n *yaml.Node, key string) []string {
+	var items []*yaml.Node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil
+		}
+		items = []*yaml.Node{n}
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
+		r.fail(n, "%s must be a list of text values", key)
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if it.Kind != yaml.ScalarNode {
+			r.fail(it, "each entry of %s must be text", key)
+			continue
+		}
+		v := strings.TrimSpace(it.Value)
+		if v == "" {
+			continue
+		}
+		r.m.Pos[fmt.Sprintf("%s.%d", key, len(out))] = r.pos(it)
+		out = append(out, v)
+	}
+	return out
+}
+
+// textField reads the fields that take any text or list of text; it
+// returns false for other keys.
+func (r *metaReader) textField(key string, v *yaml.Node) bool {
+	m := &r.m
+	switch key {
+	case "title":
+		m.Title = r.str(v, key)
+	case "summary", "description":
+		m.Summary = r.str(v, key)
+	case "keywords", "tags":
+		m.Keywords = r.list(v, key)
+	case "aliases":
+		m.Aliases = r.list(v, key)
+	case "related":
+		m.Related = r.list(v, key)
+	case "translation_key":
+		m.TranslationKey = r.str(v, key)
+	default:
+		return false
+	}
+	return true
+}
+
+// checkedField reads the fields whose values have a form to check; it
+// returns false for keys it does not know.
+func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
+	m := &r.m
+	switch key {
+	case "id":
+		m.ID = r.str(v, key)
+		if m.ID != "" && !idRe.MatchString(m.ID) {
+			r.fail(v, "id %s may hold only letters, digits, '.', '_' and '-' (at most 64)", diag.Quote(m.ID))
+		}
+	case "products":
+		m.Products = r.list(v, key)
+		for j, p := range m.Products {
+			if !slugRe.MatchString(p) {
+				pp := m.Pos[fmt.Sprintf("products.%d", j)]
+				r.dl.Errorf(r.file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
+				r.ok = false
+			}
+		}
+	case "updated", "date":
+		r.date(key, v)
+	case "lang":
+		m.Lang = r.str(v, key)
+		if m.Lang != "" && (!langRe.MatchString(m.Lang) || !config.ValidTag(m.Lang)) {
+			r.fail(v, "lang %s is not a language code such as en, de or pt-br", diag.Quote(m.Lang))
+		}
+	case "draft":
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool") {
+			r.fail(v, "draft must be true or false")
+			break
+		}
+		m.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+	case "type":
+		m.Type = r.str(v, key)
+		if m.Type != "" && m.Type != TypeTroubleshooter {
+			r.fail(v, "type %q is not known; the only type is %s (leave type out for an ordinary article)", m.Type, TypeTroubleshooter)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// date reads the updated (or date) field.
+func (r *metaReader) date(key string, v *yaml.Node) {
+	s := r.str(v, key)
+	if s == "" {
+		return
+	}
+	t, err := ParseDate(s)
+	if err != nil {
+		r.fail(v, "%s %s is not a date; write it as YYYY-MM-DD", key, diag.Quote(s))
+	}
+	r.m.Updated = t
 }
 
 // ParseDate accepts the date forms doc writers use in front matter.
