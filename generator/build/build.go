@@ -5,7 +5,6 @@ package build
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -422,11 +421,11 @@ func (site *Site) addAliases(a *Article, dl *diag.List) {
 			clash = site.aliasClash(op)
 		}
 		switch {
-		case !ok && isPathAlias(al):
+		case !ok && resolve.IsPathAlias(al):
 			fail("alias %s is not a usable site path", diag.Quote(al))
 		case !ok:
 			fail("alias %s is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", diag.Quote(al))
-		case !isPathAlias(al) && !site.Index.AddAlias(al, a.target):
+		case !resolve.IsPathAlias(al) && !site.Index.AddAlias(al, a.target):
 			fail("alias %s is already the ID or an alias of %s", diag.Quote(al), site.Index.Find(a.Meta.Lang, al).ID)
 		case clash != "":
 			fail("alias %s would replace %s", diag.Quote(al), clash)
@@ -447,10 +446,10 @@ func (site *Site) aliasError(a *Article, i int, dl *diag.List, msg string) {
 // redirectPath is where the redirect page of alias al of a goes: an old
 // ID's beside the articles of a's language, an old URL path's at that path.
 func (site *Site) redirectPath(a *Article, al string) (string, bool) {
-	if isPathAlias(al) {
-		return aliasPath(al)
+	if resolve.IsPathAlias(al) {
+		return resolve.AliasPath(al)
 	}
-	return site.langPath(a.Meta.Lang, ArticlePath(al)), validIDAlias(al)
+	return site.langPath(a.Meta.Lang, ArticlePath(al)), resolve.ValidIDAlias(al)
 }
 
 // aliasClash says what generated page or owned folder the redirect page
@@ -480,34 +479,6 @@ func (site *Site) checkAliasPaths(arts []*Article, dl *diag.List) {
 			}
 		}
 	}
-}
-
-func isPathAlias(al string) bool { return strings.Contains(al, "/") || strings.HasSuffix(al, ".html") }
-
-func validIDAlias(al string) bool {
-	for _, r := range al {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
-			return false
-		}
-	}
-	return al != "" && len(al) <= 64
-}
-
-// aliasPath maps an old URL path to the output file that must exist there,
-// cleaned as a browser would: "/kb/307294", "kb//307294/" and
-// "./kb/307294" become "kb/307294/index.html".
-func aliasPath(al string) (string, bool) {
-	if strings.Contains(al, "..") || strings.ContainsAny(al, "\\?#\x00") {
-		return "", false
-	}
-	p := strings.TrimPrefix(path.Clean("/"+al), "/")
-	if p == "" {
-		return "", false
-	}
-	if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".htm") {
-		p += "/index.html"
-	}
-	return p, true
 }
 
 // checkProducts warns about products without a display name when the

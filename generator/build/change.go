@@ -37,7 +37,7 @@ func (site *Site) swapIn(c *change) []func() {
 		undo = append(undo, func() {
 			site.Index.Put(a.target)
 			for _, al := range a.Meta.Aliases {
-				if !isPathAlias(al) {
+				if !resolve.IsPathAlias(al) {
 					site.Index.AddAlias(al, a.target)
 				}
 			}

@@ -225,7 +225,7 @@ func (s *Site) articlePage(a *Article) *Page {
 		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
 	}
 	for _, al := range a.Meta.Aliases {
-		if !isPathAlias(al) {
+		if !resolve.IsPathAlias(al) {
 			v.OldIDs = append(v.OldIDs, al)
 		}
 	}
