@@ -31,13 +31,11 @@ type Session struct {
 
 // NewSession runs a full build and keeps its state.
 func NewSession(opts Options) (*Session, *Result, error) {
-	opts.keepIndex = true
-	res, err := Build(opts)
+	s := &Session{opts: opts}
+	res, _, err := s.full()
 	if err != nil || res.Failed() {
 		return nil, res, err
 	}
-	s := &Session{opts: opts}
-	s.adopt(res.Site)
 	return s, res, nil
 }
 
@@ -80,6 +78,8 @@ func (s *Session) articleRel(p string) (string, bool) {
 	return rel, content.Classify(rel) == content.Article
 }
 
+// full rebuilds everything, keeping the search index for later updates,
+// and adopts the result if it has no errors.
 func (s *Session) full() (*Result, []string, error) {
 	opts := s.opts
 	opts.keepIndex = true

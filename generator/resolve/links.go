@@ -5,6 +5,14 @@
 // ("../network/kb310221.md#lan-settings"), its ID ("kb:KB310221"), or an
 // alias ID ("kb:Q310221"). Other relative paths name files in the content
 // folder, which the build copies.
+//
+// In: every article as a link Target (ID, language, page path, heading
+// anchors) and the other content files, added to an Index; the alias
+// rules say which aliases are old IDs and where old URL paths' redirects
+// go. Out: for each link as written, the page path and fragment it
+// resolves to (Resolve), or an Error that suggests the nearest target.
+// Subpackage troubleshooter checks the step graph of guided
+// troubleshooters.
 package resolve
 
 import (
