@@ -1,0 +1,275 @@
+package markdown
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// Goldmark spends time quadratic in the size of some constructs: a line
+// opening thousands of blockquotes or lists, and link destinations that
+// never close ("[a](" repeated), which it scans to the end of the line once
+// per opener. A 1 MB article of either would take minutes. bound rewrites
+// such lines before parsing, within limits no hand-written article reaches,
+// and reports each place it changed.
+const (
+	// maxNesting is how many containers (">" and list markers) one line
+	// may open; deeper ones are dropped, so their text stays at this level.
+	maxNesting = 32
+	// longDest is how far a link destination may run before it counts as
+	// long, and maxLongDests how many long ones a line may have: later
+	// ones get their "(" escaped and show as text.
+	longDest     = 512
+	maxLongDests = 32
+)
+
+// shift maps offsets of the rewritten source back to the original: from
+// out on, an offset is diff bytes further on in the original.
+type shift struct{ out, diff int }
+
+// rewrite is the source after bound: what goldmark parses, and how to map
+// its offsets back to the file.
+type rewrite struct {
+	src    []byte
+	shifts []shift
+}
+
+// orig maps an offset of the rewritten source to the original source.
+func (rw *rewrite) orig(off int) int {
+	i := sort.Search(len(rw.shifts), func(i int) bool { return rw.shifts[i].out > off })
+	if i == 0 {
+		return off
+	}
+	return off + rw.shifts[i-1].diff
+}
+
+// rewriter builds a rewrite by copying the original with cuts and
+// insertions, which must come in source order.
+type rewriter struct {
+	orig []byte
+	done int // original bytes copied or dropped so far
+	rw   rewrite
+}
+
+func (w *rewriter) copyTo(at int) {
+	if w.rw.src == nil && at == len(w.orig) && len(w.rw.shifts) == 0 {
+		w.rw.src = w.orig // nothing changed: no copy
+	} else {
+		w.rw.src = append(w.rw.src, w.orig[w.done:at]...)
+	}
+	w.done = at
+}
+
+// cut drops the original bytes [from, to).
+func (w *rewriter) cut(from, to int) {
+	w.copyTo(from)
+	w.done = to
+	w.rw.shifts = append(w.rw.shifts, shift{len(w.rw.src), to - len(w.rw.src)})
+}
+
+// insert puts b before the original byte at.
+func (w *rewriter) insert(at int, b byte) {
+	w.copyTo(at)
+	w.rw.src = append(w.rw.src, b)
+	w.rw.shifts = append(w.rw.shifts, shift{len(w.rw.src), at - len(w.rw.src)})
+}
+
+// limitProblem is a change bound made, at an offset of the original source.
+type limitProblem struct {
+	off int
+	msg string
+}
+
+// bound applies the limits above to src, line by line.
+func bound(src []byte) (rewrite, []limitProblem) {
+	w := &rewriter{orig: src}
+	var probs []limitProblem
+	var fence []byte // the open code fence, if any
+	for start := 0; start < len(src); {
+		end := start
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		f := codeFence(src[start:end])
+		switch {
+		case fence != nil:
+			if f != nil && f[0] == fence[0] && len(f) >= len(fence) {
+				fence = nil
+			}
+		case f != nil:
+			fence = f
+		default:
+			probs = boundNesting(w, start, end, probs)
+			probs = boundDests(w, start, end, probs)
+		}
+		start = end + 1
+	}
+	w.copyTo(len(src))
+	return w.rw, probs
+}
+
+// codeFence returns the fence ("```", "~~~~") that line starts with, or
+// nil. Code is left as written: bound only looks at lines outside fences.
+func codeFence(line []byte) []byte {
+	i := 0
+	for i < 3 && i < len(line) && line[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(line) && (line[j] == '`' || line[j] == '~') && line[j] == line[i] {
+		j++
+	}
+	if j-i < 3 {
+		return nil
+	}
+	return line[i:j]
+}
+
+// boundNesting cuts the container markers of line [start, end) past the
+// first maxNesting.
+func boundNesting(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
+	src := w.orig
+	n, keep, deepest, i := 0, 0, 0, start
+	for {
+		j := i
+		for j < end && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		k := containerMarker(src[j:end])
+		if k == 0 {
+			break
+		}
+		n++
+		if n == maxNesting {
+			keep = j + k
+		}
+		i, deepest = j+k, j+k
+	}
+	if n <= maxNesting {
+		return probs
+	}
+	w.cut(keep, deepest)
+	return append(probs, limitProblem{keep, fmt.Sprintf("this line opens %d nested blockquotes or lists, more than the %d allowed; the deeper ones are left out", n, maxNesting)})
+}
+
+// containerMarker returns the length of the blockquote or list marker that
+// starts b, or 0. List markers must be followed by a space or tab.
+func containerMarker(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	if b[0] == '>' {
+		return 1
+	}
+	k := 0
+	switch {
+	case b[0] == '-' || b[0] == '+' || b[0] == '*':
+		k = 1
+	case b[0] >= '0' && b[0] <= '9':
+		for k < len(b) && k < 9 && b[k] >= '0' && b[k] <= '9' {
+			k++
+		}
+		if k == len(b) || (b[k] != '.' && b[k] != ')') {
+			return 0
+		}
+		k++
+	default:
+		return 0
+	}
+	if k < len(b) && (b[k] == ' ' || b[k] == '\t') {
+		return k
+	}
+	return 0
+}
+
+// boundDests escapes the "(" of the long link destinations of line
+// [start, end) past the first maxLongDests, so goldmark, which scans each
+// one to its end, reads at most maxLongDests whole lines.
+func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
+	src := w.orig
+	long, first := 0, -1
+	for i := start; i+1 < end; i++ {
+		if src[i] != ']' || src[i+1] != '(' || destLen(src[i+2:end]) <= longDest {
+			continue
+		}
+		long++
+		if long > maxLongDests {
+			w.insert(i+1, '\\')
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first < 0 {
+		return probs
+	}
+	return append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
+}
+
+// destLen is how far goldmark reads a link destination that starts b, as
+// parseLinkDestination does (up to a space, an unbalanced ")" or, for
+// "<", a ">"), but stops counting past longDest.
+func destLen(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	angle := i < len(b) && b[i] == '<'
+	opened := 0
+	for ; i < len(b) && i <= longDest; i++ {
+		c := b[i]
+		switch {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			i++
+		case angle && c == '>':
+			return i
+		case angle:
+		case c == '(':
+			opened++
+		case c == ')':
+			if opened--; opened < 0 {
+				return i
+			}
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r':
+			return i
+		}
+	}
+	return i
+}
+
+// cursor is the last position computed, so that the next one on the same
+// line counts runes on from there instead of from the line start.
+type cursor struct{ line, off, runes int }
+
+// position converts an offset of the parsed source to a file line and a
+// column in runes.
+func (s *state) position(off int) (int, int) {
+	return s.origPosition(s.rw.orig(off))
+}
+
+// origPosition converts an offset of the original source to a file line
+// and column. Line starts are indexed once, and offsets mostly arrive in
+// source order, so a line of 100,000 links costs linear time overall.
+func (s *state) origPosition(off int) (int, int) {
+	if off < 0 || off > len(s.orig) {
+		return s.bodyLine, 0
+	}
+	if s.lineStarts == nil {
+		s.lineStarts = append(s.lineStarts, 0)
+		for i, c := range s.orig {
+			if c == '\n' {
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	n := sort.SearchInts(s.lineStarts, off+1) - 1
+	from, runes := s.lineStarts[n], 0
+	if s.cur.line == n && s.cur.off >= from && s.cur.off <= off {
+		from, runes = s.cur.off, s.cur.runes
+	}
+	runes += utf8.RuneCount(s.orig[from:off])
+	s.cur = cursor{n, off, runes}
+	return s.bodyLine + n, 1 + runes
+}
