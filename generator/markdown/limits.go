@@ -110,11 +110,12 @@ func bound(src []byte) (rewrite, []limitProblem) {
 	return w.rw, probs
 }
 
-// codeFence returns the fence ("```", "~~~~") that line starts with, or
-// nil. Code is left as written: bound only looks at lines outside fences.
+// codeFence returns the fence ("```", "~~~~") that line starts with, after
+// any indentation and blockquote markers, or nil. Code is left as written:
+// bound only looks at lines outside fences.
 func codeFence(line []byte) []byte {
 	i := 0
-	for i < 3 && i < len(line) && line[i] == ' ' {
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
 		i++
 	}
 	j := i
@@ -127,31 +128,40 @@ func codeFence(line []byte) []byte {
 	return line[i:j]
 }
 
-// boundNesting cuts the container markers of line [start, end) past the
-// first maxNesting.
+// boundNesting flattens line [start, end) when its indentation and
+// container markers could open more than maxNesting containers (a list
+// level takes at least two columns of indentation): it cuts the prefix
+// from that depth up to the last marker, which is kept.
 func boundNesting(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
 	src := w.orig
-	n, keep, deepest, i := 0, 0, 0, start
-	for {
-		j := i
-		for j < end && (src[j] == ' ' || src[j] == '\t') {
-			j++
+	depth, keep, last := 0, -1, -1 // depth in half levels
+	for i := start; i < end; {
+		if depth >= 2*maxNesting && keep < 0 {
+			keep = i
 		}
-		k := containerMarker(src[j:end])
-		if k == 0 {
-			break
+		switch c := src[i]; {
+		case c == ' ':
+			depth++
+			i++
+		case c == '\t':
+			depth += 4
+			i++
+		default:
+			k := containerMarker(src[i:end])
+			if k == 0 {
+				i = end // the content starts here
+				continue
+			}
+			last = i
+			depth += 2
+			i += k
 		}
-		n++
-		if n == maxNesting {
-			keep = j + k
-		}
-		i, deepest = j+k, j+k
 	}
-	if n <= maxNesting {
-		return probs
+	if keep < 0 || last < keep {
+		return probs // not too deep, or no marker to flatten
 	}
-	w.cut(keep, deepest)
-	return append(probs, limitProblem{keep, fmt.Sprintf("this line opens %d nested blockquotes or lists, more than the %d allowed; the deeper ones are left out", n, maxNesting)})
+	w.cut(keep, last)
+	return append(probs, limitProblem{keep, fmt.Sprintf("blockquotes or lists nested deeper than %d levels; this line is shown at level %d", maxNesting, maxNesting)})
 }
 
 // containerMarker returns the length of the blockquote or list marker that
@@ -190,8 +200,28 @@ func containerMarker(b []byte) int {
 func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
 	src := w.orig
 	long, first := 0, -1
+	spaces := nextByte{match: isSpace}
+	closers := nextByte{match: func(c byte) bool { return c == ')' || isSpace(c) }}
+	angles := nextByte{match: func(c byte) bool { return c == '>' }}
 	for i := start; i+1 < end; i++ {
-		if src[i] != ']' || src[i+1] != '(' || destLen(src[i+2:end]) <= longDest {
+		if src[i] != ']' || src[i+1] != '(' {
+			continue
+		}
+		d := i + 2
+		for d < end && (src[d] == ' ' || src[d] == '\t') {
+			d++
+		}
+		// Most destinations are settled by where the next space, ")" or
+		// ">" is, in amortised constant time; the rest are scanned.
+		var isLong bool
+		switch {
+		case d < end && src[d] == '<':
+			isLong = angles.after(src, d, end)-d > longDest || destLen(src[d:end]) > longDest
+		case spaces.after(src, d, end)-d <= longDest:
+		default:
+			isLong = closers.after(src, d, end)-d > longDest || destLen(src[d:end]) > longDest
+		}
+		if !isLong {
 			continue
 		}
 		long++
@@ -208,15 +238,34 @@ func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProble
 	return append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
 }
 
-// destLen is how far goldmark reads a link destination that starts b, as
+// nextByte finds the next byte that matches, for offsets that only grow:
+// amortised linear time over a line.
+type nextByte struct {
+	at    int
+	match func(byte) bool
+}
+
+// after returns the index of the first matching byte at or after d, or end.
+func (n *nextByte) after(src []byte, d, end int) int {
+	n.at = max(n.at, d)
+	for n.at < end && !n.match(src[n.at]) {
+		n.at++
+	}
+	return n.at
+}
+
+// isSpace is what ends a link destination (util.IsSpace without '\n',
+// which never occurs within a line).
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// destLen is how far goldmark reads the link destination that starts b, as
 // parseLinkDestination does (up to a space, an unbalanced ")" or, for
 // "<", a ">"), but stops counting past longDest.
 func destLen(b []byte) int {
 	i := 0
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	angle := i < len(b) && b[i] == '<'
+	angle := len(b) > 0 && b[0] == '<'
 	opened := 0
 	for ; i < len(b) && i <= longDest; i++ {
 		c := b[i]
@@ -232,7 +281,7 @@ func destLen(b []byte) int {
 			if opened--; opened < 0 {
 				return i
 			}
-		case c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r':
+		case isSpace(c):
 			return i
 		}
 	}
