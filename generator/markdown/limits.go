@@ -130,8 +130,8 @@ func codeFence(line []byte) []byte {
 
 // boundNesting flattens line [start, end) when its indentation and
 // container markers could open more than maxNesting containers (a list
-// level takes at least two columns of indentation): it cuts the prefix
-// from that depth up to the last marker, which is kept.
+// level takes at least two columns: marker and space, or indentation):
+// it cuts the prefix from that depth up to the last marker, which is kept.
 func boundNesting(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
 	src := w.orig
 	depth, keep, last := 0, -1, -1 // depth in half levels
@@ -153,7 +153,10 @@ func boundNesting(w *rewriter, start, end int, probs []limitProblem) []limitProb
 				continue
 			}
 			last = i
-			depth += 2
+			depth += k // a list marker its width, ">" a whole level
+			if src[i] == '>' {
+				depth++
+			}
 			i += k
 		}
 	}
