@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"unicode/utf8"
@@ -23,6 +24,10 @@ const (
 	// ones get their "(" escaped and show as text.
 	longDest     = 512
 	maxLongDests = 32
+	// maxDefRun is how many link reference definitions ("[a]: /x") may
+	// follow each other: goldmark takes time quadratic in the run, so a
+	// blank line is put in after each maxDefRun of them.
+	maxDefRun = 100
 )
 
 // shift maps offsets of the rewritten source back to the original: from
@@ -87,6 +92,7 @@ func bound(src []byte) (rewrite, []limitProblem) {
 	w := &rewriter{orig: src}
 	var probs []limitProblem
 	var fence []byte // the open code fence, if any
+	defs := 0        // link reference definitions in a row
 	for start := 0; start < len(src); {
 		end := start
 		for end < len(src) && src[end] != '\n' {
@@ -101,6 +107,7 @@ func bound(src []byte) (rewrite, []limitProblem) {
 		case f != nil:
 			fence = f
 		default:
+			defs, probs = boundDefs(w, start, end, defs, probs)
 			probs = boundNesting(w, start, end, probs)
 			probs = boundDests(w, start, end, probs)
 		}
@@ -108,6 +115,32 @@ func bound(src []byte) (rewrite, []limitProblem) {
 	}
 	w.copyTo(len(src))
 	return w.rw, probs
+}
+
+// boundDefs counts line [start, end) into the run of link reference
+// definitions and splits the run with a blank line after maxDefRun.
+func boundDefs(w *rewriter, start, end, defs int, probs []limitProblem) (int, []limitProblem) {
+	if !refDefLike(w.orig[start:end]) {
+		return 0, probs
+	}
+	if defs++; defs%maxDefRun != 1 || defs == 1 {
+		return defs, probs
+	}
+	w.insert(start, '\n')
+	if defs == maxDefRun+1 {
+		probs = append(probs, limitProblem{start, fmt.Sprintf("more than %d link reference definitions in a row; a blank line is assumed after each %d", maxDefRun, maxDefRun)})
+	}
+	return defs, probs
+}
+
+// refDefLike reports a line that may start a link reference definition:
+// "[label]:" after at most three spaces.
+func refDefLike(line []byte) bool {
+	i := 0
+	for i < 3 && i < len(line) && line[i] == ' ' {
+		i++
+	}
+	return i < len(line) && line[i] == '[' && bytes.Contains(line[i:], []byte("]:"))
 }
 
 // codeFence returns the fence ("```", "~~~~") that line starts with, after

@@ -35,6 +35,8 @@ var pathological = []struct {
 	{"indented list", func(n int) string { return linesTo(n, func(i int) string { return strings.Repeat("  ", i) + "- x" }) }},
 	{"3000-level blockquote", func(n int) string { return repeatTo(strings.Repeat(">", 3000)+" x\n", n) }},
 	{"one-line blockquote", func(n int) string { return repeatTo(">", n) }},
+	{"link reference definitions", func(n int) string { return repeatTo("[a]: /x\n", n) }},
+	{"empty link reference definitions", func(n int) string { return repeatTo("[a]:\n", n) }},
 	{"deep emphasis", func(n int) string { return repeatTo("*", n/2) + "a" + repeatTo("*", n/2) }},
 	{"long table rows", func(n int) string {
 		return repeatTo("| a ", n/3) + "\n" + repeatTo("|---", n/3) + "\n" + repeatTo("| b ", n/3) + "\n"
@@ -152,5 +154,19 @@ func TestLongUnclosedLinkDestinationsBecomeText(t *testing.T) {
 	ok := render(t, b.String()+"\n", Options{})
 	if len(ok.Links) != maxLongDests || len(ok.Problems) != 0 {
 		t.Errorf("%d links, problems %+v", len(ok.Links), ok.Problems)
+	}
+}
+
+func TestLongRunsOfDefinitionsStillDefine(t *testing.T) {
+	var b strings.Builder
+	for i := range 250 {
+		fmt.Fprintf(&b, "[d%d]: k%d.md\n", i, i)
+	}
+	res := render(t, b.String()+"\n[first][d0] [last][d249]\n", Options{})
+	if len(res.Links) != 2 || res.Links[0].Dest != "k0.md" || res.Links[1].Dest != "k249.md" {
+		t.Errorf("links = %+v", res.Links)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 10+maxDefRun || res.Problems[0].Col != 1 {
+		t.Errorf("problems = %+v, want one at %d:1", res.Problems, 10+maxDefRun)
 	}
 }
