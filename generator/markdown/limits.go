@@ -10,14 +10,16 @@ import (
 )
 
 // Goldmark spends time quadratic in the size of some constructs: a line
-// opening thousands of blockquotes or lists, and link destinations that
-// never close ("[a](" repeated), which it scans to the end of the line once
-// per opener. A 1 MB article of either would take minutes. bound rewrites
-// such lines before parsing, within limits no hand-written article reaches,
-// and reports each place it changed.
+// opening thousands of blockquotes or lists, link destinations that never
+// close ("[a](" repeated), which it scans to the end of the line once per
+// opener, and long runs of link reference definitions. A 1 MB article of
+// any of them takes minutes. bound rewrites such lines before parsing,
+// within limits no hand-written article reaches, and reports each place it
+// changed as a warning; positions still point into the file as written.
 const (
-	// maxNesting is how many containers (">" and list markers) one line
-	// may open; deeper ones are dropped, so their text stays at this level.
+	// maxNesting is how deep one line may nest blockquotes and lists
+	// (indentation counts, two columns a level); deeper markers are
+	// dropped, so the text stays at this level.
 	maxNesting = 32
 	// longDest is how far a link destination may run before it counts as
 	// long, and maxLongDests how many long ones a line may have: later

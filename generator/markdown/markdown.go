@@ -141,9 +141,8 @@ var resultKey = parser.NewContextKey()
 
 // state is what the AST transformer hands over to Render.
 type state struct {
-	src      []byte // what goldmark parses: rw.src
-	orig     []byte // the body as written, for positions
-	rw       rewrite
+	orig     []byte  // the body as written, for positions
+	rw       rewrite // what goldmark parses, from bound
 	bodyLine int
 	labels   Labels
 	res      *Result
@@ -156,7 +155,7 @@ type state struct {
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	res := &Result{}
 	rw, limited := bound(body)
-	st := &state{src: rw.src, orig: body, rw: rw, bodyLine: bodyLine, labels: r.labels, res: res}
+	st := &state{orig: body, rw: rw, bodyLine: bodyLine, labels: r.labels, res: res}
 	for _, p := range limited {
 		line, col := st.origPosition(p.off)
 		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: p.msg})
