@@ -98,6 +98,17 @@ func TestColumnsOnALongLineCountRunes(t *testing.T) {
 	}
 }
 
+func TestEmptyLinksWithTheSameTargetHaveTheirOwnColumns(t *testing.T) {
+	res := render(t, "[](a.md) [](a.md) ![](a.png)\n", Options{})
+	var cols []int
+	for _, l := range res.Links {
+		cols = append(cols, l.Col)
+	}
+	if fmt.Sprint(cols) != "[1 10 19]" {
+		t.Errorf("columns = %v, want [1 10 19]", cols)
+	}
+}
+
 func TestDeepNestingIsCutWithAWarning(t *testing.T) {
 	res := render(t, "Intro.\n\n"+strings.Repeat(">", 40)+" deep [x](y.md)\n", Options{})
 	if n := strings.Count(string(res.HTML), "<blockquote>"); n != maxNesting+1 {
