@@ -125,7 +125,8 @@ func boundDefs(w *rewriter, start, end, defs int, probs []limitProblem) (int, []
 	if !refDefLike(w.orig[start:end]) {
 		return 0, probs
 	}
-	if defs++; defs%maxDefRun != 1 || defs == 1 {
+	defs++
+	if defs <= maxDefRun || (defs-1)%maxDefRun != 0 {
 		return defs, probs
 	}
 	w.insert(start, '\n')
@@ -195,7 +196,7 @@ func boundNesting(w *rewriter, start, end int, probs []limitProblem) []limitProb
 			i += k
 		}
 	}
-	if keep < 0 || last < keep {
+	if keep < 0 || last <= keep {
 		return probs // not too deep, or no marker to flatten
 	}
 	w.cut(keep, last)
