@@ -12,7 +12,7 @@ import (
 // Goldmark spends time quadratic in the size of some constructs: a line
 // opening thousands of blockquotes or lists, link destinations that never
 // close ("[a](" repeated), which it scans to the end of the line once per
-// opener, and long runs of link reference definitions. A 1 MB article of
+// opener, "[" left open, and long runs of link reference definitions. A 1 MB article of
 // any of them takes minutes. bound rewrites such lines before parsing,
 // within limits no hand-written article reaches, and reports each place it
 // changed as a warning; positions still point into the file as written.
@@ -26,6 +26,10 @@ const (
 	// ones get their "(" escaped and show as text.
 	longDest     = 512
 	maxLongDests = 32
+	// maxOpenBrackets is how many "[" a paragraph may have open at once:
+	// goldmark walks everything after an open "[" at each "]", so later
+	// ones are escaped and show as text.
+	maxOpenBrackets = 16
 	// maxDefRun is how many link reference definitions ("[a]: /x") may
 	// follow each other: goldmark takes time quadratic in the run, so a
 	// blank line is put in after each maxDefRun of them.
@@ -95,6 +99,7 @@ func bound(src []byte) (rewrite, []limitProblem) {
 	var probs []limitProblem
 	var fence []byte // the open code fence, if any
 	defs := 0        // link reference definitions in a row
+	var para brackets
 	for start := 0; start < len(src); {
 		end := start
 		for end < len(src) && src[end] != '\n' {
@@ -107,11 +112,19 @@ func bound(src []byte) (rewrite, []limitProblem) {
 				fence = nil
 			}
 		case f != nil:
-			fence = f
+			fence, para = f, brackets{}
+		case len(bytes.TrimSpace(src[start:end])) == 0:
+			defs, para = 0, brackets{} // a blank line ends the paragraph
 		default:
 			defs, probs = boundDefs(w, start, end, defs, probs)
 			probs = boundNesting(w, start, end, probs)
-			probs = boundDests(w, start, end, probs)
+			var esc []int // offsets to put a backslash before
+			esc, probs = boundDests(src, start, end, esc, probs)
+			esc, probs = para.bound(src, start, end, esc, probs)
+			sort.Ints(esc)
+			for _, at := range esc {
+				w.insert(at, '\\')
+			}
 		}
 		start = end + 1
 	}
@@ -236,8 +249,7 @@ func containerMarker(b []byte) int {
 // boundDests escapes the "(" of the long link destinations of line
 // [start, end) past the first maxLongDests, so goldmark, which scans each
 // one to its end, reads at most maxLongDests whole lines.
-func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
-	src := w.orig
+func boundDests(src []byte, start, end int, esc []int, probs []limitProblem) ([]int, []limitProblem) {
 	long, first := 0, -1
 	spaces := nextByte{match: isSpace}
 	closers := nextByte{match: func(c byte) bool { return c == ')' || isSpace(c) }}
@@ -265,16 +277,95 @@ func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProble
 		}
 		long++
 		if long > maxLongDests {
-			w.insert(i+1, '\\')
+			esc = append(esc, i+1)
 			if first < 0 {
 				first = i
 			}
 		}
 	}
 	if first < 0 {
-		return probs
+		return esc, probs
 	}
-	return append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
+	return esc, append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
+}
+
+// brackets counts the "[" a paragraph leaves open.
+type brackets struct {
+	open   int
+	warned bool
+}
+
+// bound counts the brackets of line [start, end), outside code spans, and
+// escapes the "[" that would open more than maxOpenBrackets.
+func (b *brackets) bound(src []byte, start, end int, esc []int, probs []limitProblem) ([]int, []limitProblem) {
+	code := codeSpans(src[start:end], start)
+	for i := start; i < end; i++ {
+		if len(code) > 0 && i == code[0].from {
+			i, code = code[0].to-1, code[1:] // goldmark reads no links in code
+			continue
+		}
+		switch src[i] {
+		case '\\':
+			i++ // an escaped character, or a backslash before the line end
+		case ']':
+			b.open = max(0, b.open-1)
+		case '[':
+			if b.open < maxOpenBrackets {
+				b.open++
+				continue
+			}
+			esc = append(esc, i)
+			if !b.warned {
+				b.warned = true
+				probs = append(probs, limitProblem{i, fmt.Sprintf("more than %d \"[\" open at once in this paragraph; the later ones are shown as text", maxOpenBrackets)})
+			}
+		}
+	}
+	return esc, probs
+}
+
+// codeSpan is the offsets [from, to) of an inline code span.
+type codeSpan struct{ from, to int }
+
+// codeSpans returns the code spans of line, at offset base: each backtick
+// run up to the next run of the same length. Spans over lines are missed.
+// The runs of each length are indexed first, so this is linear.
+func codeSpans(line []byte, base int) []codeSpan {
+	type run struct{ at, n int }
+	var runs []run
+	byLen := map[int][]int{} // run length -> indexes into runs
+	for i := 0; i < len(line); {
+		j := i
+		for j < len(line) && line[j] == '`' {
+			j++
+		}
+		if j > i {
+			byLen[j-i] = append(byLen[j-i], len(runs))
+			runs = append(runs, run{i, j - i})
+			i = j
+		} else {
+			i++
+		}
+	}
+	var spans []codeSpan
+	next := map[int]int{} // run length -> how far byLen has been used
+	for r := 0; r < len(runs); r++ {
+		same := byLen[runs[r].n]
+		k := next[runs[r].n]
+		for k < len(same) && same[k] <= r {
+			k++
+		}
+		next[runs[r].n] = k
+		if k == len(same) {
+			continue // no closer: literal backticks
+		}
+		closer := runs[same[k]]
+		spans = append(spans, codeSpan{base + runs[r].at, base + closer.at + closer.n})
+		for r+1 < len(runs) && runs[r+1].at < closer.at+closer.n {
+			r++
+		}
+	}
+	return spans
 }
 
 // nextByte finds the next byte that matches, for offsets that only grow:

@@ -37,6 +37,7 @@ var pathological = []struct {
 	{"one-line blockquote", func(n int) string { return repeatTo(">", n) }},
 	{"link reference definitions", func(n int) string { return repeatTo("[a]: /x\n", n) }},
 	{"empty link reference definitions", func(n int) string { return repeatTo("[a]:\n", n) }},
+	{"open brackets", func(n int) string { return repeatTo("[", 990) + repeatTo("x*", n-2000) + repeatTo("]", 990) }},
 	{"deep emphasis", func(n int) string { return repeatTo("*", n/2) + "a" + repeatTo("*", n/2) }},
 	{"long table rows", func(n int) string {
 		return repeatTo("| a ", n/3) + "\n" + repeatTo("|---", n/3) + "\n" + repeatTo("| b ", n/3) + "\n"
@@ -179,5 +180,19 @@ func TestLongRunsOfDefinitionsStillDefine(t *testing.T) {
 	}
 	if len(res.Problems) != 1 || res.Problems[0].Line != 10+maxDefRun || res.Problems[0].Col != 1 {
 		t.Errorf("problems = %+v, want one at %d:1", res.Problems, 10+maxDefRun)
+	}
+}
+
+func TestOpenBracketsBeyondTheLimitAreText(t *testing.T) {
+	res := render(t, "[x](a.md) "+strings.Repeat("[", 20)+" `[[` y\n", Options{})
+	html := string(res.HTML)
+	if !strings.Contains(html, `<a href="`) || !strings.Contains(html, strings.Repeat("[", 20)+" <code>[[</code> y") || strings.Contains(html, `\`) {
+		t.Errorf("want the link, and the brackets and code as written: %s", html)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 10 || res.Problems[0].Col != 11+maxOpenBrackets {
+		t.Errorf("problems = %+v, want one at 10:%d", res.Problems, 11+maxOpenBrackets)
+	}
+	if len(res.Links) != 1 || res.Links[0].Col != 1 {
+		t.Errorf("links = %+v, want one at col 1", res.Links)
 	}
 }
