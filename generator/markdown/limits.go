@@ -12,7 +12,7 @@ import (
 // Goldmark spends time quadratic in the size of some constructs: a line
 // opening thousands of blockquotes or lists, link destinations that never
 // close ("[a](" repeated), which it scans to the end of the line once per
-// opener, "[" left open, and long runs of link reference definitions. A 1 MB article of
+// opener, deeply nested "[…]", and long runs of link reference definitions. A 1 MB article of
 // any of them takes minutes. bound rewrites such lines before parsing,
 // within limits no hand-written article reaches, and reports each place it
 // changed as a warning; positions still point into the file as written.
@@ -26,10 +26,10 @@ const (
 	// ones get their "(" escaped and show as text.
 	longDest     = 512
 	maxLongDests = 32
-	// maxOpenBrackets is how many "[" a paragraph may have open at once:
-	// goldmark walks everything after an open "[" at each "]", so later
-	// ones are escaped and show as text.
-	maxOpenBrackets = 16
+	// maxBracketDepth is how deep "[…]" pairs may nest: at each "]",
+	// goldmark walks everything after its "[", so deeper pairs are
+	// escaped and show as text.
+	maxBracketDepth = 8
 	// maxDefRun is how many link reference definitions ("[a]: /x") may
 	// follow each other: goldmark takes time quadratic in the run, so a
 	// blank line is put in after each maxDefRun of them.
@@ -56,35 +56,40 @@ func (rw *rewrite) orig(off int) int {
 	return off + rw.shifts[i-1].diff
 }
 
-// rewriter builds a rewrite by copying the original with cuts and
-// insertions, which must come in source order.
+// rewriter builds a rewrite from cuts and insertions, recorded in any
+// order and applied in source order.
 type rewriter struct {
-	orig []byte
-	done int // original bytes copied or dropped so far
-	rw   rewrite
+	orig  []byte
+	edits []edit
 }
 
-func (w *rewriter) copyTo(at int) {
-	if w.rw.src == nil && at == len(w.orig) && len(w.rw.shifts) == 0 {
-		w.rw.src = w.orig // nothing changed: no copy
-	} else {
-		w.rw.src = append(w.rw.src, w.orig[w.done:at]...)
+// edit drops the original bytes [at, to), or puts ins before byte at.
+type edit struct {
+	at, to int
+	ins    byte
+}
+
+func (w *rewriter) cut(from, to int)      { w.edits = append(w.edits, edit{at: from, to: to}) }
+func (w *rewriter) insert(at int, b byte) { w.edits = append(w.edits, edit{at: at, to: at, ins: b}) }
+
+// apply makes the rewrite; when nothing changed, src is the original.
+func (w *rewriter) apply() rewrite {
+	if len(w.edits) == 0 {
+		return rewrite{src: w.orig}
 	}
-	w.done = at
-}
-
-// cut drops the original bytes [from, to).
-func (w *rewriter) cut(from, to int) {
-	w.copyTo(from)
-	w.done = to
-	w.rw.shifts = append(w.rw.shifts, shift{len(w.rw.src), to - len(w.rw.src)})
-}
-
-// insert puts b before the original byte at.
-func (w *rewriter) insert(at int, b byte) {
-	w.copyTo(at)
-	w.rw.src = append(w.rw.src, b)
-	w.rw.shifts = append(w.rw.shifts, shift{len(w.rw.src), at - len(w.rw.src)})
+	sort.SliceStable(w.edits, func(i, j int) bool { return w.edits[i].at < w.edits[j].at })
+	rw := rewrite{src: make([]byte, 0, len(w.orig)+len(w.edits))}
+	done := 0 // original bytes copied or dropped so far
+	for _, e := range w.edits {
+		rw.src = append(rw.src, w.orig[done:e.at]...)
+		if e.ins != 0 {
+			rw.src = append(rw.src, e.ins)
+		}
+		done = e.to
+		rw.shifts = append(rw.shifts, shift{len(rw.src), done - len(rw.src)})
+	}
+	rw.src = append(rw.src, w.orig[done:]...)
+	return rw
 }
 
 // limitProblem is a change bound made, at an offset of the original source.
@@ -97,9 +102,9 @@ type limitProblem struct {
 func bound(src []byte) (rewrite, []limitProblem) {
 	w := &rewriter{orig: src}
 	var probs []limitProblem
-	var fence []byte // the open code fence, if any
-	defs := 0        // link reference definitions in a row
-	var para brackets
+	var fence []byte  // the open code fence, if any
+	defs := 0         // link reference definitions in a row
+	var para brackets // of the paragraph so far
 	for start := 0; start < len(src); {
 		end := start
 		for end < len(src) && src[end] != '\n' {
@@ -112,24 +117,19 @@ func bound(src []byte) (rewrite, []limitProblem) {
 				fence = nil
 			}
 		case f != nil:
-			fence, para = f, brackets{}
+			fence, probs = f, para.flush(w, probs)
 		case len(bytes.TrimSpace(src[start:end])) == 0:
-			defs, para = 0, brackets{} // a blank line ends the paragraph
+			defs, probs = 0, para.flush(w, probs) // a blank line ends the paragraph
 		default:
 			defs, probs = boundDefs(w, start, end, defs, probs)
 			probs = boundNesting(w, start, end, probs)
-			var esc []int // offsets to put a backslash before
-			esc, probs = boundDests(src, start, end, esc, probs)
-			esc, probs = para.bound(src, start, end, esc, probs)
-			sort.Ints(esc)
-			for _, at := range esc {
-				w.insert(at, '\\')
-			}
+			probs = boundDests(w, start, end, probs)
+			para.scan(src, start, end)
 		}
 		start = end + 1
 	}
-	w.copyTo(len(src))
-	return w.rw, probs
+	probs = para.flush(w, probs)
+	return w.apply(), probs
 }
 
 // boundDefs counts line [start, end) into the run of link reference
@@ -249,7 +249,8 @@ func containerMarker(b []byte) int {
 // boundDests escapes the "(" of the long link destinations of line
 // [start, end) past the first maxLongDests, so goldmark, which scans each
 // one to its end, reads at most maxLongDests whole lines.
-func boundDests(src []byte, start, end int, esc []int, probs []limitProblem) ([]int, []limitProblem) {
+func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProblem {
+	src := w.orig
 	long, first := 0, -1
 	spaces := nextByte{match: isSpace}
 	closers := nextByte{match: func(c byte) bool { return c == ')' || isSpace(c) }}
@@ -277,27 +278,33 @@ func boundDests(src []byte, start, end int, esc []int, probs []limitProblem) ([]
 		}
 		long++
 		if long > maxLongDests {
-			esc = append(esc, i+1)
+			w.insert(i+1, '\\')
 			if first < 0 {
 				first = i
 			}
 		}
 	}
 	if first < 0 {
-		return esc, probs
+		return probs
 	}
-	return esc, append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
+	return append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
 }
 
-// brackets counts the "[" a paragraph leaves open.
+// brackets pairs the "[" and "]" of a paragraph as goldmark does, each "]"
+// with the last open "[", outside code spans.
 type brackets struct {
-	open   int
-	warned bool
+	events []bracket
+	open   []int // indexes of the open "[" in events
 }
 
-// bound counts the brackets of line [start, end), outside code spans, and
-// escapes the "[" that would open more than maxOpenBrackets.
-func (b *brackets) bound(src []byte, start, end int, esc []int, probs []limitProblem) ([]int, []limitProblem) {
+// bracket is one "[" or "]"; mate is the index of its match, or -1.
+type bracket struct {
+	at   int
+	mate int
+}
+
+// scan adds the brackets of line [start, end).
+func (b *brackets) scan(src []byte, start, end int) {
 	code := codeSpans(src[start:end], start)
 	for i := start; i < end; i++ {
 		if len(code) > 0 && i == code[0].from {
@@ -307,21 +314,43 @@ func (b *brackets) bound(src []byte, start, end int, esc []int, probs []limitPro
 		switch src[i] {
 		case '\\':
 			i++ // an escaped character, or a backslash before the line end
-		case ']':
-			b.open = max(0, b.open-1)
 		case '[':
-			if b.open < maxOpenBrackets {
-				b.open++
-				continue
-			}
-			esc = append(esc, i)
-			if !b.warned {
-				b.warned = true
-				probs = append(probs, limitProblem{i, fmt.Sprintf("more than %d \"[\" open at once in this paragraph; the later ones are shown as text", maxOpenBrackets)})
+			b.open = append(b.open, len(b.events))
+			b.events = append(b.events, bracket{i, -1})
+		case ']':
+			if n := len(b.open); n > 0 {
+				o := b.open[n-1]
+				b.open = b.open[:n-1]
+				b.events[o].mate = len(b.events)
+				b.events = append(b.events, bracket{i, o})
 			}
 		}
 	}
-	return esc, probs
+}
+
+// flush ends the paragraph: pairs nested deeper than maxBracketDepth in
+// other pairs get both brackets escaped, so they show as text. A "[" that
+// is never closed costs nothing and is left alone.
+func (b *brackets) flush(w *rewriter, probs []limitProblem) []limitProblem {
+	depth, warned := 0, false
+	for i, e := range b.events {
+		switch {
+		case e.mate < 0:
+		case e.mate > i: // an opening "[" with its "]" ahead
+			if depth++; depth > maxBracketDepth {
+				w.insert(e.at, '\\')
+				w.insert(b.events[e.mate].at, '\\')
+				if !warned {
+					warned = true
+					probs = append(probs, limitProblem{e.at, fmt.Sprintf("brackets \"[…]\" nested deeper than %d levels; the deeper ones are shown as text", maxBracketDepth)})
+				}
+			}
+		default:
+			depth--
+		}
+	}
+	*b = brackets{events: b.events[:0], open: b.open[:0]}
+	return probs
 }
 
 // codeSpan is the offsets [from, to) of an inline code span.

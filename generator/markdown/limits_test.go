@@ -37,7 +37,7 @@ var pathological = []struct {
 	{"one-line blockquote", func(n int) string { return repeatTo(">", n) }},
 	{"link reference definitions", func(n int) string { return repeatTo("[a]: /x\n", n) }},
 	{"empty link reference definitions", func(n int) string { return repeatTo("[a]:\n", n) }},
-	{"open brackets", func(n int) string { return repeatTo("[", 990) + repeatTo("x*", n-2000) + repeatTo("]", 990) }},
+	{"nested brackets", func(n int) string { return repeatTo("[", 990) + repeatTo("x*", n-2000) + repeatTo("]", 990) }},
 	{"deep emphasis", func(n int) string { return repeatTo("*", n/2) + "a" + repeatTo("*", n/2) }},
 	{"long table rows", func(n int) string {
 		return repeatTo("| a ", n/3) + "\n" + repeatTo("|---", n/3) + "\n" + repeatTo("| b ", n/3) + "\n"
@@ -183,16 +183,24 @@ func TestLongRunsOfDefinitionsStillDefine(t *testing.T) {
 	}
 }
 
-func TestOpenBracketsBeyondTheLimitAreText(t *testing.T) {
-	res := render(t, "[x](a.md) "+strings.Repeat("[", 20)+" `[[` y\n", Options{})
+func TestDeeplyNestedBracketsAreText(t *testing.T) {
+	src := strings.Repeat("[", 12) + "a" + strings.Repeat("]", 12) + " `[[` [x](a.md)\n"
+	res := render(t, src, Options{})
 	html := string(res.HTML)
-	if !strings.Contains(html, `<a href="`) || !strings.Contains(html, strings.Repeat("[", 20)+" <code>[[</code> y") || strings.Contains(html, `\`) {
-		t.Errorf("want the link, and the brackets and code as written: %s", html)
+	if !strings.Contains(html, strings.Repeat("[", 12)+"a"+strings.Repeat("]", 12)+" <code>[[</code> <a ") || strings.Contains(html, `\`) {
+		t.Errorf("want the brackets and code as written, then the link: %s", html)
 	}
-	if len(res.Problems) != 1 || res.Problems[0].Line != 10 || res.Problems[0].Col != 11+maxOpenBrackets {
-		t.Errorf("problems = %+v, want one at 10:%d", res.Problems, 11+maxOpenBrackets)
+	if len(res.Problems) != 1 || res.Problems[0].Line != 10 || res.Problems[0].Col != maxBracketDepth+1 {
+		t.Errorf("problems = %+v, want one at 10:%d", res.Problems, maxBracketDepth+1)
 	}
-	if len(res.Links) != 1 || res.Links[0].Col != 1 {
-		t.Errorf("links = %+v, want one at col 1", res.Links)
+	if len(res.Links) != 1 || res.Links[0].Col != 32 {
+		t.Errorf("links = %+v, want one at col 32", res.Links)
+	}
+
+	// Brackets never closed, as in half-open intervals, cost nothing and
+	// do not count.
+	intervals := render(t, strings.Repeat("[0, 1) ", 40)+"[x](a.md)\n", Options{})
+	if len(intervals.Problems) != 0 || len(intervals.Links) != 1 || intervals.Links[0].Col != 281 {
+		t.Errorf("problems %+v, links %+v", intervals.Problems, intervals.Links)
 	}
 }
