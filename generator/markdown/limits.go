@@ -12,10 +12,11 @@ import (
 // Goldmark spends time quadratic in the size of some constructs: a line
 // opening thousands of blockquotes or lists, link destinations that never
 // close ("[a](" repeated), which it scans to the end of the line once per
-// opener, deeply nested "[…]", and long runs of link reference definitions. A 1 MB article of
-// any of them takes minutes. bound rewrites such lines before parsing,
-// within limits no hand-written article reaches, and reports each place it
-// changed as a warning; positions still point into the file as written.
+// opener, deeply nested "[…]", and long runs of link reference
+// definitions. A 1 MB article of any of them takes minutes. bound rewrites
+// them before parsing, within limits no hand-written article reaches, and
+// reports each place it changed as a warning; positions still point into
+// the file as written.
 const (
 	// maxNesting is how deep one line may nest blockquotes and lists
 	// (indentation counts, two columns a level); deeper markers are
