@@ -172,3 +172,18 @@ func TestParseFAQBad(t *testing.T) {
 		t.Error("a toc is not a page")
 	}
 }
+
+func TestParseRedirects(t *testing.T) {
+	data := []byte(`{"redirections": [
+ {"source_path": "WSL/old-install.md", "redirect_url": "/windows/wsl/install", "redirect_document_id": false},
+ {"source_path": "other/x.md", "redirect_url": "/y"},
+ {"source_path": "WSL/../etc.md", "redirect_url": "/z"},
+ {"source_path": "WSL/gone.md"}]}`)
+	rs, problems := ParseRedirects(data, "WSL/")
+	if len(rs) != 1 || rs[0] != (Redirect{"old-install.md", "/windows/wsl/install"}) || len(problems) != 2 {
+		t.Errorf("got %+v %+v", rs, problems)
+	}
+	if _, problems := ParseRedirects([]byte("{"), ""); len(problems) != 1 {
+		t.Errorf("bad JSON: %+v", problems)
+	}
+}
