@@ -187,3 +187,23 @@ func TestParseRedirects(t *testing.T) {
 		t.Errorf("bad JSON: %+v", problems)
 	}
 }
+
+func TestReadFields(t *testing.T) {
+	f, problems := ReadFields(map[string]string{"ms.data": "11/23/2023", "ms.topic": "Troubleshooting", "ms.prod": "windows-server", "ms.subservice": "networking"})
+	if len(problems) != 0 || f.Updated.Format("2006-01-02") != "2023-11-23" || f.Topic != "troubleshooting" ||
+		strings.Join(f.Products, ",") != "windows-server,windows-server-networking" {
+		t.Errorf("got %+v %v", f, problems)
+	}
+	if _, problems := ReadFields(map[string]string{"ms.date": "soon"}); len(problems) != 1 || !strings.Contains(problems[0], "ms.date") {
+		t.Errorf("bad date: %v", problems)
+	}
+	if got := SplitKeywords([]string{"wsl, linux,bash", "WSL", " "}); strings.Join(got, "|") != "wsl|linux|bash" {
+		t.Errorf("keywords %q", got)
+	}
+	if DisplayName("windows-server-rds") != "Windows Server RDS" {
+		t.Errorf("display %q", DisplayName("windows-server-rds"))
+	}
+	if !KnownKey("ms.prod-support-area-path") || !KnownKey("old_ms.prod") || KnownKey("colour") {
+		t.Error("known keys")
+	}
+}
