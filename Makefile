@@ -19,8 +19,11 @@ build: $(KBSITE)
 $(KBSITE): $(shell find generator -name '*.go') kbsite.go $(shell find templates generator/cmd/kbsite/scaffold -type f) go.mod go.sum
 	$(GO) build -o $(KBSITE) ./generator/cmd/kbsite
 
+# staticcheck is pinned in go.mod (tool directive), so `go tool` fetches
+# that version through the module proxy on a fresh machine.
 vet:
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 	@test -z "$$(gofmt -l generator)" || (echo "gofmt needed:"; gofmt -l generator; exit 1)
 
 # Every test: go vet, gofmt, and all Go tests, which include the browser

@@ -202,7 +202,7 @@ func answers(l *ast.List, src []byte, st *state) []Answer {
 		ast.Walk(it, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if link, ok := n.(*ast.Link); ok && entering {
 				a.Text, a.Dest = plainText(link, src), destination(link.Destination)
-				a.Line, a.Col = st.position(st.offsetOf(link, false))
+				a.Line, a.Col = st.position(st.offsetOf(link))
 				return ast.WalkStop, nil
 			}
 			return ast.WalkContinue, nil

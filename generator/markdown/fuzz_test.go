@@ -24,6 +24,9 @@ func FuzzRender(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	for _, p := range pathological {
+		f.Add(p.src(4096)) // small enough to fuzz fast, deep enough to hit the limits
+	}
 	r := New(Options{}, DefaultLabels())
 	f.Fuzz(func(t *testing.T, src string) {
 		if strings.IndexByte(src, 0) >= 0 {

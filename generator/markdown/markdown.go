@@ -12,7 +12,6 @@ package markdown
 
 import (
 	"bytes"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -148,18 +147,26 @@ var resultKey = parser.NewContextKey()
 
 // state is what the AST transformer hands over to Render.
 type state struct {
-	src      []byte
+	orig     []byte  // the body as written, for positions
+	rw       rewrite // what goldmark parses, from bound
 	bodyLine int
 	labels   Labels
 	res      *Result
 
-	lineStarts []int // offsets where lines start, built on first use
+	lineStarts []int // offsets where lines of orig start, built on first use
+	cur        cursor
 }
 
 // Render renders body, whose first line is line bodyLine of its file.
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	res := &Result{}
-	st := &state{src: body, bodyLine: bodyLine, labels: r.labels, res: res}
+	rw, limited := bound(body)
+	st := &state{orig: body, rw: rw, bodyLine: bodyLine, labels: r.labels, res: res}
+	for _, p := range limited {
+		line, col := st.origPosition(p.off)
+		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: p.msg})
+	}
+	body = rw.src
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(resultKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
@@ -172,25 +179,6 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	res.HTML = buf.Bytes()
 	res.Sections = sections(doc.(*ast.Document), body)
 	return res
-}
-
-// position converts a byte offset in the body to a file line and column.
-// Line starts are indexed once per article, so an article with many links
-// costs a binary search per link, not a scan from the top.
-func (s *state) position(off int) (int, int) {
-	if off < 0 || off > len(s.src) {
-		return s.bodyLine, 0
-	}
-	if s.lineStarts == nil {
-		s.lineStarts = append(s.lineStarts, 0)
-		for i, c := range s.src {
-			if c == '\n' {
-				s.lineStarts = append(s.lineStarts, i+1)
-			}
-		}
-	}
-	n := sort.SearchInts(s.lineStarts, off+1) - 1
-	return s.bodyLine + n, 1 + utf8.RuneCount(s.src[s.lineStarts[n]:off])
 }
 
 // Fill replaces the placeholders in html: fill gets the kind ('L' for a

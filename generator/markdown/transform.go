@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"html"
 	"strconv"
 	"strings"
@@ -101,7 +100,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				n.SetAttribute(attrUnsafe, []byte("1"))
 				st.unsafe(n, string(n.URL(src)))
 			} else {
-				line, col := st.position(st.offsetOf(n, false))
+				line, col := st.position(st.offsetOf(n))
 				st.res.Links = append(st.res.Links, Link{Dest: string(n.URL(src)), Line: line, Col: col, External: true})
 			}
 		}
@@ -123,7 +122,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 // link records a link or image. Internal targets get a placeholder index;
 // dangerous schemes are marked so the renderer drops the URL.
 func (st *state) link(n ast.Node, dest string, image, empty bool) {
-	line, col := st.position(st.offsetOf(n, image))
+	line, col := st.position(st.offsetOf(n))
 	if dangerous(dest) && !(image && isDataImage(dest)) {
 		n.SetAttribute(attrUnsafe, []byte("1"))
 		st.unsafe(n, dest)
@@ -137,52 +136,24 @@ func (st *state) link(n ast.Node, dest string, image, empty bool) {
 }
 
 func (st *state) unsafe(n ast.Node, dest string) {
-	line, col := st.position(st.offsetOf(n, false))
+	line, col := st.position(st.offsetOf(n))
 	st.res.Problems = append(st.res.Problems, Problem{Line: line, Col: col,
 		Msg: "unsafe link " + strconv.Quote(truncate(dest, 60)) + " removed (scripts in links are not allowed)"})
 }
 
-// offsetOf estimates where the Markdown of an inline node starts: at the
-// "[" before its first text, or at the start of its enclosing block.
-func (st *state) offsetOf(n ast.Node, image bool) int {
-	if t := firstText(n); t != nil {
-		off := t.Segment.Start - 1
-		for off > 0 && st.src[off] != '[' && st.src[off] != '<' && st.src[off] != '\n' {
-			off--
-		}
-		if image && off > 0 && st.src[off-1] == '!' {
-			off--
-		}
-		return off
+// offsetOf is where the Markdown of an inline node starts: goldmark records
+// it (the "[" of a link, the "!" of an image, the "<" of an autolink);
+// nodes without one fall back to the start of their enclosing block.
+func (st *state) offsetOf(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			start := p.Lines().At(0).Start
-			if l, ok := n.(*ast.Link); ok {
-				if i := bytes.Index(st.src[start:], []byte("]("+string(l.Destination))); i >= 0 {
-					off := start + i
-					for off > start && st.src[off] != '[' {
-						off--
-					}
-					return off
-				}
-			}
-			return start
+			return p.Lines().At(0).Start
 		}
 	}
 	return -1
-}
-
-func firstText(n ast.Node) *ast.Text {
-	var found *ast.Text
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			found = t
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 func hasText(n ast.Node) bool { return n.HasChildren() }

@@ -1,8 +1,12 @@
-package main
+// Package measure is kbbench's stopwatch: it runs a child process and
+// reports its wall time, CPU time and peak memory, sizes a folder of output
+// (raw and as a server would gzip it), and takes medians.
+package measure
 
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"fmt"
@@ -11,19 +15,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 )
 
-// interrupted is cancelled on SIGINT or SIGTERM: running children are
-// killed and kbbench returns, removing its temporary folder.
-var interrupted context.Context = context.Background()
-
-// measurement is one child process run: wall time, CPU time (user+sys of
-// the child and the children it waited for) and peak resident set size.
-type measurement struct {
+// Result is one child process run: wall time, CPU time (user+sys of the
+// child and the children it waited for) and peak resident set size.
+type Result struct {
 	Wall   time.Duration
 	CPU    time.Duration
 	MaxRSS int64 // bytes
@@ -31,11 +31,13 @@ type measurement struct {
 	Stdout string
 }
 
-// runChild runs name with args, killing it after timeout, and measures it.
-func runChild(timeout time.Duration, dir string, env []string, name string, args ...string) (measurement, error) {
-	ctx, cancel := context.WithTimeout(interrupted, timeout)
+// Run runs name with args in dir, with env added to the environment when
+// not nil, killing it after timeout or when ctx is cancelled (kbbench
+// cancels it on SIGINT or SIGTERM), and measures it.
+func Run(ctx context.Context, timeout time.Duration, dir string, env []string, name string, args ...string) (Result, error) {
+	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
+	cmd := exec.CommandContext(tctx, name, args...)
 	cmd.Dir = dir
 	if env != nil {
 		cmd.Env = append(os.Environ(), env...)
@@ -44,17 +46,17 @@ func runChild(timeout time.Duration, dir string, env []string, name string, args
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
-	m := measurement{Wall: time.Since(start), Stdout: stdout.String(), Stderr: stderr.String()}
+	m := Result{Wall: time.Since(start), Stdout: stdout.String(), Stderr: stderr.String()}
 	if ps := cmd.ProcessState; ps != nil {
 		m.CPU = ps.UserTime() + ps.SystemTime()
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 			m.MaxRSS = ru.Maxrss * 1024 // Linux reports KiB
 		}
 	}
-	if interrupted.Err() != nil {
+	if ctx.Err() != nil {
 		return m, fmt.Errorf("interrupted")
 	}
-	if ctx.Err() == context.DeadlineExceeded {
+	if tctx.Err() == context.DeadlineExceeded {
 		return m, fmt.Errorf("%s timed out after %s", filepath.Base(name), timeout)
 	}
 	if err != nil {
@@ -70,10 +72,10 @@ func tail(s string, n int) string {
 	return s
 }
 
-// dirBytes returns the total size of the regular files under dir, and
+// DirBytes returns the total size of the regular files under dir, and
 // the size they would have gzip-compressed (each file on its own, as a
 // server compresses responses) when withGzip is set.
-func dirBytes(dir string, withGzip bool) (raw, gz int64, files int, err error) {
+func DirBytes(dir string, withGzip bool) (raw, gz int64, files int, err error) {
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -121,32 +123,23 @@ func gzipSize(p string) (int64, error) {
 	return min(c.n, n), nil
 }
 
-func median(ds []time.Duration) time.Duration {
+// Median is the median of ds, 0 when there are none.
+func Median(ds []time.Duration) time.Duration {
 	if len(ds) == 0 {
 		return 0
 	}
-	s := append([]time.Duration(nil), ds...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	s := slices.Clone(ds)
+	slices.Sort(s)
 	if len(s)%2 == 1 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-func medianInt(xs []int64) int64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := append([]int64(nil), xs...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-func maxInt(xs []int64) int64 {
-	var m int64
+// Max is the largest of xs, or the zero value when there are none (times
+// and sizes are never negative).
+func Max[T cmp.Ordered](xs []T) T {
+	var m T
 	for _, x := range xs {
 		m = max(m, x)
 	}

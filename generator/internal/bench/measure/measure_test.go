@@ -1,0 +1,60 @@
+package measure
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMedianAndMax(t *testing.T) {
+	for _, c := range []struct {
+		in   []time.Duration
+		want time.Duration
+	}{{nil, 0}, {[]time.Duration{3, 1, 2}, 2}, {[]time.Duration{4, 1, 2, 3}, 2}} {
+		if got := Median(c.in); got != c.want {
+			t.Errorf("Median(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	if got := Max([]int64{3, 9, 2}); got != 9 {
+		t.Errorf("Max = %d, want 9", got)
+	}
+	if got := Max[int64](nil); got != 0 {
+		t.Errorf("Max(nil) = %d, want 0", got)
+	}
+}
+
+func TestDirBytes(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(strings.Repeat("kbsite ", 1000)), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "b"), []byte("x"), 0o644)
+	raw, gz, files, err := DirBytes(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The repetitive file compresses; the 1-byte file is counted as is.
+	if raw != 7001 || files != 2 || gz <= 1 || gz >= 200 {
+		t.Errorf("DirBytes = %d raw, %d gzip, %d files; want 7001, a small gzip size, 2", raw, gz, files)
+	}
+}
+
+func TestRunReportsFailureAndTimeout(t *testing.T) {
+	m, err := Run(context.Background(), time.Minute, "", nil, "sh", "-c", "echo oops >&2; exit 3")
+	if err == nil || !strings.Contains(err.Error(), "exit status 3") || !strings.Contains(err.Error(), "oops") {
+		t.Errorf("err = %v, want the exit status and the child's stderr", err)
+	}
+	if m.Stderr != "oops\n" || m.Wall <= 0 {
+		t.Errorf("measurement = %+v", m)
+	}
+	if _, err := Run(context.Background(), 50*time.Millisecond, "", nil, "sleep", "5"); err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("err = %v, want a timeout", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, time.Minute, "", nil, "true"); err == nil || err.Error() != "interrupted" {
+		t.Errorf("err = %v, want interrupted", err)
+	}
+}
