@@ -14,6 +14,7 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
+	"kbsite/generator/site"
 	"kbsite/generator/write"
 )
 
@@ -195,40 +196,40 @@ func (s *Session) swap(c *change, dl *diag.List) bool {
 // removes the pages it ended. It returns the number of pages rendered and
 // the site-relative paths written or removed.
 func (s *Session) writeChange(c *change) (int, []string, error) {
-	site := s.site
+	cur := s.site
 	out := write.Live(s.opts.OutDir)
 	written, err := s.writeSearch(c, out)
 	if err != nil {
 		return 0, nil, err
 	}
 	var pages atomic.Int64
-	render := func(tmpl string, page func() *Page) func() error {
+	render := func(tmpl string, page func() *site.Page) func() error {
 		p := page()
 		written = append(written, p.Path)
-		return pageJob(site.layout, out, tmpl, func() *Page { return p }, &pages, nil, &site.times)
+		return pageJob(cur.layout, out, tmpl, func() *site.Page { return p }, &pages, nil, &cur.times)
 	}
 	var jobs []func() error
 	for a := range c.touched {
-		jobs = append(jobs, render("article", func() *Page { return site.articlePage(a) }))
+		jobs = append(jobs, render("article", func() *site.Page { return cur.articlePage(a) }))
 	}
-	for p, a := range site.Redirects {
+	for p, a := range cur.Redirects {
 		if c.newBySource[a.Source] == a {
-			jobs = append(jobs, render("redirect", func() *Page { return site.redirectPage(p, a) }))
+			jobs = append(jobs, render("redirect", func() *site.Page { return cur.redirectPage(p, a) }))
 		}
 	}
 	live := map[string]bool{} // listing pages that exist after the change
 	if c.listingsChanged {
-		jobs = append(jobs, site.listingJobs(c, render, live)...)
+		jobs = append(jobs, cur.listingJobs(c, render, live)...)
 	}
 	if err := run(jobs); err != nil {
 		return 0, nil, err
 	}
-	removed, err := site.removeGone(c, out, live)
+	removed, err := cur.removeGone(c, out, live)
 	if err != nil {
 		return 0, nil, err
 	}
 	if c.listingsChanged {
-		if err := site.writeWebFiles(out); err != nil {
+		if err := cur.writeWebFiles(out); err != nil {
 			return 0, nil, err
 		}
 	}
@@ -259,23 +260,23 @@ func (s *Session) writeSearch(c *change, out write.Live) ([]string, error) {
 // listingJobs renders the home, A–Z and listing pages of the languages of
 // the changed articles, the listings only where a changed article is or
 // was; it records every listing of those languages in live.
-func (site *Site) listingJobs(c *change, render func(string, func() *Page) func() error, live map[string]bool) []func() error {
+func (s *Site) listingJobs(c *change, render func(string, func() *site.Page) func() error, live map[string]bool) []func() error {
 	langs, listings := map[string]bool{}, map[string]bool{}
 	for _, a := range append(slices.Clone(c.olds), c.news...) {
 		langs[a.Meta.Lang] = true
-		for _, p := range site.listingsOf(a) {
+		for _, p := range s.listingsOf(a) {
 			listings[p] = true
 		}
 	}
 	var jobs []func() error
-	for _, lang := range site.Languages {
+	for _, lang := range s.Languages {
 		if !langs[lang] {
 			continue
 		}
-		for _, p := range site.listingPaths(lang) {
+		for _, p := range s.listingPaths(lang) {
 			live[p] = true
 		}
-		jobs = append(jobs, site.languageJobs(lang, render, func(p string) bool { return listings[p] })...)
+		jobs = append(jobs, s.languageJobs(lang, render, func(p string) bool { return listings[p] })...)
 	}
 	return jobs
 }

@@ -1,12 +1,11 @@
 package build
 
 import (
-	"encoding/json"
-
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve/troubleshooter"
+	"kbsite/generator/site"
 )
 
 // checkDecisions runs the troubleshooter checks on a troubleshooter, and
@@ -27,18 +26,12 @@ func checkDecisions(a *Article, body *markdown.Result, bodyLine int, dl *diag.Li
 	}
 }
 
-// TSMessages is the JSON of the UI strings the troubleshooter script shows.
-func (p *Page) TSMessages() string {
-	b, _ := json.Marshal(p.cat.Prefixed(p.Lang, "ts_"))
-	return string(b)
-}
-
 // troubleshooters lists a language's troubleshooters for the home page.
-func (s *Site) troubleshooters(p *Page, lang string) []ListItem {
-	var out []ListItem
+func (s *Site) troubleshooters(p *site.Page, lang string) []site.ListItem {
+	var out []site.ListItem
 	for _, a := range s.Articles {
 		if a.Meta.Lang == lang && a.Meta.Type == content.TypeTroubleshooter {
-			out = append(out, p.listItem(a))
+			out = append(out, listItem(p, a))
 		}
 	}
 	return out

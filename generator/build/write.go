@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/site"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
 )
@@ -24,7 +25,7 @@ type sink interface {
 // The page is made by the job, not before: a page holds its article's
 // finished HTML, and making them all first would hold every article's at
 // once.
-func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
+func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
 	return func() error {
 		start := time.Now()
 		p := page()
@@ -40,7 +41,7 @@ func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *Page, pages *
 	}
 }
 
-func (s *Site) productPage(lang, slug string, as []*Article) *Page {
+func (s *Site) productPage(lang, slug string, as []*Article) *site.Page {
 	name := s.Config.ProductName(slug)
 	intro := strings.ReplaceAll(s.Catalog.T(lang, "product_intro"), "{name}", name)
 	return s.listPage(lang, ProductPath(slug), name, intro, as, func(l string) bool {
@@ -54,7 +55,7 @@ func (s *Site) productPage(lang, slug string, as []*Article) *Page {
 }
 
 // keywordPage lists a keyword's articles; kp is its path in the output.
-func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
+func (s *Site) keywordPage(lang, kp, name string, as []*Article) *site.Page {
 	intro := strings.ReplaceAll(s.Catalog.T(lang, "keyword_intro"), "{name}", name)
 	p := s.listPage(lang, strings.TrimPrefix(kp, s.langPath(lang, "")), name, intro, as, func(l string) bool { return l == lang })
 	return p
@@ -62,34 +63,34 @@ func (s *Site) keywordPage(lang, kp, name string, as []*Article) *Page {
 
 // writeSite renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func writeSite(site *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr *progress.Reporter) (int, error) {
+func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	var pages atomic.Int64
-	render := func(tmpl string, page func() *Page) func() error {
-		return pageJob(lay, out, tmpl, page, &pages, pr, &site.times)
+	render := func(tmpl string, page func() *site.Page) func() error {
+		return pageJob(lay, out, tmpl, page, &pages, pr, &s.times)
 	}
-	for _, a := range site.Articles {
-		jobs = append(jobs, render("article", func() *Page { return site.articlePage(a) }))
+	for _, a := range s.Articles {
+		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
 	}
-	jobs = append(jobs, render("404", site.notFoundPage))
-	for _, lang := range site.Languages {
-		jobs = append(jobs, render("search", func() *Page { return site.searchPage(lang) }))
-		jobs = append(jobs, site.languageJobs(lang, render, func(string) bool { return true })...)
+	jobs = append(jobs, render("404", s.notFoundPage))
+	for _, lang := range s.Languages {
+		jobs = append(jobs, render("search", func() *site.Page { return s.searchPage(lang) }))
+		jobs = append(jobs, s.languageJobs(lang, render, func(string) bool { return true })...)
 	}
-	for from, a := range site.Redirects {
-		jobs = append(jobs, render("redirect", func() *Page { return site.redirectPage(from, a) }))
+	for from, a := range s.Redirects {
+		jobs = append(jobs, render("redirect", func() *site.Page { return s.redirectPage(from, a) }))
 	}
 	for _, as := range lay.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
 	}
-	for _, f := range site.Files {
+	for _, f := range s.Files {
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
 	}
 	pr.Stage("write pages", len(jobs))
 	if err := run(jobs); err != nil {
 		return 0, err
 	}
-	if err := site.writeWebFiles(out); err != nil {
+	if err := s.writeWebFiles(out); err != nil {
 		return 0, err
 	}
 	return int(pages.Load()), nil
@@ -98,21 +99,21 @@ func writeSite(site *Site, lay *theme.Theme, contentDir string, out *write.Dir, 
 // languageJobs renders the pages of a language that show its articles:
 // home, A–Z, and the product and keyword listings for which want(path)
 // holds. Serve mode asks only for the listings a change touched.
-func (site *Site) languageJobs(lang string, render func(string, func() *Page) func() error, want func(path string) bool) []func() error {
+func (s *Site) languageJobs(lang string, render func(string, func() *site.Page) func() error, want func(path string) bool) []func() error {
 	jobs := []func() error{
-		render("home", func() *Page { return site.homePage(lang) }),
-		render("list", func() *Page { return site.azPage(lang) }),
+		render("home", func() *site.Page { return s.homePage(lang) }),
+		render("list", func() *site.Page { return s.azPage(lang) }),
 	}
-	slugs, byProduct := site.products(lang)
+	slugs, byProduct := s.products(lang)
 	for _, slug := range slugs {
-		if want(site.langPath(lang, ProductPath(slug))) {
-			jobs = append(jobs, render("list", func() *Page { return site.productPage(lang, slug, byProduct[slug]) }))
+		if want(s.langPath(lang, ProductPath(slug))) {
+			jobs = append(jobs, render("list", func() *site.Page { return s.productPage(lang, slug, byProduct[slug]) }))
 		}
 	}
-	paths, names, arts := site.keywords(lang)
+	paths, names, arts := s.keywords(lang)
 	for _, kp := range paths {
 		if want(kp) {
-			jobs = append(jobs, render("list", func() *Page { return site.keywordPage(lang, kp, names[kp], arts[kp]) }))
+			jobs = append(jobs, render("list", func() *site.Page { return s.keywordPage(lang, kp, names[kp], arts[kp]) }))
 		}
 	}
 	return jobs
@@ -155,15 +156,15 @@ func (site *Site) writeWebFiles(out sink) error {
 }
 
 // searchPage is the shareable results page, search.html?q=...
-func (s *Site) searchPage(lang string) *Page {
+func (s *Site) searchPage(lang string) *site.Page {
 	p := s.page(lang, "search", s.langPath(lang, searchFile), "")
 	p.Title = p.T("search")
-	p.Crumbs = []Link{{Title: p.T("home"), URL: p.url(s.langPath(lang, "index.html"))}, {Title: p.T("search")}}
+	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: p.T("search")}}
 	s.switcher(p, s.samePage("search.html"))
 	return p
 }
 
-func (s *Site) notFoundPage() *Page {
+func (s *Site) notFoundPage() *site.Page {
 	p := s.page(s.Config.Language, "404", notFoundFile, "")
 	p.Title = p.T("not_found_title")
 	// A host serves 404.html for missing pages at any depth, where relative

@@ -13,7 +13,7 @@
 //	                    (names starting with "." are skipped)
 //	i18n/<lang>.yaml    UI strings of one language (keys to text or lists)
 //
-// Every page template receives the build's page model (build.Page: .Site,
+// Every page template receives the build's page model (site.Page: .Site,
 // .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, one of .Article, .List,
 // .Home or .Redirect, and the methods .T KEY, .Date, .Count that look up
 // this Catalog). Besides the html/template built-ins, templates may call:

@@ -1,0 +1,184 @@
+// Package site is the page model: the data every page template of the
+// theme receives. It is the contract between the build and the templates,
+// so a template writer reads one place.
+//
+// In: the build's page builders fill a Page per output page (NewPage, then
+// one of Article, List, Home or Redirect). Out: the values templates see as
+// dot: .Site, .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, .Canonical,
+// .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
+// .Tf, .Date, .Count, .JSMessages and .TSMessages that look up the UI
+// strings in the page's language.
+package site
+
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+	"time"
+
+	"kbsite/generator/resolve"
+	"kbsite/generator/theme"
+)
+
+// Page is what every template receives.
+type Page struct {
+	Site        SiteInfo
+	Kind        string // home, article, list, 404, redirect
+	Title       string
+	Description string
+	Lang        string
+	Dir         string // ltr or rtl
+	// Path is the page's output path; Root is the "../" prefix that leads
+	// from it to the site root, for relative links.
+	Path      string
+	Root      string
+	Canonical string // absolute URL, only with a base URL
+	// JSONLD is schema.org structured data, encoded by the template.
+	JSONLD   any
+	Crumbs   []Link
+	Article  *ArticleView
+	List     *ListView
+	Home     *HomeView
+	Redirect *Link
+	// LangRoot leads from the page to its language's folder (index.html,
+	// az.html and search.html of that language).
+	LangRoot string
+	// Languages is the language switcher; Alternates are the hreflang
+	// links of an article's translations, itself included.
+	Languages  []LangLink
+	Alternates []LangLink
+
+	cat *theme.Catalog
+}
+
+// LangLink is a link to a page in one language.
+type LangLink struct {
+	Lang    string
+	Name    string
+	URL     string
+	Current bool
+}
+
+// SiteInfo is the site-wide part of every page.
+type SiteInfo struct {
+	Title       string
+	Description string
+	BaseURL     string
+}
+
+// Link is a titled page-relative URL.
+type Link struct {
+	Title string
+	URL   string
+	Note  string // secondary text, such as a count or an ID
+}
+
+// ArticleView is an article page's content.
+type ArticleView struct {
+	ID        string
+	Title     string
+	Summary   string
+	Body      template.HTML
+	TOC       []TOCEntry
+	Products  []Link
+	Keywords  []Link
+	Updated   time.Time
+	OldIDs    []string
+	Related   []Link
+	Backlinks []Link
+	Source    string
+	// Troubleshooter is set for a guided troubleshooter's page.
+	Troubleshooter bool
+	// Translations are the article in other languages.
+	Translations []LangLink
+}
+
+// TOCEntry is an h2 with its h3s.
+type TOCEntry struct {
+	ID       string
+	Text     string
+	Children []TOCEntry
+}
+
+// ListView is a listing page (a product, a keyword, the A-Z index).
+type ListView struct {
+	Heading string
+	Intro   string
+	Groups  []ListGroup
+}
+
+// ListGroup is a run of articles under an optional letter heading.
+type ListGroup struct {
+	Heading string
+	ID      string
+	Items   []ListItem
+}
+
+// ListItem is one article in a listing.
+type ListItem struct {
+	Link
+	Summary string
+	Updated time.Time
+}
+
+// HomeView is the home page's content.
+type HomeView struct {
+	Products []Link
+	Recent   []ListItem
+	Keywords []Link
+	Count    int
+	// Troubleshooters are the language's guided troubleshooters.
+	Troubleshooters []ListItem
+}
+
+// NewPage is the page at output path path, with the site-wide
+// information and the UI strings of lang.
+func NewPage(cat *theme.Catalog, info SiteInfo, lang, kind, path, title string) *Page {
+	p := &Page{
+		Site:  info,
+		Kind:  kind,
+		Title: title,
+		Lang:  lang,
+		Dir:   cat.Dir(lang),
+		Path:  path,
+		Root:  strings.Repeat("../", strings.Count(path, "/")),
+		cat:   cat,
+	}
+	if info.BaseURL != "" {
+		p.Canonical = info.BaseURL + path
+	}
+	return p
+}
+
+// URL is the link from this page to the site-relative path target.
+func (p *Page) URL(target string) string { return resolve.Rel(p.Path, target) }
+
+// T returns the UI string key in the page's language.
+func (p *Page) T(key string) string { return p.cat.T(p.Lang, key) }
+
+// Tf is T with "{name}" style placeholders replaced: Tf "key" "name" value.
+func (p *Page) Tf(key string, pairs ...string) string {
+	s := p.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}
+
+// JSMessages is the JSON of the UI strings the search script shows.
+func (p *Page) JSMessages() string {
+	b, _ := json.Marshal(p.cat.Prefixed(p.Lang, "js_"))
+	return string(b)
+}
+
+// Date formats a date for the page's readers.
+func (p *Page) Date(t time.Time) string { return p.cat.Date(p.Lang, t) }
+
+// Count formats a count with the singular or plural UI string.
+func (p *Page) Count(key string, n int) string { return p.cat.Count(p.Lang, key, n) }
+
+// TSMessages is the JSON of the UI strings the troubleshooter script shows.
+func (p *Page) TSMessages() string {
+	b, _ := json.Marshal(p.cat.Prefixed(p.Lang, "ts_"))
+	return string(b)
+}
