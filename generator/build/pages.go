@@ -61,7 +61,7 @@ func (s *Site) articlePage(a *Article) *site.Page {
 	lang := a.Meta.Lang
 	p := s.page(lang, "article", a.Path, a.Meta.Title)
 	p.Description = a.Meta.Summary
-	p.JSONLD = s.jsonLD(a)
+	p.JSONLD = site.JSONLD(s.Config, entry(a))
 	v := &site.ArticleView{
 		ID:      a.Meta.ID,
 		Title:   a.Meta.Title,

@@ -132,22 +132,26 @@ func (site *Site) listingPaths(lang string) []string {
 
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
 // base URL.
-func (site *Site) writeWebFiles(out sink) error {
-	if site.Config.BaseURL == "" {
+func (s *Site) writeWebFiles(out sink) error {
+	if s.Config.BaseURL == "" {
 		return nil
 	}
 	var listed []string
-	for _, a := range site.Articles {
+	for _, a := range s.Articles {
 		listed = append(listed, a.Path)
 	}
-	for _, lang := range site.Languages {
-		listed = append(listed, site.langPath(lang, "index.html"), site.langPath(lang, "az.html"))
-		listed = append(listed, site.listingPaths(lang)...)
+	for _, lang := range s.Languages {
+		listed = append(listed, s.langPath(lang, "index.html"), s.langPath(lang, "az.html"))
+		listed = append(listed, s.listingPaths(lang)...)
 	}
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{sitemapFile, site.sitemap(listed)}, {robotsFile, site.robots()}, {feedFile, site.feed()}} {
+	}{
+		{sitemapFile, site.Sitemap(s.Config.BaseURL, listed, entries(s.Articles))},
+		{robotsFile, site.Robots(s.Config.BaseURL)},
+		{feedFile, site.Feed(s.Config.Title, s.Config.BaseURL, entries(recent(s.Articles, feedSize)))},
+	} {
 		if err := out.WriteFile(f.name, f.data); err != nil {
 			return err
 		}
