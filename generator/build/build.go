@@ -20,6 +20,7 @@ import (
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 	"kbsite/generator/search"
+	"kbsite/generator/site"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
 )
@@ -328,11 +329,11 @@ func langOrder(site *Site, lang string) int {
 // admit completes an article's metadata from defaults (derived IDs and
 // titles for foreign content, the site language) and reports missing
 // required fields. It returns false for articles that are not published.
-func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
+func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if a.Meta.Draft && !drafts {
 		return false
 	}
-	cfg := site.Config
+	cfg := s.Config
 	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
 	m := &a.Meta
 	if m.ID == "" {
@@ -355,7 +356,7 @@ func (site *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if m.TranslationKey == "" {
 		m.TranslationKey = m.ID
 	}
-	a.Path = site.langPath(m.Lang, ArticlePath(m.ID))
+	a.Path = s.langPath(m.Lang, site.ArticlePath(m.ID))
 	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
@@ -389,22 +390,6 @@ func anchors(a *Article) []string {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// ArticlePath is the output path of an article: it derives from the ID
-// alone, so retitling or moving the Markdown file never breaks a link.
-func ArticlePath(id string) string { return articleDir + strings.ToLower(id) + ".html" }
-
-// ProductPath is the output path of a product's listing page.
-func ProductPath(slug string) string { return productDir + slug + ".html" }
-
-// KeywordPath is the output path of a keyword's listing page.
-func KeywordPath(keyword string) string {
-	s := markdown.Slug(keyword)
-	if s == "" {
-		s = "keyword"
-	}
-	return keywordDir + s + ".html"
 }
 
 // addAliases registers an article's old IDs and old URL paths. An alias
@@ -445,21 +430,21 @@ func (site *Site) aliasError(a *Article, i int, dl *diag.List, msg string) {
 
 // redirectPath is where the redirect page of alias al of a goes: an old
 // ID's beside the articles of a's language, an old URL path's at that path.
-func (site *Site) redirectPath(a *Article, al string) (string, bool) {
+func (s *Site) redirectPath(a *Article, al string) (string, bool) {
 	if resolve.IsPathAlias(al) {
 		return resolve.AliasPath(al)
 	}
-	return site.langPath(a.Meta.Lang, ArticlePath(al)), resolve.ValidIDAlias(al)
+	return s.langPath(a.Meta.Lang, site.ArticlePath(al)), resolve.ValidIDAlias(al)
 }
 
 // aliasClash says what generated page or owned folder the redirect page
 // op of a path alias would land on, or "". Redirects may go in the article
 // folder, where old IDs' redirects are, but not on an article's page.
-func (site *Site) aliasClash(op string) string {
-	if what := site.generatedFile(op); what != "" {
+func (s *Site) aliasClash(op string) string {
+	if what := s.generatedFile(op); what != "" {
 		return fmt.Sprintf("%s (%s)", strings.ToLower(op), what)
 	}
-	if folder, dir, what := site.ownedFolder(op); folder != "" && dir != articleDir {
+	if folder, dir, what := s.ownedFolder(op); folder != "" && dir != site.ArticleDir {
 		return fmt.Sprintf("a page in %s, the folder of %s", folder, what)
 	}
 	return ""

@@ -19,15 +19,6 @@ func (s *Site) page(lang, kind, path, title string) *site.Page {
 	return p
 }
 
-// langPath puts a language's pages in their own folder; the default
-// language's are at the top.
-func (s *Site) langPath(lang, p string) string {
-	if lang == s.Config.Language {
-		return p
-	}
-	return lang + "/" + p
-}
-
 func articleLink(p *site.Page, a *Article) site.Link {
 	return site.Link{Title: a.Meta.Title, URL: p.URL(a.Path), Note: a.Meta.ID}
 }
@@ -79,10 +70,10 @@ func (s *Site) articlePage(a *Article) *site.Page {
 		}
 	}
 	for _, prod := range a.Meta.Products {
-		v.Products = append(v.Products, site.Link{Title: s.Config.ProductName(prod), URL: p.URL(s.langPath(lang, ProductPath(prod)))})
+		v.Products = append(v.Products, site.Link{Title: s.Config.ProductName(prod), URL: p.URL(s.langPath(lang, site.ProductPath(prod)))})
 	}
 	for _, k := range a.Meta.Keywords {
-		v.Keywords = append(v.Keywords, site.Link{Title: k, URL: p.URL(s.langPath(lang, KeywordPath(k)))})
+		v.Keywords = append(v.Keywords, site.Link{Title: k, URL: p.URL(s.langPath(lang, site.KeywordPath(k)))})
 	}
 	for _, r := range relatedList(a) {
 		v.Related = append(v.Related, articleLink(p, r))
@@ -112,7 +103,7 @@ func (s *Site) articlePage(a *Article) *site.Page {
 	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}}
 	if len(a.Meta.Products) > 0 {
 		prod := a.Meta.Products[0]
-		p.Crumbs = append(p.Crumbs, site.Link{Title: s.Config.ProductName(prod), URL: p.URL(s.langPath(lang, ProductPath(prod)))})
+		p.Crumbs = append(p.Crumbs, site.Link{Title: s.Config.ProductName(prod), URL: p.URL(s.langPath(lang, site.ProductPath(prod)))})
 	}
 	p.Crumbs = append(p.Crumbs, site.Link{Title: a.Meta.Title})
 	p.Article = v
@@ -185,7 +176,7 @@ func (s *Site) keywords(lang string) ([]string, map[string]string, map[string][]
 		}
 		seen := map[string]bool{}
 		for _, k := range a.Meta.Keywords {
-			kp := s.langPath(lang, KeywordPath(k))
+			kp := s.langPath(lang, site.KeywordPath(k))
 			if seen[kp] {
 				continue
 			}
@@ -211,13 +202,13 @@ func (s *Site) keywords(lang string) ([]string, map[string]string, map[string][]
 }
 
 func (s *Site) homePage(lang string) *site.Page {
-	p := s.page(lang, "home", s.langPath(lang, homeFile), "")
+	p := s.page(lang, "home", s.langPath(lang, site.HomeFile), "")
 	p.Description = s.Config.Description
 	arts := s.articlesIn(lang)
 	h := &site.HomeView{Count: len(arts), Troubleshooters: s.troubleshooters(p, lang)}
 	slugs, byProduct := s.products(lang)
 	for _, slug := range slugs {
-		h.Products = append(h.Products, site.Link{Title: s.Config.ProductName(slug), URL: p.URL(s.langPath(lang, ProductPath(slug))), Note: p.Count("article_count", len(byProduct[slug]))})
+		h.Products = append(h.Products, site.Link{Title: s.Config.ProductName(slug), URL: p.URL(s.langPath(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(byProduct[slug]))})
 	}
 	for _, a := range recent(arts, s.Config.RecentCount) {
 		h.Recent = append(h.Recent, listItem(p, a))
@@ -255,7 +246,7 @@ func (s *Site) listPage(lang, logical, heading, intro string, as []*Article, exi
 
 // azPage lists every article of a language by the first letter of its title.
 func (s *Site) azPage(lang string) *site.Page {
-	p := s.page(lang, "list", s.langPath(lang, azFile), "")
+	p := s.page(lang, "list", s.langPath(lang, site.AZFile), "")
 	p.Title = p.T("az_index")
 	sorted := s.articlesIn(lang)
 	sortByTitle(sorted)

@@ -310,13 +310,13 @@ func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([
 }
 
 // listingsOf are the product and keyword listing pages that show a.
-func (site *Site) listingsOf(a *Article) []string {
+func (s *Site) listingsOf(a *Article) []string {
 	var out []string
 	for _, p := range a.Meta.Products {
-		out = append(out, site.langPath(a.Meta.Lang, ProductPath(p)))
+		out = append(out, s.langPath(a.Meta.Lang, site.ProductPath(p)))
 	}
 	for _, k := range a.Meta.Keywords {
-		out = append(out, site.langPath(a.Meta.Lang, KeywordPath(k)))
+		out = append(out, s.langPath(a.Meta.Lang, site.KeywordPath(k)))
 	}
 	return out
 }

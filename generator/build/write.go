@@ -44,7 +44,7 @@ func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pa
 func (s *Site) productPage(lang, slug string, as []*Article) *site.Page {
 	name := s.Config.ProductName(slug)
 	intro := strings.ReplaceAll(s.Catalog.T(lang, "product_intro"), "{name}", name)
-	return s.listPage(lang, ProductPath(slug), name, intro, as, func(l string) bool {
+	return s.listPage(lang, site.ProductPath(slug), name, intro, as, func(l string) bool {
 		for _, a := range s.Articles {
 			if a.Meta.Lang == l && slices.Contains(a.Meta.Products, slug) {
 				return true
@@ -106,7 +106,7 @@ func (s *Site) languageJobs(lang string, render func(string, func() *site.Page) 
 	}
 	slugs, byProduct := s.products(lang)
 	for _, slug := range slugs {
-		if want(s.langPath(lang, ProductPath(slug))) {
+		if want(s.langPath(lang, site.ProductPath(slug))) {
 			jobs = append(jobs, render("list", func() *site.Page { return s.productPage(lang, slug, byProduct[slug]) }))
 		}
 	}
@@ -120,13 +120,13 @@ func (s *Site) languageJobs(lang string, render func(string, func() *site.Page) 
 }
 
 // listingPaths are the product and keyword listing pages of a language.
-func (site *Site) listingPaths(lang string) []string {
+func (s *Site) listingPaths(lang string) []string {
 	var out []string
-	slugs, _ := site.products(lang)
+	slugs, _ := s.products(lang)
 	for _, slug := range slugs {
-		out = append(out, site.langPath(lang, ProductPath(slug)))
+		out = append(out, s.langPath(lang, site.ProductPath(slug)))
 	}
-	paths, _, _ := site.keywords(lang)
+	paths, _, _ := s.keywords(lang)
 	return append(out, paths...)
 }
 
@@ -148,9 +148,9 @@ func (s *Site) writeWebFiles(out sink) error {
 		name string
 		data []byte
 	}{
-		{sitemapFile, site.Sitemap(s.Config.BaseURL, listed, entries(s.Articles))},
-		{robotsFile, site.Robots(s.Config.BaseURL)},
-		{feedFile, site.Feed(s.Config.Title, s.Config.BaseURL, entries(recent(s.Articles, feedSize)))},
+		{site.SitemapFile, site.Sitemap(s.Config.BaseURL, listed, entries(s.Articles))},
+		{site.RobotsFile, site.Robots(s.Config.BaseURL)},
+		{site.FeedFile, site.Feed(s.Config.Title, s.Config.BaseURL, entries(recent(s.Articles, feedSize)))},
 	} {
 		if err := out.WriteFile(f.name, f.data); err != nil {
 			return err
@@ -161,7 +161,7 @@ func (s *Site) writeWebFiles(out sink) error {
 
 // searchPage is the shareable results page, search.html?q=...
 func (s *Site) searchPage(lang string) *site.Page {
-	p := s.page(lang, "search", s.langPath(lang, searchFile), "")
+	p := s.page(lang, "search", s.langPath(lang, site.SearchFile), "")
 	p.Title = p.T("search")
 	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: p.T("search")}}
 	s.switcher(p, s.samePage("search.html"))
@@ -169,7 +169,7 @@ func (s *Site) searchPage(lang string) *site.Page {
 }
 
 func (s *Site) notFoundPage() *site.Page {
-	p := s.page(s.Config.Language, "404", notFoundFile, "")
+	p := s.page(s.Config.Language, "404", site.NotFoundFile, "")
 	p.Title = p.T("not_found_title")
 	// A host serves 404.html for missing pages at any depth, where relative
 	// links would break; with a base URL the page links absolutely.

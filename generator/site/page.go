@@ -8,6 +8,11 @@
 // .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
 // .Tf, .Date, .Count, .JSMessages and .TSMessages that look up the UI
 // strings in the page's language.
+//
+// It also holds the site's addresses (Paths: where every page goes and
+// which paths the build owns, so content files and aliases stay off them)
+// and the site-wide files made from plain Entry values: the sitemap,
+// robots.txt, the Atom feed and each article's JSON-LD.
 package site
 
 import (
