@@ -4,10 +4,8 @@ import (
 	"html/template"
 	"sort"
 	"strings"
-	"unicode"
 
 	"kbsite/generator/content"
-	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 )
@@ -58,7 +56,7 @@ func (s *Site) articlePage(a *Article) *site.Page {
 		Title:   a.Meta.Title,
 		Summary: a.Meta.Summary,
 		Body:    template.HTML(a.html()),
-		TOC:     toc(a.Headings),
+		TOC:     site.TOC(a.Headings),
 		Updated: a.Meta.Updated,
 		Source:  a.Source,
 
@@ -108,22 +106,6 @@ func (s *Site) articlePage(a *Article) *site.Page {
 	p.Crumbs = append(p.Crumbs, site.Link{Title: a.Meta.Title})
 	p.Article = v
 	return p
-}
-
-func toc(hs []markdown.Heading) []site.TOCEntry {
-	var out []site.TOCEntry
-	for _, h := range hs {
-		switch {
-		case h.Level == 2:
-			out = append(out, site.TOCEntry{ID: h.ID, Text: h.Text})
-		case h.Level == 3 && len(out) > 0:
-			last := &out[len(out)-1]
-			last.Children = append(last.Children, site.TOCEntry{ID: h.ID, Text: h.Text})
-		case h.Level == 3:
-			out = append(out, site.TOCEntry{ID: h.ID, Text: h.Text})
-		}
-	}
-	return out
 }
 
 // articlesIn returns the articles of one language, in ID order.
@@ -252,13 +234,9 @@ func (s *Site) azPage(lang string) *site.Page {
 	sortByTitle(sorted)
 	var groups []site.ListGroup
 	for _, a := range sorted {
-		letter := initial(a.Meta.Title)
+		letter := site.Initial(a.Meta.Title)
 		if len(groups) == 0 || groups[len(groups)-1].Heading != letter {
-			id := "letter-" + markdown.Slug(letter)
-			if letter == "#" {
-				id = "letter-other"
-			}
-			groups = append(groups, site.ListGroup{Heading: letter, ID: id})
+			groups = append(groups, site.LetterGroup(letter))
 		}
 		g := &groups[len(groups)-1]
 		g.Items = append(g.Items, listItem(p, a))
@@ -267,18 +245,6 @@ func (s *Site) azPage(lang string) *site.Page {
 	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: p.T("az_index")}}
 	s.switcher(p, s.samePage("az.html"))
 	return p
-}
-
-func initial(title string) string {
-	for _, r := range title {
-		if unicode.IsLetter(r) {
-			return strings.ToUpper(string(r))
-		}
-		if unicode.IsDigit(r) {
-			return "#"
-		}
-	}
-	return "#"
 }
 
 func (s *Site) redirectPage(from string, a *Article) *site.Page {

@@ -1,0 +1,27 @@
+package site
+
+import (
+	"reflect"
+	"testing"
+
+	"kbsite/generator/markdown"
+)
+
+func TestTOCAndLetters(t *testing.T) {
+	got := TOC([]markdown.Heading{{Level: 3, ID: "pre", Text: "Pre"}, {Level: 2, ID: "a", Text: "A"}, {Level: 3, ID: "a1", Text: "A1"}, {Level: 4, ID: "x", Text: "X"}, {Level: 2, ID: "b", Text: "B"}})
+	want := []TOCEntry{{ID: "pre", Text: "Pre"}, {ID: "a", Text: "A", Children: []TOCEntry{{ID: "a1", Text: "A1"}}}, {ID: "b", Text: "B"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TOC = %+v", got)
+	}
+	for title, letter := range map[string]string{"éclair": "É", "  \"quoted\"": "Q", "2FA setup": "#", "!!!": "#"} {
+		if got := Initial(title); got != letter {
+			t.Errorf("Initial(%q) = %q, want %q", title, got, letter)
+		}
+	}
+	if g := LetterGroup("#"); g.ID != "letter-other" {
+		t.Errorf("LetterGroup(#).ID = %q", g.ID)
+	}
+	if g := LetterGroup("B"); g.ID != "letter-b" || g.Heading != "B" {
+		t.Errorf("LetterGroup(B) = %+v", g)
+	}
+}
