@@ -7,6 +7,7 @@ import (
 
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/packed"
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
@@ -23,7 +24,7 @@ type Article struct {
 	Headings []markdown.Heading
 	Links    []markdown.Link
 	Steps    []string
-	body     packedHTML
+	body     packed.HTML
 	// sections are the body's text by section, for the search index only:
 	// takeSections hands them over so that they are not kept after it.
 	sections []markdown.Section
@@ -100,7 +101,7 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	}
 	body := r.Render(doc.Body, doc.BodyLine)
 	a.Headings, a.Links, a.Steps = body.Headings, body.Links, body.Steps
-	a.body, a.sections, a.firstH1 = pack(body.HTML), body.Sections, body.FirstH1
+	a.body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)

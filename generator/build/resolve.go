@@ -174,7 +174,7 @@ func hint(site *Site, id string) string {
 // the page is written rather than kept, so only the packed copy of every
 // body waits in memory.
 func (a *Article) html() []byte {
-	return markdown.Fill(a.body.unpack(), func(kind byte, n int) string {
+	return markdown.Fill(a.body.Unpack(), func(kind byte, n int) string {
 		if n < 0 || n >= len(a.fills) {
 			return ""
 		}

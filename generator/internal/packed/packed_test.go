@@ -1,4 +1,4 @@
-package build
+package packed
 
 import (
 	"bytes"
@@ -9,12 +9,12 @@ import (
 func TestPackedHTMLRoundTrip(t *testing.T) {
 	body := []byte(strings.Repeat("<p>Click <strong>Start</strong>, and then click \x00L3\x00.</p>\n", 200))
 	for _, html := range [][]byte{nil, []byte("x"), body, []byte("\xff\xfe invalid UTF-8 \x00")} {
-		p := pack(html)
-		if got := p.unpack(); !bytes.Equal(got, html) {
+		p := Pack(html)
+		if got := p.Unpack(); !bytes.Equal(got, html) {
 			t.Fatalf("round trip of %d bytes gave %d bytes", len(html), len(got))
 		}
 	}
-	if p := pack(body); len(p)*5 > len(body) {
+	if p := Pack(body); len(p)*5 > len(body) {
 		t.Errorf("packed %d bytes into %d: want at most a fifth", len(body), len(p))
 	}
 }

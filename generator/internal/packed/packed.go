@@ -1,4 +1,6 @@
-package build
+// Package packed keeps article bodies deflated while they wait between
+// parsing and writing.
+package packed
 
 import (
 	"bytes"
@@ -7,18 +9,19 @@ import (
 	"sync"
 )
 
-// packedHTML is an article body's HTML, deflated, as it waits between
-// parsing and writing. At 100,000 articles the bodies are about 500 MB as
+// HTML is an article body's HTML, deflated, as it waits between parsing
+// and writing. At 100,000 articles the bodies are about 500 MB as
 // text and a fifth of that deflated; each is unpacked once, when its page
 // is written, at a small fraction of the cost of rendering it.
-type packedHTML []byte
+type HTML []byte
 
 var (
 	flaters   = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
 	inflaters = sync.Pool{New: func() any { return flate.NewReader(nil) }}
 )
 
-func pack(html []byte) packedHTML {
+// Pack deflates html.
+func Pack(html []byte) HTML {
 	var buf bytes.Buffer
 	buf.Grow(len(html)/3 + 64)
 	w := flaters.Get().(*flate.Writer)
@@ -29,14 +32,15 @@ func pack(html []byte) packedHTML {
 	return bytes.Clone(buf.Bytes()) // not the buffer, which may have grown past it
 }
 
-func (p packedHTML) unpack() []byte {
+// Unpack returns the HTML that Pack was given.
+func (p HTML) Unpack() []byte {
 	r := inflaters.Get().(io.ReadCloser)
 	r.(flate.Resetter).Reset(bytes.NewReader(p), nil)
 	html, err := io.ReadAll(r)
 	inflaters.Put(r)
 	if err != nil {
-		// Only corrupt memory could do this: pack wrote the data.
-		panic("build: unpacking an article body: " + err.Error())
+		// Only corrupt memory could do this: Pack wrote the data.
+		panic("packed: unpacking an article body: " + err.Error())
 	}
 	return html
 }
