@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"kbsite/generator/content"
@@ -93,7 +92,7 @@ type Site struct {
 
 	otherFiles []string // content files that are not articles
 	contentDir string
-	svgChecked sync.Map // content-relative SVG path -> problem, "" if none
+	files      *resolve.Files // which linked files may be published
 	renderers  map[string]*markdown.Renderer
 	layout     *theme.Theme
 	// keepIndex keeps the analysed search corpus for serve mode's
@@ -192,6 +191,7 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
 	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
+	site.files = site.newFiles()
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}

@@ -103,7 +103,7 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 			continue
 		}
 		if r.File != "" {
-			if why := site.fileProblem(r.File); why != "" {
+			if why := site.files.Problem(r.File); why != "" {
 				fail(diag.KindFile, why)
 				continue
 			}

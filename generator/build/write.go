@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
@@ -215,7 +216,7 @@ func copyFile(contentDir, rel string, out sink) error {
 	if err != nil {
 		return err
 	}
-	if p := svgCheck(rel, data); p != nil {
+	if p := resolve.SVGCheck(rel, data); p != nil {
 		return fmt.Errorf("%s changed during the build and is no longer safe to publish: %v", rel, p)
 	}
 	return out.WriteFile(rel, data)

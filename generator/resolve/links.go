@@ -10,7 +10,8 @@
 // anchors) and the other content files, added to an Index; the alias
 // rules say which aliases are old IDs and where old URL paths' redirects
 // go. Out: for each link as written, the page path and fragment it
-// resolves to (Resolve), or an Error that suggests the nearest target.
+// resolves to (Resolve), or an Error that suggests the nearest target; for
+// each linked content file, whether it may be published (Files).
 // Subpackage troubleshooter checks the step graph of guided
 // troubleshooters.
 package resolve
