@@ -4,8 +4,9 @@
 // bleve's analysers decide what a term is: every distinct folded word of the
 // corpus is analysed once with the analyser of its article's language, and
 // the exported vocabulary maps surface words to terms, so the browser only
-// folds and looks words up. Scores are BM25F, precomputed per (term, doc) as
-// integers at build time, so both engines only add integers.
+// folds and looks words up. Scores are BM25 saturated per field and weighted
+// by field, precomputed per (term, doc) as integers at build time, so both
+// engines only add integers.
 package search
 
 import (
@@ -62,7 +63,10 @@ type File struct {
 	Data []byte
 }
 
-// Fields and their BM25F weights: ID/title > headings/keywords > summary > body.
+// Fields and their weights: ID/title > headings/keywords > summary > body.
+// Each field saturates on its own (k1) before it is weighted, so a term
+// in the title always outweighs any number of it in the body: a field can
+// add at most its weight times k1+1.
 const (
 	fID = iota
 	fTitle
@@ -80,8 +84,19 @@ var (
 
 const (
 	bm25K1     = 1.2
-	scoreScale = 50 // stored score = round(BM25F * scoreScale)
+	scoreScale = 20 // stored score = round(score * scoreScale)<<2 | field class
 )
+
+// Field classes, the low 2 bits of a stored score: the best field a term
+// is in. The engines use them to favour docs whose title has every query
+// word and to break ties.
+const (
+	clsBody    = 0 // summary or body
+	clsHeading = 1 // headings or keywords
+	clsTitle   = 2 // title or ID
+)
+
+var fieldClass = [nFields]int32{clsTitle, clsTitle, clsHeading, clsHeading, clsBody, clsBody}
 
 var analyzerNames = map[string]string{
 	"da": "da", "de": "de", "en": "en", "es": "es", "fi": "fi",
@@ -598,25 +613,49 @@ func analyseWord(an analysis.Analyzer, w string) []string {
 	return out
 }
 
-// termDoc is a term of one doc: its tw, then its score.
+// termDoc is a term of one doc: its tw and field class, then its score.
 type termDoc struct {
 	term  int32
 	score int32
+	cls   int32
 	tw    float64
 }
 
-// bm25 is the stored score of a term of idf in a doc with weight tw.
-func bm25(idf, tw float64) int32 {
-	s := idf * tw * (bm25K1 + 1) / (bm25K1 + tw)
-	si := int32(math.Round(s * scoreScale))
+// bm25 is the stored score of a term of idf in a doc with weight tw (the
+// sum of the doc's saturated, weighted field frequencies) and field class
+// cls.
+func bm25(idf, tw float64, cls int32) int32 {
+	si := int32(math.Round(idf * tw * scoreScale))
 	if si < 1 {
 		si = 1
 	}
-	return si
+	return si<<2 | cls
 }
 
-func idfOf(n, df int) float64 {
-	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+// idfOf is log2(1 + n/df): unlike BM25's idf it stays above 1 for a term in
+// every doc, so such a term still ranks by field and frequency. It is
+// idfQ/1024, the value both engines compute for a prefix's own weight.
+func idfOf(n, df int) float64 { return float64(idfQ(n, df)) / 1024 }
+
+// idfQ is 1024*log2((n+df)/df), rounded down, in integer steps that
+// JavaScript's doubles do exactly (every product stays below 2^53):
+// search-engine.js has the same function.
+func idfQ(n, df int) int {
+	a, b := int64(min(max(n, 1), 1<<24)+max(df, 1)), int64(max(df, 1))
+	k := int64(0)
+	for b<<(k+1) <= a {
+		k++
+	}
+	y := a << 24 / (b << k) // a/(b*2^k) in [1, 2), 24 fraction bits
+	r := k << 10
+	for i := 9; i >= 0; i-- {
+		y = y * y >> 24
+		if y >= 1<<25 {
+			y >>= 1
+			r += 1 << i
+		}
+	}
+	return int(r)
 }
 
 // fieldLens returns the number of terms in each field of a doc.
@@ -661,6 +700,7 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 		t := &s.out[i]
 		s.pos[t.term] = 0
 		tw := 0.0
+		cls := int32(clsBody)
 		for f := 0; f < nFields; f++ {
 			tf := min(s.tf[i][f], math.MaxUint16)
 			if tf == 0 {
@@ -670,9 +710,11 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 			if lc.avg[f] > 0 {
 				norm = 1 - fieldB[f] + fieldB[f]*float64(fl[f])/lc.avg[f]
 			}
-			tw += fieldBoost[f] * float64(tf) / norm
+			x := float64(tf) / norm
+			tw += fieldBoost[f] * x * (bm25K1 + 1) / (bm25K1 + x)
+			cls = max(cls, fieldClass[f])
 		}
-		t.tw = tw
+		t.tw, t.cls = tw, cls
 	}
 	return s.out
 }
@@ -820,7 +862,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 		for i := lo; i < hi; i++ {
 			for k := range docTD[i] {
 				t := &docTD[i][k]
-				t.score = bm25(idfs[t.term], t.tw)
+				t.score = bm25(idfs[t.term], t.tw, t.cls)
 			}
 		}
 	})

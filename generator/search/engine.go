@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,9 +31,11 @@ const (
 	excerptLen     = 160
 )
 
-// Match factors, percent: exact terms (incl. stemming) beat prefix and typos.
+// Match factors, percent, per query word: its own terms, then its stem
+// typed as it is ("instal"), then prefix completions, then typos.
 const (
 	factorExact  = 100
+	factorStem   = 90
 	factorPrefix = 60
 	factorFuzzy1 = 50
 	factorFuzzy2 = 30
@@ -270,7 +273,8 @@ type qword struct {
 	stop    bool           // known, no terms
 	factors map[string]int // term name -> best factor
 	refs    map[string]termRef
-	extra   []string // expansion and fuzzy words (highlighting)
+	caps    map[string]int // prefix completion -> idfQ of the prefix (see capPrefix)
+	extra   []string       // expansion and fuzzy words (highlighting)
 }
 
 type item struct {
@@ -363,6 +367,8 @@ func (ix *Index) lookup(q *query, w string) *qword {
 		for _, t := range qw.exact {
 			qw.add(t, factorExact)
 		}
+	} else if j, ok := s.terms[w]; ok {
+		qw.add(termRef{k, j, w}, factorStem)
 	}
 	return qw
 }
@@ -409,6 +415,7 @@ func (ix *Index) expand(q *query, qw *qword) {
 			}
 			qw.extra = append(qw.extra, x)
 		}
+		ix.capPrefix(qw)
 	}
 	if !qw.known {
 		n := runeLen(w)
@@ -437,6 +444,37 @@ func (ix *Index) expand(q *query, qw *qword) {
 	}
 }
 
+// capPrefix caps the prefix completions of a word at the prefix's own
+// weight: the idf of the docs that have any of its terms. A rare completion
+// ("wslc" of "wsl") then scores no more than a term as common as the prefix.
+func (ix *Index) capPrefix(qw *qword) {
+	docs := map[int]bool{}
+	for _, n := range sortedNames(qw.factors) {
+		p := ix.postings(qw.refs[n])
+		for i := 0; i < len(p); i += 2 {
+			docs[p[i]] = true
+		}
+	}
+	own := idfQ(ix.man.N, len(docs))
+	qw.caps = map[string]int{}
+	for n, f := range qw.factors {
+		if f == factorPrefix {
+			qw.caps[n] = own
+		}
+	}
+}
+
+// sortedNames returns the keys of m in UTF-16 order, the order in which
+// search-engine.js visits them.
+func sortedNames(m map[string]int) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, cmp16)
+	return names
+}
+
 func len16(s string) int {
 	n := 0
 	for _, r := range s {
@@ -446,29 +484,24 @@ func len16(s string) int {
 }
 
 type fuzzyCand struct {
-	word string
-	d    int
-	refs []termRef
+	word  string
+	d     int
+	shard int
+	refs  []termRef
 }
 
-// fuzzy returns up to maxFuzzy non-stop words of w's shard within maxd
-// edits (optimal string alignment), by distance then word.
+// fuzzy returns up to maxFuzzy non-stop words within maxd edits of w
+// (optimal string alignment), by distance then word: those of w's shard,
+// or when it has none, of the shards on either side, since a word spelt
+// wrong can sort past a shard's end.
 func (ix *Index) fuzzy(q *query, w string, maxd int) []fuzzyCand {
 	k := ix.route(w)
-	q.touch(k)
-	s := ix.shard(k)
-	a := []rune(w)
-	var out []fuzzyCand
-	for i, x := range s.W {
-		if s.M[i] == nil {
-			continue
-		}
-		b := []rune(x)
-		if abs(len(a)-len(b)) > maxd {
-			continue
-		}
-		if d := osa(a, b, maxd); d <= maxd {
-			out = append(out, fuzzyCand{word: x, d: d})
+	out := ix.fuzzyIn(q, k, w, maxd, nil)
+	if len(out) == 0 {
+		for _, k2 := range []int{k - 1, k + 1} {
+			if k2 >= 0 && k2 < len(ix.man.Starts) {
+				out = ix.fuzzyIn(q, k2, w, maxd, out)
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -481,7 +514,27 @@ func (ix *Index) fuzzy(q *query, w string, maxd int) []fuzzyCand {
 		out = out[:maxFuzzy]
 	}
 	for i := range out {
-		out[i].refs = ix.refs(q, k, s.words[out[i].word])
+		out[i].refs = ix.refs(q, out[i].shard, ix.shard(out[i].shard).words[out[i].word])
+	}
+	return out
+}
+
+// fuzzyIn appends the words of shard k within maxd edits of w.
+func (ix *Index) fuzzyIn(q *query, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
+	q.touch(k)
+	s := ix.shard(k)
+	a := []rune(w)
+	for i, x := range s.W {
+		if s.M[i] == nil {
+			continue
+		}
+		b := []rune(x)
+		if abs(len(a)-len(b)) > maxd {
+			continue
+		}
+		if d := osa(a, b, maxd); d <= maxd {
+			out = append(out, fuzzyCand{word: x, d: d, shard: k})
+		}
 	}
 	return out
 }
@@ -617,18 +670,27 @@ func (ix *Index) Query(text string, opts Options) Response {
 	}
 	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
 
-	// Item scores.
-	scores := make([][]int, len(items))
-	for i, it := range items {
-		scores[i] = ix.itemScores(it, N)
-	}
-	total := make([]int, N)
-	count := make([]int, N)
-	for _, sc := range scores {
-		for d, s := range sc {
+	// Item scores. A doc whose title has every item gets half its score
+	// again: the words are together, whatever their idf.
+	total, count := make([]int, N), make([]int, N)
+	titled, quality := make([]int, N), make([]int, N)
+	for _, it := range items {
+		m := ix.itemScores(it, N)
+		for d, s := range m.score {
 			if s > 0 {
 				total[d] += s
 				count[d]++
+				quality[d] += m.quality[d]
+				if m.cls[d] == clsTitle {
+					titled[d]++
+				}
+			}
+		}
+	}
+	if len(items) > 1 {
+		for d := range total {
+			if titled[d] == len(items) {
+				total[d] += total[d] / 2
 			}
 		}
 	}
@@ -656,6 +718,12 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 		if total[da] != total[db] {
 			return total[da] > total[db]
+		}
+		if titled[da] != titled[db] {
+			return titled[da] > titled[db]
+		}
+		if quality[da] != quality[db] {
+			return quality[da] > quality[db]
 		}
 		return da < db
 	})
@@ -730,43 +798,65 @@ func containsInt(s []int, x int) bool {
 	return false
 }
 
-// itemScores returns per doc the score of an item (0: no match). A word
-// scores its best term; a phrase sums its words and needs all of them.
-func (ix *Index) itemScores(it *item, N int) []int {
-	sum := make([]int, N)
+// itemMatch is what an item adds to each doc: its score (0: no match),
+// the field class it is in (for a phrase, the lowest of its words') and
+// the factors of its words' best matches.
+type itemMatch struct{ score, cls, quality []int }
+
+// itemScores returns per doc the match of an item. A word scores its best
+// term; a phrase sums its words and needs all of them.
+func (ix *Index) itemScores(it *item, N int) itemMatch {
+	m := itemMatch{make([]int, N), make([]int, N), make([]int, N)}
 	cnt := make([]int, N)
-	for _, qw := range it.words {
-		best := make([]int, N)
-		names := make([]string, 0, len(qw.factors))
-		for n := range qw.factors {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
+	best, bestF, bestCls := make([]int, N), make([]int, N), make([]int, N)
+	for wi, qw := range it.words {
+		clear(best)
+		clear(bestF)
+		clear(bestCls)
+		for _, n := range sortedNames(qw.factors) {
 			f := qw.factors[n]
 			if len(it.phrase) > 0 && f != factorExact {
 				continue
 			}
 			p := ix.postings(qw.refs[n])
+			own, capped := qw.caps[n]
+			tidf := idfQ(N, len(p)/2)
+			capped = capped && own < tidf
 			for i := 0; i+1 < len(p); i += 2 {
-				if d := p[i]; d < N {
-					best[d] = max(best[d], p[i+1]*f)
+				d := p[i]
+				if d >= N {
+					continue
 				}
+				v := p[i+1] >> 2
+				if capped {
+					v = max(1, v*own/tidf)
+				}
+				if v*f > best[d] {
+					best[d], bestF[d] = v*f, f
+				}
+				bestCls[d] = max(bestCls[d], p[i+1]&3)
 			}
 		}
 		for d, s := range best {
-			if s > 0 {
-				sum[d] += s
-				cnt[d]++
+			if s == 0 {
+				continue
 			}
+			m.score[d] += s
+			m.quality[d] += bestF[d]
+			if wi == 0 || cnt[d] == 0 {
+				m.cls[d] = bestCls[d]
+			} else {
+				m.cls[d] = min(m.cls[d], bestCls[d])
+			}
+			cnt[d]++
 		}
 	}
-	for d := range sum {
+	for d := range m.score {
 		if cnt[d] != len(it.words) {
-			sum[d] = 0
+			m.score[d] = 0
 		}
 	}
-	return sum
+	return m
 }
 
 // docsAll returns the docs having an exact term of every (known) word.

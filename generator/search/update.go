@@ -252,14 +252,14 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 		if j < len(ps) && ps[j].doc == d { // a term the doc keeps
 			e.keep[t] = true
 			ps[j].tw = float32(td.tw)
-			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw); sc != ps[j].score {
+			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].score {
 				ps[j].score = sc
 				e.keys[lc.termList[t]] = true
 			}
 			continue
 		}
 		e.termChanged(lc, t)
-		lc.postings[t] = slices.Insert(ps, j, posting{d, 0, float32(td.tw)})
+		lc.postings[t] = slices.Insert(ps, j, posting{d, td.cls, float32(td.tw)})
 		e.scoreNew = append(e.scoreNew, posRef{t, d})
 	}
 	for _, t := range lc.docTerms[d] { // terms the doc lost
@@ -299,15 +299,15 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 		if len(ps) != df {
 			idf := idfOf(lc.nIdf, len(ps))
 			for i := range ps {
-				ps[i].score = bm25(idf, float64(ps[i].tw))
+				ps[i].score = bm25(idf, float64(ps[i].tw), ps[i].score&3)
 			}
 		}
 		e.keys[lc.termList[t]] = true
 	}
 	for _, p := range e.scoreNew {
 		ps := lc.postings[p.term]
-		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].doc == p.doc && ps[i].score == 0 {
-			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw))
+		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].doc == p.doc && ps[i].score>>2 == 0 {
+			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].score&3)
 		}
 	}
 

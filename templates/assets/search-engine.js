@@ -22,7 +22,7 @@
   });
   var L = { items: 10, words: 32, phrase: 8, prefixShards: 3, expansions: 50, fuzzy: 10,
     phraseCheck: 50, limit: 100, before: 60, len: 160, query: 500 };
-  var F_EXACT = 100, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 5000;
+  var F_EXACT = 100, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2;
 
   function fold(w) {
     if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
@@ -84,8 +84,22 @@
     }
     return Math.min(p[m], maxd + 1);
   }
+  // idfQ is 1024*log2((n+df)/df) rounded down, as Go's idfQ: every step is
+  // an integer below 2^53, so doubles compute it exactly.
+  function idfQ(n, df) {
+    df = Math.max(df, 1);
+    var a = Math.min(Math.max(n, 1), 16777216) + df, b = df, k = 0, p = 1;
+    while (b * p * 2 <= a) { k++; p *= 2; }
+    var y = Math.floor(a * 16777216 / (b * p)), r = k * 1024;
+    for (var i = 9; i >= 0; i--) {
+      y = Math.floor(y * y / 16777216);
+      if (y >= 33554432) { y = Math.floor(y / 2); r += 1 << i; }
+    }
+    return r;
+  }
   function len16cmp(a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); }
   function strcmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function sortedNames(m) { return Array.from(m.keys()).sort(strcmp); }
   function lastCp(s) { var a = Array.from(s); return a.length ? a[a.length - 1] : ''; }
 
   // topK returns the k smallest of xs under cmp, sorted: the ranking only
@@ -210,7 +224,7 @@
       if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
     }
     async function lookup(M, q, w) {
-      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), extra: [] };
+      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, extra: [] };
       var k = route(M, w);
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
@@ -219,23 +233,29 @@
         qw.exact = await refs(M, q, k, i);
         qw.stop = !qw.exact.length;
         qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
-      }
+      } else if (s.terms.has(w)) add(qw, { k: k, i: s.terms.get(w), name: w }, F_STEM);
       return qw;
     }
+    // fuzzy: words within maxd edits of w in its shard, or when it has
+    // none, in the shards on either side (Go: fuzzy).
     async function fuzzy(M, q, w, maxd) {
-      var k = route(M, w);
-      q.touch(k);
-      var s = await shard(M, k), a = Array.from(w), out = [];
-      s.W.forEach(function (x, i) {
-        if (s.M[i] === null) return;
-        var b = Array.from(x);
-        if (Math.abs(a.length - b.length) > maxd) return;
-        var d = osa(a, b, maxd);
-        if (d <= maxd) out.push({ word: x, d: d });
-      });
+      var k = route(M, w), a = Array.from(w), out = [];
+      async function scan(k2) {
+        q.touch(k2);
+        var s = await shard(M, k2);
+        s.W.forEach(function (x, i) {
+          if (s.M[i] === null) return;
+          var b = Array.from(x);
+          if (Math.abs(a.length - b.length) > maxd) return;
+          var d = osa(a, b, maxd);
+          if (d <= maxd) out.push({ word: x, d: d, shard: k2 });
+        });
+      }
+      await scan(k);
+      if (!out.length) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
-      for (var c of out) c.refs = await refs(M, q, k, s.words.get(c.word));
+      for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
       return out;
     }
     async function expand(M, q, qw) {
@@ -257,6 +277,7 @@
           (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
           qw.extra.push(x);
         }
+        await capPrefix(M, qw);
       }
       if (!qw.known) {
         var maxd = n >= 8 ? 2 : n >= 4 ? 1 : 0;
@@ -270,6 +291,18 @@
         }
       }
     }
+    // capPrefix caps the prefix completions of a word at the prefix's own
+    // weight, the idf of the docs having any of its terms (Go: capPrefix).
+    async function capPrefix(M, qw) {
+      var docs = new Set();
+      for (var n of sortedNames(qw.factors)) {
+        var p = await postings(M, qw.refs.get(n));
+        for (var i = 0; i < p.length; i += 2) docs.add(p[i]);
+      }
+      var own = idfQ(M.n, docs.size);
+      qw.caps = new Map();
+      qw.factors.forEach(function (f, name) { if (f === F_PREFIX) qw.caps.set(name, own); });
+    }
     async function suggest(M, q, w) {
       var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
       for (var c of await fuzzy(M, q, w, maxd)) {
@@ -279,22 +312,39 @@
       }
       return best;
     }
+    // itemScores returns per doc an item's score (0: no match), field
+    // class (a phrase: its words' lowest) and its words' best factors.
     async function itemScores(M, it, N) {
-      var sum = new Float64Array(N), cnt = new Int32Array(N);
-      for (var qw of it.words) {
-        var best = new Float64Array(N);
-        for (var [name, f] of qw.factors) {
+      var m = { score: new Float64Array(N), cls: new Int32Array(N), quality: new Int32Array(N) };
+      var cnt = new Int32Array(N), best = new Float64Array(N), bestF = new Int32Array(N), bestCls = new Int32Array(N), d;
+      for (var wi = 0; wi < it.words.length; wi++) {
+        var qw = it.words[wi];
+        best.fill(0); bestF.fill(0); bestCls.fill(0);
+        for (var name of sortedNames(qw.factors)) {
+          var f = qw.factors.get(name);
           if (it.phrase && f !== F_EXACT) continue;
           var p = await postings(M, qw.refs.get(name));
+          var own = qw.caps && qw.caps.get(name), tidf = idfQ(N, Math.floor(p.length / 2));
+          var capped = own !== undefined && own !== null && own < tidf;
           for (var i = 0; i + 1 < p.length; i += 2) {
-            var d = p[i];
-            if (d < N && p[i + 1] * f > best[d]) best[d] = p[i + 1] * f;
+            d = p[i];
+            if (d >= N) continue;
+            var v = p[i + 1] >> 2;
+            if (capped) v = Math.max(1, Math.floor(v * own / tidf));
+            if (v * f > best[d]) { best[d] = v * f; bestF[d] = f; }
+            if ((p[i + 1] & 3) > bestCls[d]) bestCls[d] = p[i + 1] & 3;
           }
         }
-        for (var d2 = 0; d2 < N; d2++) if (best[d2] > 0) { sum[d2] += best[d2]; cnt[d2]++; }
+        for (d = 0; d < N; d++) {
+          if (!best[d]) continue;
+          m.score[d] += best[d];
+          m.quality[d] += bestF[d];
+          m.cls[d] = wi === 0 || !cnt[d] ? bestCls[d] : Math.min(m.cls[d], bestCls[d]);
+          cnt[d]++;
+        }
       }
-      for (var d3 = 0; d3 < N; d3++) if (cnt[d3] !== it.words.length) sum[d3] = 0;
-      return sum;
+      for (d = 0; d < N; d++) if (cnt[d] !== it.words.length) m.score[d] = 0;
+      return m;
     }
     async function docsAll(M, q, ws) {
       var sets = [];
@@ -461,11 +511,18 @@
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
       var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
 
-      var total = new Float64Array(N), count = new Int32Array(N);
+      // A doc whose title has every item gets half its score again.
+      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), quality = new Int32Array(N);
       for (it of items) {
         var sc = await itemScores(M, it, N);
-        for (d = 0; d < N; d++) if (sc[d] > 0) { total[d] += sc[d]; count[d]++; }
+        for (d = 0; d < N; d++) {
+          if (sc.score[d] > 0) {
+            total[d] += sc.score[d]; count[d]++; quality[d] += sc.quality[d];
+            if (sc.cls[d] === CLS_TITLE) titled[d]++;
+          }
+        }
       }
+      if (items.length > 1) for (d = 0; d < N; d++) if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
       var cands = [], relaxed = false;
       if (items.length) {
         for (d = 0; d < N; d++) if (count[d] === items.length && ok(d)) cands.push(d);
@@ -475,7 +532,8 @@
         }
       }
       var cmp = function (a, b) {
-        return (relaxed ? count[b] - count[a] : 0) || total[b] - total[a] || a - b;
+        return (relaxed ? count[b] - count[a] : 0) || total[b] - total[a] || titled[b] - titled[a] ||
+          quality[b] - quality[a] || a - b;
       };
       // An article ID or alias typed alone goes first.
       var first = [];
