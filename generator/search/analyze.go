@@ -63,7 +63,7 @@ type File struct {
 	Data []byte
 }
 
-// Fields and their weights: ID/title > headings/keywords > summary > body.
+// Fields and their weights: title > headings/keywords > ID/summary > body.
 // Each field saturates on its own (k1) before it is weighted, so a term
 // in the title always outweighs any number of it in the body: a field can
 // add at most its weight times k1+1.
@@ -77,8 +77,11 @@ const (
 	nFields
 )
 
+// The ID field weighs like the summary: an exact ID or alias typed alone
+// already comes first, and IDs made from file paths ("tutorials-wsl-git")
+// hold words that say less than the title.
 var (
-	fieldBoost = [nFields]float64{8, 8, 4, 4, 2, 1}
+	fieldBoost = [nFields]float64{2, 8, 4, 4, 2, 1}
 	fieldB     = [nFields]float64{0, 0.5, 0.75, 0, 0.75, 0.75}
 )
 
@@ -93,10 +96,16 @@ const (
 const (
 	clsBody    = 0 // summary or body
 	clsHeading = 1 // headings or keywords
-	clsTitle   = 2 // title or ID
+	clsTitle   = 2 // title
 )
 
-var fieldClass = [nFields]int32{clsTitle, clsTitle, clsHeading, clsHeading, clsBody, clsBody}
+// titleSuffix makes the exact title term of a word ("install "): the
+// word as typed, unstemmed, in the docs whose title has it. An exact title
+// match then adds to the stemmed one. No word has a space, and the key
+// sorts right after the word, in its shard.
+const titleSuffix = " "
+
+var fieldClass = [nFields]int32{clsBody, clsTitle, clsHeading, clsHeading, clsBody, clsBody}
 
 var analyzerNames = map[string]string{
 	"da": "da", "de": "de", "en": "en", "es": "es", "fi": "fi",
@@ -173,6 +182,7 @@ type langCorpus struct {
 	live      int       // docs that are not nil
 	vocab     *interner // words; the words of Analyze numbered first
 	wordTerms [][]int32 // nil: stop word
+	titleTerm []int32   // by word: its exact title term (see titleSuffix), -1: none
 	termList  []string
 	termID    map[string]int32
 	nSorted   int32       // terms [0, nSorted) are numbered in cmp16 order
@@ -578,6 +588,7 @@ func (k *counter) doc(d *Doc) docWords {
 		k.ids = k.ids[:0]
 		for _, t := range k.ft[f] {
 			k.ids = k.in.text(t, k.ids)
+			extraWords(t, func(w string) { k.ids = append(k.ids, k.in.id(w)) })
 		}
 		if len(k.pos) < len(k.in.words) {
 			k.pos = append(k.pos, make([]int32, len(k.in.words)-len(k.pos)+len(k.in.words)/4)...)
@@ -600,8 +611,12 @@ func (k *counter) doc(d *Doc) docWords {
 	return dw
 }
 
-// analyseWord returns the distinct terms bleve makes of a folded word.
+// analyseWord returns the distinct terms bleve makes of a folded word; a
+// technical token is its own term.
 func analyseWord(an analysis.Analyzer, w string) []string {
+	if isCompound(w) {
+		return []string{w}
+	}
 	var out []string
 	for _, t := range an.Analyze([]byte(w)) {
 		s := strings.ToValidUTF8(string(t.Term), "")
@@ -682,17 +697,23 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 	}
 	s.tf = s.tf[:0]
 	s.out = s.out[:0]
+	add := func(t int32, f int, c int32) {
+		p := s.pos[t] - 1
+		if p < 0 {
+			p = int32(len(s.out))
+			s.pos[t] = p + 1
+			s.out = append(s.out, termDoc{term: t})
+			s.tf = append(s.tf, [nFields]int32{})
+		}
+		s.tf[p][f] += c
+	}
 	for f := 0; f < nFields; f++ {
 		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
 			for _, t := range lc.wordTerms[x.w] {
-				p := s.pos[t] - 1
-				if p < 0 {
-					p = int32(len(s.out))
-					s.pos[t] = p + 1
-					s.out = append(s.out, termDoc{term: t})
-					s.tf = append(s.tf, [nFields]int32{})
-				}
-				s.tf[p][f] += x.c
+				add(t, f, x.c)
+			}
+			if f == fTitle && lc.titleTerm[x.w] >= 0 {
+				add(lc.titleTerm[x.w], f, x.c)
 			}
 		}
 	}
@@ -793,6 +814,15 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			}
 		}
 	}
+	inTitle := make([]bool, len(lc.vocab.words))
+	for i := range dws {
+		for _, x := range dws[i].wc[dws[i].off[fTitle]:dws[i].off[fTitle+1]] {
+			if w := lc.vocab.words[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !isCompound(w) {
+				inTitle[x.w] = true
+				lc.termList = append(lc.termList, w+titleSuffix)
+			}
+		}
+	}
 	slices.SortFunc(lc.termList, cmp16)
 	for i, t := range lc.termList {
 		lc.termID[t] = int32(i)
@@ -813,6 +843,13 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			wtBack = append(wtBack, lc.termID[t])
 		}
 		lc.wordTerms[i] = wtBack[lo:len(wtBack):len(wtBack)]
+	}
+	lc.titleTerm = make([]int32, len(lc.vocab.words))
+	for i, ok := range inTitle {
+		lc.titleTerm[i] = -1
+		if ok {
+			lc.titleTerm[i] = lc.termID[lc.vocab.words[i]+titleSuffix]
+		}
 	}
 
 	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).

@@ -35,6 +35,7 @@ const (
 // typed as it is ("instal"), then prefix completions, then typos.
 const (
 	factorExact  = 100
+	factorTitle  = 50 // an exact title match, on top of its term's
 	factorStem   = 90
 	factorPrefix = 60
 	factorFuzzy1 = 50
@@ -274,6 +275,7 @@ type qword struct {
 	factors map[string]int // term name -> best factor
 	refs    map[string]termRef
 	caps    map[string]int // prefix completion -> idfQ of the prefix (see capPrefix)
+	title   *termRef       // the word's exact title term, if any
 	extra   []string       // expansion and fuzzy words (highlighting)
 }
 
@@ -282,13 +284,22 @@ type item struct {
 	phrase []string // folded phrase words, including stop words
 }
 
-// parsed is the syntax of a query.
+// parsed is the syntax of a query: the chunks between white space outside
+// quotes, and the quoted phrases.
 type parsed struct {
-	plain   []string
-	prefix  bool // the last plain word is being typed
+	chunks  []chunk
+	typing  bool // the last chunk's last word is being typed
 	phrases [][]string
-	negW    []string
 	negP    [][]string
+}
+
+// chunk is a run of text between white space outside quotes: its words,
+// its technical token (see compound) and whether it is "-word" after a
+// space, which excludes unless resolve decides otherwise.
+type chunk struct {
+	words []string
+	comp  string
+	neg   bool
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) }
@@ -297,8 +308,7 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) }
 func parse(q string) parsed {
 	var p parsed
 	parts := strings.Split(q, "\"")
-	last := []rune(q)
-	endsWord := len(last) > 0 && isWordRune(last[len(last)-1])
+	endsWord := q != "" && isWordRune(lastRune(q))
 	nwords := 0
 	for i, part := range parts {
 		if i%2 == 1 {
@@ -313,12 +323,10 @@ func parse(q string) parsed {
 			}
 			nwords += len(ws)
 			switch {
-			case neg && len(ws) == 1:
-				p.negW = append(p.negW, ws[0])
 			case neg:
 				p.negP = append(p.negP, ws)
 			case len(ws) == 1:
-				p.plain = append(p.plain, ws[0])
+				p.chunks = append(p.chunks, chunk{words: ws})
 			default:
 				p.phrases = append(p.phrases, ws)
 			}
@@ -326,25 +334,67 @@ func parse(q string) parsed {
 		}
 		chunks := strings.FieldsFunc(part, isSpace)
 		for ci, ch := range chunks {
-			neg := strings.HasPrefix(ch, "-")
 			ws := words(ch)
-			for wi, w := range ws {
-				if nwords >= maxWords {
-					break
-				}
-				nwords++
-				if neg {
-					p.negW = append(p.negW, w)
-					continue
-				}
-				p.plain = append(p.plain, w)
-				if endsWord && i == len(parts)-1 && ci == len(chunks)-1 && wi == len(ws)-1 {
-					p.prefix = true
-				}
+			if n := maxWords - nwords; len(ws) > n {
+				ws = ws[:max(n, 0)]
 			}
+			if len(ws) == 0 {
+				continue
+			}
+			nwords += len(ws)
+			afterSpace := ci > 0 || (i > 0 && isSpace(firstRune(part)))
+			second, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ch, "-"))
+			neg := afterSpace && strings.HasPrefix(ch, "-") && isWordRune(second)
+			p.chunks = append(p.chunks, chunk{words: ws, comp: compound(ch), neg: neg})
+			p.typing = endsWord && i == len(parts)-1 && ci == len(chunks)-1
 		}
 	}
 	return p
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// resolve turns the chunks into the words to search, whether the last is
+// being typed, the technical tokens of the index that were typed, and the
+// words to exclude. "-x" excludes x unless "-x" is a token of the index
+// (an option such as "-v"); when nothing else would remain, nothing is
+// excluded.
+func (ix *Index) resolve(q *query, p parsed) (plain []string, typing bool, comps []*qword, negW []string) {
+	known := func(c string) *qword {
+		if c == "" {
+			return nil
+		}
+		if qw := ix.lookup(q, c); qw.known && !qw.stop {
+			return qw
+		}
+		return nil
+	}
+	pos := make([]bool, len(p.chunks))
+	cq := make([]*qword, len(p.chunks))
+	any := len(p.phrases) > 0
+	for i, c := range p.chunks {
+		cq[i] = known(c.comp)
+		pos[i] = !c.neg || cq[i] != nil
+		any = any || pos[i]
+	}
+	seen := map[string]bool{}
+	for i, c := range p.chunks {
+		if pos[i] || !any {
+			plain = append(plain, c.words...)
+			if cq[i] != nil && !seen[c.comp] {
+				seen[c.comp] = true
+				comps = append(comps, cq[i])
+			}
+		} else {
+			negW = append(negW, c.words...)
+		}
+	}
+	n := len(p.chunks)
+	typing = p.typing && n > 0 && (pos[n-1] || !any)
+	return plain, typing, comps, negW
 }
 
 func lastRune(s string) rune {
@@ -366,6 +416,12 @@ func (ix *Index) lookup(q *query, w string) *qword {
 		qw.stop = len(qw.exact) == 0
 		for _, t := range qw.exact {
 			qw.add(t, factorExact)
+		}
+		key := w + titleSuffix
+		k2 := ix.route(key)
+		q.touch(k2)
+		if j, ok := ix.shard(k2).terms[key]; ok && !qw.stop {
+			qw.title = &termRef{k2, j, key}
 		}
 	} else if j, ok := s.terms[w]; ok {
 		qw.add(termRef{k, j, w}, factorStem)
@@ -600,12 +656,13 @@ func (ix *Index) Query(text string, opts Options) Response {
 	p := parse(text)
 	q := &query{}
 	N := ix.man.N
+	plain, typing, comps, negW := ix.resolve(q, p)
 
 	// Positive items.
 	var items []*item
 	seen := map[string]bool{}
-	for i, w := range p.plain {
-		isPrefix := p.prefix && i == len(p.plain)-1
+	for i, w := range plain {
+		isPrefix := typing && i == len(plain)-1
 		if seen[w] && !isPrefix {
 			continue
 		}
@@ -658,7 +715,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 	}
 	excluded := make([]bool, N)
-	for _, w := range p.negW {
+	for _, w := range negW {
 		for _, d := range ix.docsAll(q, []string{w}) {
 			excluded[d] = true
 		}
@@ -691,6 +748,18 @@ func (ix *Index) Query(text string, opts Options) Response {
 		for d := range total {
 			if titled[d] == len(items) {
 				total[d] += total[d] / 2
+			}
+		}
+	}
+	// A technical token typed ("--install") adds its own score: docs that
+	// have it as typed come before those that only have its words.
+	for _, qw := range comps {
+		for _, t := range qw.exact {
+			p := ix.postings(t)
+			for i := 0; i+1 < len(p); i += 2 {
+				if d := p[i]; d < N && total[d] > 0 {
+					total[d] += (p[i+1] >> 2) * factorExact
+				}
 			}
 		}
 	}
@@ -837,6 +906,9 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 				bestCls[d] = max(bestCls[d], p[i+1]&3)
 			}
 		}
+		if qw.title != nil {
+			ix.addTitle(qw.title, best)
+		}
 		for d, s := range best {
 			if s == 0 {
 				continue
@@ -857,6 +929,17 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 		}
 	}
 	return m
+}
+
+// addTitle adds to the docs that match a word and have it exactly in
+// their title that title's weight, at factorTitle: exact beats stemmed.
+func (ix *Index) addTitle(t *termRef, best []int) {
+	p := ix.postings(*t)
+	for i := 0; i+1 < len(p); i += 2 {
+		if d := p[i]; d < len(best) && best[d] > 0 {
+			best[d] += (p[i+1] >> 2) * factorTitle
+		}
+	}
 }
 
 // docsAll returns the docs having an exact term of every (known) word.

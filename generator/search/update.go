@@ -237,6 +237,7 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 			e.keys[lc.vocab.words[w]] = true
 		}
 	}
+	lc.addTitleTerms(&dw, e.keys)
 	fl := lc.fieldLens(&dw)
 	tds := lc.termWeights(&dw, &fl, &e.scratch)
 	if e.keep == nil {
@@ -399,4 +400,29 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 func (lc *langCorpus) route(exp *exportState, key string) int {
 	i := sort.Search(len(exp.shards), func(i int) bool { return cmp16(exp.shards[i].start, key) > 0 })
 	return max(i-1, 0)
+}
+
+// addTitleTerms makes the exact title terms of the words of dw's title
+// that have none yet, numbered after the other terms, and marks them in
+// keys.
+func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
+	for len(lc.titleTerm) < len(lc.vocab.words) {
+		lc.titleTerm = append(lc.titleTerm, -1)
+	}
+	for _, x := range dw.wc[dw.off[fTitle]:dw.off[fTitle+1]] {
+		w := lc.vocab.words[x.w]
+		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || isCompound(w) {
+			continue
+		}
+		key := w + titleSuffix
+		t, ok := lc.termID[key]
+		if !ok {
+			t = int32(len(lc.termList))
+			lc.termID[key] = t
+			lc.termList = append(lc.termList, key)
+			lc.postings = append(lc.postings, nil)
+			keys[key] = true
+		}
+		lc.titleTerm[x.w] = t
+	}
 }

@@ -22,7 +22,7 @@
   });
   var L = { items: 10, words: 32, phrase: 8, prefixShards: 3, expansions: 50, fuzzy: 10,
     phraseCheck: 50, limit: 100, before: 60, len: 160, query: 500 };
-  var F_EXACT = 100, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2;
+  var F_EXACT = 100, F_TITLE = 50, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2;
 
   function fold(w) {
     if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
@@ -118,8 +118,25 @@
     return top;
   }
 
+  // compound: the folded technical token of a chunk between white space
+  // ("--install", "wsl.exe", "c#"), or '' (Go: compound in text.go).
+  var JOIN = '-._#+/\\:@=$~';
+  function compound(ch) {
+    ch = ch.replace(/^[([{<"'*`]+/, '').replace(/[)\]}>"',.;:!?*`]+$/, '');
+    if (!ch || cpLen(ch) > 64) return '';
+    var joined = false, word = false;
+    for (var c of ch) {
+      if (WORDCH.test(c)) word = true;
+      else if (JOIN.indexOf(c) >= 0) joined = true;
+      else return '';
+    }
+    return joined && word ? fold(ch) : '';
+  }
+
+  // parse: the chunks between white space outside quotes (words, technical
+  // token, "-word" after a space) and the quoted phrases (Go: parse).
   function parse(q) {
-    var p = { plain: [], prefix: false, phrases: [], negW: [], negP: [] };
+    var p = { chunks: [], typing: false, phrases: [], negP: [] };
     var parts = q.split('"'), nwords = 0;
     var endsWord = WORDCH.test(lastCp(q));
     for (var i = 0; i < parts.length; i++) {
@@ -130,23 +147,22 @@
         var neg = prev.slice(-1) === '-' && (prev.length === 1 || SPACE.test(lastCp(prev.slice(0, -1))));
         if (nwords + ws.length > L.words || !ws.length) continue;
         nwords += ws.length;
-        if (neg && ws.length === 1) p.negW.push(ws[0]);
-        else if (neg) p.negP.push(ws);
-        else if (ws.length === 1) p.plain.push(ws[0]);
+        if (neg) p.negP.push(ws);
+        else if (ws.length === 1) p.chunks.push({ words: ws, comp: '', neg: false });
         else p.phrases.push(ws);
         continue;
       }
       var chunks = part.split(SPACES).filter(Boolean);
       for (var ci = 0; ci < chunks.length; ci++) {
-        var cneg = chunks[ci][0] === '-';
-        ws = words(chunks[ci]);
-        for (var wi = 0; wi < ws.length; wi++) {
-          if (nwords >= L.words) break;
-          nwords++;
-          if (cneg) { p.negW.push(ws[wi]); continue; }
-          p.plain.push(ws[wi]);
-          if (endsWord && i === parts.length - 1 && ci === chunks.length - 1 && wi === ws.length - 1) p.prefix = true;
-        }
+        var ch = chunks[ci];
+        ws = words(ch).slice(0, Math.max(L.words - nwords, 0));
+        if (!ws.length) continue;
+        nwords += ws.length;
+        var afterSpace = ci > 0 || (i > 0 && SPACE.test(Array.from(part)[0] || ''));
+        var second = Array.from(ch.replace(/^-/, ''))[0] || '';
+        var cneg = afterSpace && ch[0] === '-' && WORDCH.test(second);
+        p.chunks.push({ words: ws, comp: compound(ch), neg: cneg });
+        p.typing = endsWord && i === parts.length - 1 && ci === chunks.length - 1;
       }
     }
     return p;
@@ -224,7 +240,7 @@
       if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
     }
     async function lookup(M, q, w) {
-      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, extra: [] };
+      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, extra: [] };
       var k = route(M, w);
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
@@ -233,6 +249,11 @@
         qw.exact = await refs(M, q, k, i);
         qw.stop = !qw.exact.length;
         qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
+        // The word's exact title term "w " (Go: lookup).
+        var key = w + ' ', k2 = route(M, key);
+        q.touch(k2);
+        var j = (await shard(M, k2)).terms.get(key);
+        if (j !== undefined && !qw.stop) qw.title = { k: k2, i: j, name: key };
       } else if (s.terms.has(w)) add(qw, { k: k, i: s.terms.get(w), name: w }, F_STEM);
       return qw;
     }
@@ -303,6 +324,28 @@
       qw.caps = new Map();
       qw.factors.forEach(function (f, name) { if (f === F_PREFIX) qw.caps.set(name, own); });
     }
+    // resolve: the words to search, whether the last is being typed, the
+    // index's technical tokens typed, the words to exclude (Go: resolve).
+    async function resolve(M, q, p) {
+      var out = { plain: [], typing: false, comps: [], negW: [] }, n = p.chunks.length;
+      var pos = [], cq = [], any = p.phrases.length > 0, i, seen = new Set();
+      for (i = 0; i < n; i++) {
+        var c = p.chunks[i], qw = null;
+        if (c.comp) { qw = await lookup(M, q, c.comp); if (!qw.known || qw.stop) qw = null; }
+        cq.push(qw);
+        pos.push(!c.neg || qw !== null);
+        any = any || pos[i];
+      }
+      for (i = 0; i < n; i++) {
+        var ch = p.chunks[i];
+        if (pos[i] || !any) {
+          out.plain = out.plain.concat(ch.words);
+          if (cq[i] && !seen.has(ch.comp)) { seen.add(ch.comp); out.comps.push(cq[i]); }
+        } else out.negW = out.negW.concat(ch.words);
+      }
+      out.typing = p.typing && n > 0 && (pos[n - 1] || !any);
+      return out;
+    }
     async function suggest(M, q, w) {
       var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
       for (var c of await fuzzy(M, q, w, maxd)) {
@@ -334,6 +377,10 @@
             if (v * f > best[d]) { best[d] = v * f; bestF[d] = f; }
             if ((p[i + 1] & 3) > bestCls[d]) bestCls[d] = p[i + 1] & 3;
           }
+        }
+        if (qw.title) {
+          var tp = await postings(M, qw.title);
+          for (var ti = 0; ti + 1 < tp.length; ti += 2) if (tp[ti] < N && best[tp[ti]] > 0) best[tp[ti]] += (tp[ti + 1] >> 2) * F_TITLE;
         }
         for (d = 0; d < N; d++) {
           if (!best[d]) continue;
@@ -476,10 +523,11 @@
       var limit = o.limit > 0 ? Math.min(o.limit, L.limit) : 10;
       var p = parse(text), touched = [];
       var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); } };
+      var rs0 = await resolve(M, q, p);
       var items = [], seen = new Set(), i, w, qw, sg, d;
-      for (i = 0; i < p.plain.length; i++) {
-        w = p.plain[i];
-        var isPrefix = p.prefix && i === p.plain.length - 1;
+      for (i = 0; i < rs0.plain.length; i++) {
+        w = rs0.plain[i];
+        var isPrefix = rs0.typing && i === rs0.plain.length - 1;
         if (seen.has(w) && !isPrefix) continue;
         seen.add(w);
         qw = await lookup(M, q, w);
@@ -507,7 +555,7 @@
         var pk = productIndex(M, String(o.product));
         if (pk >= 0) (await productDocs(M, pk)).forEach(function (x) { if (x >= 0 && x < N) allowed[x] = 1; });
       }
-      for (w of p.negW) (await docsAll(M, q, [w])).forEach(function (x) { excluded[x] = 1; });
+      for (w of rs0.negW) (await docsAll(M, q, [w])).forEach(function (x) { excluded[x] = 1; });
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
       var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
 
@@ -523,6 +571,13 @@
         }
       }
       if (items.length > 1) for (d = 0; d < N; d++) if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
+      // A technical token typed adds its own score (Go: comps).
+      for (var cw of rs0.comps) {
+        for (var ct of cw.exact) {
+          var cp = await postings(M, ct);
+          for (var ci2 = 0; ci2 + 1 < cp.length; ci2 += 2) if (cp[ci2] < N && total[cp[ci2]] > 0) total[cp[ci2]] += (cp[ci2 + 1] >> 2) * F_EXACT;
+        }
+      }
       var cands = [], relaxed = false;
       if (items.length) {
         for (d = 0; d < N; d++) if (count[d] === items.length && ok(d)) cands.push(d);
@@ -606,7 +661,7 @@
   }
 
   var KBSearch = { create: create, scriptLoader: scriptLoader, parseFile: parseFile,
-    words: words, tokens: tokens, fold: fold, parse: parse };
+    words: words, tokens: tokens, fold: fold, parse: parse, compound: compound };
   if (typeof module === 'object' && module.exports) module.exports = KBSearch;
   else root.KBSearch = KBSearch;
 })(typeof self !== 'undefined' ? self : this);
