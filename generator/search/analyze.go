@@ -628,6 +628,69 @@ func analyseWord(an analysis.Analyzer, w string) []string {
 	return out
 }
 
+// inflections are the endings tried on every term of an English corpus:
+// a form that bleve analyses to the term is added to the vocabulary, so a
+// query for "shadowing" finds docs that only say "shadow", though the
+// browser never stems. A doubled last letter is tried too ("stopping").
+var inflections = map[string][]string{
+	"en": {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ment", "ments", "ly", "e"},
+}
+
+// addInflections adds to the vocabulary the inflected forms of each term
+// that bleve analyses to that term alone and that no doc has (parallel).
+func (lc *langCorpus) addInflections(an analysis.Analyzer) {
+	ends := inflections[lc.lang]
+	if len(ends) == 0 {
+		return
+	}
+	found := make([][]string, len(lc.termList))
+	parallelChunks(len(lc.termList), 256, func(lo, hi int) {
+		for t := lo; t < hi; t++ {
+			found[t] = lc.inflectionsOf(an, int32(t), ends)
+		}
+	})
+	for t, ws := range found {
+		for _, w := range ws {
+			if lc.vocab.lookup(w) < 0 {
+				lc.vocab.idNoCopy(w)
+				lc.wordTerms = append(lc.wordTerms, []int32{int32(t)})
+				lc.titleTerm = append(lc.titleTerm, -1)
+			}
+		}
+	}
+}
+
+// inflectionsOf returns the forms of term t with the endings that bleve
+// analyses back to t and that are not words yet.
+func (lc *langCorpus) inflectionsOf(an analysis.Analyzer, t int32, ends []string) []string {
+	term := lc.termList[t]
+	if len(term) < 3 || len(term) > 24 {
+		return nil
+	}
+	for i := 0; i < len(term); i++ {
+		if c := term[i]; c < 'a' || c > 'z' {
+			return nil
+		}
+	}
+	var out []string
+	try := func(w string) {
+		if lc.vocab.lookup(w) >= 0 || slices.Contains(out, w) {
+			return
+		}
+		if ts := analyseWord(an, w); len(ts) == 1 && ts[0] == term {
+			out = append(out, w)
+		}
+	}
+	last := term[len(term)-1:]
+	for _, e := range ends {
+		try(term + e)
+		if e[0] == 'e' || e[0] == 'i' {
+			try(term + last + e)
+		}
+	}
+	return out
+}
+
 // termDoc is a term of one doc: its tw and field class, then its score.
 type termDoc struct {
 	term  int32
@@ -851,6 +914,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			lc.titleTerm[i] = lc.termID[lc.vocab.words[i]+titleSuffix]
 		}
 	}
+	lc.addInflections(an)
 
 	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).
 	fieldLen := make([][nFields]int32, n)

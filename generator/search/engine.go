@@ -728,9 +728,10 @@ func (ix *Index) Query(text string, opts Options) Response {
 	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
 
 	// Item scores. A doc whose title has every item gets half its score
-	// again: the words are together, whatever their idf.
+	// again, one whose title and headings have them a quarter: the words
+	// are together, whatever their idf.
 	total, count := make([]int, N), make([]int, N)
-	titled, quality := make([]int, N), make([]int, N)
+	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
 	for _, it := range items {
 		m := ix.itemScores(it, N)
 		for d, s := range m.score {
@@ -741,6 +742,9 @@ func (ix *Index) Query(text string, opts Options) Response {
 				if m.cls[d] == clsTitle {
 					titled[d]++
 				}
+				if m.cls[d] >= clsHeading {
+					headed[d]++
+				}
 			}
 		}
 	}
@@ -748,6 +752,8 @@ func (ix *Index) Query(text string, opts Options) Response {
 		for d := range total {
 			if titled[d] == len(items) {
 				total[d] += total[d] / 2
+			} else if headed[d] == len(items) {
+				total[d] += total[d] / 4
 			}
 		}
 	}
