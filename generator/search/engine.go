@@ -42,10 +42,12 @@ const (
 	factorFuzzy2 = 30
 )
 
-// Options of a search.
+// Options of a search. Exact searches only what was typed: no typo
+// correction (the "search for the original instead" of a corrected query).
 type Options struct {
 	Limit   int
 	Product string
+	Exact   bool
 }
 
 // Result is one hit.
@@ -67,10 +69,13 @@ type Suggestion struct {
 	Suggestion string `json:"suggestion"`
 }
 
-// Response is the full answer of a query.
+// Response is the full answer of a query. Corrected lists the words that
+// matched nothing as typed and were searched as their suggestion, when
+// that found results: "showing results for ... (no results for ...)".
 type Response struct {
 	Results     []Result     `json:"results"`
 	Suggestions []Suggestion `json:"suggestions"`
+	Corrected   []Suggestion `json:"corrected"`
 	Total       int          `json:"total"`
 }
 
@@ -436,8 +441,19 @@ func (qw *qword) add(t termRef, f int) {
 	}
 }
 
-// expand adds prefix expansions and typo candidates to a positive word.
-func (ix *Index) expand(q *query, qw *qword) {
+// onlyFuzzy reports whether a word matches through typo candidates alone.
+func (qw *qword) onlyFuzzy() bool {
+	for _, f := range qw.factors {
+		if f > factorFuzzy1 {
+			return false
+		}
+	}
+	return len(qw.factors) > 0
+}
+
+// expand adds prefix expansions and, with fuzzy, typo candidates to a
+// positive word.
+func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 	w := qw.word
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
@@ -473,7 +489,7 @@ func (ix *Index) expand(q *query, qw *qword) {
 		}
 		ix.capPrefix(qw)
 	}
-	if !qw.known {
+	if !qw.known && fuzzy {
 		n := runeLen(w)
 		maxd := 0
 		switch {
@@ -643,7 +659,7 @@ func (ix *Index) Search(q string, opts Options) []Result {
 func (ix *Index) Query(text string, opts Options) Response {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}}
+	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}, Corrected: []Suggestion{}}
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	if rs := []rune(text); len(rs) > maxQueryRunes {
 		text = string(rs[:maxQueryRunes])
@@ -660,6 +676,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 
 	// Positive items.
 	var items []*item
+	var corrected []Suggestion
 	seen := map[string]bool{}
 	for i, w := range plain {
 		isPrefix := typing && i == len(plain)-1
@@ -672,12 +689,16 @@ func (ix *Index) Query(text string, opts Options) Response {
 		if qw.stop {
 			continue
 		}
+		sg := ""
 		if !qw.known && runeLen(w) >= 3 {
-			if sg := ix.suggest(q, w); sg != "" {
+			if sg = ix.suggest(q, w); sg != "" {
 				resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
 			}
 		}
-		ix.expand(q, qw)
+		ix.expand(q, qw, !opts.Exact)
+		if sg != "" && qw.onlyFuzzy() {
+			corrected = append(corrected, Suggestion{w, sg})
+		}
 		items = append(items, &item{words: []*qword{qw}})
 	}
 	for _, ph := range p.phrases {
@@ -849,6 +870,9 @@ func (ix *Index) Query(text string, opts Options) Response {
 	resp.Total = len(cands)
 	if len(cands) > limit {
 		cands = cands[:limit]
+	}
+	if len(cands) > 0 && corrected != nil {
+		resp.Corrected = corrected
 	}
 	hl := ix.highlightSet(q, items)
 	for _, d := range cands {

@@ -22,7 +22,7 @@
   });
   var L = { items: 10, words: 32, phrase: 8, prefixShards: 3, expansions: 50, fuzzy: 10,
     phraseCheck: 50, limit: 100, before: 60, len: 160, query: 500 };
-  var F_EXACT = 100, F_TITLE = 50, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2;
+  var F_EXACT = 100, F_TITLE = 50, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2, CLS_HEADING = 1;
 
   function fold(w) {
     if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
@@ -279,7 +279,12 @@
       for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
       return out;
     }
-    async function expand(M, q, qw) {
+    function onlyFuzzy(qw) {
+      var only = qw.factors.size > 0;
+      qw.factors.forEach(function (f) { if (f > F_FUZZY1) only = false; });
+      return only;
+    }
+    async function expand(M, q, qw, fuzzyOn) {
       var w = qw.word, n = cpLen(w), s, k;
       if (qw.prefix && n >= 2) {
         var cands = [], k0 = route(M, w);
@@ -300,7 +305,7 @@
         }
         await capPrefix(M, qw);
       }
-      if (!qw.known) {
+      if (!qw.known && fuzzyOn) {
         var maxd = n >= 8 ? 2 : n >= 4 ? 1 : 0;
         if (maxd > 0) {
           for (var c of await fuzzy(M, q, w, maxd)) {
@@ -512,7 +517,7 @@
 
     async function search(text, o) {
       o = o || {};
-      var M = await manifest(), N = M.n, resp = { results: [], suggestions: [], total: 0 };
+      var M = await manifest(), N = M.n, resp = { results: [], suggestions: [], corrected: [], total: 0 }, corrected = [];
       text = String(text == null ? '' : text);
       var cps = 0, cutAt = text.length;
       for (var ci = 0, ch; ci < text.length; ci += ch.length) {
@@ -533,8 +538,10 @@
         qw = await lookup(M, q, w);
         qw.prefix = isPrefix;
         if (qw.stop) continue;
+        sg = '';
         if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
-        await expand(M, q, qw);
+        await expand(M, q, qw, !o.exact);
+        if (sg && onlyFuzzy(qw)) corrected.push({ word: w, suggestion: sg });
         items.push({ words: [qw], phrase: null });
       }
       for (var ph of p.phrases) {
@@ -559,18 +566,25 @@
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
       var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
 
-      // A doc whose title has every item gets half its score again.
-      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), quality = new Int32Array(N);
+      // A doc whose title has every item gets half its score again, one
+      // whose title and headings have them a quarter (Go: Query).
+      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), headed = new Int32Array(N), quality = new Int32Array(N);
       for (it of items) {
         var sc = await itemScores(M, it, N);
         for (d = 0; d < N; d++) {
           if (sc.score[d] > 0) {
             total[d] += sc.score[d]; count[d]++; quality[d] += sc.quality[d];
             if (sc.cls[d] === CLS_TITLE) titled[d]++;
+            if (sc.cls[d] >= CLS_HEADING) headed[d]++;
           }
         }
       }
-      if (items.length > 1) for (d = 0; d < N; d++) if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
+      if (items.length > 1) {
+        for (d = 0; d < N; d++) {
+          if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
+          else if (headed[d] === items.length) total[d] += Math.floor(total[d] / 4);
+        }
+      }
       // A technical token typed adds its own score (Go: comps).
       for (var cw of rs0.comps) {
         for (var ct of cw.exact) {
@@ -616,6 +630,7 @@
       }
       resp.total = all + first.length - dup;
       cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
+      if (cands.length) resp.corrected = corrected;
       var hl = await highlightSet(M, q, items);
       var recsOut = await Promise.all(cands.map(function (x) { return record(M, x); }));
       resp.results = cands.map(function (x, j) {
