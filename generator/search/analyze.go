@@ -177,12 +177,13 @@ type posting struct {
 
 type langCorpus struct {
 	lang      string
-	docs      []*Doc    // by doc number; nil: removed by Update
-	orig      []int     // index in the slice given to Analyze; -1: added by Update
-	live      int       // docs that are not nil
-	vocab     *interner // words; the words of Analyze numbered first
-	wordTerms [][]int32 // nil: stop word
-	titleTerm []int32   // by word: its exact title term (see titleSuffix), -1: none
+	docs      []*Doc             // by doc number; nil: removed by Update
+	orig      []int              // index in the slice given to Analyze; -1: added by Update
+	live      int                // docs that are not nil
+	vocab     *interner          // words; the words of Analyze numbered first
+	wordTerms [][]int32          // nil: stop word
+	titleTerm []int32            // by word: its exact title term (see titleSuffix), -1: none
+	pairTerm  map[[2]int32]int32 // adjacent terms of a heading -> their pair term
 	termList  []string
 	termID    map[string]int32
 	nSorted   int32       // terms [0, nSorted) are numbered in cmp16 order
@@ -568,6 +569,7 @@ type wordCount struct{ w, c int32 }
 type docWords struct {
 	wc  []wordCount
 	off [nFields + 1]int32
+	seq []int32 // the words of each heading in order, each heading ended by -1
 }
 
 // counter turns texts into docWords.
@@ -587,7 +589,11 @@ func (k *counter) doc(d *Doc) docWords {
 		dw.off[f] = int32(len(k.buf))
 		k.ids = k.ids[:0]
 		for _, t := range k.ft[f] {
+			lo := len(k.ids)
 			k.ids = k.in.text(t, k.ids)
+			if f == fHeadings {
+				dw.seq = append(append(dw.seq, k.ids[lo:]...), -1)
+			}
 			extraWords(t, func(w string) { k.ids = append(k.ids, k.in.id(w)) })
 		}
 		if len(k.pos) < len(k.in.words) {
@@ -626,6 +632,50 @@ func analyseWord(an analysis.Analyzer, w string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// pairSep joins the terms of two words adjacent in a heading (stop words
+// left out) into a pair term ("network connect"): a query with the two
+// words in that order gets the pair's score too, proximity within a
+// section. It sorts right after the first term, in its shard.
+const pairSep = " "
+
+// headingPairs calls f with the first terms of each two words adjacent in
+// a heading of dw, stop words and technical tokens left out.
+func (lc *langCorpus) headingPairs(dw *docWords, f func(a, b int32)) {
+	prev := int32(-1)
+	for _, w := range dw.seq {
+		if w < 0 {
+			prev = -1
+			continue
+		}
+		if len(lc.wordTerms[w]) == 0 {
+			continue
+		}
+		t := lc.wordTerms[w][0]
+		if prev >= 0 && prev != t {
+			f(prev, t)
+		}
+		prev = t
+	}
+}
+
+// addPairTerms makes the pair terms of dw's headings that do not exist
+// yet, numbered after the other terms, and marks them in keys (if not nil).
+func (lc *langCorpus) addPairTerms(dw *docWords, keys map[string]bool) {
+	lc.headingPairs(dw, func(a, b int32) {
+		if _, ok := lc.pairTerm[[2]int32{a, b}]; ok {
+			return
+		}
+		key := lc.termList[a] + pairSep + lc.termList[b]
+		t := int32(len(lc.termList))
+		lc.termID[key] = t
+		lc.termList = append(lc.termList, key)
+		lc.pairTerm[[2]int32{a, b}] = t
+		if keys != nil {
+			keys[key] = true
+		}
+	})
 }
 
 // inflections are the endings tried on every term of an English corpus:
@@ -780,6 +830,9 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 			}
 		}
 	}
+	// A pair weighs as a keyword: how many headings a doc has does not
+	// dilute two words found together in one.
+	lc.headingPairs(dw, func(a, b int32) { add(lc.pairTerm[[2]int32{a, b}], fKeywords, 1) })
 	for i := range s.out {
 		t := &s.out[i]
 		s.pos[t.term] = 0
@@ -855,6 +908,11 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 					for k := range dws[i].wc {
 						dws[i].wc[k].w = global[dws[i].wc[k].w]
 					}
+					for k, w := range dws[i].seq {
+						if w >= 0 {
+							dws[i].seq[k] = global[w]
+						}
+					}
 				}
 			})
 		}
@@ -915,6 +973,10 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 		}
 	}
 	lc.addInflections(an)
+	lc.pairTerm = map[[2]int32]int32{}
+	for i := range dws {
+		lc.addPairTerms(&dws[i], nil)
+	}
 
 	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).
 	fieldLen := make([][nFields]int32, n)

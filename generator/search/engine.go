@@ -35,7 +35,8 @@ const (
 // typed as it is ("instal"), then prefix completions, then typos.
 const (
 	factorExact  = 100
-	factorTitle  = 50 // an exact title match, on top of its term's
+	factorTitle  = 50  // an exact title match, on top of its term's
+	factorPair   = 100 // two query words adjacent in a heading, on top
 	factorStem   = 90
 	factorPrefix = 60
 	factorFuzzy1 = 50
@@ -778,6 +779,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 			}
 		}
 	}
+	ix.addPairs(q, items, total)
 	// A technical token typed ("--install") adds its own score: docs that
 	// have it as typed come before those that only have its words.
 	for _, qw := range comps {
@@ -959,6 +961,31 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 		}
 	}
 	return m
+}
+
+// addPairs adds to the matching docs that have two consecutive query
+// words next to each other in a heading their pair term's score, at
+// factorPair: the words are together in one section.
+func (ix *Index) addPairs(q *query, items []*item, total []int) {
+	for i := 0; i+1 < len(items); i++ {
+		a, b := items[i].words, items[i+1].words
+		if len(a) != 1 || len(b) != 1 || len(a[0].exact) == 0 || len(b[0].exact) == 0 {
+			continue
+		}
+		key := a[0].exact[0].name + pairSep + b[0].exact[0].name
+		k := ix.route(key)
+		q.touch(k)
+		j, ok := ix.shard(k).terms[key]
+		if !ok {
+			continue
+		}
+		p := ix.postings(termRef{k, j, key})
+		for i := 0; i+1 < len(p); i += 2 {
+			if d := p[i]; d < len(total) && total[d] > 0 {
+				total[d] += (p[i+1] >> 2) * factorPair
+			}
+		}
+	}
 }
 
 // addTitle adds to the docs that match a word and have it exactly in

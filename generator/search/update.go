@@ -238,6 +238,11 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 		}
 	}
 	lc.addTitleTerms(&dw, e.keys)
+	n := len(lc.termList)
+	lc.addPairTerms(&dw, e.keys)
+	for range len(lc.termList) - n {
+		lc.postings = append(lc.postings, nil)
+	}
 	fl := lc.fieldLens(&dw)
 	tds := lc.termWeights(&dw, &fl, &e.scratch)
 	if e.keep == nil {

@@ -22,7 +22,7 @@
   });
   var L = { items: 10, words: 32, phrase: 8, prefixShards: 3, expansions: 50, fuzzy: 10,
     phraseCheck: 50, limit: 100, before: 60, len: 160, query: 500 };
-  var F_EXACT = 100, F_TITLE = 50, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2, CLS_HEADING = 1;
+  var F_EXACT = 100, F_TITLE = 50, F_PAIR = 100, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2, CLS_HEADING = 1;
 
   function fold(w) {
     if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
@@ -584,6 +584,17 @@
           if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
           else if (headed[d] === items.length) total[d] += Math.floor(total[d] / 4);
         }
+      }
+      // Two consecutive query words adjacent in a heading (Go: addPairs).
+      for (i = 0; i + 1 < items.length; i++) {
+        var pa = items[i].words, pb = items[i + 1].words;
+        if (pa.length !== 1 || pb.length !== 1 || !pa[0].exact.length || !pb[0].exact.length) continue;
+        var pkey = pa[0].exact[0].name + ' ' + pb[0].exact[0].name, pk = route(M, pkey);
+        q.touch(pk);
+        var pj = (await shard(M, pk)).terms.get(pkey);
+        if (pj === undefined) continue;
+        var pp = await postings(M, { k: pk, i: pj, name: pkey });
+        for (var pi = 0; pi + 1 < pp.length; pi += 2) if (pp[pi] < N && total[pp[pi]] > 0) total[pp[pi]] += (pp[pi + 1] >> 2) * F_PAIR;
       }
       // A technical token typed adds its own score (Go: comps).
       for (var cw of rs0.comps) {
