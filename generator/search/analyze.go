@@ -690,9 +690,6 @@ var inflections = map[string][]string{
 // that bleve analyses to that term alone and that no doc has (parallel).
 func (lc *langCorpus) addInflections(an analysis.Analyzer) {
 	ends := inflections[lc.lang]
-	if len(ends) == 0 {
-		return
-	}
 	found := make([][]string, len(lc.termList))
 	parallelChunks(len(lc.termList), 256, func(lo, hi int) {
 		for t := lo; t < hi; t++ {
@@ -714,7 +711,7 @@ func (lc *langCorpus) addInflections(an analysis.Analyzer) {
 // analyses back to t and that are not words yet.
 func (lc *langCorpus) inflectionsOf(an analysis.Analyzer, t int32, ends []string) []string {
 	term := lc.termList[t]
-	if len(term) < 3 || len(term) > 24 {
+	if len(ends) == 0 || len(term) < 3 || len(term) > 24 {
 		return nil
 	}
 	for i := 0; i < len(term); i++ {

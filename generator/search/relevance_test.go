@@ -36,6 +36,11 @@ func techDocs() []Doc {
 		doc("docker", "Docker containers", "Install Docker Desktop to run containers."),
 		doc("console", "Shadow a console session", "Connect to the console of a server."),
 		doc("account", "Change your password", "Pick a new password every year."),
+		doc("networking", "Network applications",
+			strings.Repeat("Reach apps in WSL from a browser. Internet apps need a firewall rule. Access is local. ", 5), "Ports and firewalls"),
+		doc("troubleshooting", "Troubleshooting",
+			strings.Repeat("Check the adapter, the proxy and the DNS settings, then restart. ", 30),
+			"Bash is hung", "Error after an update", "No internet access in WSL", "DNS suffixes", "Phantom adapters"),
 	}
 }
 
@@ -69,11 +74,32 @@ func TestRankingRules(t *testing.T) {
 		{"C++", "samples"},
 		{"shadowing", "console"}, // an inflection no doc has
 		{"passwords", "account"},
+		{"wsl has no internet access", "troubleshooting"}, // the words together in one heading
 	} {
 		got := ix.Search(c.q, Options{})
 		if len(got) == 0 || got[0].ID != c.want {
 			t.Errorf("%q: first %v, want %s", c.q, ids(got), c.want)
 		}
+	}
+}
+
+// TestHeadingPair: two query words adjacent in a heading score more in
+// that order than in the other.
+func TestHeadingPair(t *testing.T) {
+	ix, err := Open(writeSite(t, techDocs()), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(q string) float64 {
+		for _, r := range ix.Search(q, Options{}) {
+			if r.ID == "troubleshooting" {
+				return r.Score
+			}
+		}
+		return 0
+	}
+	if a, b := score("internet access"), score("access internet"); a <= b || b == 0 {
+		t.Errorf("internet access %v, access internet %v", a, b)
 	}
 }
 
@@ -153,7 +179,7 @@ func TestCompound(t *testing.T) {
 func TestParityTechnical(t *testing.T) {
 	var queries []parityCase
 	for _, q := range []string{"install wsl", "wsl --install", ".wslconfig", `C:\Windows\System32`, "802.1X",
-		"C# C++", "Get-NetAdapter", "80070005", "containers -docker", "shadowing", "pasword"} {
+		"C# C++", "Get-NetAdapter", "80070005", "containers -docker", "shadowing", "pasword", "wsl has no internet access"} {
 		for i := range q {
 			queries = append(queries, parityCase{Q: q[:i+1]})
 		}

@@ -220,6 +220,7 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 	// New words: analyse them, number new terms after the others.
 	if n := len(lc.vocab.words); n > len(lc.wordTerms) {
 		an := analyzerFor(lc.lang)
+		var added []int32
 		for w := len(lc.wordTerms); w < n; w++ {
 			var ids []int32
 			for _, s := range analyseWord(an, lc.vocab.words[w]) {
@@ -230,11 +231,19 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 					lc.termList = append(lc.termList, s)
 					lc.postings = append(lc.postings, nil)
 					e.keys[s] = true
+					added = append(added, t)
 				}
 				ids = append(ids, t)
 			}
 			lc.wordTerms = append(lc.wordTerms, ids)
 			e.keys[lc.vocab.words[w]] = true
+		}
+		for _, t := range added {
+			for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
+				lc.vocab.id(w)
+				lc.wordTerms = append(lc.wordTerms, []int32{t})
+				e.keys[w] = true
+			}
 		}
 	}
 	lc.addTitleTerms(&dw, e.keys)
