@@ -284,6 +284,9 @@ func run(o options) error {
 			path = filepath.Join(repo, path)
 		}
 		md := markdown(o, p, results, time.Since(started))
+		if old, err := os.ReadFile(path); err == nil {
+			md = keepSection(md, string(old), relevanceHeading)
+		}
 		if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 			return err
 		}
