@@ -106,7 +106,11 @@ PAGEFIND := bench/.peers/node_modules/@pagefind/linux-x64/bin/pagefind_extended
 $(PAGEFIND):
 	$(NPM) install --no-save --no-audit --no-fund --prefix bench/.peers pagefind@1.6.0
 
-relevance: $(KBSITE) $(PAGEFIND) node_modules/.package-lock.json
+# node_modules is installed only when missing: a worktree's symlinked
+# node_modules looks stale to the rule above, and npm ci through the link
+# would empty the folder it points to.
+relevance: $(KBSITE) $(PAGEFIND)
+	@test -d node_modules/playwright-core || $(MAKE) node_modules/.package-lock.json
 	@if [ ! -x $(CHROMIUM) ]; then \
 		echo "make: installing Debian's chromium for the relevance benchmark"; \
 		$(APT_INSTALL) chromium || { apt-get update && $(APT_INSTALL) chromium; }; \
