@@ -442,6 +442,59 @@ func (qw *qword) add(t termRef, f int) {
 	}
 }
 
+// positive looks up the words and phrases to search, adding suggestions
+// for unknown words to resp. It returns the items and the words that will
+// be searched as their suggestion only (typo candidates; none if exact).
+func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool, resp *Response) ([]*item, []Suggestion) {
+	var items []*item
+	var corrected []Suggestion
+	suggest := func(qw *qword) string {
+		if qw.known || runeLen(qw.word) < 3 {
+			return ""
+		}
+		sg := ix.suggest(q, qw.word)
+		if sg != "" {
+			resp.Suggestions = append(resp.Suggestions, Suggestion{qw.word, sg})
+		}
+		return sg
+	}
+	seen := map[string]bool{}
+	for i, w := range plain {
+		isPrefix := typing && i == len(plain)-1
+		if seen[w] && !isPrefix {
+			continue
+		}
+		seen[w] = true
+		qw := ix.lookup(q, w)
+		qw.prefix = isPrefix
+		if qw.stop {
+			continue
+		}
+		sg := suggest(qw)
+		ix.expand(q, qw, !exact)
+		if sg != "" && qw.onlyFuzzy() {
+			corrected = append(corrected, Suggestion{w, sg})
+		}
+		items = append(items, &item{words: []*qword{qw}})
+	}
+	for _, ph := range p.phrases {
+		it := &item{phrase: ph}
+		for _, w := range ph {
+			if qw := ix.lookup(q, w); !qw.stop {
+				suggest(qw)
+				it.words = append(it.words, qw)
+			}
+		}
+		if len(it.words) > 0 {
+			items = append(items, it)
+		}
+	}
+	if len(items) > maxItems {
+		items = items[:maxItems]
+	}
+	return items, corrected
+}
+
 // onlyFuzzy reports whether a word matches through typo candidates alone.
 func (qw *qword) onlyFuzzy() bool {
 	for _, f := range qw.factors {
@@ -675,54 +728,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 	N := ix.man.N
 	plain, typing, comps, negW := ix.resolve(q, p)
 
-	// Positive items.
-	var items []*item
-	var corrected []Suggestion
-	seen := map[string]bool{}
-	for i, w := range plain {
-		isPrefix := typing && i == len(plain)-1
-		if seen[w] && !isPrefix {
-			continue
-		}
-		seen[w] = true
-		qw := ix.lookup(q, w)
-		qw.prefix = isPrefix
-		if qw.stop {
-			continue
-		}
-		sg := ""
-		if !qw.known && runeLen(w) >= 3 {
-			if sg = ix.suggest(q, w); sg != "" {
-				resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
-			}
-		}
-		ix.expand(q, qw, !opts.Exact)
-		if sg != "" && qw.onlyFuzzy() {
-			corrected = append(corrected, Suggestion{w, sg})
-		}
-		items = append(items, &item{words: []*qword{qw}})
-	}
-	for _, ph := range p.phrases {
-		it := &item{phrase: ph}
-		for _, w := range ph {
-			qw := ix.lookup(q, w)
-			if qw.stop {
-				continue
-			}
-			if !qw.known && runeLen(w) >= 3 {
-				if sg := ix.suggest(q, w); sg != "" {
-					resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
-				}
-			}
-			it.words = append(it.words, qw)
-		}
-		if len(it.words) > 0 {
-			items = append(items, it)
-		}
-	}
-	if len(items) > maxItems {
-		items = items[:maxItems]
-	}
+	items, corrected := ix.positive(q, p, plain, typing, opts.Exact, &resp)
 
 	// Filters.
 	var allowed []bool
@@ -749,49 +755,8 @@ func (ix *Index) Query(text string, opts Options) Response {
 	}
 	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
 
-	// Item scores. A doc whose title has every item gets half its score
-	// again, one whose title and headings have them a quarter: the words
-	// are together, whatever their idf.
-	total, count := make([]int, N), make([]int, N)
-	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
-	for _, it := range items {
-		m := ix.itemScores(it, N)
-		for d, s := range m.score {
-			if s > 0 {
-				total[d] += s
-				count[d]++
-				quality[d] += m.quality[d]
-				if m.cls[d] == clsTitle {
-					titled[d]++
-				}
-				if m.cls[d] >= clsHeading {
-					headed[d]++
-				}
-			}
-		}
-	}
-	if len(items) > 1 {
-		for d := range total {
-			if titled[d] == len(items) {
-				total[d] += total[d] / 2
-			} else if headed[d] == len(items) {
-				total[d] += total[d] / 4
-			}
-		}
-	}
-	ix.addPairs(q, items, total)
-	// A technical token typed ("--install") adds its own score: docs that
-	// have it as typed come before those that only have its words.
-	for _, qw := range comps {
-		for _, t := range qw.exact {
-			p := ix.postings(t)
-			for i := 0; i+1 < len(p); i += 2 {
-				if d := p[i]; d < N && total[d] > 0 {
-					total[d] += (p[i+1] >> 2) * factorExact
-				}
-			}
-		}
-	}
+	sc := ix.score(q, items, comps, N)
+	total, count, titled, quality := sc.total, sc.count, sc.titled, sc.quality
 	var cands []int
 	relaxed := false
 	if len(items) > 0 {
@@ -897,6 +862,57 @@ func containsInt(s []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// docScores are, per doc, its score, how many items it matches, how many
+// of them in its title, and the factors of its best matches.
+type docScores struct{ total, count, titled, quality []int }
+
+// score adds up the items' scores per doc. A doc whose title has every
+// item gets half its score again, one whose title and headings have them
+// a quarter: the words are together, whatever their idf. Heading pairs
+// and the technical tokens typed ("--install") add their own scores, so
+// docs that have them as typed come before those that only have the words.
+func (ix *Index) score(q *query, items []*item, comps []*qword, N int) docScores {
+	total, count := make([]int, N), make([]int, N)
+	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
+	for _, it := range items {
+		m := ix.itemScores(it, N)
+		for d, s := range m.score {
+			if s > 0 {
+				total[d] += s
+				count[d]++
+				quality[d] += m.quality[d]
+				if m.cls[d] == clsTitle {
+					titled[d]++
+				}
+				if m.cls[d] >= clsHeading {
+					headed[d]++
+				}
+			}
+		}
+	}
+	if len(items) > 1 {
+		for d := range total {
+			if titled[d] == len(items) {
+				total[d] += total[d] / 2
+			} else if headed[d] == len(items) {
+				total[d] += total[d] / 4
+			}
+		}
+	}
+	ix.addPairs(q, items, total)
+	for _, qw := range comps {
+		for _, t := range qw.exact {
+			p := ix.postings(t)
+			for i := 0; i+1 < len(p); i += 2 {
+				if d := p[i]; d < N && total[d] > 0 {
+					total[d] += (p[i+1] >> 2) * factorExact
+				}
+			}
+		}
+	}
+	return docScores{total, count, titled, quality}
 }
 
 // itemMatch is what an item adds to each doc: its score (0: no match),

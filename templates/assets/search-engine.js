@@ -398,6 +398,40 @@
       for (d = 0; d < N; d++) if (cnt[d] !== it.words.length) m.score[d] = 0;
       return m;
     }
+    // score adds up the items' scores per doc, with the title and heading
+    // bonuses, heading pairs and technical tokens (Go: score).
+    async function score(M, q, items, comps, N) {
+      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), headed = new Int32Array(N), quality = new Int32Array(N), d, i;
+      for (var it of items) {
+        var sc = await itemScores(M, it, N);
+        for (d = 0; d < N; d++) {
+          if (sc.score[d] > 0) {
+            total[d] += sc.score[d]; count[d]++; quality[d] += sc.quality[d];
+            if (sc.cls[d] === CLS_TITLE) titled[d]++;
+            if (sc.cls[d] >= CLS_HEADING) headed[d]++;
+          }
+        }
+      }
+      if (items.length > 1) {
+        for (d = 0; d < N; d++) {
+          if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
+          else if (headed[d] === items.length) total[d] += Math.floor(total[d] / 4);
+        }
+      }
+      function bonus(p, f) {
+        for (var j = 0; j + 1 < p.length; j += 2) if (p[j] < N && total[p[j]] > 0) total[p[j]] += (p[j + 1] >> 2) * f;
+      }
+      for (i = 0; i + 1 < items.length; i++) {
+        var a = items[i].words, b = items[i + 1].words;
+        if (a.length !== 1 || b.length !== 1 || !a[0].exact.length || !b[0].exact.length) continue;
+        var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = route(M, key);
+        q.touch(k);
+        var j = (await shard(M, k)).terms.get(key);
+        if (j !== undefined) bonus(await postings(M, { k: k, i: j, name: key }), F_PAIR);
+      }
+      for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, t), F_EXACT);
+      return { total: total, count: count, titled: titled, quality: quality };
+    }
     async function docsAll(M, q, ws) {
       var sets = [];
       for (var w of ws) {
@@ -566,43 +600,8 @@
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
       var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
 
-      // A doc whose title has every item gets half its score again, one
-      // whose title and headings have them a quarter (Go: Query).
-      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), headed = new Int32Array(N), quality = new Int32Array(N);
-      for (it of items) {
-        var sc = await itemScores(M, it, N);
-        for (d = 0; d < N; d++) {
-          if (sc.score[d] > 0) {
-            total[d] += sc.score[d]; count[d]++; quality[d] += sc.quality[d];
-            if (sc.cls[d] === CLS_TITLE) titled[d]++;
-            if (sc.cls[d] >= CLS_HEADING) headed[d]++;
-          }
-        }
-      }
-      if (items.length > 1) {
-        for (d = 0; d < N; d++) {
-          if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
-          else if (headed[d] === items.length) total[d] += Math.floor(total[d] / 4);
-        }
-      }
-      // Two consecutive query words adjacent in a heading (Go: addPairs).
-      for (i = 0; i + 1 < items.length; i++) {
-        var pa = items[i].words, pb = items[i + 1].words;
-        if (pa.length !== 1 || pb.length !== 1 || !pa[0].exact.length || !pb[0].exact.length) continue;
-        var pkey = pa[0].exact[0].name + ' ' + pb[0].exact[0].name, pk = route(M, pkey);
-        q.touch(pk);
-        var pj = (await shard(M, pk)).terms.get(pkey);
-        if (pj === undefined) continue;
-        var pp = await postings(M, { k: pk, i: pj, name: pkey });
-        for (var pi = 0; pi + 1 < pp.length; pi += 2) if (pp[pi] < N && total[pp[pi]] > 0) total[pp[pi]] += (pp[pi + 1] >> 2) * F_PAIR;
-      }
-      // A technical token typed adds its own score (Go: comps).
-      for (var cw of rs0.comps) {
-        for (var ct of cw.exact) {
-          var cp = await postings(M, ct);
-          for (var ci2 = 0; ci2 + 1 < cp.length; ci2 += 2) if (cp[ci2] < N && total[cp[ci2]] > 0) total[cp[ci2]] += (cp[ci2 + 1] >> 2) * F_EXACT;
-        }
-      }
+      var sc = await score(M, q, items, rs0.comps, N);
+      var total = sc.total, count = sc.count, titled = sc.titled, quality = sc.quality;
       var cands = [], relaxed = false;
       if (items.length) {
         for (d = 0; d < N; d++) if (count[d] === items.length && ok(d)) cands.push(d);
