@@ -667,14 +667,7 @@ func (lc *langCorpus) addPairTerms(dw *docWords, keys map[string]bool) {
 		if _, ok := lc.pairTerm[[2]int32{a, b}]; ok {
 			return
 		}
-		key := lc.termList[a] + pairSep + lc.termList[b]
-		t := int32(len(lc.termList))
-		lc.termID[key] = t
-		lc.termList = append(lc.termList, key)
-		lc.pairTerm[[2]int32{a, b}] = t
-		if keys != nil {
-			keys[key] = true
-		}
+		lc.pairTerm[[2]int32{a, b}] = lc.newTerm(lc.termList[a]+pairSep+lc.termList[b], keys)
 	})
 }
 

@@ -226,11 +226,7 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 			for _, s := range analyseWord(an, lc.vocab.words[w]) {
 				t, ok := lc.termID[s]
 				if !ok {
-					t = int32(len(lc.termList))
-					lc.termID[s] = t
-					lc.termList = append(lc.termList, s)
-					lc.postings = append(lc.postings, nil)
-					e.keys[s] = true
+					t = lc.newTerm(s, e.keys)
 					added = append(added, t)
 				}
 				ids = append(ids, t)
@@ -247,11 +243,7 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 		}
 	}
 	lc.addTitleTerms(&dw, e.keys)
-	n := len(lc.termList)
 	lc.addPairTerms(&dw, e.keys)
-	for range len(lc.termList) - n {
-		lc.postings = append(lc.postings, nil)
-	}
 	fl := lc.fieldLens(&dw)
 	tds := lc.termWeights(&dw, &fl, &e.scratch)
 	if e.keep == nil {
@@ -428,15 +420,23 @@ func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
 		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || isCompound(w) {
 			continue
 		}
-		key := w + titleSuffix
-		t, ok := lc.termID[key]
+		t, ok := lc.termID[w+titleSuffix]
 		if !ok {
-			t = int32(len(lc.termList))
-			lc.termID[key] = t
-			lc.termList = append(lc.termList, key)
-			lc.postings = append(lc.postings, nil)
-			keys[key] = true
+			t = lc.newTerm(w+titleSuffix, keys)
 		}
 		lc.titleTerm[x.w] = t
 	}
+}
+
+// newTerm numbers a new term after the others, with no postings yet, and
+// marks it in keys (if not nil).
+func (lc *langCorpus) newTerm(key string, keys map[string]bool) int32 {
+	t := int32(len(lc.termList))
+	lc.termID[key] = t
+	lc.termList = append(lc.termList, key)
+	lc.postings = append(lc.postings, nil)
+	if keys != nil {
+		keys[key] = true
+	}
+	return t
 }
