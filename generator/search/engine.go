@@ -282,6 +282,7 @@ type qword struct {
 	refs    map[string]termRef
 	caps    map[string]int // prefix completion -> idfQ of the prefix (see capPrefix)
 	title   *termRef       // the word's exact title term, if any
+	wide    bool           // nothing matches it as typed or as a prefix: typos are looked for beyond its shard
 	extra   []string       // expansion and fuzzy words (highlighting)
 }
 
@@ -412,7 +413,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // lookup resolves a word to its exact terms.
 func (ix *Index) lookup(q *query, w string) *qword {
-	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}}
+	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}, wide: true}
 	k := ix.route(w)
 	q.touch(k)
 	s := ix.shard(k)
@@ -452,7 +453,7 @@ func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool
 		if qw.known || runeLen(qw.word) < 3 {
 			return ""
 		}
-		sg := ix.suggest(q, qw.word)
+		sg := ix.suggest(q, qw.word, qw.wide)
 		if sg != "" {
 			resp.Suggestions = append(resp.Suggestions, Suggestion{qw.word, sg})
 		}
@@ -470,8 +471,8 @@ func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool
 		if qw.stop {
 			continue
 		}
-		sg := suggest(qw)
 		ix.expand(q, qw, !exact)
+		sg := suggest(qw)
 		if sg != "" && qw.onlyFuzzy() {
 			corrected = append(corrected, Suggestion{w, sg})
 		}
@@ -543,6 +544,7 @@ func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 		}
 		ix.capPrefix(qw)
 	}
+	qw.wide = len(qw.factors) == 0
 	if !qw.known && fuzzy {
 		n := runeLen(w)
 		maxd := 0
@@ -553,7 +555,7 @@ func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 			maxd = 1
 		}
 		if maxd > 0 {
-			for _, c := range ix.fuzzy(q, w, maxd) {
+			for _, c := range ix.fuzzy(q, w, maxd, qw.wide) {
 				if len(c.refs) == 0 {
 					continue
 				}
@@ -574,14 +576,18 @@ func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 // weight: the idf of the docs that have any of its terms. A rare completion
 // ("wslc" of "wsl") then scores no more than a term as common as the prefix.
 func (ix *Index) capPrefix(qw *qword) {
-	docs := map[int]bool{}
+	N := ix.man.N
+	seen, df := make([]bool, N), 0
 	for _, n := range sortedNames(qw.factors) {
 		p := ix.postings(qw.refs[n])
 		for i := 0; i < len(p); i += 2 {
-			docs[p[i]] = true
+			if d := p[i]; d < N && !seen[d] {
+				seen[d] = true
+				df++
+			}
 		}
 	}
-	own := idfQ(ix.man.N, len(docs))
+	own := idfQ(N, df)
 	qw.caps = map[string]int{}
 	for n, f := range qw.factors {
 		if f == factorPrefix {
@@ -618,12 +624,12 @@ type fuzzyCand struct {
 
 // fuzzy returns up to maxFuzzy non-stop words within maxd edits of w
 // (optimal string alignment), by distance then word: those of w's shard,
-// or when it has none, of the shards on either side, since a word spelt
-// wrong can sort past a shard's end.
-func (ix *Index) fuzzy(q *query, w string, maxd int) []fuzzyCand {
+// or when it has none and wide is set, of the shards on either side, since
+// a word spelt wrong can sort past a shard's end.
+func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 	k := ix.route(w)
 	out := ix.fuzzyIn(q, k, w, maxd, nil)
-	if len(out) == 0 {
+	if len(out) == 0 && wide {
 		for _, k2 := range []int{k - 1, k + 1} {
 			if k2 >= 0 && k2 < len(ix.man.Starts) {
 				out = ix.fuzzyIn(q, k2, w, maxd, out)
@@ -1082,13 +1088,13 @@ func (ix *Index) productDocs(q *query, k int) []int {
 }
 
 // suggest returns the closest vocabulary word to an unknown word.
-func (ix *Index) suggest(q *query, w string) string {
+func (ix *Index) suggest(q *query, w string, wide bool) string {
 	maxd := 1
 	if runeLen(w) >= 5 {
 		maxd = 2
 	}
 	best, bestD, bestDF := "", maxd+1, -1
-	for _, c := range ix.fuzzy(q, w, maxd) {
+	for _, c := range ix.fuzzy(q, w, maxd, wide) {
 		df := 0
 		for _, t := range c.refs {
 			df = max(df, len(ix.postings(t))/2)

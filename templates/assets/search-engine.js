@@ -240,7 +240,7 @@
       if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
     }
     async function lookup(M, q, w) {
-      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, extra: [] };
+      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, wide: true, extra: [] };
       var k = route(M, w);
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
@@ -259,7 +259,7 @@
     }
     // fuzzy: words within maxd edits of w in its shard, or when it has
     // none, in the shards on either side (Go: fuzzy).
-    async function fuzzy(M, q, w, maxd) {
+    async function fuzzy(M, q, w, maxd, wide) {
       var k = route(M, w), a = Array.from(w), out = [];
       async function scan(k2) {
         q.touch(k2);
@@ -273,7 +273,7 @@
         });
       }
       await scan(k);
-      if (!out.length) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
+      if (!out.length && wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
       for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
@@ -305,10 +305,11 @@
         }
         await capPrefix(M, qw);
       }
+      qw.wide = qw.factors.size === 0;
       if (!qw.known && fuzzyOn) {
         var maxd = n >= 8 ? 2 : n >= 4 ? 1 : 0;
         if (maxd > 0) {
-          for (var c of await fuzzy(M, q, w, maxd)) {
+          for (var c of await fuzzy(M, q, w, maxd, qw.wide)) {
             if (!c.refs.length) continue;
             var f = c.d === 2 ? F_FUZZY2 : F_FUZZY1;
             c.refs.forEach(function (t) { add(qw, t, f); });
@@ -320,12 +321,12 @@
     // capPrefix caps the prefix completions of a word at the prefix's own
     // weight, the idf of the docs having any of its terms (Go: capPrefix).
     async function capPrefix(M, qw) {
-      var docs = new Set();
+      var seen = new Uint8Array(M.n), df = 0;
       for (var n of sortedNames(qw.factors)) {
         var p = await postings(M, qw.refs.get(n));
-        for (var i = 0; i < p.length; i += 2) docs.add(p[i]);
+        for (var i = 0; i < p.length; i += 2) if (p[i] < M.n && !seen[p[i]]) { seen[p[i]] = 1; df++; }
       }
-      var own = idfQ(M.n, docs.size);
+      var own = idfQ(M.n, df);
       qw.caps = new Map();
       qw.factors.forEach(function (f, name) { if (f === F_PREFIX) qw.caps.set(name, own); });
     }
@@ -351,9 +352,9 @@
       out.typing = p.typing && n > 0 && (pos[n - 1] || !any);
       return out;
     }
-    async function suggest(M, q, w) {
+    async function suggest(M, q, w, wide) {
       var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
-      for (var c of await fuzzy(M, q, w, maxd)) {
+      for (var c of await fuzzy(M, q, w, maxd, wide)) {
         var df = 0;
         for (var t of c.refs) df = Math.max(df, Math.floor((await postings(M, t)).length / 2));
         if (c.d < bestD || (c.d === bestD && df > bestDF)) { best = c.word; bestD = c.d; bestDF = df; }
@@ -362,12 +363,22 @@
     }
     // itemScores returns per doc an item's score (0: no match), field
     // class (a phrase: its words' lowest) and its words' best factors.
-    async function itemScores(M, it, N) {
-      var m = { score: new Float64Array(N), cls: new Int32Array(N), quality: new Int32Array(N) };
-      var cnt = new Int32Array(N), best = new Float64Array(N), bestF = new Int32Array(N), bestCls = new Int32Array(N), d;
+    // scratch is the per-search memory of itemScores, reused item after
+    // item (a search's items are scored one at a time).
+    function scratch(N) {
+      return { score: new Float64Array(N), cls: new Int32Array(N), quality: new Int32Array(N), docs: [],
+        cnt: new Int32Array(N), best: new Float64Array(N), bestF: new Int32Array(N), bestCls: new Int32Array(N),
+        stamp: new Int32Array(N), tick: 0 };
+    }
+    async function itemScores(M, it, N, m) {
+      // Only the docs in the postings are visited: stamp marks those seen
+      // for the current word (its best values are reset then), and the
+      // previous item's docs are cleared first.
+      var cnt = m.cnt, best = m.best, bestF = m.bestF, bestCls = m.bestCls, stamp = m.stamp, d, j;
+      for (j = 0; j < m.docs.length; j++) { d = m.docs[j]; m.score[d] = 0; m.cls[d] = 0; m.quality[d] = 0; cnt[d] = 0; }
+      m.docs = [];
       for (var wi = 0; wi < it.words.length; wi++) {
-        var qw = it.words[wi];
-        best.fill(0); bestF.fill(0); bestCls.fill(0);
+        var qw = it.words[wi], seen = [], tick = ++m.tick;
         for (var name of sortedNames(qw.factors)) {
           var f = qw.factors.get(name);
           if (it.phrase && f !== F_EXACT) continue;
@@ -377,6 +388,7 @@
           for (var i = 0; i + 1 < p.length; i += 2) {
             d = p[i];
             if (d >= N) continue;
+            if (stamp[d] !== tick) { stamp[d] = tick; best[d] = 0; bestF[d] = 0; bestCls[d] = 0; seen.push(d); }
             var v = p[i + 1] >> 2;
             if (capped) v = Math.max(1, Math.floor(v * own / tidf));
             if (v * f > best[d]) { best[d] = v * f; bestF[d] = f; }
@@ -385,27 +397,36 @@
         }
         if (qw.title) {
           var tp = await postings(M, qw.title);
-          for (var ti = 0; ti + 1 < tp.length; ti += 2) if (tp[ti] < N && best[tp[ti]] > 0) best[tp[ti]] += (tp[ti + 1] >> 2) * F_TITLE;
+          for (var ti = 0; ti + 1 < tp.length; ti += 2) {
+            d = tp[ti];
+            if (d < N && stamp[d] === tick && best[d] > 0) best[d] += (tp[ti + 1] >> 2) * F_TITLE;
+          }
         }
-        for (d = 0; d < N; d++) {
+        for (j = 0; j < seen.length; j++) {
+          d = seen[j];
           if (!best[d]) continue;
           m.score[d] += best[d];
           m.quality[d] += bestF[d];
           m.cls[d] = wi === 0 || !cnt[d] ? bestCls[d] : Math.min(m.cls[d], bestCls[d]);
+          if (!cnt[d]) m.docs.push(d);
           cnt[d]++;
         }
       }
-      for (d = 0; d < N; d++) if (cnt[d] !== it.words.length) m.score[d] = 0;
+      for (j = 0; j < m.docs.length; j++) if (cnt[m.docs[j]] !== it.words.length) m.score[m.docs[j]] = 0;
       return m;
     }
     // score adds up the items' scores per doc, with the title and heading
-    // bonuses, heading pairs and technical tokens (Go: score).
+    // bonuses, heading pairs and technical tokens (Go: score); docs lists
+    // the docs that match any item.
     async function score(M, q, items, comps, N) {
-      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), headed = new Int32Array(N), quality = new Int32Array(N), d, i;
+      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), headed = new Int32Array(N), quality = new Int32Array(N);
+      var docs = [], d, i, j, work = scratch(N);
       for (var it of items) {
-        var sc = await itemScores(M, it, N);
-        for (d = 0; d < N; d++) {
+        var sc = await itemScores(M, it, N, work);
+        for (j = 0; j < sc.docs.length; j++) {
+          d = sc.docs[j];
           if (sc.score[d] > 0) {
+            if (!count[d]) docs.push(d);
             total[d] += sc.score[d]; count[d]++; quality[d] += sc.quality[d];
             if (sc.cls[d] === CLS_TITLE) titled[d]++;
             if (sc.cls[d] >= CLS_HEADING) headed[d]++;
@@ -413,24 +434,25 @@
         }
       }
       if (items.length > 1) {
-        for (d = 0; d < N; d++) {
+        for (j = 0; j < docs.length; j++) {
+          d = docs[j];
           if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
           else if (headed[d] === items.length) total[d] += Math.floor(total[d] / 4);
         }
       }
       function bonus(p, f) {
-        for (var j = 0; j + 1 < p.length; j += 2) if (p[j] < N && total[p[j]] > 0) total[p[j]] += (p[j + 1] >> 2) * f;
+        for (var k = 0; k + 1 < p.length; k += 2) if (p[k] < N && total[p[k]] > 0) total[p[k]] += (p[k + 1] >> 2) * f;
       }
       for (i = 0; i + 1 < items.length; i++) {
         var a = items[i].words, b = items[i + 1].words;
         if (a.length !== 1 || b.length !== 1 || !a[0].exact.length || !b[0].exact.length) continue;
         var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = route(M, key);
         q.touch(k);
-        var j = (await shard(M, k)).terms.get(key);
-        if (j !== undefined) bonus(await postings(M, { k: k, i: j, name: key }), F_PAIR);
+        var tj = (await shard(M, k)).terms.get(key);
+        if (tj !== undefined) bonus(await postings(M, { k: k, i: tj, name: key }), F_PAIR);
       }
       for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, t), F_EXACT);
-      return { total: total, count: count, titled: titled, quality: quality };
+      return { total: total, count: count, titled: titled, quality: quality, docs: docs };
     }
     async function docsAll(M, q, ws) {
       var sets = [];
@@ -573,8 +595,8 @@
         qw.prefix = isPrefix;
         if (qw.stop) continue;
         sg = '';
-        if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
         await expand(M, q, qw, !o.exact);
+        if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w, qw.wide))) resp.suggestions.push({ word: w, suggestion: sg });
         if (sg && onlyFuzzy(qw)) corrected.push({ word: w, suggestion: sg });
         items.push({ words: [qw], phrase: null });
       }
@@ -583,7 +605,7 @@
         for (w of ph) {
           qw = await lookup(M, q, w);
           if (qw.stop) continue;
-          if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
+          if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w, qw.wide))) resp.suggestions.push({ word: w, suggestion: sg });
           it.words.push(qw);
         }
         if (it.words.length) items.push(it);
@@ -604,10 +626,10 @@
       var total = sc.total, count = sc.count, titled = sc.titled, quality = sc.quality;
       var cands = [], relaxed = false;
       if (items.length) {
-        for (d = 0; d < N; d++) if (count[d] === items.length && ok(d)) cands.push(d);
+        cands = sc.docs.filter(function (x) { return count[x] === items.length && ok(x); });
         if (!cands.length && items.length > 1) {
           relaxed = true;
-          for (d = 0; d < N; d++) if (count[d] > 0 && ok(d)) cands.push(d);
+          cands = sc.docs.filter(function (x) { return count[x] > 0 && ok(x); });
         }
       }
       var cmp = function (a, b) {
