@@ -676,7 +676,7 @@ func (lc *langCorpus) addPairTerms(dw *docWords, keys map[string]bool) {
 // query for "shadowing" finds docs that only say "shadow", though the
 // browser never stems. A doubled last letter is tried too ("stopping").
 var inflections = map[string][]string{
-	"en": {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ment", "ments", "ly", "e"},
+	"en": {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ment", "ments", "ly"},
 }
 
 // addInflections adds to the vocabulary the inflected forms of each term

@@ -282,7 +282,7 @@ type qword struct {
 	refs    map[string]termRef
 	caps    map[string]int // prefix completion -> idfQ of the prefix (see capPrefix)
 	title   *termRef       // the word's exact title term, if any
-	wide    bool           // nothing matches it as typed or as a prefix: typos are looked for beyond its shard
+	wide    bool           // nothing matches it as typed or as a prefix: typos are looked for in the shards around its own
 	extra   []string       // expansion and fuzzy words (highlighting)
 }
 
@@ -624,12 +624,12 @@ type fuzzyCand struct {
 
 // fuzzy returns up to maxFuzzy non-stop words within maxd edits of w
 // (optimal string alignment), by distance then word: those of w's shard,
-// or when it has none and wide is set, of the shards on either side, since
-// a word spelt wrong can sort past a shard's end.
+// and with wide those of the shards on either side too, since a word spelt
+// wrong can sort past a shard's end.
 func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 	k := ix.route(w)
 	out := ix.fuzzyIn(q, k, w, maxd, nil)
-	if len(out) == 0 && wide {
+	if wide {
 		for _, k2 := range []int{k - 1, k + 1} {
 			if k2 >= 0 && k2 < len(ix.man.Starts) {
 				out = ix.fuzzyIn(q, k2, w, maxd, out)

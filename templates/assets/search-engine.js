@@ -257,8 +257,8 @@
       } else if (s.terms.has(w)) add(qw, { k: k, i: s.terms.get(w), name: w }, F_STEM);
       return qw;
     }
-    // fuzzy: words within maxd edits of w in its shard, or when it has
-    // none, in the shards on either side (Go: fuzzy).
+    // fuzzy: words within maxd edits of w in its shard and, with wide, in
+    // the shards on either side (Go: fuzzy).
     async function fuzzy(M, q, w, maxd, wide) {
       var k = route(M, w), a = Array.from(w), out = [];
       async function scan(k2) {
@@ -273,7 +273,7 @@
         });
       }
       await scan(k);
-      if (!out.length && wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
+      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
       for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
