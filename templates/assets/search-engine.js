@@ -363,12 +363,24 @@
     }
     // itemScores returns per doc an item's score (0: no match), field
     // class (a phrase: its words' lowest) and its words' best factors.
-    // scratch is the per-search memory of itemScores, reused item after
-    // item (a search's items are scored one at a time).
-    function scratch(N) {
-      return { score: new Float64Array(N), cls: new Int32Array(N), quality: new Int32Array(N), docs: [],
-        cnt: new Int32Array(N), best: new Float64Array(N), bestF: new Int32Array(N), bestCls: new Int32Array(N),
-        stamp: new Int32Array(N), tick: 0 };
+    // Scratch memory of score and itemScores: arrays by doc, taken for one
+    // search and given back clean (only the docs it touched are cleared),
+    // so a keystroke allocates nothing of the corpus' size; searches that
+    // run at the same time take different ones.
+    var pool = [];
+    function takeScratch(N) {
+      var w = pool.pop();
+      if (w && w.n === N) return w;
+      var f = function () { return new Float64Array(N); }, i = function () { return new Int32Array(N); };
+      return { n: N, score: f(), cls: i(), quality: i(), docs: [], cnt: i(), best: f(), bestF: i(), bestCls: i(), stamp: i(), tick: 0,
+        total: f(), count: i(), titled: i(), headed: i(), dquality: i(), all: [] };
+    }
+    function giveScratch(w) {
+      var j, d;
+      for (j = 0; j < w.docs.length; j++) { d = w.docs[j]; w.score[d] = 0; w.cls[d] = 0; w.quality[d] = 0; w.cnt[d] = 0; }
+      for (j = 0; j < w.all.length; j++) { d = w.all[j]; w.total[d] = 0; w.count[d] = 0; w.titled[d] = 0; w.headed[d] = 0; w.dquality[d] = 0; }
+      w.docs = []; w.all = [];
+      pool.push(w);
     }
     async function itemScores(M, it, N, m) {
       // Only the docs in the postings are visited: stamp marks those seen
@@ -418,9 +430,9 @@
     // score adds up the items' scores per doc, with the title and heading
     // bonuses, heading pairs and technical tokens (Go: score); docs lists
     // the docs that match any item.
-    async function score(M, q, items, comps, N) {
-      var total = new Float64Array(N), count = new Int32Array(N), titled = new Int32Array(N), headed = new Int32Array(N), quality = new Int32Array(N);
-      var docs = [], d, i, j, work = scratch(N);
+    async function score(M, q, items, comps, N, work) {
+      var total = work.total, count = work.count, titled = work.titled, headed = work.headed, quality = work.dquality;
+      var docs = work.all, d, i, j;
       for (var it of items) {
         var sc = await itemScores(M, it, N, work);
         for (j = 0; j < sc.docs.length; j++) {
@@ -622,7 +634,7 @@
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
       var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
 
-      var sc = await score(M, q, items, rs0.comps, N);
+      var work = takeScratch(N), sc = await score(M, q, items, rs0.comps, N, work);
       var total = sc.total, count = sc.count, titled = sc.titled, quality = sc.quality;
       var cands = [], relaxed = false;
       if (items.length) {
@@ -670,6 +682,7 @@
         return { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [],
           section: e.section, excerpt: e.excerpt, matched: e.matched };
       });
+      giveScratch(work);
       return resp;
     }
     return { search: search, loaded: loaded, lang: lang };
