@@ -294,6 +294,28 @@ for (const mode of ['http', 'file']) {
         assert.ok((await resultsPage(page)).ids.length > 0);
       });
     });
+
+    test('a corrected word says so, and the original can be searched as typed', async () => {
+      await withPage(ctx.browser, {}, async (page) => {
+        await load(page, url('search.html?q=pasword'));
+        await waitPage(page, 'pasword');
+        const r = await resultsPage(page);
+        assert.ok(r.ids.length > 0, 'pasword finds nothing');
+        assert.match(r.summary, /articles? match(es)? “password”/);
+        const note = page.locator('#search-extra .search-corrected');
+        assert.equal(await note.textContent(), 'Showing results for password (no results for pasword) Search for “pasword” instead');
+        assert.deepEqual(await note.locator('em').allTextContents(), ['password', 'pasword']);
+        await Promise.all([page.waitForURL(/q=pasword&exact=1$/), note.locator('a').click()]);
+        await page.waitForFunction(() => document.getElementById('search-summary').textContent.includes('No articles match'));
+        const exact = await resultsPage(page);
+        assert.deepEqual(exact.ids, []);
+        assert.match(exact.summary, /No articles match “pasword”/);
+
+        // The header box says it too.
+        await type(page, 'pasword');
+        assert.equal(await page.locator('#search-popup .search-corrected em').first().textContent(), 'password');
+      });
+    });
   });
 }
 
