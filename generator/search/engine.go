@@ -303,7 +303,8 @@ type parsed struct {
 
 // chunk is a run of text between white space outside quotes: its words,
 // its technical token (see compound) and whether it is "-word" after a
-// space, which excludes unless resolve decides otherwise.
+// space (or at the start of the query), which excludes unless resolve
+// decides otherwise.
 type chunk struct {
 	words []string
 	comp  string
@@ -350,7 +351,8 @@ func parse(q string) parsed {
 				continue
 			}
 			nwords += len(ws)
-			afterSpace := ci > 0 || (i > 0 && isSpace(firstRune(part)))
+			// The start of the query counts as after a space: "-nat firewall".
+			afterSpace := ci > 0 || i == 0 || isSpace(firstRune(part))
 			second, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ch, "-"))
 			neg := afterSpace && strings.HasPrefix(ch, "-") && isWordRune(second)
 			p.chunks = append(p.chunks, chunk{words: ws, comp: compound(ch), neg: neg})

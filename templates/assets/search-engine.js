@@ -158,7 +158,7 @@
         ws = words(ch).slice(0, Math.max(L.words - nwords, 0));
         if (!ws.length) continue;
         nwords += ws.length;
-        var afterSpace = ci > 0 || (i > 0 && SPACE.test(Array.from(part)[0] || ''));
+        var afterSpace = ci > 0 || i === 0 || SPACE.test(Array.from(part)[0] || '');
         var second = Array.from(ch.replace(/^-/, ''))[0] || '';
         var cneg = afterSpace && ch[0] === '-' && WORDCH.test(second);
         p.chunks.push({ words: ws, comp: compound(ch), neg: cneg });
