@@ -103,6 +103,7 @@ describe('code blocks', () => {
         vw: window.innerWidth,
         pre: [...document.querySelectorAll('.code-block pre')].map((p) => [getComputedStyle(p).overflowX, p.getBoundingClientRect().right]),
       }));
+      assert.ok(r.pre.length >= 3, `only ${r.pre.length} code blocks`);
       assert.ok(r.page <= r.vw, `the page scrolls sideways: ${r.page} > ${r.vw}`);
       for (const [overflow, right] of r.pre) {
         assert.equal(overflow, 'auto');
@@ -192,6 +193,7 @@ describe('header on a phone', () => {
   test('"/" opens the folded search box and focuses it', async () => {
     await withPage(ctx.browser, { viewport: PHONE }, async (page) => {
       await load(page, ctx.url('http', PAGES.article));
+      assert.equal(await page.locator('#search-input').isVisible(), false, 'the box is not folded');
       await page.keyboard.press('/');
       await page.waitForFunction(() => document.activeElement?.id === 'search-input');
       assert.ok(await page.locator('#search-input').isVisible());
