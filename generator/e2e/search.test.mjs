@@ -21,6 +21,8 @@ after(async () => { await ctx?.close(); });
 /** Types q into the header box key by key and waits for its results. */
 async function type(page, q) {
   const box = page.locator('#search-input');
+  // On a phone the box is folded behind the header's search button.
+  if (!(await box.isVisible())) await page.locator('.search-toggle summary').click();
   await box.click();
   await box.fill('');
   await box.pressSequentially(q);
