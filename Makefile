@@ -97,3 +97,27 @@ bench-search: $(KBSITE) $(KBBENCH) node_modules/.package-lock.json
 		$(APT_INSTALL) chromium || { apt-get update && $(APT_INSTALL) chromium; }; \
 	fi
 	./$(KBBENCH) -search $(KBBENCH_ARGS)
+
+# Search relevance on the real corpora in ../shared/corpus (bench/relevance.mjs):
+# kbsite and Pagefind (npm, into bench/.peers) on bench/queries-<corpus>.tsv,
+# both in Chromium; the table goes into BENCHMARKS.md. RELEVANCE_FLAGS are
+# kbsite build flags for the corpora.
+.PHONY: relevance
+CORPORA ?= ../shared/corpus
+RELEVANCE_FLAGS ?= -warn-links
+PAGEFIND := bench/.peers/node_modules/@pagefind/linux-x64/bin/pagefind_extended
+
+$(PAGEFIND):
+	$(NPM) install --no-save --no-audit --no-fund --prefix bench/.peers pagefind@1.6.0
+
+# node_modules is installed only when missing: a worktree's symlinked
+# node_modules looks stale to the rule above, and npm ci through the link
+# would empty the folder it points to.
+relevance: $(KBSITE) $(PAGEFIND)
+	@test -d node_modules/playwright-core || $(MAKE) node_modules/.package-lock.json
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "make: installing Debian's chromium for the relevance benchmark"; \
+		$(APT_INSTALL) chromium || { apt-get update && $(APT_INSTALL) chromium; }; \
+	fi
+	node bench/relevance.mjs --kbsite $(KBSITE) --pagefind $(PAGEFIND) --corpora $(CORPORA) \
+		--build-flags "$(RELEVANCE_FLAGS)" --write BENCHMARKS.md $(if $(VERBOSE),--verbose 1)

@@ -202,8 +202,8 @@ export async function openPage(browser, { viewport = WIDE, colorScheme = 'light'
     if (msg.type() !== 'error') return;
     const where = msg.location()?.url || page.url();
     if (expected.has(where) && /status of 404/.test(msg.text())) return;
-    // Chromium asks for /favicon.ico at the server root on its own (the site
-    // names no icon). That is the host's business, not a page subresource.
+    // Chromium asks for /favicon.ico at the server root on its own when a
+    // page names no icon (alias pages). That is the host's business.
     if (isFaviconProbe(where)) return;
     problems.push(`console error on ${page.url()}: ${msg.text()} (${where})`);
   });
@@ -213,6 +213,9 @@ export async function openPage(browser, { viewport = WIDE, colorScheme = 'light'
   page.on('request', (req) => madeFor.set(req, page.url()));
   page.on('requestfailed', (req) => {
     if (isFaviconProbe(req.url())) return;
+    // The browser fetches the page's icon after the load event; leaving the
+    // page at once cancels it. A missing icon still fails (HTTP 404 below).
+    if (/\/favicon\.[0-9a-f]+\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     const left = !req.isNavigationRequest() && madeFor.has(req) && madeFor.get(req) !== page.url();
     if (left && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText}) from ${page.url()}`);

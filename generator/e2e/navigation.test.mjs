@@ -81,6 +81,8 @@ for (const mode of ['http', 'file']) {
       test(`table of contents links scroll to their sections at ${viewport.width} px`, async () => {
         await withPage(ctx.browser, { viewport }, async (page) => {
           await load(page, ctx.url(mode, PAGES.article));
+          // Narrow, the list is folded under the title: unfold it first.
+          if (viewport === NARROW) await page.locator('nav.toc summary').click();
           const ids = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
           assert.ok(ids.length >= 3, `expected a table of contents, got ${ids.length} links`);
           // Each one, bottom-up so every click has to scroll.

@@ -21,6 +21,8 @@ after(async () => { await ctx?.close(); });
 /** Types q into the header box key by key and waits for its results. */
 async function type(page, q) {
   const box = page.locator('#search-input');
+  // On a phone the box is folded behind the header's search button.
+  if (!(await box.isVisible())) await page.locator('.search-toggle summary').click();
   await box.click();
   await box.fill('');
   await box.pressSequentially(q);
@@ -292,6 +294,28 @@ for (const mode of ['http', 'file']) {
         await Promise.all([page.waitForURL(/q=password$/), link.click()]);
         await waitPage(page, 'password');
         assert.ok((await resultsPage(page)).ids.length > 0);
+      });
+    });
+
+    test('a corrected word says so, and the original can be searched as typed', async () => {
+      await withPage(ctx.browser, {}, async (page) => {
+        await load(page, url('search.html?q=pasword'));
+        await waitPage(page, 'pasword');
+        const r = await resultsPage(page);
+        assert.ok(r.ids.length > 0, 'pasword finds nothing');
+        assert.match(r.summary, /articles? match(es)? “password”/);
+        const note = page.locator('#search-extra .search-corrected');
+        assert.equal(await note.textContent(), 'Showing results for password (no results for pasword) Search for “pasword” instead');
+        assert.deepEqual(await note.locator('em').allTextContents(), ['password', 'pasword']);
+        await Promise.all([page.waitForURL(/q=pasword&exact=1$/), note.locator('a').click()]);
+        await page.waitForFunction(() => document.getElementById('search-summary').textContent.includes('No articles match'));
+        const exact = await resultsPage(page);
+        assert.deepEqual(exact.ids, []);
+        assert.match(exact.summary, /No articles match “pasword”/);
+
+        // The header box says it too.
+        await type(page, 'pasword');
+        assert.equal(await page.locator('#search-popup .search-corrected em').first().textContent(), 'password');
       });
     });
   });

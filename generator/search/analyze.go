@@ -4,8 +4,9 @@
 // bleve's analysers decide what a term is: every distinct folded word of the
 // corpus is analysed once with the analyser of its article's language, and
 // the exported vocabulary maps surface words to terms, so the browser only
-// folds and looks words up. Scores are BM25F, precomputed per (term, doc) as
-// integers at build time, so both engines only add integers.
+// folds and looks words up. Scores are BM25 saturated per field and weighted
+// by field, precomputed per (term, doc) as integers at build time, so both
+// engines only add integers.
 package search
 
 import (
@@ -62,7 +63,10 @@ type File struct {
 	Data []byte
 }
 
-// Fields and their BM25F weights: ID/title > headings/keywords > summary > body.
+// Fields and their weights: title > headings/keywords > ID/summary > body.
+// Each field saturates on its own (k1) before it is weighted, so a term
+// in the title always outweighs any number of it in the body: a field can
+// add at most its weight times k1+1.
 const (
 	fID = iota
 	fTitle
@@ -73,15 +77,35 @@ const (
 	nFields
 )
 
+// The ID field weighs like the summary: an exact ID or alias typed alone
+// already comes first, and IDs made from file paths ("tutorials-wsl-git")
+// hold words that say less than the title.
 var (
-	fieldBoost = [nFields]float64{8, 8, 4, 4, 2, 1}
+	fieldBoost = [nFields]float64{2, 8, 4, 4, 2, 1}
 	fieldB     = [nFields]float64{0, 0.5, 0.75, 0, 0.75, 0.75}
 )
 
 const (
 	bm25K1     = 1.2
-	scoreScale = 50 // stored score = round(BM25F * scoreScale)
+	scoreScale = 20 // stored score = round(score * scoreScale)<<2 | field class
 )
+
+// Field classes, the low 2 bits of a stored score: the best field a term
+// is in. The engines use them to favour docs whose title has every query
+// word and to break ties.
+const (
+	clsBody    = 0 // summary or body
+	clsHeading = 1 // headings or keywords
+	clsTitle   = 2 // title
+)
+
+// titleSuffix makes the exact title term of a word ("install "): the
+// word as typed, unstemmed, in the docs whose title has it. An exact title
+// match then adds to the stemmed one. No word has a space, and the key
+// sorts right after the word, in its shard.
+const titleSuffix = " "
+
+var fieldClass = [nFields]int32{clsBody, clsTitle, clsHeading, clsHeading, clsBody, clsBody}
 
 var analyzerNames = map[string]string{
 	"da": "da", "de": "de", "en": "en", "es": "es", "fi": "fi",
@@ -153,11 +177,13 @@ type posting struct {
 
 type langCorpus struct {
 	lang      string
-	docs      []*Doc    // by doc number; nil: removed by Update
-	orig      []int     // index in the slice given to Analyze; -1: added by Update
-	live      int       // docs that are not nil
-	vocab     *interner // words; the words of Analyze numbered first
-	wordTerms [][]int32 // nil: stop word
+	docs      []*Doc             // by doc number; nil: removed by Update
+	orig      []int              // index in the slice given to Analyze; -1: added by Update
+	live      int                // docs that are not nil
+	vocab     *interner          // words; the words of Analyze numbered first
+	wordTerms [][]int32          // nil: stop word
+	titleTerm []int32            // by word: its exact title term (see titleSuffix), -1: none
+	pairTerm  map[[2]int32]int32 // adjacent terms of a heading -> their pair term
 	termList  []string
 	termID    map[string]int32
 	nSorted   int32       // terms [0, nSorted) are numbered in cmp16 order
@@ -543,6 +569,7 @@ type wordCount struct{ w, c int32 }
 type docWords struct {
 	wc  []wordCount
 	off [nFields + 1]int32
+	seq []int32 // the words of each heading in order, each heading ended by -1
 }
 
 // counter turns texts into docWords.
@@ -562,7 +589,12 @@ func (k *counter) doc(d *Doc) docWords {
 		dw.off[f] = int32(len(k.buf))
 		k.ids = k.ids[:0]
 		for _, t := range k.ft[f] {
+			lo := len(k.ids)
 			k.ids = k.in.text(t, k.ids)
+			if f == fHeadings {
+				dw.seq = append(append(dw.seq, k.ids[lo:]...), -1)
+			}
+			extraWords(t, func(w string) { k.ids = append(k.ids, k.in.id(w)) })
 		}
 		if len(k.pos) < len(k.in.words) {
 			k.pos = append(k.pos, make([]int32, len(k.in.words)-len(k.pos)+len(k.in.words)/4)...)
@@ -585,8 +617,12 @@ func (k *counter) doc(d *Doc) docWords {
 	return dw
 }
 
-// analyseWord returns the distinct terms bleve makes of a folded word.
+// analyseWord returns the distinct terms bleve makes of a folded word; a
+// technical token is its own term.
 func analyseWord(an analysis.Analyzer, w string) []string {
+	if isCompound(w) {
+		return []string{w}
+	}
 	var out []string
 	for _, t := range an.Analyze([]byte(w)) {
 		s := strings.ToValidUTF8(string(t.Term), "")
@@ -598,25 +634,146 @@ func analyseWord(an analysis.Analyzer, w string) []string {
 	return out
 }
 
-// termDoc is a term of one doc: its tw, then its score.
+// pairSep joins the terms of two words adjacent in a heading (stop words
+// left out) into a pair term ("network connect"): a query with the two
+// words in that order gets the pair's score too, proximity within a
+// section. It sorts right after the first term, in its shard.
+const pairSep = " "
+
+// headingPairs calls f with the first terms of each two words adjacent in
+// a heading of dw, stop words and technical tokens left out.
+func (lc *langCorpus) headingPairs(dw *docWords, f func(a, b int32)) {
+	prev := int32(-1)
+	for _, w := range dw.seq {
+		if w < 0 {
+			prev = -1
+			continue
+		}
+		if len(lc.wordTerms[w]) == 0 {
+			continue
+		}
+		t := lc.wordTerms[w][0]
+		if prev >= 0 && prev != t {
+			f(prev, t)
+		}
+		prev = t
+	}
+}
+
+// addPairTerms makes the pair terms of dw's headings that do not exist
+// yet, numbered after the other terms, and marks them in keys (if not nil).
+func (lc *langCorpus) addPairTerms(dw *docWords, keys map[string]bool) {
+	lc.headingPairs(dw, func(a, b int32) {
+		if _, ok := lc.pairTerm[[2]int32{a, b}]; ok {
+			return
+		}
+		lc.pairTerm[[2]int32{a, b}] = lc.newTerm(lc.termList[a]+pairSep+lc.termList[b], keys)
+	})
+}
+
+// inflections are the endings tried on every term of an English corpus:
+// a form that bleve analyses to the term is added to the vocabulary, so a
+// query for "shadowing" finds docs that only say "shadow", though the
+// browser never stems. A doubled last letter is tried too ("stopping").
+var inflections = map[string][]string{
+	"en": {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ment", "ments", "ly"},
+}
+
+// addInflections adds to the vocabulary the inflected forms of each term
+// that bleve analyses to that term alone and that no doc has (parallel).
+func (lc *langCorpus) addInflections(an analysis.Analyzer) {
+	ends := inflections[lc.lang]
+	found := make([][]string, len(lc.termList))
+	parallelChunks(len(lc.termList), 256, func(lo, hi int) {
+		for t := lo; t < hi; t++ {
+			found[t] = lc.inflectionsOf(an, int32(t), ends)
+		}
+	})
+	for t, ws := range found {
+		for _, w := range ws {
+			if lc.vocab.lookup(w) < 0 {
+				lc.vocab.idNoCopy(w)
+				lc.wordTerms = append(lc.wordTerms, []int32{int32(t)})
+				lc.titleTerm = append(lc.titleTerm, -1)
+			}
+		}
+	}
+}
+
+// inflectionsOf returns the forms of term t with the endings that bleve
+// analyses back to t and that are not words yet.
+func (lc *langCorpus) inflectionsOf(an analysis.Analyzer, t int32, ends []string) []string {
+	term := lc.termList[t]
+	if len(ends) == 0 || len(term) < 3 || len(term) > 24 {
+		return nil
+	}
+	for i := 0; i < len(term); i++ {
+		if c := term[i]; c < 'a' || c > 'z' {
+			return nil
+		}
+	}
+	var out []string
+	try := func(w string) {
+		if lc.vocab.lookup(w) >= 0 || slices.Contains(out, w) {
+			return
+		}
+		if ts := analyseWord(an, w); len(ts) == 1 && ts[0] == term {
+			out = append(out, w)
+		}
+	}
+	last := term[len(term)-1:]
+	for _, e := range ends {
+		try(term + e)
+		if e[0] == 'e' || e[0] == 'i' {
+			try(term + last + e)
+		}
+	}
+	return out
+}
+
+// termDoc is a term of one doc: its tw and field class, then its score.
 type termDoc struct {
 	term  int32
 	score int32
+	cls   int32
 	tw    float64
 }
 
-// bm25 is the stored score of a term of idf in a doc with weight tw.
-func bm25(idf, tw float64) int32 {
-	s := idf * tw * (bm25K1 + 1) / (bm25K1 + tw)
-	si := int32(math.Round(s * scoreScale))
+// bm25 is the stored score of a term of idf in a doc with weight tw (the
+// sum of the doc's saturated, weighted field frequencies) and field class
+// cls.
+func bm25(idf, tw float64, cls int32) int32 {
+	si := int32(math.Round(idf * tw * scoreScale))
 	if si < 1 {
 		si = 1
 	}
-	return si
+	return si<<2 | cls
 }
 
-func idfOf(n, df int) float64 {
-	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+// idfOf is log2(1 + n/df): unlike BM25's idf it stays above 1 for a term in
+// every doc, so such a term still ranks by field and frequency. It is
+// idfQ/1024, the value both engines compute for a prefix's own weight.
+func idfOf(n, df int) float64 { return float64(idfQ(n, df)) / 1024 }
+
+// idfQ is 1024*log2((n+df)/df), rounded down, in integer steps that
+// JavaScript's doubles do exactly (every product stays below 2^53):
+// search-engine.js has the same function.
+func idfQ(n, df int) int {
+	a, b := int64(min(max(n, 1), 1<<24)+max(df, 1)), int64(max(df, 1))
+	k := int64(0)
+	for b<<(k+1) <= a {
+		k++
+	}
+	y := a << 24 / (b << k) // a/(b*2^k) in [1, 2), 24 fraction bits
+	r := k << 10
+	for i := 9; i >= 0; i-- {
+		y = y * y >> 24
+		if y >= 1<<25 {
+			y >>= 1
+			r += 1 << i
+		}
+	}
+	return int(r)
 }
 
 // fieldLens returns the number of terms in each field of a doc.
@@ -643,24 +800,34 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 	}
 	s.tf = s.tf[:0]
 	s.out = s.out[:0]
+	add := func(t int32, f int, c int32) {
+		p := s.pos[t] - 1
+		if p < 0 {
+			p = int32(len(s.out))
+			s.pos[t] = p + 1
+			s.out = append(s.out, termDoc{term: t})
+			s.tf = append(s.tf, [nFields]int32{})
+		}
+		s.tf[p][f] += c
+	}
 	for f := 0; f < nFields; f++ {
 		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
 			for _, t := range lc.wordTerms[x.w] {
-				p := s.pos[t] - 1
-				if p < 0 {
-					p = int32(len(s.out))
-					s.pos[t] = p + 1
-					s.out = append(s.out, termDoc{term: t})
-					s.tf = append(s.tf, [nFields]int32{})
-				}
-				s.tf[p][f] += x.c
+				add(t, f, x.c)
+			}
+			if f == fTitle && lc.titleTerm[x.w] >= 0 {
+				add(lc.titleTerm[x.w], f, x.c)
 			}
 		}
 	}
+	// A pair weighs as a keyword: how many headings a doc has does not
+	// dilute two words found together in one.
+	lc.headingPairs(dw, func(a, b int32) { add(lc.pairTerm[[2]int32{a, b}], fKeywords, 1) })
 	for i := range s.out {
 		t := &s.out[i]
 		s.pos[t.term] = 0
 		tw := 0.0
+		cls := int32(clsBody)
 		for f := 0; f < nFields; f++ {
 			tf := min(s.tf[i][f], math.MaxUint16)
 			if tf == 0 {
@@ -670,9 +837,11 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 			if lc.avg[f] > 0 {
 				norm = 1 - fieldB[f] + fieldB[f]*float64(fl[f])/lc.avg[f]
 			}
-			tw += fieldBoost[f] * float64(tf) / norm
+			x := float64(tf) / norm
+			tw += fieldBoost[f] * x * (bm25K1 + 1) / (bm25K1 + x)
+			cls = max(cls, fieldClass[f])
 		}
-		t.tw = tw
+		t.tw, t.cls = tw, cls
 	}
 	return s.out
 }
@@ -729,6 +898,11 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 					for k := range dws[i].wc {
 						dws[i].wc[k].w = global[dws[i].wc[k].w]
 					}
+					for k, w := range dws[i].seq {
+						if w >= 0 {
+							dws[i].seq[k] = global[w]
+						}
+					}
 				}
 			})
 		}
@@ -748,6 +922,15 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			if _, ok := lc.termID[t]; !ok {
 				lc.termID[t] = 0
 				lc.termList = append(lc.termList, t)
+			}
+		}
+	}
+	inTitle := make([]bool, len(lc.vocab.words))
+	for i := range dws {
+		for _, x := range dws[i].wc[dws[i].off[fTitle]:dws[i].off[fTitle+1]] {
+			if w := lc.vocab.words[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !isCompound(w) {
+				inTitle[x.w] = true
+				lc.termList = append(lc.termList, w+titleSuffix)
 			}
 		}
 	}
@@ -771,6 +954,18 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			wtBack = append(wtBack, lc.termID[t])
 		}
 		lc.wordTerms[i] = wtBack[lo:len(wtBack):len(wtBack)]
+	}
+	lc.titleTerm = make([]int32, len(lc.vocab.words))
+	for i, ok := range inTitle {
+		lc.titleTerm[i] = -1
+		if ok {
+			lc.titleTerm[i] = lc.termID[lc.vocab.words[i]+titleSuffix]
+		}
+	}
+	lc.addInflections(an)
+	lc.pairTerm = map[[2]int32]int32{}
+	for i := range dws {
+		lc.addPairTerms(&dws[i], nil)
 	}
 
 	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).
@@ -820,7 +1015,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 		for i := lo; i < hi; i++ {
 			for k := range docTD[i] {
 				t := &docTD[i][k]
-				t.score = bm25(idfs[t.term], t.tw)
+				t.score = bm25(idfs[t.term], t.tw, t.cls)
 			}
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,18 +31,24 @@ const (
 	excerptLen     = 160
 )
 
-// Match factors, percent: exact terms (incl. stemming) beat prefix and typos.
+// Match factors, percent, per query word: its own terms, then its stem
+// typed as it is ("instal"), then prefix completions, then typos.
 const (
 	factorExact  = 100
+	factorTitle  = 50  // an exact title match, on top of its term's
+	factorPair   = 100 // two query words adjacent in a heading, on top
+	factorStem   = 90
 	factorPrefix = 60
 	factorFuzzy1 = 50
 	factorFuzzy2 = 30
 )
 
-// Options of a search.
+// Options of a search. Exact searches only what was typed: no typo
+// correction (the "search for the original instead" of a corrected query).
 type Options struct {
 	Limit   int
 	Product string
+	Exact   bool
 }
 
 // Result is one hit.
@@ -64,10 +71,13 @@ type Suggestion struct {
 	Suggestion string `json:"suggestion"`
 }
 
-// Response is the full answer of a query.
+// Response is the full answer of a query. Corrected lists the words that
+// matched nothing as typed and were searched as their suggestion, when
+// that found results: "showing results for ... (no results for ...)".
 type Response struct {
 	Results     []Result     `json:"results"`
 	Suggestions []Suggestion `json:"suggestions"`
+	Corrected   []Suggestion `json:"corrected"`
 	Total       int          `json:"total"`
 }
 
@@ -271,7 +281,10 @@ type qword struct {
 	stop    bool           // known, no terms
 	factors map[string]int // term name -> best factor
 	refs    map[string]termRef
-	extra   []string // expansion and fuzzy words (highlighting)
+	caps    map[string]int // prefix completion -> idfQ of the prefix (see capPrefix)
+	title   *termRef       // the word's exact title term, if any
+	wide    bool           // nothing matches it as typed or as a prefix: typos are looked for in the shards around its own
+	extra   []string       // expansion and fuzzy words (highlighting)
 }
 
 type item struct {
@@ -279,13 +292,23 @@ type item struct {
 	phrase []string // folded phrase words, including stop words
 }
 
-// parsed is the syntax of a query.
+// parsed is the syntax of a query: the chunks between white space outside
+// quotes, and the quoted phrases.
 type parsed struct {
-	plain   []string
-	prefix  bool // the last plain word is being typed
+	chunks  []chunk
+	typing  bool // the last chunk's last word is being typed
 	phrases [][]string
-	negW    []string
 	negP    [][]string
+}
+
+// chunk is a run of text between white space outside quotes: its words,
+// its technical token (see compound) and whether it is "-word" after a
+// space (or at the start of the query), which excludes unless resolve
+// decides otherwise.
+type chunk struct {
+	words []string
+	comp  string
+	neg   bool
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) }
@@ -294,8 +317,7 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) }
 func parse(q string) parsed {
 	var p parsed
 	parts := strings.Split(q, "\"")
-	last := []rune(q)
-	endsWord := len(last) > 0 && isWordRune(last[len(last)-1])
+	endsWord := q != "" && isWordRune(lastRune(q))
 	nwords := 0
 	for i, part := range parts {
 		if i%2 == 1 {
@@ -310,12 +332,10 @@ func parse(q string) parsed {
 			}
 			nwords += len(ws)
 			switch {
-			case neg && len(ws) == 1:
-				p.negW = append(p.negW, ws[0])
 			case neg:
 				p.negP = append(p.negP, ws)
 			case len(ws) == 1:
-				p.plain = append(p.plain, ws[0])
+				p.chunks = append(p.chunks, chunk{words: ws})
 			default:
 				p.phrases = append(p.phrases, ws)
 			}
@@ -323,25 +343,68 @@ func parse(q string) parsed {
 		}
 		chunks := strings.FieldsFunc(part, isSpace)
 		for ci, ch := range chunks {
-			neg := strings.HasPrefix(ch, "-")
 			ws := words(ch)
-			for wi, w := range ws {
-				if nwords >= maxWords {
-					break
-				}
-				nwords++
-				if neg {
-					p.negW = append(p.negW, w)
-					continue
-				}
-				p.plain = append(p.plain, w)
-				if endsWord && i == len(parts)-1 && ci == len(chunks)-1 && wi == len(ws)-1 {
-					p.prefix = true
-				}
+			if n := maxWords - nwords; len(ws) > n {
+				ws = ws[:max(n, 0)]
 			}
+			if len(ws) == 0 {
+				continue
+			}
+			nwords += len(ws)
+			// The start of the query counts as after a space: "-nat firewall".
+			afterSpace := ci > 0 || i == 0 || isSpace(firstRune(part))
+			second, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ch, "-"))
+			neg := afterSpace && strings.HasPrefix(ch, "-") && isWordRune(second)
+			p.chunks = append(p.chunks, chunk{words: ws, comp: compound(ch), neg: neg})
+			p.typing = endsWord && i == len(parts)-1 && ci == len(chunks)-1
 		}
 	}
 	return p
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// resolve turns the chunks into the words to search, whether the last is
+// being typed, the technical tokens of the index that were typed, and the
+// words to exclude. "-x" excludes x unless "-x" is a token of the index
+// (an option such as "-v"); when nothing else would remain, nothing is
+// excluded.
+func (ix *Index) resolve(q *query, p parsed) (plain []string, typing bool, comps []*qword, negW []string) {
+	known := func(c string) *qword {
+		if c == "" {
+			return nil
+		}
+		if qw := ix.lookup(q, c); qw.known && !qw.stop {
+			return qw
+		}
+		return nil
+	}
+	pos := make([]bool, len(p.chunks))
+	cq := make([]*qword, len(p.chunks))
+	any := len(p.phrases) > 0
+	for i, c := range p.chunks {
+		cq[i] = known(c.comp)
+		pos[i] = !c.neg || cq[i] != nil
+		any = any || pos[i]
+	}
+	seen := map[string]bool{}
+	for i, c := range p.chunks {
+		if pos[i] || !any {
+			plain = append(plain, c.words...)
+			if cq[i] != nil && !seen[c.comp] {
+				seen[c.comp] = true
+				comps = append(comps, cq[i])
+			}
+		} else {
+			negW = append(negW, c.words...)
+		}
+	}
+	n := len(p.chunks)
+	typing = p.typing && n > 0 && (pos[n-1] || !any)
+	return plain, typing, comps, negW
 }
 
 func lastRune(s string) rune {
@@ -353,7 +416,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // lookup resolves a word to its exact terms.
 func (ix *Index) lookup(q *query, w string) *qword {
-	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}}
+	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}, wide: true}
 	k := ix.route(w)
 	q.touch(k)
 	s := ix.shard(k)
@@ -364,6 +427,14 @@ func (ix *Index) lookup(q *query, w string) *qword {
 		for _, t := range qw.exact {
 			qw.add(t, factorExact)
 		}
+		key := w + titleSuffix
+		k2 := ix.route(key)
+		q.touch(k2)
+		if j, ok := ix.shard(k2).terms[key]; ok && !qw.stop {
+			qw.title = &termRef{k2, j, key}
+		}
+	} else if j, ok := s.terms[w]; ok {
+		qw.add(termRef{k, j, w}, factorStem)
 	}
 	return qw
 }
@@ -375,8 +446,72 @@ func (qw *qword) add(t termRef, f int) {
 	}
 }
 
-// expand adds prefix expansions and typo candidates to a positive word.
-func (ix *Index) expand(q *query, qw *qword) {
+// positive looks up the words and phrases to search, adding suggestions
+// for unknown words to resp. It returns the items and the words that will
+// be searched as their suggestion only (typo candidates; none if exact).
+func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool, resp *Response) ([]*item, []Suggestion) {
+	var items []*item
+	var corrected []Suggestion
+	suggest := func(qw *qword) string {
+		if qw.known || runeLen(qw.word) < 3 {
+			return ""
+		}
+		sg := ix.suggest(q, qw.word, qw.wide)
+		if sg != "" {
+			resp.Suggestions = append(resp.Suggestions, Suggestion{qw.word, sg})
+		}
+		return sg
+	}
+	seen := map[string]bool{}
+	for i, w := range plain {
+		isPrefix := typing && i == len(plain)-1
+		if seen[w] && !isPrefix {
+			continue
+		}
+		seen[w] = true
+		qw := ix.lookup(q, w)
+		qw.prefix = isPrefix
+		if qw.stop {
+			continue
+		}
+		ix.expand(q, qw, !exact)
+		sg := suggest(qw)
+		if sg != "" && qw.onlyFuzzy() {
+			corrected = append(corrected, Suggestion{w, sg})
+		}
+		items = append(items, &item{words: []*qword{qw}})
+	}
+	for _, ph := range p.phrases {
+		it := &item{phrase: ph}
+		for _, w := range ph {
+			if qw := ix.lookup(q, w); !qw.stop {
+				suggest(qw)
+				it.words = append(it.words, qw)
+			}
+		}
+		if len(it.words) > 0 {
+			items = append(items, it)
+		}
+	}
+	if len(items) > maxItems {
+		items = items[:maxItems]
+	}
+	return items, corrected
+}
+
+// onlyFuzzy reports whether a word matches through typo candidates alone.
+func (qw *qword) onlyFuzzy() bool {
+	for _, f := range qw.factors {
+		if f > factorFuzzy1 {
+			return false
+		}
+	}
+	return len(qw.factors) > 0
+}
+
+// expand adds prefix expansions and, with fuzzy, typo candidates to a
+// positive word.
+func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 	w := qw.word
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
@@ -410,8 +545,10 @@ func (ix *Index) expand(q *query, qw *qword) {
 			}
 			qw.extra = append(qw.extra, x)
 		}
+		ix.capPrefix(qw)
 	}
-	if !qw.known {
+	qw.wide = len(qw.factors) == 0
+	if !qw.known && fuzzy {
 		n := runeLen(w)
 		maxd := 0
 		switch {
@@ -421,7 +558,7 @@ func (ix *Index) expand(q *query, qw *qword) {
 			maxd = 1
 		}
 		if maxd > 0 {
-			for _, c := range ix.fuzzy(q, w, maxd) {
+			for _, c := range ix.fuzzy(q, w, maxd, qw.wide) {
 				if len(c.refs) == 0 {
 					continue
 				}
@@ -438,6 +575,41 @@ func (ix *Index) expand(q *query, qw *qword) {
 	}
 }
 
+// capPrefix caps the prefix completions of a word at the prefix's own
+// weight: the idf of the docs that have any of its terms. A rare completion
+// ("wslc" of "wsl") then scores no more than a term as common as the prefix.
+func (ix *Index) capPrefix(qw *qword) {
+	N := ix.man.N
+	seen, df := make([]bool, N), 0
+	for _, n := range sortedNames(qw.factors) {
+		p := ix.postings(qw.refs[n])
+		for i := 0; i < len(p); i += 2 {
+			if d := p[i]; d < N && !seen[d] {
+				seen[d] = true
+				df++
+			}
+		}
+	}
+	own := idfQ(N, df)
+	qw.caps = map[string]int{}
+	for n, f := range qw.factors {
+		if f == factorPrefix {
+			qw.caps[n] = own
+		}
+	}
+}
+
+// sortedNames returns the keys of m in UTF-16 order, the order in which
+// search-engine.js visits them.
+func sortedNames(m map[string]int) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, cmp16)
+	return names
+}
+
 func len16(s string) int {
 	n := 0
 	for _, r := range s {
@@ -447,29 +619,24 @@ func len16(s string) int {
 }
 
 type fuzzyCand struct {
-	word string
-	d    int
-	refs []termRef
+	word  string
+	d     int
+	shard int
+	refs  []termRef
 }
 
-// fuzzy returns up to maxFuzzy non-stop words of w's shard within maxd
-// edits (optimal string alignment), by distance then word.
-func (ix *Index) fuzzy(q *query, w string, maxd int) []fuzzyCand {
+// fuzzy returns up to maxFuzzy non-stop words within maxd edits of w
+// (optimal string alignment), by distance then word: those of w's shard,
+// and with wide those of the shards on either side too, since a word spelt
+// wrong can sort past a shard's end.
+func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 	k := ix.route(w)
-	q.touch(k)
-	s := ix.shard(k)
-	a := []rune(w)
-	var out []fuzzyCand
-	for i, x := range s.W {
-		if s.M[i] == nil {
-			continue
-		}
-		b := []rune(x)
-		if abs(len(a)-len(b)) > maxd {
-			continue
-		}
-		if d := osa(a, b, maxd); d <= maxd {
-			out = append(out, fuzzyCand{word: x, d: d})
+	out := ix.fuzzyIn(q, k, w, maxd, nil)
+	if wide {
+		for _, k2 := range []int{k - 1, k + 1} {
+			if k2 >= 0 && k2 < len(ix.man.Starts) {
+				out = ix.fuzzyIn(q, k2, w, maxd, out)
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -482,7 +649,27 @@ func (ix *Index) fuzzy(q *query, w string, maxd int) []fuzzyCand {
 		out = out[:maxFuzzy]
 	}
 	for i := range out {
-		out[i].refs = ix.refs(q, k, s.words[out[i].word])
+		out[i].refs = ix.refs(q, out[i].shard, ix.shard(out[i].shard).words[out[i].word])
+	}
+	return out
+}
+
+// fuzzyIn appends the words of shard k within maxd edits of w.
+func (ix *Index) fuzzyIn(q *query, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
+	q.touch(k)
+	s := ix.shard(k)
+	a := []rune(w)
+	for i, x := range s.W {
+		if s.M[i] == nil {
+			continue
+		}
+		b := []rune(x)
+		if abs(len(a)-len(b)) > maxd {
+			continue
+		}
+		if d := osa(a, b, maxd); d <= maxd {
+			out = append(out, fuzzyCand{word: x, d: d, shard: k})
+		}
 	}
 	return out
 }
@@ -535,7 +722,7 @@ func (ix *Index) Search(q string, opts Options) []Result {
 func (ix *Index) Query(text string, opts Options) Response {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}}
+	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}, Corrected: []Suggestion{}}
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	if rs := []rune(text); len(rs) > maxQueryRunes {
 		text = string(rs[:maxQueryRunes])
@@ -548,50 +735,9 @@ func (ix *Index) Query(text string, opts Options) Response {
 	p := parse(text)
 	q := &query{}
 	N := ix.man.N
+	plain, typing, comps, negW := ix.resolve(q, p)
 
-	// Positive items.
-	var items []*item
-	seen := map[string]bool{}
-	for i, w := range p.plain {
-		isPrefix := p.prefix && i == len(p.plain)-1
-		if seen[w] && !isPrefix {
-			continue
-		}
-		seen[w] = true
-		qw := ix.lookup(q, w)
-		qw.prefix = isPrefix
-		if qw.stop {
-			continue
-		}
-		if !qw.known && runeLen(w) >= 3 {
-			if sg := ix.suggest(q, w); sg != "" {
-				resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
-			}
-		}
-		ix.expand(q, qw)
-		items = append(items, &item{words: []*qword{qw}})
-	}
-	for _, ph := range p.phrases {
-		it := &item{phrase: ph}
-		for _, w := range ph {
-			qw := ix.lookup(q, w)
-			if qw.stop {
-				continue
-			}
-			if !qw.known && runeLen(w) >= 3 {
-				if sg := ix.suggest(q, w); sg != "" {
-					resp.Suggestions = append(resp.Suggestions, Suggestion{w, sg})
-				}
-			}
-			it.words = append(it.words, qw)
-		}
-		if len(it.words) > 0 {
-			items = append(items, it)
-		}
-	}
-	if len(items) > maxItems {
-		items = items[:maxItems]
-	}
+	items, corrected := ix.positive(q, p, plain, typing, opts.Exact, &resp)
 
 	// Filters.
 	var allowed []bool
@@ -606,7 +752,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 	}
 	excluded := make([]bool, N)
-	for _, w := range p.negW {
+	for _, w := range negW {
 		for _, d := range ix.docsAll(q, []string{w}) {
 			excluded[d] = true
 		}
@@ -618,21 +764,8 @@ func (ix *Index) Query(text string, opts Options) Response {
 	}
 	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
 
-	// Item scores.
-	scores := make([][]int, len(items))
-	for i, it := range items {
-		scores[i] = ix.itemScores(it, N)
-	}
-	total := make([]int, N)
-	count := make([]int, N)
-	for _, sc := range scores {
-		for d, s := range sc {
-			if s > 0 {
-				total[d] += s
-				count[d]++
-			}
-		}
-	}
+	sc := ix.score(q, items, comps, N)
+	total, count, titled, quality := sc.total, sc.count, sc.titled, sc.quality
 	var cands []int
 	relaxed := false
 	if len(items) > 0 {
@@ -657,6 +790,12 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 		if total[da] != total[db] {
 			return total[da] > total[db]
+		}
+		if titled[da] != titled[db] {
+			return titled[da] > titled[db]
+		}
+		if quality[da] != quality[db] {
+			return quality[da] > quality[db]
 		}
 		return da < db
 	})
@@ -708,6 +847,9 @@ func (ix *Index) Query(text string, opts Options) Response {
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
+	if len(cands) > 0 && corrected != nil {
+		resp.Corrected = corrected
+	}
 	hl := ix.highlightSet(q, items)
 	for _, d := range cands {
 		r := ix.record(d)
@@ -732,43 +874,155 @@ func containsInt(s []int, x int) bool {
 	return false
 }
 
-// itemScores returns per doc the score of an item (0: no match). A word
-// scores its best term; a phrase sums its words and needs all of them.
-func (ix *Index) itemScores(it *item, N int) []int {
-	sum := make([]int, N)
-	cnt := make([]int, N)
-	for _, qw := range it.words {
-		best := make([]int, N)
-		names := make([]string, 0, len(qw.factors))
-		for n := range qw.factors {
-			names = append(names, n)
+// docScores are, per doc, its score, how many items it matches, how many
+// of them in its title, and the factors of its best matches.
+type docScores struct{ total, count, titled, quality []int }
+
+// score adds up the items' scores per doc. A doc whose title has every
+// item gets half its score again, one whose title and headings have them
+// a quarter: the words are together, whatever their idf. Heading pairs
+// and the technical tokens typed ("--install") add their own scores, so
+// docs that have them as typed come before those that only have the words.
+func (ix *Index) score(q *query, items []*item, comps []*qword, N int) docScores {
+	total, count := make([]int, N), make([]int, N)
+	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
+	for _, it := range items {
+		m := ix.itemScores(it, N)
+		for d, s := range m.score {
+			if s > 0 {
+				total[d] += s
+				count[d]++
+				quality[d] += m.quality[d]
+				if m.cls[d] == clsTitle {
+					titled[d]++
+				}
+				if m.cls[d] >= clsHeading {
+					headed[d]++
+				}
+			}
 		}
-		sort.Strings(names)
-		for _, n := range names {
+	}
+	if len(items) > 1 {
+		for d := range total {
+			if titled[d] == len(items) {
+				total[d] += total[d] / 2
+			} else if headed[d] == len(items) {
+				total[d] += total[d] / 4
+			}
+		}
+	}
+	ix.addPairs(q, items, total)
+	for _, qw := range comps {
+		for _, t := range qw.exact {
+			p := ix.postings(t)
+			for i := 0; i+1 < len(p); i += 2 {
+				if d := p[i]; d < N && total[d] > 0 {
+					total[d] += (p[i+1] >> 2) * factorExact
+				}
+			}
+		}
+	}
+	return docScores{total, count, titled, quality}
+}
+
+// itemMatch is what an item adds to each doc: its score (0: no match),
+// the field class it is in (for a phrase, the lowest of its words') and
+// the factors of its words' best matches.
+type itemMatch struct{ score, cls, quality []int }
+
+// itemScores returns per doc the match of an item. A word scores its best
+// term; a phrase sums its words and needs all of them.
+func (ix *Index) itemScores(it *item, N int) itemMatch {
+	m := itemMatch{make([]int, N), make([]int, N), make([]int, N)}
+	cnt := make([]int, N)
+	best, bestF, bestCls := make([]int, N), make([]int, N), make([]int, N)
+	for wi, qw := range it.words {
+		clear(best)
+		clear(bestF)
+		clear(bestCls)
+		for _, n := range sortedNames(qw.factors) {
 			f := qw.factors[n]
 			if len(it.phrase) > 0 && f != factorExact {
 				continue
 			}
 			p := ix.postings(qw.refs[n])
+			own, capped := qw.caps[n]
+			tidf := idfQ(N, len(p)/2)
+			capped = capped && own < tidf
 			for i := 0; i+1 < len(p); i += 2 {
-				if d := p[i]; d < N {
-					best[d] = max(best[d], p[i+1]*f)
+				d := p[i]
+				if d >= N {
+					continue
 				}
+				v := p[i+1] >> 2
+				if capped {
+					v = max(1, v*own/tidf)
+				}
+				if v*f > best[d] {
+					best[d], bestF[d] = v*f, f
+				}
+				bestCls[d] = max(bestCls[d], p[i+1]&3)
 			}
+		}
+		if qw.title != nil {
+			ix.addTitle(qw.title, best)
 		}
 		for d, s := range best {
-			if s > 0 {
-				sum[d] += s
-				cnt[d]++
+			if s == 0 {
+				continue
+			}
+			m.score[d] += s
+			m.quality[d] += bestF[d]
+			if wi == 0 || cnt[d] == 0 {
+				m.cls[d] = bestCls[d]
+			} else {
+				m.cls[d] = min(m.cls[d], bestCls[d])
+			}
+			cnt[d]++
+		}
+	}
+	for d := range m.score {
+		if cnt[d] != len(it.words) {
+			m.score[d] = 0
+		}
+	}
+	return m
+}
+
+// addPairs adds to the matching docs that have two consecutive query
+// words next to each other in a heading their pair term's score, at
+// factorPair: the words are together in one section.
+func (ix *Index) addPairs(q *query, items []*item, total []int) {
+	for i := 0; i+1 < len(items); i++ {
+		a, b := items[i].words, items[i+1].words
+		if len(a) != 1 || len(b) != 1 || len(a[0].exact) == 0 || len(b[0].exact) == 0 {
+			continue
+		}
+		key := a[0].exact[0].name + pairSep + b[0].exact[0].name
+		k := ix.route(key)
+		q.touch(k)
+		j, ok := ix.shard(k).terms[key]
+		if !ok {
+			continue
+		}
+		p := ix.postings(termRef{k, j, key})
+		for i := 0; i+1 < len(p); i += 2 {
+			if d := p[i]; d < len(total) && total[d] > 0 {
+				total[d] += (p[i+1] >> 2) * factorPair
 			}
 		}
 	}
-	for d := range sum {
-		if cnt[d] != len(it.words) {
-			sum[d] = 0
+}
+
+// addTitle adds to the docs that match a word and have it exactly in
+// their title that title's weight, at factorTitle: exact beats stemmed.
+func (ix *Index) addTitle(t *termRef, best []int) {
+	p := ix.postings(*t)
+	for i := 0; i+1 < len(p); i += 2 {
+		if d := p[i]; d < len(best) && best[d] > 0 {
+			best[d] += (p[i+1] >> 2) * factorTitle
 		}
 	}
-	return sum
 }
 
 // docsAll returns the docs having an exact term of every (known) word.
@@ -838,13 +1092,13 @@ func (ix *Index) productDocs(q *query, k int) []int {
 }
 
 // suggest returns the closest vocabulary word to an unknown word.
-func (ix *Index) suggest(q *query, w string) string {
+func (ix *Index) suggest(q *query, w string, wide bool) string {
 	maxd := 1
 	if runeLen(w) >= 5 {
 		maxd = 2
 	}
 	best, bestD, bestDF := "", maxd+1, -1
-	for _, c := range ix.fuzzy(q, w, maxd) {
+	for _, c := range ix.fuzzy(q, w, maxd, wide) {
 		df := 0
 		for _, t := range c.refs {
 			df = max(df, len(ix.postings(t))/2)

@@ -16,6 +16,7 @@ type parityCase struct {
 	Q       string `json:"q"`
 	Limit   int    `json:"limit"`
 	Product string `json:"product"`
+	Exact   bool   `json:"exact"`
 }
 
 var parityQueries = []parityCase{
@@ -86,7 +87,7 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 			}
 			ixs[c.Lang] = ix
 		}
-		g := ix.Query(c.Q, Options{Limit: c.Limit, Product: c.Product})
+		g := ix.Query(c.Q, Options{Limit: c.Limit, Product: c.Product, Exact: c.Exact})
 		j := js[i]
 		if len(g.Results) > 0 {
 			nonEmpty++
@@ -105,8 +106,8 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 				t.Errorf("%q %s: Go %+v\nJS %+v", c.Q, a.ID, a, b)
 			}
 		}
-		if !slices.Equal(g.Suggestions, j.Suggestions) {
-			t.Errorf("%q: suggestions Go %v JS %v", c.Q, g.Suggestions, j.Suggestions)
+		if !slices.Equal(g.Suggestions, j.Suggestions) || !slices.Equal(g.Corrected, j.Corrected) {
+			t.Errorf("%q: suggestions Go %v %v JS %v %v", c.Q, g.Suggestions, g.Corrected, j.Suggestions, j.Corrected)
 		}
 	}
 	return nonEmpty

@@ -83,7 +83,7 @@ func score(ps []posting, d int32) int32 {
 		}
 	}
 	if lo < len(ps) && ps[lo].doc == d {
-		return ps[lo].score
+		return ps[lo].score >> 2
 	}
 	return 0
 }
@@ -138,7 +138,7 @@ func (lc *langCorpus) relatedOf(d int32, n int, s *relScratch) []int32 {
 			if acc[p.doc] == 0 {
 				touched = append(touched, p.doc)
 			}
-			acc[p.doc] += int64(t.score) * int64(p.score)
+			acc[p.doc] += int64(t.score) * int64(p.score>>2)
 		}
 	}
 	s.touched = touched

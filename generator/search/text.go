@@ -277,3 +277,102 @@ func collapse(s string) string {
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// Technical tokens. A chunk of text between white space that, once the
+// punctuation around it is trimmed, is letters and digits joined by
+// compoundJoin characters ("--install", ".wslconfig", "wsl.exe",
+// "c:\windows\system32", "802.1x", "get-netadapter", "c#", "c++") is also
+// indexed whole, folded, as a word that is its own term, so a query can ask
+// for what was typed; its words are indexed as usual too. The rule is
+// search-engine.js's compound, character for character.
+const (
+	compoundJoin  = "-._#+/\\:@=$~"
+	compoundOpen  = "([{<\"'*`"
+	compoundClose = ")]}>\"',.;:!?*`"
+)
+
+// compound returns the folded technical token of a chunk, or "".
+func compound(chunk string) string {
+	chunk = strings.TrimRight(strings.TrimLeft(chunk, compoundOpen), compoundClose)
+	if chunk == "" || utf8.RuneCountInString(chunk) > maxWordLen {
+		return ""
+	}
+	joined, word := false, false
+	for _, r := range chunk {
+		switch {
+		case isWordRune(r):
+			word = true
+		case strings.ContainsRune(compoundJoin, r):
+			joined = true
+		default:
+			return ""
+		}
+	}
+	if !joined || !word {
+		return ""
+	}
+	return fold(chunk)
+}
+
+// isCompound reports whether a folded word is a technical token: words
+// proper have no joining characters.
+func isCompound(w string) bool { return strings.ContainsAny(w, compoundJoin) }
+
+// hexDigitsOf returns "80070005" for a hexadecimal error code word
+// "0x80070005", else "": the build indexes the code under both, so the
+// code typed without 0x finds it.
+func hexDigitsOf(w string) string {
+	if len(w) < 5 || w[0] != '0' || w[1] != 'x' {
+		return ""
+	}
+	for i := 2; i < len(w); i++ {
+		if c := w[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return ""
+		}
+	}
+	return w[2:]
+}
+
+// extraWords calls f with the technical tokens of t and the digits of its
+// hexadecimal codes, the words the build adds to those tokens(t) gives.
+func extraWords(t string, f func(string)) {
+	for i := 0; i < len(t); {
+		if c := t[i]; c < utf8.RuneSelf && asciiSpace[c] {
+			i++
+			continue
+		}
+		if r, size := utf8.DecodeRuneInString(t[i:]); r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(t) {
+			c := t[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		chunk := t[i:j]
+		i = j
+		if !strings.ContainsAny(chunk, compoundJoin) && !strings.Contains(chunk, "0x") && !strings.Contains(chunk, "0X") {
+			continue // plain words, the common case
+		}
+		if c := compound(chunk); c != "" {
+			f(c)
+		}
+		for _, w := range words(chunk) {
+			if h := hexDigitsOf(w); h != "" {
+				f(h)
+			}
+		}
+	}
+}

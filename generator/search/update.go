@@ -220,23 +220,30 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 	// New words: analyse them, number new terms after the others.
 	if n := len(lc.vocab.words); n > len(lc.wordTerms) {
 		an := analyzerFor(lc.lang)
+		var added []int32
 		for w := len(lc.wordTerms); w < n; w++ {
 			var ids []int32
 			for _, s := range analyseWord(an, lc.vocab.words[w]) {
 				t, ok := lc.termID[s]
 				if !ok {
-					t = int32(len(lc.termList))
-					lc.termID[s] = t
-					lc.termList = append(lc.termList, s)
-					lc.postings = append(lc.postings, nil)
-					e.keys[s] = true
+					t = lc.newTerm(s, e.keys)
+					added = append(added, t)
 				}
 				ids = append(ids, t)
 			}
 			lc.wordTerms = append(lc.wordTerms, ids)
 			e.keys[lc.vocab.words[w]] = true
 		}
+		for _, t := range added {
+			for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
+				lc.vocab.id(w)
+				lc.wordTerms = append(lc.wordTerms, []int32{t})
+				e.keys[w] = true
+			}
+		}
 	}
+	lc.addTitleTerms(&dw, e.keys)
+	lc.addPairTerms(&dw, e.keys)
 	fl := lc.fieldLens(&dw)
 	tds := lc.termWeights(&dw, &fl, &e.scratch)
 	if e.keep == nil {
@@ -252,14 +259,14 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 		if j < len(ps) && ps[j].doc == d { // a term the doc keeps
 			e.keep[t] = true
 			ps[j].tw = float32(td.tw)
-			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw); sc != ps[j].score {
+			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].score {
 				ps[j].score = sc
 				e.keys[lc.termList[t]] = true
 			}
 			continue
 		}
 		e.termChanged(lc, t)
-		lc.postings[t] = slices.Insert(ps, j, posting{d, 0, float32(td.tw)})
+		lc.postings[t] = slices.Insert(ps, j, posting{d, td.cls, float32(td.tw)})
 		e.scoreNew = append(e.scoreNew, posRef{t, d})
 	}
 	for _, t := range lc.docTerms[d] { // terms the doc lost
@@ -299,15 +306,15 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 		if len(ps) != df {
 			idf := idfOf(lc.nIdf, len(ps))
 			for i := range ps {
-				ps[i].score = bm25(idf, float64(ps[i].tw))
+				ps[i].score = bm25(idf, float64(ps[i].tw), ps[i].score&3)
 			}
 		}
 		e.keys[lc.termList[t]] = true
 	}
 	for _, p := range e.scoreNew {
 		ps := lc.postings[p.term]
-		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].doc == p.doc && ps[i].score == 0 {
-			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw))
+		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].doc == p.doc && ps[i].score>>2 == 0 {
+			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].score&3)
 		}
 	}
 
@@ -399,4 +406,37 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 func (lc *langCorpus) route(exp *exportState, key string) int {
 	i := sort.Search(len(exp.shards), func(i int) bool { return cmp16(exp.shards[i].start, key) > 0 })
 	return max(i-1, 0)
+}
+
+// addTitleTerms makes the exact title terms of the words of dw's title
+// that have none yet, numbered after the other terms, and marks them in
+// keys.
+func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
+	for len(lc.titleTerm) < len(lc.vocab.words) {
+		lc.titleTerm = append(lc.titleTerm, -1)
+	}
+	for _, x := range dw.wc[dw.off[fTitle]:dw.off[fTitle+1]] {
+		w := lc.vocab.words[x.w]
+		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || isCompound(w) {
+			continue
+		}
+		t, ok := lc.termID[w+titleSuffix]
+		if !ok {
+			t = lc.newTerm(w+titleSuffix, keys)
+		}
+		lc.titleTerm[x.w] = t
+	}
+}
+
+// newTerm numbers a new term after the others, with no postings yet, and
+// marks it in keys (if not nil).
+func (lc *langCorpus) newTerm(key string, keys map[string]bool) int32 {
+	t := int32(len(lc.termList))
+	lc.termID[key] = t
+	lc.termList = append(lc.termList, key)
+	lc.postings = append(lc.postings, nil)
+	if keys != nil {
+		keys[key] = true
+	}
+	return t
 }

@@ -160,3 +160,22 @@ func TestOverReadsAFolder(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+// Error tokens are often valid input the lexer does not know (localhost:8080
+// in a shell session); chroma.css must not paint them as alarms.
+func TestChromaCSSQuietsErrors(t *testing.T) {
+	css := string(chromaCSS())
+	rules := 0
+	for _, line := range strings.Split(css, "\n") {
+		if !strings.Contains(line, ".chroma .err {") {
+			continue
+		}
+		rules++
+		if !strings.HasSuffix(line, "color: inherit; background-color: transparent }") {
+			t.Errorf("error tokens are styled: %s", line)
+		}
+	}
+	if rules != 2 {
+		t.Errorf("%d .err rules, want one per colour scheme:\n%s", rules, css)
+	}
+}

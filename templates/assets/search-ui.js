@@ -47,7 +47,7 @@
   // back only for its latest call; run(null) just drops what is pending.
   var memo = new Map();
   function cachedSearch(q, o) {
-    var key = (o.product || '') + '\u0000' + o.limit + '\u0000' + q;
+    var key = (o.product || '') + '\u0000' + o.limit + '\u0000' + (o.exact ? 'x' : '') + '\u0000' + q;
     if (!memo.has(key)) {
       if (memo.size > 50) memo.delete(memo.keys().next().value);
       var p = getEngine().search(q, o);
@@ -132,6 +132,30 @@
     p.appendChild(doc.createTextNode('?'));
     return p;
   }
+  // fill appends template to parent, its {name} placeholders replaced by
+  // the nodes given (text stays text).
+  function fill(parent, template, nodes) {
+    template.split(/(\{[a-z]+\})/).forEach(function (part) {
+      var m = /^\{([a-z]+)\}$/.exec(part);
+      parent.appendChild(m && nodes[m[1]] ? nodes[m[1]] : doc.createTextNode(part));
+    });
+  }
+  // "Showing results for <em>q'</em> (no results for <em>q</em>)" and a
+  // link that searches q as typed, when the engine corrected a word; else
+  // null. onOriginal, if given, runs instead of following the link.
+  function correctedNote(q, resp, product, onOriginal) {
+    if (!resp.total || !resp.corrected || !resp.corrected.length) return null;
+    var fixed = corrected(q, resp.corrected);
+    if (!fixed || fixed === q) return null;
+    var p = el('p', 'search-corrected');
+    fill(p, msg('js_showing_for', 'Showing results for {fixed} (no results for {q})'), { fixed: el('em', '', fixed), q: el('em', '', q) });
+    p.appendChild(doc.createTextNode(' '));
+    var a = el('a', '', msg('js_search_instead', 'Search for “{q}” instead', { q: q }));
+    a.href = pageURL(q, product) + '&exact=1';
+    if (onOriginal) a.addEventListener('click', function (e) { e.preventDefault(); onOriginal(); });
+    p.appendChild(a);
+    return p;
+  }
   function metaText(r, maxProducts) {
     var ps = (r.products || []).slice(0, maxProducts), more = (r.products || []).length - ps.length;
     return [r.id].concat(ps.length ? [ps.join(', ') + (more > 0 ? ' +' + more : '')] : []).join(' · ');
@@ -142,15 +166,17 @@
 
   // --- the header combobox ---------------------------------------------
   var popup = el('div', 'search-popup'), list = el('div', 'search-listbox'), empty = el('div', 'search-empty');
+  var note = el('div', 'search-note');
   var status = el('div', 'visually-hidden');
   popup.id = 'search-popup';
   popup.hidden = true;
   list.id = 'search-listbox';
   list.setAttribute('role', 'listbox');
   list.setAttribute('aria-label', msg('js_matching', 'Matching articles'));
-  empty.hidden = true;
+  empty.hidden = note.hidden = true;
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
+  popup.appendChild(note);
   popup.appendChild(list);
   popup.appendChild(empty);
   form.appendChild(popup);
@@ -195,6 +221,7 @@
     setActive(-1);
     list.textContent = '';
     empty.textContent = '';
+    note.textContent = '';
     options = [];
     shown = popup.dataset.q = q;
     resp.results.forEach(function (r, i) {
@@ -221,6 +248,9 @@
       });
       if (dym) empty.appendChild(dym);
     }
+    var fix = correctedNote(q, resp, '');
+    if (fix) note.appendChild(fix);
+    note.hidden = !fix;
     list.hidden = !resp.results.length;
     empty.hidden = !!resp.results.length;
     open(doc.activeElement === input || form.contains(doc.activeElement));
@@ -232,7 +262,7 @@
     if (!q.trim()) {
       drop(null);
       shown = '';
-      list.hidden = empty.hidden = true;
+      list.hidden = empty.hidden = note.hidden = true;
       open(false);
       status.textContent = '';
       return;
@@ -280,7 +310,7 @@
   });
   // Clicks in the popup must not blur the box first.
   popup.addEventListener('mousedown', function (e) {
-    if (!e.target.closest || !e.target.closest('.search-suggest a')) e.preventDefault();
+    if (!e.target.closest || !e.target.closest('.search-suggest a, .search-corrected a')) e.preventDefault();
   });
   form.addEventListener('focusout', function (e) {
     if (!e.relatedTarget || !form.contains(e.relatedTarget)) open(false);
@@ -304,16 +334,17 @@
   var baseTitle = doc.title, sep = baseTitle.indexOf(' | ');
   var siteTitle = sep >= 0 ? baseTitle.slice(sep + 3) : baseTitle;
   var full = runner(), LIMIT = 100;
+  var exactQ = null; // the query searched as typed, without correction (exact=1)
   page.querySelectorAll('.search-nojs').forEach(function (n) { n.hidden = true; });
   page.querySelectorAll('[data-needs-js]').forEach(function (n) { n.hidden = false; });
 
   function params() {
     var s = new URLSearchParams(location.search);
-    return { q: s.get('q') || '', product: s.get('product') || '' };
+    return { q: s.get('q') || '', product: s.get('product') || '', exact: s.get('exact') === '1' };
   }
   function setURL(q, product, push) {
     var u = 'search.html' + (q || product ? '?q=' + encodeURIComponent(q) : '') +
-      (product ? '&product=' + encodeURIComponent(product) : '') + location.hash;
+      (product ? '&product=' + encodeURIComponent(product) : '') + (exactQ === q ? '&exact=1' : '') + location.hash;
     try { history[push ? 'pushState' : 'replaceState'](null, '', u); } catch (err) { /* some file:// setups */ }
   }
   function productName(slug) {
@@ -330,9 +361,12 @@
       results.hidden = true;
       return;
     }
+    var fix = correctedNote(q, resp, product, function () { exactQ = q; go(true); });
+    var shownQ = fix ? corrected(q, resp.corrected) : q;
     if (!resp.total) summary.textContent = msg('js_no_match', 'No articles match “{q}”', { q: q }) + where + '.';
-    else summary.textContent = count('js_matches', resp.total, '1 article matches', '{n} articles match') + ' “' + q + '”' + where +
+    else summary.textContent = count('js_matches', resp.total, '1 article matches', '{n} articles match') + ' “' + shownQ + '”' + where +
       (resp.total > resp.results.length ? '; ' + msg('js_first_shown', 'the first {n} are shown', { n: resp.results.length }) + '.' : '.');
+    if (fix) extra.appendChild(fix);
     var dym = didYouMean(q, resp, product);
     if (dym) extra.appendChild(dym);
     if (!resp.total && product) {
@@ -367,7 +401,7 @@
     var q = pq.value, product = psel.value;
     setURL(q, product, push);
     page.setAttribute('aria-busy', 'true');
-    full(q, { limit: LIMIT, product: product }, function (resp) {
+    full(q, { limit: LIMIT, product: product, exact: exactQ === q }, function (resp) {
       page.removeAttribute('aria-busy');
       showPage(q, product, resp);
       page.dataset.q = q;
@@ -381,6 +415,7 @@
   function fromURL() {
     var p = params();
     pq.value = p.q;
+    exactQ = p.exact ? p.q : null;
     psel.value = p.product;
     if (psel.value !== p.product) {
       // Not listed (yet): keep it selectable so the filter stays visible.

@@ -248,6 +248,9 @@ func (b *bench) write(results []*report.Size, took time.Duration) error {
 	md := report.Markdown(report.Info{Repo: b.o.repo, Seed: b.o.seed, Runs: b.o.runs, RunsLarge: b.o.runsLarge,
 		SavedOnly: len(b.o.sizes) == 0, HugoVersion: b.tools.HugoVersion, PagefindVersion: b.tools.PagefindVersion,
 		Took: took}, results)
+	if old, err := os.ReadFile(path); err == nil {
+		md = report.KeepSection(md, string(old), report.RelevanceHeading)
+	}
 	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@
   });
   var L = { items: 10, words: 32, phrase: 8, prefixShards: 3, expansions: 50, fuzzy: 10,
     phraseCheck: 50, limit: 100, before: 60, len: 160, query: 500 };
-  var F_EXACT = 100, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 5000;
+  var F_EXACT = 100, F_TITLE = 50, F_PAIR = 100, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2, CLS_HEADING = 1;
 
   function fold(w) {
     if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
@@ -84,8 +84,22 @@
     }
     return Math.min(p[m], maxd + 1);
   }
+  // idfQ is 1024*log2((n+df)/df) rounded down, as Go's idfQ: every step is
+  // an integer below 2^53, so doubles compute it exactly.
+  function idfQ(n, df) {
+    df = Math.max(df, 1);
+    var a = Math.min(Math.max(n, 1), 16777216) + df, b = df, k = 0, p = 1;
+    while (b * p * 2 <= a) { k++; p *= 2; }
+    var y = Math.floor(a * 16777216 / (b * p)), r = k * 1024;
+    for (var i = 9; i >= 0; i--) {
+      y = Math.floor(y * y / 16777216);
+      if (y >= 33554432) { y = Math.floor(y / 2); r += 1 << i; }
+    }
+    return r;
+  }
   function len16cmp(a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); }
   function strcmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function sortedNames(m) { return Array.from(m.keys()).sort(strcmp); }
   function lastCp(s) { var a = Array.from(s); return a.length ? a[a.length - 1] : ''; }
 
   // topK returns the k smallest of xs under cmp, sorted: the ranking only
@@ -104,8 +118,25 @@
     return top;
   }
 
+  // compound: the folded technical token of a chunk between white space
+  // ("--install", "wsl.exe", "c#"), or '' (Go: compound in text.go).
+  var JOIN = '-._#+/\\:@=$~';
+  function compound(ch) {
+    ch = ch.replace(/^[([{<"'*`]+/, '').replace(/[)\]}>"',.;:!?*`]+$/, '');
+    if (!ch || cpLen(ch) > 64) return '';
+    var joined = false, word = false;
+    for (var c of ch) {
+      if (WORDCH.test(c)) word = true;
+      else if (JOIN.indexOf(c) >= 0) joined = true;
+      else return '';
+    }
+    return joined && word ? fold(ch) : '';
+  }
+
+  // parse: the chunks between white space outside quotes (words, technical
+  // token, "-word" after a space) and the quoted phrases (Go: parse).
   function parse(q) {
-    var p = { plain: [], prefix: false, phrases: [], negW: [], negP: [] };
+    var p = { chunks: [], typing: false, phrases: [], negP: [] };
     var parts = q.split('"'), nwords = 0;
     var endsWord = WORDCH.test(lastCp(q));
     for (var i = 0; i < parts.length; i++) {
@@ -116,23 +147,22 @@
         var neg = prev.slice(-1) === '-' && (prev.length === 1 || SPACE.test(lastCp(prev.slice(0, -1))));
         if (nwords + ws.length > L.words || !ws.length) continue;
         nwords += ws.length;
-        if (neg && ws.length === 1) p.negW.push(ws[0]);
-        else if (neg) p.negP.push(ws);
-        else if (ws.length === 1) p.plain.push(ws[0]);
+        if (neg) p.negP.push(ws);
+        else if (ws.length === 1) p.chunks.push({ words: ws, comp: '', neg: false });
         else p.phrases.push(ws);
         continue;
       }
       var chunks = part.split(SPACES).filter(Boolean);
       for (var ci = 0; ci < chunks.length; ci++) {
-        var cneg = chunks[ci][0] === '-';
-        ws = words(chunks[ci]);
-        for (var wi = 0; wi < ws.length; wi++) {
-          if (nwords >= L.words) break;
-          nwords++;
-          if (cneg) { p.negW.push(ws[wi]); continue; }
-          p.plain.push(ws[wi]);
-          if (endsWord && i === parts.length - 1 && ci === chunks.length - 1 && wi === ws.length - 1) p.prefix = true;
-        }
+        var ch = chunks[ci];
+        ws = words(ch).slice(0, Math.max(L.words - nwords, 0));
+        if (!ws.length) continue;
+        nwords += ws.length;
+        var afterSpace = ci > 0 || i === 0 || SPACE.test(Array.from(part)[0] || '');
+        var second = Array.from(ch.replace(/^-/, ''))[0] || '';
+        var cneg = afterSpace && ch[0] === '-' && WORDCH.test(second);
+        p.chunks.push({ words: ws, comp: compound(ch), neg: cneg });
+        p.typing = endsWord && i === parts.length - 1 && ci === chunks.length - 1;
       }
     }
     return p;
@@ -210,7 +240,7 @@
       if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
     }
     async function lookup(M, q, w) {
-      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), extra: [] };
+      var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, wide: true, extra: [] };
       var k = route(M, w);
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
@@ -219,26 +249,42 @@
         qw.exact = await refs(M, q, k, i);
         qw.stop = !qw.exact.length;
         qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
-      }
+        // The word's exact title term "w " (Go: lookup).
+        var key = w + ' ', k2 = route(M, key);
+        q.touch(k2);
+        var j = (await shard(M, k2)).terms.get(key);
+        if (j !== undefined && !qw.stop) qw.title = { k: k2, i: j, name: key };
+      } else if (s.terms.has(w)) add(qw, { k: k, i: s.terms.get(w), name: w }, F_STEM);
       return qw;
     }
-    async function fuzzy(M, q, w, maxd) {
-      var k = route(M, w);
-      q.touch(k);
-      var s = await shard(M, k), a = Array.from(w), out = [];
-      s.W.forEach(function (x, i) {
-        if (s.M[i] === null) return;
-        var b = Array.from(x);
-        if (Math.abs(a.length - b.length) > maxd) return;
-        var d = osa(a, b, maxd);
-        if (d <= maxd) out.push({ word: x, d: d });
-      });
+    // fuzzy: words within maxd edits of w in its shard and, with wide, in
+    // the shards on either side (Go: fuzzy).
+    async function fuzzy(M, q, w, maxd, wide) {
+      var k = route(M, w), a = Array.from(w), out = [];
+      async function scan(k2) {
+        q.touch(k2);
+        var s = await shard(M, k2);
+        s.W.forEach(function (x, i) {
+          if (s.M[i] === null) return;
+          var b = Array.from(x);
+          if (Math.abs(a.length - b.length) > maxd) return;
+          var d = osa(a, b, maxd);
+          if (d <= maxd) out.push({ word: x, d: d, shard: k2 });
+        });
+      }
+      await scan(k);
+      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
-      for (var c of out) c.refs = await refs(M, q, k, s.words.get(c.word));
+      for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
       return out;
     }
-    async function expand(M, q, qw) {
+    function onlyFuzzy(qw) {
+      var only = qw.factors.size > 0;
+      qw.factors.forEach(function (f) { if (f > F_FUZZY1) only = false; });
+      return only;
+    }
+    async function expand(M, q, qw, fuzzyOn) {
       var w = qw.word, n = cpLen(w), s, k;
       if (qw.prefix && n >= 2) {
         var cands = [], k0 = route(M, w);
@@ -257,11 +303,13 @@
           (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
           qw.extra.push(x);
         }
+        await capPrefix(M, qw);
       }
-      if (!qw.known) {
+      qw.wide = qw.factors.size === 0;
+      if (!qw.known && fuzzyOn) {
         var maxd = n >= 8 ? 2 : n >= 4 ? 1 : 0;
         if (maxd > 0) {
-          for (var c of await fuzzy(M, q, w, maxd)) {
+          for (var c of await fuzzy(M, q, w, maxd, qw.wide)) {
             if (!c.refs.length) continue;
             var f = c.d === 2 ? F_FUZZY2 : F_FUZZY1;
             c.refs.forEach(function (t) { add(qw, t, f); });
@@ -270,31 +318,153 @@
         }
       }
     }
-    async function suggest(M, q, w) {
+    // capPrefix caps the prefix completions of a word at the prefix's own
+    // weight, the idf of the docs having any of its terms (Go: capPrefix).
+    async function capPrefix(M, qw) {
+      var seen = new Uint8Array(M.n), df = 0;
+      for (var n of sortedNames(qw.factors)) {
+        var p = await postings(M, qw.refs.get(n));
+        for (var i = 0; i < p.length; i += 2) if (p[i] < M.n && !seen[p[i]]) { seen[p[i]] = 1; df++; }
+      }
+      var own = idfQ(M.n, df);
+      qw.caps = new Map();
+      qw.factors.forEach(function (f, name) { if (f === F_PREFIX) qw.caps.set(name, own); });
+    }
+    // resolve: the words to search, whether the last is being typed, the
+    // index's technical tokens typed, the words to exclude (Go: resolve).
+    async function resolve(M, q, p) {
+      var out = { plain: [], typing: false, comps: [], negW: [] }, n = p.chunks.length;
+      var pos = [], cq = [], any = p.phrases.length > 0, i, seen = new Set();
+      for (i = 0; i < n; i++) {
+        var c = p.chunks[i], qw = null;
+        if (c.comp) { qw = await lookup(M, q, c.comp); if (!qw.known || qw.stop) qw = null; }
+        cq.push(qw);
+        pos.push(!c.neg || qw !== null);
+        any = any || pos[i];
+      }
+      for (i = 0; i < n; i++) {
+        var ch = p.chunks[i];
+        if (pos[i] || !any) {
+          out.plain = out.plain.concat(ch.words);
+          if (cq[i] && !seen.has(ch.comp)) { seen.add(ch.comp); out.comps.push(cq[i]); }
+        } else out.negW = out.negW.concat(ch.words);
+      }
+      out.typing = p.typing && n > 0 && (pos[n - 1] || !any);
+      return out;
+    }
+    async function suggest(M, q, w, wide) {
       var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
-      for (var c of await fuzzy(M, q, w, maxd)) {
+      for (var c of await fuzzy(M, q, w, maxd, wide)) {
         var df = 0;
         for (var t of c.refs) df = Math.max(df, Math.floor((await postings(M, t)).length / 2));
         if (c.d < bestD || (c.d === bestD && df > bestDF)) { best = c.word; bestD = c.d; bestDF = df; }
       }
       return best;
     }
-    async function itemScores(M, it, N) {
-      var sum = new Float64Array(N), cnt = new Int32Array(N);
-      for (var qw of it.words) {
-        var best = new Float64Array(N);
-        for (var [name, f] of qw.factors) {
+    // itemScores returns per doc an item's score (0: no match), field
+    // class (a phrase: its words' lowest) and its words' best factors.
+    // Scratch memory of score and itemScores: arrays by doc, taken for one
+    // search and given back clean (only the docs it touched are cleared),
+    // so a keystroke allocates nothing of the corpus' size; searches that
+    // run at the same time take different ones.
+    var pool = [];
+    function takeScratch(N) {
+      var w = pool.pop();
+      if (w && w.n === N) return w;
+      var f = function () { return new Float64Array(N); }, i = function () { return new Int32Array(N); };
+      return { n: N, score: f(), cls: i(), quality: i(), docs: [], cnt: i(), best: f(), bestF: i(), bestCls: i(), stamp: i(), tick: 0,
+        total: f(), count: i(), titled: i(), headed: i(), dquality: i(), all: [] };
+    }
+    function giveScratch(w) {
+      var j, d;
+      for (j = 0; j < w.docs.length; j++) { d = w.docs[j]; w.score[d] = 0; w.cls[d] = 0; w.quality[d] = 0; w.cnt[d] = 0; }
+      for (j = 0; j < w.all.length; j++) { d = w.all[j]; w.total[d] = 0; w.count[d] = 0; w.titled[d] = 0; w.headed[d] = 0; w.dquality[d] = 0; }
+      w.docs = []; w.all = [];
+      pool.push(w);
+    }
+    async function itemScores(M, it, N, m) {
+      // Only the docs in the postings are visited: stamp marks those seen
+      // for the current word (its best values are reset then), and the
+      // previous item's docs are cleared first.
+      var cnt = m.cnt, best = m.best, bestF = m.bestF, bestCls = m.bestCls, stamp = m.stamp, d, j;
+      for (j = 0; j < m.docs.length; j++) { d = m.docs[j]; m.score[d] = 0; m.cls[d] = 0; m.quality[d] = 0; cnt[d] = 0; }
+      m.docs = [];
+      for (var wi = 0; wi < it.words.length; wi++) {
+        var qw = it.words[wi], seen = [], tick = ++m.tick;
+        for (var name of sortedNames(qw.factors)) {
+          var f = qw.factors.get(name);
           if (it.phrase && f !== F_EXACT) continue;
           var p = await postings(M, qw.refs.get(name));
+          var own = qw.caps && qw.caps.get(name), tidf = idfQ(N, Math.floor(p.length / 2));
+          var capped = own !== undefined && own !== null && own < tidf;
           for (var i = 0; i + 1 < p.length; i += 2) {
-            var d = p[i];
-            if (d < N && p[i + 1] * f > best[d]) best[d] = p[i + 1] * f;
+            d = p[i];
+            if (d >= N) continue;
+            if (stamp[d] !== tick) { stamp[d] = tick; best[d] = 0; bestF[d] = 0; bestCls[d] = 0; seen.push(d); }
+            var v = p[i + 1] >> 2;
+            if (capped) v = Math.max(1, Math.floor(v * own / tidf));
+            if (v * f > best[d]) { best[d] = v * f; bestF[d] = f; }
+            if ((p[i + 1] & 3) > bestCls[d]) bestCls[d] = p[i + 1] & 3;
           }
         }
-        for (var d2 = 0; d2 < N; d2++) if (best[d2] > 0) { sum[d2] += best[d2]; cnt[d2]++; }
+        if (qw.title) {
+          var tp = await postings(M, qw.title);
+          for (var ti = 0; ti + 1 < tp.length; ti += 2) {
+            d = tp[ti];
+            if (d < N && stamp[d] === tick && best[d] > 0) best[d] += (tp[ti + 1] >> 2) * F_TITLE;
+          }
+        }
+        for (j = 0; j < seen.length; j++) {
+          d = seen[j];
+          if (!best[d]) continue;
+          m.score[d] += best[d];
+          m.quality[d] += bestF[d];
+          m.cls[d] = wi === 0 || !cnt[d] ? bestCls[d] : Math.min(m.cls[d], bestCls[d]);
+          if (!cnt[d]) m.docs.push(d);
+          cnt[d]++;
+        }
       }
-      for (var d3 = 0; d3 < N; d3++) if (cnt[d3] !== it.words.length) sum[d3] = 0;
-      return sum;
+      for (j = 0; j < m.docs.length; j++) if (cnt[m.docs[j]] !== it.words.length) m.score[m.docs[j]] = 0;
+      return m;
+    }
+    // score adds up the items' scores per doc, with the title and heading
+    // bonuses, heading pairs and technical tokens (Go: score); docs lists
+    // the docs that match any item.
+    async function score(M, q, items, comps, N, work) {
+      var total = work.total, count = work.count, titled = work.titled, headed = work.headed, quality = work.dquality;
+      var docs = work.all, d, i, j;
+      for (var it of items) {
+        var sc = await itemScores(M, it, N, work);
+        for (j = 0; j < sc.docs.length; j++) {
+          d = sc.docs[j];
+          if (sc.score[d] > 0) {
+            if (!count[d]) docs.push(d);
+            total[d] += sc.score[d]; count[d]++; quality[d] += sc.quality[d];
+            if (sc.cls[d] === CLS_TITLE) titled[d]++;
+            if (sc.cls[d] >= CLS_HEADING) headed[d]++;
+          }
+        }
+      }
+      if (items.length > 1) {
+        for (j = 0; j < docs.length; j++) {
+          d = docs[j];
+          if (titled[d] === items.length) total[d] += Math.floor(total[d] / 2);
+          else if (headed[d] === items.length) total[d] += Math.floor(total[d] / 4);
+        }
+      }
+      function bonus(p, f) {
+        for (var k = 0; k + 1 < p.length; k += 2) if (p[k] < N && total[p[k]] > 0) total[p[k]] += (p[k + 1] >> 2) * f;
+      }
+      for (i = 0; i + 1 < items.length; i++) {
+        var a = items[i].words, b = items[i + 1].words;
+        if (a.length !== 1 || b.length !== 1 || !a[0].exact.length || !b[0].exact.length) continue;
+        var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = route(M, key);
+        q.touch(k);
+        var tj = (await shard(M, k)).terms.get(key);
+        if (tj !== undefined) bonus(await postings(M, { k: k, i: tj, name: key }), F_PAIR);
+      }
+      for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, t), F_EXACT);
+      return { total: total, count: count, titled: titled, quality: quality, docs: docs };
     }
     async function docsAll(M, q, ws) {
       var sets = [];
@@ -415,7 +585,7 @@
 
     async function search(text, o) {
       o = o || {};
-      var M = await manifest(), N = M.n, resp = { results: [], suggestions: [], total: 0 };
+      var M = await manifest(), N = M.n, resp = { results: [], suggestions: [], corrected: [], total: 0 }, corrected = [];
       text = String(text == null ? '' : text);
       var cps = 0, cutAt = text.length;
       for (var ci = 0, ch; ci < text.length; ci += ch.length) {
@@ -426,17 +596,20 @@
       var limit = o.limit > 0 ? Math.min(o.limit, L.limit) : 10;
       var p = parse(text), touched = [];
       var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); } };
+      var rs0 = await resolve(M, q, p);
       var items = [], seen = new Set(), i, w, qw, sg, d;
-      for (i = 0; i < p.plain.length; i++) {
-        w = p.plain[i];
-        var isPrefix = p.prefix && i === p.plain.length - 1;
+      for (i = 0; i < rs0.plain.length; i++) {
+        w = rs0.plain[i];
+        var isPrefix = rs0.typing && i === rs0.plain.length - 1;
         if (seen.has(w) && !isPrefix) continue;
         seen.add(w);
         qw = await lookup(M, q, w);
         qw.prefix = isPrefix;
         if (qw.stop) continue;
-        if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
-        await expand(M, q, qw);
+        sg = '';
+        await expand(M, q, qw, !o.exact);
+        if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w, qw.wide))) resp.suggestions.push({ word: w, suggestion: sg });
+        if (sg && onlyFuzzy(qw)) corrected.push({ word: w, suggestion: sg });
         items.push({ words: [qw], phrase: null });
       }
       for (var ph of p.phrases) {
@@ -444,7 +617,7 @@
         for (w of ph) {
           qw = await lookup(M, q, w);
           if (qw.stop) continue;
-          if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w))) resp.suggestions.push({ word: w, suggestion: sg });
+          if (!qw.known && cpLen(w) >= 3 && (sg = await suggest(M, q, w, qw.wide))) resp.suggestions.push({ word: w, suggestion: sg });
           it.words.push(qw);
         }
         if (it.words.length) items.push(it);
@@ -457,25 +630,23 @@
         var pk = productIndex(M, String(o.product));
         if (pk >= 0) (await productDocs(M, pk)).forEach(function (x) { if (x >= 0 && x < N) allowed[x] = 1; });
       }
-      for (w of p.negW) (await docsAll(M, q, [w])).forEach(function (x) { excluded[x] = 1; });
+      for (w of rs0.negW) (await docsAll(M, q, [w])).forEach(function (x) { excluded[x] = 1; });
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
       var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
 
-      var total = new Float64Array(N), count = new Int32Array(N);
-      for (it of items) {
-        var sc = await itemScores(M, it, N);
-        for (d = 0; d < N; d++) if (sc[d] > 0) { total[d] += sc[d]; count[d]++; }
-      }
+      var work = takeScratch(N), sc = await score(M, q, items, rs0.comps, N, work);
+      var total = sc.total, count = sc.count, titled = sc.titled, quality = sc.quality;
       var cands = [], relaxed = false;
       if (items.length) {
-        for (d = 0; d < N; d++) if (count[d] === items.length && ok(d)) cands.push(d);
+        cands = sc.docs.filter(function (x) { return count[x] === items.length && ok(x); });
         if (!cands.length && items.length > 1) {
           relaxed = true;
-          for (d = 0; d < N; d++) if (count[d] > 0 && ok(d)) cands.push(d);
+          cands = sc.docs.filter(function (x) { return count[x] > 0 && ok(x); });
         }
       }
       var cmp = function (a, b) {
-        return (relaxed ? count[b] - count[a] : 0) || total[b] - total[a] || a - b;
+        return (relaxed ? count[b] - count[a] : 0) || total[b] - total[a] || titled[b] - titled[a] ||
+          quality[b] - quality[a] || a - b;
       };
       // An article ID or alias typed alone goes first.
       var first = [];
@@ -503,6 +674,7 @@
       }
       resp.total = all + first.length - dup;
       cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
+      if (cands.length) resp.corrected = corrected;
       var hl = await highlightSet(M, q, items);
       var recsOut = await Promise.all(cands.map(function (x) { return record(M, x); }));
       resp.results = cands.map(function (x, j) {
@@ -510,6 +682,7 @@
         return { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [],
           section: e.section, heading: e.heading, excerpt: e.excerpt, matched: e.matched };
       });
+      giveScratch(work);
       return resp;
     }
     return { search: search, loaded: loaded, lang: lang };
@@ -548,7 +721,7 @@
   }
 
   var KBSearch = { create: create, scriptLoader: scriptLoader, parseFile: parseFile,
-    words: words, tokens: tokens, fold: fold, parse: parse };
+    words: words, tokens: tokens, fold: fold, parse: parse, compound: compound };
   if (typeof module === 'object' && module.exports) module.exports = KBSearch;
   else root.KBSearch = KBSearch;
 })(typeof self !== 'undefined' ? self : this);

@@ -1,0 +1,90 @@
+// What the browser benchmarks (search-bench.mjs, relevance.mjs) share: a
+// static server on 127.0.0.1 that logs every response, the harness pages
+// that run kbsite's and Pagefind's engines, and Debian's headless Chromium.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.css': 'text/css' };
+
+// serve starts a static server for root; harness is the page served at
+// /__bench/harness.html. It resolves to { url, log, close }; log has each
+// response's size raw and gzip -6 (as a server would send it, or raw when
+// that is smaller).
+export function serve(root, harness) {
+  const log = [];
+  const gzCache = new Map();
+  const server = http.createServer((req, res) => {
+    const u = new URL(req.url, 'http://x');
+    let body, file = null;
+    if (u.pathname === '/__bench/harness.html') body = Buffer.from(harness);
+    else {
+      file = path.join(root, decodeURIComponent(u.pathname));
+      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      try {
+        if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+        body = fs.readFileSync(file);
+      } catch { res.writeHead(404).end(); log.push({ path: u.pathname, raw: 0, gz: 0, status: 404 }); return; }
+    }
+    let gz = gzCache.get(file);
+    if (gz === undefined) {
+      gz = Math.min(body.length, zlib.gzipSync(body, { level: 6 }).length);
+      if (file) gzCache.set(file, gz);
+    }
+    log.push({ path: u.pathname, raw: body.length, gz, status: 200 });
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(u.pathname)] || 'application/octet-stream',
+      'Content-Length': body.length, 'Cache-Control': 'max-age=3600' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
+    resolve({ url: `http://127.0.0.1:${server.address().port}`, log, close: () => server.close() })));
+}
+
+// The harness pages define window.bench(q): it runs one query and returns
+// its time, the number of results shown and found, the top 3 as text and
+// the top 10 as hits (kbsite: source file; Pagefind: URL).
+export function kbsiteHarness(root) {
+  const assets = fs.readdirSync(path.join(root, 'assets'));
+  const engine = assets.find((f) => /^search-engine\..*js$/.test(f));
+  if (!engine) throw new Error(`no assets/search-engine.*.js in ${root}`);
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>kbsite search bench</title>
+<script src="/assets/${engine}"></script></head><body><script>
+var engine = null;
+window.bench = async function (q) {
+  if (!engine) engine = KBSearch.create({ lang: 'en', load: KBSearch.scriptLoader('/') });
+  var t0 = performance.now();
+  var r = await engine.search(q, { limit: 10 });
+  var t1 = performance.now();
+  return { ms: t1 - t0, n: r.results.length, total: r.total, top: r.results.slice(0, 3).map(function (x) { return x.title + ' ' + x.url + ' ' + (x.excerpt ? 'x' : ''); }),
+    hits: r.results.map(function (x) { return x.source; }) };
+};
+</script></body></html>`;
+}
+
+export function pagefindHarness() {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pagefind search bench</title></head><body>
+<script type="module">
+const pf = await import('/pagefind/pagefind.js');
+window.bench = async function (q) {
+  const t0 = performance.now();
+  const s = await pf.search(q);
+  const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+  const t1 = performance.now();
+  return { ms: t1 - t0, n: data.length, total: s.results.length, top: data.slice(0, 3).map((d) => d.meta.title + ' ' + d.url + ' ' + (d.excerpt ? 'x' : '')),
+    hits: data.map((d) => d.url) };
+};
+window.benchReady = true;
+</script></body></html>`;
+}
+
+// launchChromium starts Debian's Chromium (CHROMIUM overrides the path).
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync'],
+  });
+}

@@ -1,0 +1,25 @@
+package report
+
+import "strings"
+
+// RelevanceHeading starts the section that make relevance
+// (bench/relevance.mjs) writes; kbbench keeps it when it rewrites the file.
+const RelevanceHeading = "## Search relevance"
+
+// KeepSection copies the section of old that starts with heading (up to
+// the next "## " heading) into md, before its "## How to run".
+func KeepSection(md, old, heading string) string {
+	i := strings.Index(old, "\n"+heading)
+	if i < 0 || strings.Contains(md, "\n"+heading) {
+		return md
+	}
+	sec := old[i+1:]
+	if j := strings.Index(sec[len(heading):], "\n## "); j >= 0 {
+		sec = sec[:len(heading)+j+1]
+	}
+	k := strings.Index(md, "\n## How to run")
+	if k < 0 {
+		return md + "\n" + sec
+	}
+	return md[:k+1] + sec + md[k+1:]
+}
