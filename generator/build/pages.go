@@ -10,11 +10,9 @@ import (
 	"kbsite/generator/site"
 )
 
-func (s *Site) page(lang, kind, path, title string) *site.Page {
-	info := site.SiteInfo{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL}
-	p := site.NewPage(s.Catalog, info, lang, kind, path, title)
-	p.LangRoot = strings.TrimSuffix(p.URL(s.langPath(lang, "index.html")), "index.html")
-	return p
+// pages makes this site's pages (site.Builder holds the common parts).
+func (s *Site) pages() site.Builder {
+	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths()}
 }
 
 func articleLink(p *site.Page, a *Article) site.Link {
@@ -25,30 +23,9 @@ func listItem(p *site.Page, a *Article) site.ListItem {
 	return site.ListItem{Link: articleLink(p, a), Summary: a.Meta.Summary, Updated: a.Meta.Updated}
 }
 
-// switcher fills the language switcher: for each language of the site,
-// the same page in that language when it exists (path(lang) != ""), else
-// that language's home page.
-func (s *Site) switcher(p *site.Page, path func(lang string) string) {
-	if len(s.Languages) < 2 {
-		return
-	}
-	for _, l := range s.Languages {
-		target := path(l)
-		if target == "" {
-			target = s.langPath(l, "index.html")
-		}
-		p.Languages = append(p.Languages, site.LangLink{Lang: l, Name: s.Catalog.T(l, "language_name"), URL: p.URL(target), Current: l == p.Lang})
-	}
-}
-
-// samePage is a switcher path for pages every language has.
-func (s *Site) samePage(p string) func(string) string {
-	return func(l string) string { return s.langPath(l, p) }
-}
-
 func (s *Site) articlePage(a *Article) *site.Page {
 	lang := a.Meta.Lang
-	p := s.page(lang, "article", a.Path, a.Meta.Title)
+	p := s.pages().Page(lang, "article", a.Path, a.Meta.Title)
 	p.Description = a.Meta.Summary
 	p.JSONLD = site.JSONLD(s.Config, entry(a))
 	v := &site.ArticleView{
@@ -90,7 +67,7 @@ func (s *Site) articlePage(a *Article) *site.Page {
 	if len(translations) < 2 {
 		p.Alternates = nil
 	}
-	s.switcher(p, func(l string) string {
+	s.pages().Switcher(p, func(l string) string {
 		for _, t := range translations {
 			if t.Meta.Lang == l {
 				return t.Path
@@ -184,7 +161,7 @@ func (s *Site) keywords(lang string) ([]string, map[string]string, map[string][]
 }
 
 func (s *Site) homePage(lang string) *site.Page {
-	p := s.page(lang, "home", s.langPath(lang, site.HomeFile), "")
+	p := s.pages().Page(lang, "home", s.langPath(lang, site.HomeFile), "")
 	p.Description = s.Config.Description
 	arts := s.articlesIn(lang)
 	h := &site.HomeView{Count: len(arts), Troubleshooters: s.troubleshooters(p, lang)}
@@ -200,14 +177,14 @@ func (s *Site) homePage(lang string) *site.Page {
 		h.Keywords = append(h.Keywords, site.Link{Title: names[kp], URL: p.URL(kp), Note: p.Count("article_count", len(byKeyword[kp]))})
 	}
 	p.Home = h
-	s.switcher(p, s.samePage("index.html"))
+	s.pages().Switcher(p, s.pages().SamePage("index.html"))
 	return p
 }
 
 // listPage is a listing of articles; logical is its path without the
 // language folder, for the language switcher.
 func (s *Site) listPage(lang, logical, heading, intro string, as []*Article, exists func(lang string) bool) *site.Page {
-	p := s.page(lang, "list", s.langPath(lang, logical), heading)
+	p := s.pages().Page(lang, "list", s.langPath(lang, logical), heading)
 	p.Description = intro
 	items := make([]site.ListItem, 0, len(as))
 	sorted := append([]*Article(nil), as...)
@@ -217,7 +194,7 @@ func (s *Site) listPage(lang, logical, heading, intro string, as []*Article, exi
 	}
 	p.List = &site.ListView{Heading: heading, Intro: intro, Groups: []site.ListGroup{{Items: items}}}
 	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: heading}}
-	s.switcher(p, func(l string) string {
+	s.pages().Switcher(p, func(l string) string {
 		if exists(l) {
 			return s.langPath(l, logical)
 		}
@@ -228,7 +205,7 @@ func (s *Site) listPage(lang, logical, heading, intro string, as []*Article, exi
 
 // azPage lists every article of a language by the first letter of its title.
 func (s *Site) azPage(lang string) *site.Page {
-	p := s.page(lang, "list", s.langPath(lang, site.AZFile), "")
+	p := s.pages().Page(lang, "list", s.langPath(lang, site.AZFile), "")
 	p.Title = p.T("az_index")
 	sorted := s.articlesIn(lang)
 	sortByTitle(sorted)
@@ -243,15 +220,6 @@ func (s *Site) azPage(lang string) *site.Page {
 	}
 	p.List = &site.ListView{Heading: p.T("az_index"), Intro: p.T("az_intro"), Groups: groups}
 	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: p.T("az_index")}}
-	s.switcher(p, s.samePage("az.html"))
-	return p
-}
-
-func (s *Site) redirectPage(from string, a *Article) *site.Page {
-	p := s.page(a.Meta.Lang, "redirect", from, a.Meta.Title)
-	p.Redirect = &site.Link{Title: a.Meta.Title, URL: p.URL(a.Path)}
-	if s.Config.BaseURL != "" {
-		p.Canonical = s.Config.BaseURL + a.Path
-	}
+	s.pages().Switcher(p, s.pages().SamePage("az.html"))
 	return p
 }

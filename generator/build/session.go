@@ -214,7 +214,7 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	}
 	for p, a := range cur.Redirects {
 		if c.newBySource[a.Source] == a {
-			jobs = append(jobs, render("redirect", func() *site.Page { return cur.redirectPage(p, a) }))
+			jobs = append(jobs, render("redirect", func() *site.Page { return cur.pages().RedirectPage(p, entry(a)) }))
 		}
 	}
 	live := map[string]bool{} // listing pages that exist after the change

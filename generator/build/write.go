@@ -73,13 +73,13 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 	for _, a := range s.Articles {
 		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
 	}
-	jobs = append(jobs, render("404", s.notFoundPage))
+	jobs = append(jobs, render("404", s.pages().NotFoundPage))
 	for _, lang := range s.Languages {
-		jobs = append(jobs, render("search", func() *site.Page { return s.searchPage(lang) }))
+		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
 		jobs = append(jobs, s.languageJobs(lang, render, func(string) bool { return true })...)
 	}
 	for from, a := range s.Redirects {
-		jobs = append(jobs, render("redirect", func() *site.Page { return s.redirectPage(from, a) }))
+		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(a)) }))
 	}
 	for _, as := range lay.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
@@ -158,27 +158,6 @@ func (s *Site) writeWebFiles(out sink) error {
 		}
 	}
 	return nil
-}
-
-// searchPage is the shareable results page, search.html?q=...
-func (s *Site) searchPage(lang string) *site.Page {
-	p := s.page(lang, "search", s.langPath(lang, site.SearchFile), "")
-	p.Title = p.T("search")
-	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: p.T("search")}}
-	s.switcher(p, s.samePage("search.html"))
-	return p
-}
-
-func (s *Site) notFoundPage() *site.Page {
-	p := s.page(s.Config.Language, "404", site.NotFoundFile, "")
-	p.Title = p.T("not_found_title")
-	// A host serves 404.html for missing pages at any depth, where relative
-	// links would break; with a base URL the page links absolutely.
-	if s.Config.BaseURL != "" {
-		p.Root = s.Config.BaseURL
-		p.LangRoot = s.Config.BaseURL
-	}
-	return p
 }
 
 // run runs jobs on all cores and returns the first error.

@@ -2,7 +2,7 @@
 // theme receives. It is the contract between the build and the templates,
 // so a template writer reads one place.
 //
-// In: the build's page builders fill a Page per output page (NewPage, then
+// In: the build's page builders fill a Page per output page (Builder.Page, then
 // one of Article, List, Home or Redirect). Out: the values templates see as
 // dot: .Site, .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, .Canonical,
 // .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
@@ -136,9 +136,9 @@ type HomeView struct {
 	Troubleshooters []ListItem
 }
 
-// NewPage is the page at output path path, with the site-wide
+// newPage is the page at output path path, with the site-wide
 // information and the UI strings of lang.
-func NewPage(cat *theme.Catalog, info SiteInfo, lang, kind, path, title string) *Page {
+func newPage(cat *theme.Catalog, info SiteInfo, lang, kind, path, title string) *Page {
 	p := &Page{
 		Site:  info,
 		Kind:  kind,

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"kbsite"
+	"kbsite/generator/content"
+	"kbsite/generator/internal/config"
 	"kbsite/generator/theme"
 )
 
@@ -16,7 +18,7 @@ func TestNewPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := th.Catalog()
-	p := NewPage(cat, SiteInfo{Title: "KB", BaseURL: "https://kb.example/"}, "en", "article", "de/kb/kb1.html", "T")
+	p := newPage(cat, SiteInfo{Title: "KB", BaseURL: "https://kb.example/"}, "en", "article", "de/kb/kb1.html", "T")
 	if p.Root != "../../" || p.URL("index.html") != "../../index.html" || p.URL("de/kb/kb2.html") != "kb2.html" {
 		t.Errorf("root %q, links %q %q", p.Root, p.URL("index.html"), p.URL("de/kb/kb2.html"))
 	}
@@ -26,7 +28,30 @@ func TestNewPage(t *testing.T) {
 	if p.T("home") == "" || p.T("home") == "home" {
 		t.Errorf("T(home) = %q", p.T("home"))
 	}
-	if q := NewPage(cat, SiteInfo{}, "en", "home", "index.html", ""); q.Canonical != "" || q.Root != "" {
+	if q := newPage(cat, SiteInfo{}, "en", "home", "index.html", ""); q.Canonical != "" || q.Root != "" {
 		t.Errorf("without a base URL: canonical %q, root %q", q.Canonical, q.Root)
+	}
+}
+
+// TestBuilderPages checks the pages that need no article list: the 404
+// page links absolutely with a base URL, a redirect points at the article
+// and the language switcher lists every language, the current one marked.
+func TestBuilderPages(t *testing.T) {
+	th, err := theme.Load(kbsite.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Builder{Config: config.Site{Title: "KB", Language: "en", BaseURL: "https://kb.example/"}, Catalog: th.Catalog(),
+		Paths: Paths{Default: "en", Languages: []string{"en", "de"}}}
+	if p := b.NotFoundPage(); p.Root != "https://kb.example/" || p.LangRoot != "https://kb.example/" {
+		t.Errorf("404 root %q, lang root %q", p.Root, p.LangRoot)
+	}
+	r := b.RedirectPage("old/x/index.html", Entry{Meta: content.Meta{Title: "X", Lang: "de"}, Path: "de/kb/kb1.html"})
+	if r.Redirect.URL != "../../de/kb/kb1.html" || r.Canonical != "https://kb.example/de/kb/kb1.html" {
+		t.Errorf("redirect to %q, canonical %q", r.Redirect.URL, r.Canonical)
+	}
+	s := b.SearchPage("de")
+	if s.Path != "de/search.html" || len(s.Languages) != 2 || !s.Languages[1].Current || s.Languages[0].URL != "../search.html" {
+		t.Errorf("search page %q, switcher %+v", s.Path, s.Languages)
 	}
 }
