@@ -15,14 +15,6 @@ func (s *Site) pages() site.Builder {
 	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths()}
 }
 
-func articleLink(p *site.Page, a *Article) site.Link {
-	return site.Link{Title: a.Meta.Title, URL: p.URL(a.Path), Note: a.Meta.ID}
-}
-
-func listItem(p *site.Page, a *Article) site.ListItem {
-	return site.ListItem{Link: articleLink(p, a), Summary: a.Meta.Summary, Updated: a.Meta.Updated}
-}
-
 func (s *Site) articlePage(a *Article) *site.Page {
 	lang := a.Meta.Lang
 	p := s.pages().Page(lang, "article", a.Path, a.Meta.Title)
@@ -51,10 +43,10 @@ func (s *Site) articlePage(a *Article) *site.Page {
 		v.Keywords = append(v.Keywords, site.Link{Title: k, URL: p.URL(s.langPath(lang, site.KeywordPath(k)))})
 	}
 	for _, r := range relatedList(a) {
-		v.Related = append(v.Related, articleLink(p, r))
+		v.Related = append(v.Related, site.ArticleLink(p, entry(r)))
 	}
 	for _, b := range a.Backlinks {
-		v.Backlinks = append(v.Backlinks, articleLink(p, b))
+		v.Backlinks = append(v.Backlinks, site.ArticleLink(p, entry(b)))
 	}
 	translations := s.translations[a.Meta.TranslationKey]
 	for _, t := range translations {
@@ -170,7 +162,7 @@ func (s *Site) homePage(lang string) *site.Page {
 		h.Products = append(h.Products, site.Link{Title: s.Config.ProductName(slug), URL: p.URL(s.langPath(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(byProduct[slug]))})
 	}
 	for _, a := range recent(arts, s.Config.RecentCount) {
-		h.Recent = append(h.Recent, listItem(p, a))
+		h.Recent = append(h.Recent, site.Item(p, entry(a)))
 	}
 	paths, names, byKeyword := s.keywords(lang)
 	for _, kp := range paths {
@@ -184,42 +176,14 @@ func (s *Site) homePage(lang string) *site.Page {
 // listPage is a listing of articles; logical is its path without the
 // language folder, for the language switcher.
 func (s *Site) listPage(lang, logical, heading, intro string, as []*Article, exists func(lang string) bool) *site.Page {
-	p := s.pages().Page(lang, "list", s.langPath(lang, logical), heading)
-	p.Description = intro
-	items := make([]site.ListItem, 0, len(as))
 	sorted := append([]*Article(nil), as...)
 	sortByTitle(sorted)
-	for _, a := range sorted {
-		items = append(items, listItem(p, a))
-	}
-	p.List = &site.ListView{Heading: heading, Intro: intro, Groups: []site.ListGroup{{Items: items}}}
-	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: heading}}
-	s.pages().Switcher(p, func(l string) string {
-		if exists(l) {
-			return s.langPath(l, logical)
-		}
-		return ""
-	})
-	return p
+	return s.pages().ListPage(lang, logical, heading, intro, entries(sorted), exists)
 }
 
 // azPage lists every article of a language by the first letter of its title.
 func (s *Site) azPage(lang string) *site.Page {
-	p := s.pages().Page(lang, "list", s.langPath(lang, site.AZFile), "")
-	p.Title = p.T("az_index")
 	sorted := s.articlesIn(lang)
 	sortByTitle(sorted)
-	var groups []site.ListGroup
-	for _, a := range sorted {
-		letter := site.Initial(a.Meta.Title)
-		if len(groups) == 0 || groups[len(groups)-1].Heading != letter {
-			groups = append(groups, site.LetterGroup(letter))
-		}
-		g := &groups[len(groups)-1]
-		g.Items = append(g.Items, listItem(p, a))
-	}
-	p.List = &site.ListView{Heading: p.T("az_index"), Intro: p.T("az_intro"), Groups: groups}
-	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}, {Title: p.T("az_index")}}
-	s.pages().Switcher(p, s.pages().SamePage("az.html"))
-	return p
+	return s.pages().AZPage(lang, entries(sorted))
 }

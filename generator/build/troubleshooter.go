@@ -31,7 +31,7 @@ func (s *Site) troubleshooters(p *site.Page, lang string) []site.ListItem {
 	var out []site.ListItem
 	for _, a := range s.Articles {
 		if a.Meta.Lang == lang && a.Meta.Type == content.TypeTroubleshooter {
-			out = append(out, listItem(p, a))
+			out = append(out, site.Item(p, entry(a)))
 		}
 	}
 	return out

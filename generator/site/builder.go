@@ -76,3 +76,54 @@ func (b Builder) RedirectPage(from string, to Entry) *Page {
 	}
 	return p
 }
+
+// ArticleLink is a link from page p to an article, noted with its ID.
+func ArticleLink(p *Page, e Entry) Link {
+	return Link{Title: e.Meta.Title, URL: p.URL(e.Path), Note: e.Meta.ID}
+}
+
+// Item is an article as a listing on page p shows it.
+func Item(p *Page, e Entry) ListItem {
+	return ListItem{Link: ArticleLink(p, e), Summary: e.Meta.Summary, Updated: e.Meta.Updated}
+}
+
+// ListPage is a listing of articles, in the order given; logical is its
+// path without the language folder, and exists says which languages have
+// the same listing, for the language switcher.
+func (b Builder) ListPage(lang, logical, heading, intro string, sorted []Entry, exists func(lang string) bool) *Page {
+	p := b.Page(lang, "list", b.Paths.Lang(lang, logical), heading)
+	p.Description = intro
+	items := make([]ListItem, 0, len(sorted))
+	for _, e := range sorted {
+		items = append(items, Item(p, e))
+	}
+	p.List = &ListView{Heading: heading, Intro: intro, Groups: []ListGroup{{Items: items}}}
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}, {Title: heading}}
+	b.Switcher(p, func(l string) string {
+		if exists(l) {
+			return b.Paths.Lang(l, logical)
+		}
+		return ""
+	})
+	return p
+}
+
+// AZPage lists a language's articles, sorted by title, under the first
+// letter of their titles.
+func (b Builder) AZPage(lang string, sorted []Entry) *Page {
+	p := b.Page(lang, "list", b.Paths.Lang(lang, AZFile), "")
+	p.Title = p.T("az_index")
+	var groups []ListGroup
+	for _, e := range sorted {
+		letter := initial(e.Meta.Title)
+		if len(groups) == 0 || groups[len(groups)-1].Heading != letter {
+			groups = append(groups, letterGroup(letter))
+		}
+		g := &groups[len(groups)-1]
+		g.Items = append(g.Items, Item(p, e))
+	}
+	p.List = &ListView{Heading: p.T("az_index"), Intro: p.T("az_intro"), Groups: groups}
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}, {Title: p.T("az_index")}}
+	b.Switcher(p, b.SamePage(AZFile))
+	return p
+}

@@ -25,9 +25,9 @@ func TOC(hs []markdown.Heading) []TOCEntry {
 	return out
 }
 
-// Initial is the A–Z heading a title goes under: its first letter, upper
+// initial is the A–Z heading a title goes under: its first letter, upper
 // case, or "#" when a digit comes before any letter or there is none.
-func Initial(title string) string {
+func initial(title string) string {
 	for _, r := range title {
 		if unicode.IsLetter(r) {
 			return strings.ToUpper(string(r))
@@ -39,9 +39,9 @@ func Initial(title string) string {
 	return "#"
 }
 
-// LetterGroup is the empty A–Z group of a heading from Initial, with the
+// letterGroup is the empty A–Z group of a heading from initial, with the
 // anchor the index's letter links use.
-func LetterGroup(letter string) ListGroup {
+func letterGroup(letter string) ListGroup {
 	id := "letter-" + markdown.Slug(letter)
 	if letter == "#" {
 		id = "letter-other"

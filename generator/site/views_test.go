@@ -14,14 +14,14 @@ func TestTOCAndLetters(t *testing.T) {
 		t.Errorf("TOC = %+v", got)
 	}
 	for title, letter := range map[string]string{"éclair": "É", "  \"quoted\"": "Q", "2FA setup": "#", "!!!": "#"} {
-		if got := Initial(title); got != letter {
-			t.Errorf("Initial(%q) = %q, want %q", title, got, letter)
+		if got := initial(title); got != letter {
+			t.Errorf("initial(%q) = %q, want %q", title, got, letter)
 		}
 	}
-	if g := LetterGroup("#"); g.ID != "letter-other" {
-		t.Errorf("LetterGroup(#).ID = %q", g.ID)
+	if g := letterGroup("#"); g.ID != "letter-other" {
+		t.Errorf("letterGroup(#).ID = %q", g.ID)
 	}
-	if g := LetterGroup("B"); g.ID != "letter-b" || g.Heading != "B" {
-		t.Errorf("LetterGroup(B) = %+v", g)
+	if g := letterGroup("B"); g.ID != "letter-b" || g.Heading != "B" {
+		t.Errorf("letterGroup(B) = %+v", g)
 	}
 }
