@@ -1,12 +1,9 @@
 package build
 
 import (
-	"html/template"
 	"sort"
 	"strings"
 
-	"kbsite/generator/content"
-	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 )
 
@@ -16,65 +13,15 @@ func (s *Site) pages() site.Builder {
 }
 
 func (s *Site) articlePage(a *Article) *site.Page {
-	lang := a.Meta.Lang
-	p := s.pages().Page(lang, "article", a.Path, a.Meta.Title)
-	p.Description = a.Meta.Summary
-	p.JSONLD = site.JSONLD(s.Config, entry(a))
-	v := &site.ArticleView{
-		ID:      a.Meta.ID,
-		Title:   a.Meta.Title,
-		Summary: a.Meta.Summary,
-		Body:    template.HTML(a.html()),
-		TOC:     site.TOC(a.Headings),
-		Updated: a.Meta.Updated,
-		Source:  a.Source,
-
-		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
-	}
-	for _, al := range a.Meta.Aliases {
-		if !resolve.IsPathAlias(al) {
-			v.OldIDs = append(v.OldIDs, al)
+	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.html(),
+		Related: entries(relatedList(a)), Backlinks: entries(a.Backlinks), Self: -1}
+	for i, t := range s.translations[a.Meta.TranslationKey] {
+		in.Translations = append(in.Translations, entry(t))
+		if t == a {
+			in.Self = i
 		}
 	}
-	for _, prod := range a.Meta.Products {
-		v.Products = append(v.Products, site.Link{Title: s.Config.ProductName(prod), URL: p.URL(s.langPath(lang, site.ProductPath(prod)))})
-	}
-	for _, k := range a.Meta.Keywords {
-		v.Keywords = append(v.Keywords, site.Link{Title: k, URL: p.URL(s.langPath(lang, site.KeywordPath(k)))})
-	}
-	for _, r := range relatedList(a) {
-		v.Related = append(v.Related, site.ArticleLink(p, entry(r)))
-	}
-	for _, b := range a.Backlinks {
-		v.Backlinks = append(v.Backlinks, site.ArticleLink(p, entry(b)))
-	}
-	translations := s.translations[a.Meta.TranslationKey]
-	for _, t := range translations {
-		l := site.LangLink{Lang: t.Meta.Lang, Name: s.Catalog.T(t.Meta.Lang, "language_name"), URL: p.URL(t.Path), Current: t == a}
-		p.Alternates = append(p.Alternates, l)
-		if t != a {
-			v.Translations = append(v.Translations, l)
-		}
-	}
-	if len(translations) < 2 {
-		p.Alternates = nil
-	}
-	s.pages().Switcher(p, func(l string) string {
-		for _, t := range translations {
-			if t.Meta.Lang == l {
-				return t.Path
-			}
-		}
-		return ""
-	})
-	p.Crumbs = []site.Link{{Title: p.T("home"), URL: p.URL(s.langPath(lang, "index.html"))}}
-	if len(a.Meta.Products) > 0 {
-		prod := a.Meta.Products[0]
-		p.Crumbs = append(p.Crumbs, site.Link{Title: s.Config.ProductName(prod), URL: p.URL(s.langPath(lang, site.ProductPath(prod)))})
-	}
-	p.Crumbs = append(p.Crumbs, site.Link{Title: a.Meta.Title})
-	p.Article = v
-	return p
+	return s.pages().ArticlePage(in)
 }
 
 // articlesIn returns the articles of one language, in ID order.

@@ -1,0 +1,93 @@
+package site
+
+import (
+	"html/template"
+
+	"kbsite/generator/content"
+	"kbsite/generator/markdown"
+	"kbsite/generator/resolve"
+)
+
+// ArticleIn is what an article page shows: the article, its rendered body
+// with links filled in, and the articles it lists.
+type ArticleIn struct {
+	Entry
+	Source   string // path in the content folder
+	Headings []markdown.Heading
+	HTML     []byte
+	// Related are the related and most similar articles, Backlinks those
+	// that link here, both in the order shown.
+	Related, Backlinks []Entry
+	// Translations are the article in every language, in language order,
+	// itself at Self.
+	Translations []Entry
+	Self         int
+}
+
+// ArticlePage is an article's page.
+func (b Builder) ArticlePage(a ArticleIn) *Page {
+	lang := a.Meta.Lang
+	p := b.Page(lang, "article", a.Path, a.Meta.Title)
+	p.Description = a.Meta.Summary
+	p.JSONLD = JSONLD(b.Config, a.Entry)
+	v := &ArticleView{
+		ID:      a.Meta.ID,
+		Title:   a.Meta.Title,
+		Summary: a.Meta.Summary,
+		Body:    template.HTML(a.HTML),
+		TOC:     TOC(a.Headings),
+		Updated: a.Meta.Updated,
+		Source:  a.Source,
+
+		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
+	}
+	for _, al := range a.Meta.Aliases {
+		if !resolve.IsPathAlias(al) {
+			v.OldIDs = append(v.OldIDs, al)
+		}
+	}
+	for _, prod := range a.Meta.Products {
+		v.Products = append(v.Products, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, ProductPath(prod)))})
+	}
+	for _, k := range a.Meta.Keywords {
+		v.Keywords = append(v.Keywords, Link{Title: k, URL: p.URL(b.Paths.Lang(lang, KeywordPath(k)))})
+	}
+	for _, r := range a.Related {
+		v.Related = append(v.Related, ArticleLink(p, r))
+	}
+	for _, r := range a.Backlinks {
+		v.Backlinks = append(v.Backlinks, ArticleLink(p, r))
+	}
+	b.translations(p, v, a)
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}}
+	if len(a.Meta.Products) > 0 {
+		prod := a.Meta.Products[0]
+		p.Crumbs = append(p.Crumbs, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, ProductPath(prod)))})
+	}
+	p.Crumbs = append(p.Crumbs, Link{Title: a.Meta.Title})
+	p.Article = v
+	return p
+}
+
+// translations fills an article page's hreflang alternates, its list of
+// translations and its language switcher.
+func (b Builder) translations(p *Page, v *ArticleView, a ArticleIn) {
+	for i, t := range a.Translations {
+		l := LangLink{Lang: t.Meta.Lang, Name: b.Catalog.T(t.Meta.Lang, "language_name"), URL: p.URL(t.Path), Current: i == a.Self}
+		p.Alternates = append(p.Alternates, l)
+		if i != a.Self {
+			v.Translations = append(v.Translations, l)
+		}
+	}
+	if len(a.Translations) < 2 {
+		p.Alternates = nil
+	}
+	b.Switcher(p, func(l string) string {
+		for _, t := range a.Translations {
+			if t.Meta.Lang == l {
+				return t.Path
+			}
+		}
+		return ""
+	})
+}
