@@ -14,16 +14,16 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"kbsite/generator/markdown/bound"
+	"kbsite/generator/markdown/decision"
+	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Options configure a Renderer.
@@ -53,6 +53,31 @@ func DefaultLabels() Labels {
 		},
 	}
 }
+
+// callout is the title of a callout kind in the site's language, English
+// when it has none.
+func (l Labels) callout(key string) string {
+	if s := l.Callouts[key]; s != "" {
+		return s
+	}
+	return DefaultLabels().Callouts[key]
+}
+
+// The troubleshooter constructs' types (package decision), under the names
+// the build uses.
+type (
+	Decisions       = decision.Set
+	StepHeading     = decision.StepHeading
+	DecisionCallout = decision.Callout
+	Answer          = decision.Answer
+)
+
+// Decision kinds.
+const (
+	DecisionQuestion = decision.Question
+	DecisionResolved = decision.Resolved
+	DecisionEscalate = decision.Escalate
+)
 
 // Heading is one h2..h6 heading of an article.
 type Heading struct {
@@ -113,63 +138,86 @@ var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summar
 
 // Renderer renders article bodies. It is safe for concurrent use.
 type Renderer struct {
-	md     goldmark.Markdown
-	opts   Options
-	labels Labels
+	md goldmark.Markdown
+}
+
+// Transformer priorities (lower runs first): the order in which kbsite's
+// constructs rewrite the tree. Explicit IDs must be set before anything
+// reads a heading's ID, and the leading h1 must be gone before links are
+// recorded; back-to-top links go in last.
+const (
+	prioHeadingIDs = 10
+	prioTitle      = 20
+	prioDecisions  = 50
+	prioLinks      = 100
+	prioSteps      = 110
+	prioCallouts   = 120
+	prioBackToTop  = 130
+)
+
+// extenders is the one list of kbsite's Markdown constructs, each an
+// extender in its own file.
+func extenders(opts Options, labels Labels) []goldmark.Extender {
+	return []goldmark.Extender{
+		headingIDs{},
+		title{},
+		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
+		linkPlaceholders{},
+		steps{},
+		&callouts{labels: labels},
+		&backToTop{label: labels.BackToTop},
+		codeBlocks{},
+		rawHTML{allow: opts.RawHTML},
+	}
 }
 
 // New returns a Renderer.
 func New(opts Options, labels Labels) *Renderer {
-	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{raw: opts.RawHTML}, 100)),
-	}
-	if opts.RawHTML {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
-	}
+	exts := append([]goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.Typographer,
+	}, extenders(opts, labels)...)
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.Typographer,
-			&decisions{labels: labels, supportURL: opts.SupportURL},
-		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
-		),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	return &Renderer{md: md, opts: opts, labels: labels}
+	return &Renderer{md: md}
 }
 
 var resultKey = parser.NewContextKey()
 
-// state is what the AST transformer hands over to Render.
+// state is what the AST transformers share during one Render.
 type state struct {
-	orig     []byte  // the body as written, for positions
-	rw       rewrite // what goldmark parses, from bound
-	bodyLine int
-	labels   Labels
-	res      *Result
-
-	lineStarts []int // offsets where lines of orig start, built on first use
-	cur        cursor
+	text *bound.Text // what goldmark parses, with the map to file positions
+	res  *Result
 }
+
+// stateOf returns the state of the Render that pc belongs to, or nil when
+// the parser is used outside Render.
+func stateOf(pc parser.Context) *state {
+	st, _ := pc.Get(resultKey).(*state)
+	return st
+}
+
+// position converts an offset of the parsed source to a file line and a
+// column in runes.
+func (st *state) position(off int) (int, int) { return st.text.Position(off) }
 
 // Render renders body, whose first line is line bodyLine of its file.
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	res := &Result{}
-	rw, limited := bound(body)
-	st := &state{orig: body, rw: rw, bodyLine: bodyLine, labels: r.labels, res: res}
+	txt, limited := bound.Bound(body, bodyLine)
 	for _, p := range limited {
-		line, col := st.origPosition(p.off)
-		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: p.msg})
+		res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
 	}
-	body = rw.src
+	body = txt.Src
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	ctx.Set(resultKey, st)
+	ctx.Set(resultKey, &state{text: txt, res: res})
+	decisions := decision.Start(ctx, txt.Position)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	res.Decisions = *decisions
 	var buf bytes.Buffer
 	buf.Grow(len(body) + len(body)/2)
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
@@ -212,67 +260,29 @@ func Fill(html []byte, fill func(kind byte, i int) string) []byte {
 	}
 }
 
-// placeholder returns the marker for link i.
-func placeholder(kind byte, i int) string {
-	return "\x00" + string(kind) + strconv.Itoa(i) + "\x00"
-}
-
-// Slug makes a heading ID: lower case, every run of characters other than
-// letters and digits becomes one "-", trimmed at both ends.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if isWordRune(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
-	}
-	return isLetter(r) || isDigit(r)
-}
-
-// ids generates unique, stable heading IDs for one article. next holds
-// the next suffix to try per base, so thousands of equal headings cost
-// linear, not quadratic, time.
-type ids struct {
-	used map[string]bool
-	next map[string]int
-}
-
-func newIDs() *ids {
-	m := map[string]bool{}
-	for _, r := range ReservedIDs {
-		m[r] = true
-	}
-	return &ids{used: m, next: map[string]int{}}
-}
-
-func (g *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for g.used[id] {
-		g.next[base]++
-		id = base + "-" + strconv.Itoa(g.next[base])
-	}
-	g.used[id] = true
-	return []byte(id)
-}
-
-func (g *ids) Put(value []byte) { g.used[string(value)] = true }
-
 func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
+
+// sections splits the document's text by heading for the search index.
+func sections(doc *ast.Document, src []byte) []Section {
+	out := []Section{{}}
+	var b strings.Builder
+	flush := func() {
+		out[len(out)-1].Text = strings.Join(strings.Fields(b.String()), " ")
+		b.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {
+			flush()
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			out = append(out, Section{ID: string(idb), Heading: plaintext.Inline(h, src)})
+			continue
+		}
+		plaintext.Block(&b, n, src)
+	}
+	flush()
+	if out[0].Text == "" {
+		out = out[1:]
+	}
+	return out
+}
