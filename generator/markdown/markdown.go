@@ -181,7 +181,6 @@ func New(opts Options, labels Labels) *Renderer {
 	}, extenders(opts, labels)...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	return &Renderer{md: md}
 }
@@ -213,7 +212,7 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 		res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
 	}
 	body = txt.Src
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx := parser.NewContext()
 	ctx.Set(resultKey, &state{text: txt, res: res})
 	decisions := decision.Start(ctx, txt.Position)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))

@@ -119,3 +119,17 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingIDsFollowGitHub(t *testing.T) {
+	src := "## Step 4 - Download the Linux kernel update package\n\n## What's new in WSL 2?\n\n## wsl.conf\n\n" +
+		"## C++ & C# `code_span`\n\n## 🎉 Party\n\n## a\n\n## a\n\n## a-1\n\n## Custom {#a-2}\n\n## a\n\n## Ünïcode Straße\n\n##  \n"
+	var ids []string
+	for _, h := range render(t, src, Options{}).Headings {
+		ids = append(ids, h.ID)
+	}
+	want := "step-4---download-the-linux-kernel-update-package whats-new-in-wsl-2 wslconf c--c-code_span -party " +
+		"a a-1 a-1-1 a-2 a-3 ünïcode-straße section"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("ids =\n%s\nwant\n%s", strings.Join(ids, " "), want)
+	}
+}
