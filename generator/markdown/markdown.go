@@ -33,6 +33,10 @@ type Options struct {
 	RawHTML bool
 	// SupportURL is linked from ESCALATE callouts when set.
 	SupportURL string
+	// Typographer turns quotes, "--" and "..." into typographic
+	// punctuation. Off by default: technical docs are copied into
+	// terminals, where "wsl –install" fails.
+	Typographer bool
 }
 
 // Labels are the UI words the renderer writes into article bodies, so
@@ -173,12 +177,11 @@ func extenders(opts Options, labels Labels) []goldmark.Extender {
 
 // New returns a Renderer.
 func New(opts Options, labels Labels) *Renderer {
-	exts := append([]goldmark.Extender{
-		extension.GFM,
-		extension.Footnote,
-		extension.DefinitionList,
-		extension.Typographer,
-	}, extenders(opts, labels)...)
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList}
+	if opts.Typographer {
+		exts = append(exts, extension.Typographer)
+	}
+	exts = append(exts, extenders(opts, labels)...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 	)

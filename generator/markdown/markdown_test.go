@@ -95,7 +95,7 @@ func TestSectionsForSearch(t *testing.T) {
 	if len(res.Sections) != 3 {
 		t.Fatalf("sections = %+v", res.Sections)
 	}
-	if res.Sections[1].ID != "cause" || !strings.Contains(res.Sections[1].Text, "The “proxy” is wrong.") || !strings.Contains(res.Sections[1].Text, "code here") {
+	if res.Sections[1].ID != "cause" || !strings.Contains(res.Sections[1].Text, `The "proxy" is wrong.`) || !strings.Contains(res.Sections[1].Text, "code here") {
 		t.Errorf("cause section = %+v", res.Sections[1])
 	}
 }
@@ -131,5 +131,17 @@ func TestHeadingIDsFollowGitHub(t *testing.T) {
 		"a a-1 a-1-1 a-2 a-3 ünïcode-straße section"
 	if strings.Join(ids, " ") != want {
 		t.Errorf("ids =\n%s\nwant\n%s", strings.Join(ids, " "), want)
+	}
+}
+
+func TestPunctuationStaysAsTypedUnlessTypographer(t *testing.T) {
+	src := "Run `x` then wsl --install -d \"Ubuntu\" and it's done...\n"
+	plain := string(render(t, src, Options{}).HTML)
+	if !strings.Contains(plain, "wsl --install -d &quot;Ubuntu&quot; and it's done...") {
+		t.Errorf("punctuation changed: %s", plain)
+	}
+	smart := string(render(t, src, Options{Typographer: true}).HTML)
+	if !strings.Contains(smart, "&ndash;install") || !strings.Contains(smart, "&hellip;") {
+		t.Errorf("typographer off: %s", smart)
 	}
 }
