@@ -157,6 +157,7 @@ const (
 	prioSteps      = 110
 	prioCallouts   = 120
 	prioBackToTop  = 130
+	prioRawHTML    = 140
 )
 
 // extenders is the one list of kbsite's Markdown constructs, each an

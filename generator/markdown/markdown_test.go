@@ -54,14 +54,40 @@ func TestUnsafeURLsNeverReachOutput(t *testing.T) {
 }
 
 func TestRawHTMLSwitch(t *testing.T) {
-	src := "<div class=\"x\">hi</div>\n\nText <b>bold</b>.\n"
+	src := "<div class=\"x\">hi</div>\n\nText <b>bold</b> <span style=\"color:red\">red</span>.\n"
 	off := string(render(t, src, Options{}).HTML)
-	if strings.Contains(off, "<div class") || strings.Contains(off, "<b>") {
-		t.Errorf("raw HTML must be escaped by default: %s", off)
+	if !strings.Contains(off, "<div>hi</div>") || !strings.Contains(off, "<b>bold</b> <span>red</span>") {
+		t.Errorf("allowed HTML should stay, without attributes: %s", off)
 	}
 	on := string(render(t, src, Options{RawHTML: true}).HTML)
-	if !strings.Contains(on, `<div class="x">`) || !strings.Contains(on, "<b>bold</b>") {
+	if !strings.Contains(on, `<div class="x">`) || !strings.Contains(on, `<span style="color:red">`) {
 		t.Errorf("raw HTML should pass when allowed: %s", on)
+	}
+}
+
+func TestRawHTMLIsSanitisedAsTheBrowserSeesIt(t *testing.T) {
+	src := "| a | b |\n|---|---|\n| one<br/>two | <kbd>Ctrl</kbd>+<kbd>C</kbd> |\n\n" +
+		"Click <a href=\"javascript:alert(1)\">*here*</a> or <a href=\"https://x.org\" onclick=\"y()\">there</a>.\n\n" +
+		"<iframe src=\"https://evil\"></iframe>\n\nA <script>*x*</script> b <b>c</b> <marquee>m</marquee>.\n\n" +
+		"<details>\n<summary>More</summary>\n\nHidden **text**.\n\n</details>\n"
+	res := render(t, src, Options{})
+	html := string(res.HTML)
+	for _, want := range []string{"<td>one<br/>two</td>", "<td><kbd>Ctrl</kbd>+<kbd>C</kbd></td>",
+		"Click <em>here</em> or <a href=\"https://x.org\">there</a>.", "<details>\n<summary>More</summary>",
+		"<p>Hidden <strong>text</strong>.</p>\n</details>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("want %s in:\n%s", want, html)
+		}
+	}
+	// Markdown inside a dropped <script> leaves its block's HTML out.
+	for _, bad := range []string{"javascript", "onclick", "iframe", "script", "<b>c</b>", "marquee"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%s reached output:\n%s", bad, html)
+		}
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 16 || res.Problems[0].Col != 1 ||
+		!strings.Contains(res.Problems[0].Msg, "<iframe>, <marquee>, <script> removed") {
+		t.Errorf("want one warning at 16:1 naming the elements: %+v", res.Problems)
 	}
 }
 

@@ -1,18 +1,63 @@
 package markdown
 
-// This file is the raw HTML construct: HTML written in Markdown reaches the
-// page only on trusted sites (Options.RawHTML); elsewhere it shows as
-// text, and comments, never visible anyway, are dropped.
+// This file is the raw HTML construct. On trusted sites (Options.RawHTML)
+// HTML written in Markdown reaches the page as written. Elsewhere it goes
+// through an allowlist sanitiser (bluemonday): simple formatting, tables,
+// details/summary, div and span without attributes, and links and images
+// with safe URLs stay; everything else is dropped, with one warning per
+// article naming the elements.
+//
+// goldmark splits inline HTML into one node per tag, so sanitising the
+// tags one by one would miss what the browser sees ("<a" + text + "</a>").
+// The transformer instead joins the raw HTML of each block with a
+// separator where the Markdown between goes, sanitises that once, and
+// gives each node its share.
 
 import (
 	"bytes"
+	"slices"
+	"sort"
+	"strings"
 
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	nethtml "golang.org/x/net/html"
 )
+
+// allowedElements are the raw HTML elements kept on untrusted sites.
+var allowedElements = []string{
+	"br", "kbd", "sup", "sub", "b", "i", "u", "em", "strong", "code", "pre",
+	"details", "summary", "div", "span", "a", "img",
+	"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}
+
+// policy is the sanitiser; bluemonday policies are safe for concurrent use
+// once built.
+var policy = func() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements(allowedElements...)
+	p.AllowAttrs("href", "title").OnElements("a")
+	p.AllowAttrs("src", "alt", "title").OnElements("img")
+	p.AllowAttrs("width", "height").Matching(bluemonday.Integer).OnElements("img")
+	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.AllowRelativeURLs(true)
+	p.RequireParseableURLs(true)
+	return p
+}()
+
+// sep stands for the Markdown between two inline HTML nodes while their
+// block is sanitised: a private-use character, kept as text.
+const sep = "\uE000"
+
+// attrHTML holds a raw HTML node's sanitised output for the renderer.
+var attrHTML = []byte("data-kbsite-html")
 
 // rawHTML is the extender; allow lets raw HTML through unchanged.
 type rawHTML struct{ allow bool }
@@ -22,36 +67,91 @@ func (e rawHTML) Extend(m goldmark.Markdown) {
 		m.Renderer().AddOptions(html.WithUnsafe())
 		return
 	}
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioRawHTML)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
-func (rawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindRawHTML, rawInline)
-	reg.Register(ast.KindHTMLBlock, rawBlock)
+// Transform sanitises every HTML block, and the inline HTML of each block
+// together, and warns once about what was dropped.
+func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	d := dropped{first: -1}
+	var blocks []ast.Node
+	inline := map[ast.Node][]*ast.RawHTML{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			raw := blockHTML(n, src)
+			d.note(raw, n.Lines().At(0).Start)
+			n.SetAttribute(attrHTML, sanitize(raw))
+		case *ast.RawHTML:
+			b := n.Parent()
+			for b.Type() != ast.TypeBlock {
+				b = b.Parent()
+			}
+			if inline[b] == nil {
+				blocks = append(blocks, b)
+			}
+			inline[b] = append(inline[b], n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range blocks {
+		sanitizeInline(inline[b], src, &d)
+	}
+	if len(d.names) > 0 {
+		line, col := st.position(d.first)
+		sort.Strings(d.names)
+		st.res.Problems = append(st.res.Problems, Problem{Line: line, Col: col,
+			Msg: "raw HTML <" + strings.Join(d.names, ">, <") + "> removed: only simple formatting, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)"})
+	}
 }
 
-// rawInline shows inline HTML as text; comments are dropped since they were
-// never visible anyway.
-func rawInline(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	n := node.(*ast.RawHTML)
+// sanitizeInline sanitises the inline HTML nodes of one block as one
+// fragment. Should the sanitiser drop a separator (Markdown inside a
+// dropped <script>), the nodes' shares are unknown, so all are dropped.
+func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 	var b bytes.Buffer
-	for i := 0; i < n.Segments.Len(); i++ {
-		b.Write(segValue(n.Segments.At(i), src))
+	for i, n := range nodes {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		var raw []byte
+		for j := 0; j < n.Segments.Len(); j++ {
+			raw = append(raw, segValue(n.Segments.At(j), src)...)
+		}
+		d.note(raw, n.Segments.At(0).Start)
+		b.Write(raw)
 	}
-	if !bytes.HasPrefix(b.Bytes(), []byte("<!--")) {
-		w.Write(util.EscapeHTML(b.Bytes()))
+	parts := bytes.Split(sanitize(b.Bytes()), []byte(sep))
+	for i, n := range nodes {
+		if len(parts) == len(nodes) {
+			n.SetAttribute(attrHTML, parts[i])
+		} else {
+			n.SetAttribute(attrHTML, []byte{})
+		}
 	}
-	return ast.WalkSkipChildren, nil
 }
 
-func rawBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
+// sanitize applies the policy; what is left only blank is dropped, so a
+// removed <script> block leaves no empty line.
+func sanitize(raw []byte) []byte {
+	out := policy.SanitizeBytes(raw)
+	if len(bytes.TrimSpace(out)) == 0 {
+		return nil
 	}
-	n := node.(*ast.HTMLBlock)
+	return out
+}
+
+// blockHTML is the source of an HTML block.
+func blockHTML(n *ast.HTMLBlock, src []byte) []byte {
 	var b bytes.Buffer
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
@@ -60,11 +160,48 @@ func rawBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.W
 	if n.HasClosure() {
 		b.Write(segValue(n.ClosureLine, src))
 	}
-	if n.HTMLBlockType == ast.HTMLBlockType2 { // <!-- comment -->
-		return ast.WalkSkipChildren, nil
+	return b.Bytes()
+}
+
+// dropped collects the names of the elements the sanitiser removes, and
+// where the first was.
+type dropped struct {
+	names []string
+	first int
+}
+
+// note records the elements of raw, found at offset off, that are not
+// allowed.
+func (d *dropped) note(raw []byte, off int) {
+	z := nethtml.NewTokenizer(bytes.NewReader(raw))
+	for {
+		switch z.Next() {
+		case nethtml.ErrorToken:
+			return
+		case nethtml.StartTagToken, nethtml.SelfClosingTagToken, nethtml.EndTagToken:
+			name, _ := z.TagName()
+			if slices.Contains(allowedElements, string(name)) || slices.Contains(d.names, string(name)) {
+				continue
+			}
+			d.names = append(d.names, string(name))
+			if d.first < 0 {
+				d.first = off
+			}
+		}
 	}
-	w.WriteString(`<p class="raw-html">`)
-	w.Write(util.EscapeHTML(bytes.TrimRight(b.Bytes(), "\n")))
-	w.WriteString("</p>\n")
+}
+
+func (rawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderRawHTML)
+}
+
+// renderRawHTML writes what the transformer kept of a raw HTML node.
+func renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if v, ok := node.Attribute(attrHTML); ok {
+			w.Write(v.([]byte))
+		}
+	}
 	return ast.WalkSkipChildren, nil
 }
