@@ -69,12 +69,13 @@ func TestRawHTMLIsSanitisedAsTheBrowserSeesIt(t *testing.T) {
 	src := "| a | b |\n|---|---|\n| one<br/>two | <kbd>Ctrl</kbd>+<kbd>C</kbd> |\n\n" +
 		"Click <a href=\"javascript:alert(1)\">*here*</a> or <a href=\"https://x.org\" onclick=\"y()\">there</a>.\n\n" +
 		"<iframe src=\"https://evil\"></iframe>\n\nA <script>*x*</script> b <b>c</b> <marquee>m</marquee>.\n\n" +
+		"Type http://<Server-Name>/crl/ <ul><li>x</li></ul>\n\n" +
 		"<details>\n<summary>More</summary>\n\nHidden **text**.\n\n</details>\n"
 	res := render(t, src, Options{})
 	html := string(res.HTML)
 	for _, want := range []string{"<td>one<br/>two</td>", "<td><kbd>Ctrl</kbd>+<kbd>C</kbd></td>",
 		"Click <em>here</em> or <a href=\"https://x.org\">there</a>.", "<details>\n<summary>More</summary>",
-		"<p>Hidden <strong>text</strong>.</p>\n</details>"} {
+		"<p>Hidden <strong>text</strong>.</p>\n</details>", "http://&lt;Server-Name&gt;/crl/ <ul><li>x</li></ul>"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("want %s in:\n%s", want, html)
 		}

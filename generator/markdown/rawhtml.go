@@ -3,8 +3,8 @@ package markdown
 // This file is the raw HTML construct. On trusted sites (Options.RawHTML)
 // HTML written in Markdown reaches the page as written. Elsewhere it goes
 // through an allowlist sanitiser (bluemonday): simple formatting, tables,
-// details/summary, div and span without attributes, and links and images
-// with safe URLs stay; everything else is dropped, with one warning per
+// details/summary, div, span, p and lists without attributes, and links
+// and images with safe URLs stay; everything else is dropped, with one warning per
 // article naming the elements.
 //
 // goldmark splits inline HTML into one node per tag, so sanitising the
@@ -28,12 +28,13 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // allowedElements are the raw HTML elements kept on untrusted sites.
 var allowedElements = []string{
 	"br", "kbd", "sup", "sub", "b", "i", "u", "em", "strong", "code", "pre",
-	"details", "summary", "div", "span", "a", "img",
+	"details", "summary", "div", "span", "a", "img", "p", "ul", "ol", "li",
 	"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
 }
 
@@ -110,34 +111,53 @@ func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 		line, col := st.position(d.first)
 		sort.Strings(d.names)
 		st.res.Problems = append(st.res.Problems, Problem{Line: line, Col: col,
-			Msg: "raw HTML <" + strings.Join(d.names, ">, <") + "> removed: only simple formatting, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)"})
+			Msg: "raw HTML <" + strings.Join(d.names, ">, <") + "> removed: only simple formatting, lists, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)"})
 	}
 }
 
 // sanitizeInline sanitises the inline HTML nodes of one block as one
-// fragment. Should the sanitiser drop a separator (Markdown inside a
-// dropped <script>), the nodes' shares are unknown, so all are dropped.
+// fragment. A tag that is no HTML element ("http://<server-name>/") is a
+// placeholder the writer meant as text, and shows as written. Should the
+// sanitiser drop a separator (Markdown inside a dropped <script>), the
+// nodes' shares are unknown, so all are dropped.
 func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 	var b bytes.Buffer
-	for i, n := range nodes {
-		if i > 0 {
-			b.WriteString(sep)
-		}
+	var kept []*ast.RawHTML
+	for _, n := range nodes {
 		var raw []byte
 		for j := 0; j < n.Segments.Len(); j++ {
 			raw = append(raw, segValue(n.Segments.At(j), src)...)
 		}
+		if notAnElement(raw) {
+			n.SetAttribute(attrHTML, util.EscapeHTML(raw))
+			continue
+		}
+		if len(kept) > 0 {
+			b.WriteString(sep)
+		}
+		kept = append(kept, n)
 		d.note(raw, n.Segments.At(0).Start)
 		b.Write(raw)
 	}
 	parts := bytes.Split(sanitize(b.Bytes()), []byte(sep))
-	for i, n := range nodes {
-		if len(parts) == len(nodes) {
+	for i, n := range kept {
+		if len(parts) == len(kept) {
 			n.SetAttribute(attrHTML, parts[i])
 		} else {
 			n.SetAttribute(attrHTML, []byte{})
 		}
 	}
+}
+
+// notAnElement reports a start or end tag whose name is no HTML element.
+func notAnElement(raw []byte) bool {
+	z := nethtml.NewTokenizer(bytes.NewReader(raw))
+	switch z.Next() {
+	case nethtml.StartTagToken, nethtml.EndTagToken, nethtml.SelfClosingTagToken:
+		name, _ := z.TagName()
+		return atom.Lookup(name) == 0
+	}
+	return false
 }
 
 // sanitize applies the policy; what is left only blank is dropped, so a
