@@ -10,6 +10,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strconv"
+	"strings"
 
 	"kbsite/generator/markdown/linkurl"
 	"kbsite/generator/markdown/plaintext"
@@ -69,6 +70,9 @@ func (linkPlaceholders) Transform(doc *ast.Document, reader text.Reader, pc pars
 // link records a link or image. Internal targets get a placeholder index;
 // dangerous schemes are marked so the renderer drops the URL.
 func (st *state) link(n ast.Node, dest string, image, empty bool) {
+	if !image && strings.HasPrefix(dest, "#tab/") {
+		return // a DocFX tab, not an anchor: kept as written, never checked
+	}
 	line, col := st.position(st.offsetOf(n))
 	if linkurl.Dangerous(dest) && !(image && linkurl.DataImage(dest)) {
 		n.SetAttribute(attrUnsafe, []byte("1"))

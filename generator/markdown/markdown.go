@@ -12,11 +12,13 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 	"strings"
 
 	"kbsite/generator/markdown/bound"
 	"kbsite/generator/markdown/decision"
+	"kbsite/generator/markdown/docfx"
 	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
@@ -54,6 +56,7 @@ func DefaultLabels() Labels {
 			"note": "Note", "tip": "Tip", "important": "Important",
 			"warning": "Warning", "caution": "Caution",
 			"question": "Question", "resolved": "Solved", "escalate": "Contact support", "support": "Contact the support team",
+			"video": "Watch the video", "description": "Description of the image",
 		},
 	}
 }
@@ -142,11 +145,12 @@ var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summar
 
 // Renderer renders article bodies. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	labels Labels
 }
 
 // Transformer priorities (lower runs first): the order in which kbsite's
-// constructs rewrite the tree. Explicit IDs must be set before anything
+// constructs rewrite the tree. The DocFX ones run first, at 1 to 9. Explicit IDs must be set before anything
 // reads a heading's ID, and the leading h1 must be gone before links are
 // recorded; back-to-top links go in last.
 const (
@@ -164,6 +168,13 @@ const (
 // extender in its own file.
 func extenders(opts Options, labels Labels) []goldmark.Extender {
 	return []goldmark.Extender{
+		docfx.Images{},
+		docfx.Zones{},
+		docfx.TabGroups{},
+		docfx.Divs{},
+		docfx.Videos{},
+		docfx.InlineDirectives{},
+		docfx.Directives{},
 		headingIDs{},
 		title{},
 		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
@@ -186,7 +197,7 @@ func New(opts Options, labels Labels) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, labels: labels}
 }
 
 var resultKey = parser.NewContextKey()
@@ -219,6 +230,10 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	ctx := parser.NewContext()
 	ctx.Set(resultKey, &state{text: txt, res: res})
 	decisions := decision.Start(ctx, txt.Position)
+	docfx.Start(ctx, docfx.Env{Label: r.labels.callout, Warn: func(off int, msg string) {
+		line, col := txt.Position(off)
+		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: msg})
+	}})
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	res.Decisions = *decisions
 	var buf bytes.Buffer
@@ -229,6 +244,10 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	}
 	res.HTML = buf.Bytes()
 	res.Sections = sections(doc.(*ast.Document), body)
+	sort.SliceStable(res.Problems, func(i, j int) bool {
+		a, b := res.Problems[i], res.Problems[j]
+		return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
+	})
 	return res
 }
 
