@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kbsite/generator/markdown/include"
 	"kbsite/generator/markdown/linkurl"
 	"kbsite/generator/markdown/plaintext"
 
@@ -73,13 +74,14 @@ func (st *state) link(n ast.Node, dest string, image, empty bool) {
 	if !image && strings.HasPrefix(dest, "#tab/") {
 		return // a DocFX tab, not an anchor: kept as written, never checked
 	}
-	line, col := st.position(st.offsetOf(n))
+	loc := st.locate(st.offsetOf(n))
 	if linkurl.Dangerous(dest) && !(image && linkurl.DataImage(dest)) {
 		n.SetAttribute(attrUnsafe, []byte("1"))
 		st.unsafe(n, dest)
 		return
 	}
-	l := Link{Dest: dest, Line: line, Col: col, Image: image, Empty: empty, External: linkurl.External(dest)}
+	l := Link{Dest: include.Rebase(loc.File, dest), Line: loc.Line, Col: loc.Col, Image: image, Empty: empty,
+		External: linkurl.External(dest), Include: loc.Chain}
 	if !l.External {
 		n.SetAttribute(attrLink, []byte(strconv.Itoa(len(st.res.Links))))
 	}
@@ -87,9 +89,7 @@ func (st *state) link(n ast.Node, dest string, image, empty bool) {
 }
 
 func (st *state) unsafe(n ast.Node, dest string) {
-	line, col := st.position(st.offsetOf(n))
-	st.res.Problems = append(st.res.Problems, Problem{Line: line, Col: col,
-		Msg: "unsafe link " + strconv.Quote(truncate(dest, 60)) + " removed (scripts in links are not allowed)"})
+	st.problem(st.offsetOf(n), "unsafe link "+strconv.Quote(truncate(dest, 60))+" removed (scripts in links are not allowed)")
 }
 
 // offsetOf is where the Markdown of an inline node starts: goldmark records

@@ -19,6 +19,7 @@ import (
 	"kbsite/generator/markdown/bound"
 	"kbsite/generator/markdown/decision"
 	"kbsite/generator/markdown/docfx"
+	"kbsite/generator/markdown/include"
 	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
@@ -105,6 +106,11 @@ type Link struct {
 	// External links (with a URL scheme or //host) are not placeholders;
 	// they are kept as written and only listed.
 	External bool
+	// Include is set for a link in an included file: the include chain
+	// ("in included includes/x.md:3:5"); Line and Col are then those of
+	// the [!INCLUDE], and a relative Dest has been resolved against the
+	// included file, so it is relative to the article like any other.
+	Include string
 }
 
 // Section is the plain text under one heading (ID "" for text before the
@@ -169,6 +175,7 @@ const (
 func extenders(opts Options, labels Labels) []goldmark.Extender {
 	return []goldmark.Extender{
 		docfx.Images{},
+		docfx.CodeSnippets{},
 		docfx.Zones{},
 		docfx.TabGroups{},
 		docfx.Divs{},
@@ -204,7 +211,8 @@ var resultKey = parser.NewContextKey()
 
 // state is what the AST transformers share during one Render.
 type state struct {
-	text *bound.Text // what goldmark parses, with the map to file positions
+	text *bound.Text       // what goldmark parses, with the map to its lines
+	inc  *include.Expanded // the includes transcluded, or nil
 	res  *Result
 }
 
@@ -215,25 +223,79 @@ func stateOf(pc parser.Context) *state {
 	return st
 }
 
-// position converts an offset of the parsed source to a file line and a
-// column in runes.
-func (st *state) position(off int) (int, int) { return st.text.Position(off) }
+// locate converts an offset of the parsed source to a file line and a
+// column in runes, through the include chain: a line of an included file
+// is at its include, with the chain in Loc.Chain.
+func (st *state) locate(off int) include.Loc {
+	line, col := st.text.Position(off)
+	if st.inc == nil {
+		return include.Loc{Line: line, Col: col}
+	}
+	return st.inc.Locate(line, col)
+}
+
+// position is locate without the chain.
+func (st *state) position(off int) (int, int) {
+	loc := st.locate(off)
+	return loc.Line, loc.Col
+}
+
+// problem records a warning at an offset of the parsed source.
+func (st *state) problem(off int, msg string) {
+	st.problemAt(st.locate(off), msg)
+}
+
+func (st *state) problemAt(loc include.Loc, msg string) {
+	if loc.Chain != "" {
+		msg = loc.Chain + ": " + msg
+	}
+	st.res.Problems = append(st.res.Problems, Problem{Line: loc.Line, Col: loc.Col, Msg: msg})
+}
 
 // Render renders body, whose first line is line bodyLine of its file.
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
+	return r.RenderOpen(body, bodyLine, nil)
+}
+
+// RenderOpen is Render for an article that may include other files of
+// the content folder ([!INCLUDE], :::code): open reads them, by a slash
+// path relative to the article's folder. With open nil, includes are left
+// as written.
+func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Result {
 	res := &Result{}
+	st := &state{res: res}
+	if open != nil {
+		var probs []include.Problem
+		st.inc, probs = include.Expand(body, bodyLine, open)
+		for _, p := range probs {
+			res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
+		}
+		if st.inc != nil {
+			body, bodyLine = st.inc.Src, 1
+		}
+	}
 	txt, limited := bound.Bound(body, bodyLine)
+	st.text = txt
 	for _, p := range limited {
-		res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
+		loc := include.Loc{Line: p.Line, Col: p.Col}
+		if st.inc != nil {
+			loc = st.inc.Locate(p.Line, p.Col)
+		}
+		st.problemAt(loc, p.Msg)
 	}
 	body = txt.Src
 	ctx := parser.NewContext()
-	ctx.Set(resultKey, &state{text: txt, res: res})
-	decisions := decision.Start(ctx, txt.Position)
-	docfx.Start(ctx, docfx.Env{Label: r.labels.callout, Warn: func(off int, msg string) {
-		line, col := txt.Position(off)
-		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: msg})
-	}})
+	ctx.Set(resultKey, st)
+	decisions := decision.Start(ctx, st.position)
+	env := docfx.Env{Label: r.labels.callout, Warn: st.problem}
+	if open != nil {
+		env.Read = func(off int, rel string) ([]byte, string, error) {
+			name := include.Rebase(st.locate(off).File, rel)
+			data, err := open(name)
+			return data, name, err
+		}
+	}
+	docfx.Start(ctx, env)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	res.Decisions = *decisions
 	var buf bytes.Buffer

@@ -108,10 +108,8 @@ func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 		sanitizeInline(inline[b], src, &d)
 	}
 	if len(d.names) > 0 {
-		line, col := st.position(d.first)
 		sort.Strings(d.names)
-		st.res.Problems = append(st.res.Problems, Problem{Line: line, Col: col,
-			Msg: "raw HTML <" + strings.Join(d.names, ">, <") + "> removed: only simple formatting, lists, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)"})
+		st.problem(d.first, "raw HTML <"+strings.Join(d.names, ">, <")+"> removed: only simple formatting, lists, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)")
 	}
 }
 

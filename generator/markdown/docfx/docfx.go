@@ -23,6 +23,7 @@ import (
 // never swallows an end marker; leftover directives are reported last.
 const (
 	prioImages = iota + 1
+	prioCode
 	prioZones
 	prioTabs
 	prioQuotes
@@ -31,10 +32,14 @@ const (
 
 // Env is what the constructs need from the render in progress. Warn
 // reports a located problem at an offset of the parsed source; Label
-// gives a UI word in the site's language ("video", "description").
+// gives a UI word in the site's language ("video", "description"); Read,
+// when set, reads a file named by a construct at an offset (:::code), as
+// a path relative to the file that offset is in, and returns the name it
+// read for messages.
 type Env struct {
 	Warn  func(off int, msg string)
 	Label func(key string) string
+	Read  func(off int, rel string) (data []byte, name string, err error)
 }
 
 var envKey = parser.NewContextKey()
