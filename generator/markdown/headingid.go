@@ -1,17 +1,15 @@
 package markdown
 
-// This file is the heading construct: heading IDs by GitHub's rule (the
-// one github-slugger implements, which DocFX, Docusaurus and Hugo follow),
+// This file is the heading construct: heading IDs by GitHub's rule
+// (anchor.GitHub, as github-slugger does, which DocFX, Docusaurus and Hugo
+// follow),
 // explicit IDs ("## Title {#id}"), and the list of headings in
 // Result.Headings, which the link check and its suggestions read.
 
 import (
 	"regexp"
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"kbsite/generator/markdown/anchor"
 	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
@@ -38,13 +36,13 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	src := reader.Source()
 	var hs []*ast.Heading
 	explicit := map[*ast.Heading]bool{}
-	g := newIDs()
+	g := anchor.NewIDs(ReservedIDs...)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			hs = append(hs, h)
 			if id := explicitID(h, src); id != "" {
 				explicit[h] = true
-				g.used[id] = true
+				g.Take(id)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -52,7 +50,7 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	for _, h := range hs {
 		text := plaintext.Inline(h, src)
 		if !explicit[h] {
-			h.SetAttributeString("id", []byte(g.generate(text)))
+			h.SetAttributeString("id", []byte(g.Generate(text)))
 		}
 		if h.Level >= 2 {
 			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: headingID(h), Text: text})
@@ -101,78 +99,5 @@ func headingID(h *ast.Heading) string {
 	return string(b)
 }
 
-// Slug makes a URL slug from a name (keywords, index letters): lower
-// case, every run of characters other than letters and digits becomes
-// one "-", trimmed at both ends. Headings use githubSlug instead.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if isWordRune(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
-	}
-	return isLetter(r) || isDigit(r)
-}
-
-// githubSlug is GitHub's heading anchor rule (github-slugger): lower
-// case; letters, marks, numbers, "-" and "_" (connector punctuation) kept;
-// each space becomes "-"; everything else dropped. Runs are not collapsed,
-// so "Step 4 - Download" is "step-4---download".
-func githubSlug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case r == '-' || unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.Pc):
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// ids makes unique heading IDs for one article, as github-slugger does:
-// a repeat gets "-1", "-2", ... next holds the next suffix to try per
-// base, so thousands of equal headings cost linear, not quadratic, time.
-type ids struct {
-	used map[string]bool
-	next map[string]int
-}
-
-func newIDs() *ids {
-	m := map[string]bool{}
-	for _, r := range ReservedIDs {
-		m[r] = true
-	}
-	return &ids{used: m, next: map[string]int{}}
-}
-
-// generate returns the ID for a heading with this text. An empty slug
-// becomes "section", since an element ID cannot be empty.
-func (g *ids) generate(text string) string {
-	base := githubSlug(text)
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for g.used[id] {
-		g.next[base]++
-		id = base + "-" + strconv.Itoa(g.next[base])
-	}
-	g.used[id] = true
-	return id
-}
+// Slug makes a URL slug from a name; see anchor.Slug.
+func Slug(s string) string { return anchor.Slug(s) }

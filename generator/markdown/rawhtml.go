@@ -2,10 +2,8 @@ package markdown
 
 // This file is the raw HTML construct. On trusted sites (Options.RawHTML)
 // HTML written in Markdown reaches the page as written. Elsewhere it goes
-// through an allowlist sanitiser (bluemonday): simple formatting, tables,
-// details/summary, div, span, p and lists without attributes, and links
-// and images with safe URLs stay; everything else is dropped, with one warning per
-// article naming the elements.
+// through the allowlist of package sanitize; everything else is dropped,
+// with one warning per article naming the elements.
 //
 // goldmark splits inline HTML into one node per tag, so sanitising the
 // tags one by one would miss what the browser sees ("<a" + text + "</a>").
@@ -19,7 +17,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/microcosm-cc/bluemonday"
+	"kbsite/generator/markdown/sanitize"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -27,31 +26,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	nethtml "golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
-
-// allowedElements are the raw HTML elements kept on untrusted sites.
-var allowedElements = []string{
-	"br", "kbd", "sup", "sub", "b", "i", "u", "em", "strong", "code", "pre",
-	"details", "summary", "div", "span", "a", "img", "p", "ul", "ol", "li",
-	"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-}
-
-// policy is the sanitiser; bluemonday policies are safe for concurrent use
-// once built.
-var policy = func() *bluemonday.Policy {
-	p := bluemonday.NewPolicy()
-	p.AllowElements(allowedElements...)
-	p.AllowAttrs("href", "title").OnElements("a")
-	p.AllowAttrs("src", "alt", "title").OnElements("img")
-	p.AllowAttrs("width", "height").Matching(bluemonday.Integer).OnElements("img")
-	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
-	p.AllowURLSchemes("http", "https", "mailto")
-	p.AllowRelativeURLs(true)
-	p.RequireParseableURLs(true)
-	return p
-}()
 
 // sep stands for the Markdown between two inline HTML nodes while their
 // block is sanitised: a private-use character, kept as text.
@@ -91,7 +66,7 @@ func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 		case *ast.HTMLBlock:
 			raw := blockHTML(n, src)
 			d.note(raw, n.Lines().At(0).Start)
-			n.SetAttribute(attrHTML, sanitize(raw))
+			n.SetAttribute(attrHTML, sanitize.HTML(raw))
 		case *ast.RawHTML:
 			b := n.Parent()
 			for b.Type() != ast.TypeBlock {
@@ -126,7 +101,7 @@ func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 		for j := 0; j < n.Segments.Len(); j++ {
 			raw = append(raw, segValue(n.Segments.At(j), src)...)
 		}
-		if notAnElement(raw) {
+		if sanitize.NotAnElement(raw) {
 			n.SetAttribute(attrHTML, util.EscapeHTML(raw))
 			continue
 		}
@@ -137,7 +112,7 @@ func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 		d.note(raw, n.Segments.At(0).Start)
 		b.Write(raw)
 	}
-	parts := bytes.Split(sanitize(b.Bytes()), []byte(sep))
+	parts := bytes.Split(sanitize.HTML(b.Bytes()), []byte(sep))
 	for i, n := range kept {
 		if len(parts) == len(kept) {
 			n.SetAttribute(attrHTML, parts[i])
@@ -145,27 +120,6 @@ func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 			n.SetAttribute(attrHTML, []byte{})
 		}
 	}
-}
-
-// notAnElement reports a start or end tag whose name is no HTML element.
-func notAnElement(raw []byte) bool {
-	z := nethtml.NewTokenizer(bytes.NewReader(raw))
-	switch z.Next() {
-	case nethtml.StartTagToken, nethtml.EndTagToken, nethtml.SelfClosingTagToken:
-		name, _ := z.TagName()
-		return atom.Lookup(name) == 0
-	}
-	return false
-}
-
-// sanitize applies the policy; what is left only blank is dropped, so a
-// removed <script> block leaves no empty line.
-func sanitize(raw []byte) []byte {
-	out := policy.SanitizeBytes(raw)
-	if len(bytes.TrimSpace(out)) == 0 {
-		return nil
-	}
-	return out
 }
 
 // blockHTML is the source of an HTML block.
@@ -191,20 +145,12 @@ type dropped struct {
 // note records the elements of raw, found at offset off, that are not
 // allowed.
 func (d *dropped) note(raw []byte, off int) {
-	z := nethtml.NewTokenizer(bytes.NewReader(raw))
-	for {
-		switch z.Next() {
-		case nethtml.ErrorToken:
-			return
-		case nethtml.StartTagToken, nethtml.SelfClosingTagToken, nethtml.EndTagToken:
-			name, _ := z.TagName()
-			if slices.Contains(allowedElements, string(name)) || slices.Contains(d.names, string(name)) {
-				continue
-			}
-			d.names = append(d.names, string(name))
-			if d.first < 0 {
-				d.first = off
-			}
+	for _, name := range sanitize.Dropped(raw) {
+		if !slices.Contains(d.names, name) {
+			d.names = append(d.names, name)
+		}
+		if d.first < 0 {
+			d.first = off
 		}
 	}
 }
