@@ -26,36 +26,32 @@ func (headingIDs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(headingIDs{}, prioHeadingIDs)))
 }
 
-// Transform gives every heading its ID and records the h2..h6 ones.
-// Explicit IDs are taken first, so a generated ID never takes one.
+// Transform gives every heading its ID, in document order, and records
+// the h2..h6 ones. A generated ID avoids the IDs given before it; an
+// explicit ID is taken as written, so two equal ones stay visible to the
+// checks (the troubleshooter reports duplicate step IDs).
 func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	if st == nil {
 		return
 	}
 	src := reader.Source()
-	var hs []*ast.Heading
-	explicit := map[*ast.Heading]bool{}
 	g := anchor.NewIDs(ReservedIDs...)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			hs = append(hs, h)
-			if id := explicitID(h, src); id != "" {
-				explicit[h] = true
-				g.Take(id)
-			}
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if id := explicitID(h, src); id != "" {
+			g.Take(id)
+		} else {
+			h.SetAttributeString("id", []byte(g.Generate(plaintext.Inline(h, src))))
+		}
+		if h.Level >= 2 {
+			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: headingID(h), Text: plaintext.Inline(h, src)})
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, h := range hs {
-		text := plaintext.Inline(h, src)
-		if !explicit[h] {
-			h.SetAttributeString("id", []byte(g.Generate(text)))
-		}
-		if h.Level >= 2 {
-			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: headingID(h), Text: text})
-		}
-	}
 }
 
 // explicitIDRe is a trailing "{#id}" on a heading.
