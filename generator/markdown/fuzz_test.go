@@ -21,6 +21,9 @@ func FuzzRender(f *testing.F) {
 		"[^1]\n\n[^1]: <script>\n",
 		"Term\n: <img onerror=x>\n",
 		"## S {#a} {#b\"><script>}\n\n> [!QUESTION] <img onerror=x> [y](javascript:x)\n> - [A](#a)\n> - <b>\n>   > [!RESOLVED]\n\n> [!ESCALATE]\n",
+		":::image type=\"complex\" source=\"javascript:alert(1)\" alt-text=\"x&quot;><script>\" lightbox=\"vbscript:x\":::\n<b onclick=x>d</b>\n:::image-end:::\n",
+		"> [!VIDEO javascript:alert(1)]\n\n> [!div class=\"\\\"><script>\"]\n> [x](javascript:y)\n",
+		"# [<img src=x onerror=y>](#tab/a)\n\nA\n\n# [B\"><script>](#tab/b+c/d)\n\n---\n\n::: zone pivot=\"\\\"><script>\"\n:::no-loc text=\"<script>\":::\n::: zone-end\n",
 	} {
 		f.Add(s)
 	}

@@ -7,6 +7,16 @@ import (
 	"time"
 )
 
+// The limits of package bound, as a writer sees them.
+const (
+	maxNesting      = 32
+	longDest        = 512
+	maxLongDests    = 32
+	maxBracketDepth = 8
+	maxDefRun       = 100
+	maxEmphasisRuns = 2000
+)
+
 // repeatTo repeats unit to about size bytes.
 func repeatTo(unit string, size int) string {
 	return strings.Repeat(unit, max(1, size/len(unit)))
@@ -38,6 +48,7 @@ var pathological = []struct {
 	{"link reference definitions", func(n int) string { return repeatTo("[a]: /x\n", n) }},
 	{"empty link reference definitions", func(n int) string { return repeatTo("[a]:\n", n) }},
 	{"nested brackets", func(n int) string { return repeatTo("[", 990) + repeatTo("x*", n-2000) + repeatTo("]", 990) }},
+	{"mixed emphasis", func(n int) string { return repeatTo("*a_b*c_d**e_f*g**h*i_j**", n) }},
 	{"deep emphasis", func(n int) string { return repeatTo("*", n/2) + "a" + repeatTo("*", n/2) }},
 	{"long table rows", func(n int) string {
 		return repeatTo("| a ", n/3) + "\n" + repeatTo("|---", n/3) + "\n" + repeatTo("| b ", n/3) + "\n"
@@ -202,5 +213,25 @@ func TestDeeplyNestedBracketsAreText(t *testing.T) {
 	intervals := render(t, strings.Repeat("[0, 1) ", 40)+"[x](a.md)\n", Options{})
 	if len(intervals.Problems) != 0 || len(intervals.Links) != 1 || intervals.Links[0].Col != 281 {
 		t.Errorf("problems %+v, links %+v", intervals.Problems, intervals.Links)
+	}
+}
+
+func TestManyEmphasisDelimitersAreText(t *testing.T) {
+	// Code spans do not count: 3000 "_" in code, then 1000 bold words.
+	ok := render(t, strings.Repeat("`a_b` ", 3000)+strings.Repeat("**b** ", 1000)+"\n", Options{})
+	if len(ok.Problems) != 0 || strings.Count(string(ok.HTML), "<strong>") != 1000 {
+		t.Errorf("%d problems, %d <strong>", len(ok.Problems), strings.Count(string(ok.HTML), "<strong>"))
+	}
+	// Runs past the limit show as written; the paragraph after is untouched.
+	src := "x\n" + strings.Repeat("*a* ", maxEmphasisRuns/2) + "**b** _c_\n\n*d*\n"
+	res := render(t, src, Options{})
+	html := string(res.HTML)
+	if strings.Count(html, "<em>a</em>") != maxEmphasisRuns/2 || !strings.Contains(html, "**b** _c_</p>") ||
+		!strings.Contains(html, "<em>d</em>") || strings.Contains(html, `\`) {
+		t.Errorf("want the later runs as written: %.300s", html[len(html)-300:])
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 11 || res.Problems[0].Col != 4*maxEmphasisRuns/2+1 ||
+		!strings.Contains(res.Problems[0].Msg, "emphasis delimiters") {
+		t.Errorf("problems = %+v, want one at 11:%d", res.Problems, 4*maxEmphasisRuns/2+1)
 	}
 }

@@ -12,18 +12,21 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"kbsite/generator/markdown/bound"
+	"kbsite/generator/markdown/decision"
+	"kbsite/generator/markdown/docfx"
+	"kbsite/generator/markdown/include"
+	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Options configure a Renderer.
@@ -33,6 +36,10 @@ type Options struct {
 	RawHTML bool
 	// SupportURL is linked from ESCALATE callouts when set.
 	SupportURL string
+	// Typographer turns quotes, "--" and "..." into typographic
+	// punctuation. Off by default: technical docs are copied into
+	// terminals, where "wsl –install" fails.
+	Typographer bool
 }
 
 // Labels are the UI words the renderer writes into article bodies, so
@@ -50,9 +57,35 @@ func DefaultLabels() Labels {
 			"note": "Note", "tip": "Tip", "important": "Important",
 			"warning": "Warning", "caution": "Caution",
 			"question": "Question", "resolved": "Solved", "escalate": "Contact support", "support": "Contact the support team",
+			"video": "Watch the video", "description": "Description of the image",
 		},
 	}
 }
+
+// callout is the title of a callout kind in the site's language, English
+// when it has none.
+func (l Labels) callout(key string) string {
+	if s := l.Callouts[key]; s != "" {
+		return s
+	}
+	return DefaultLabels().Callouts[key]
+}
+
+// The troubleshooter constructs' types (package decision), under the names
+// the build uses.
+type (
+	Decisions       = decision.Set
+	StepHeading     = decision.StepHeading
+	DecisionCallout = decision.Callout
+	Answer          = decision.Answer
+)
+
+// Decision kinds.
+const (
+	DecisionQuestion = decision.Question
+	DecisionResolved = decision.Resolved
+	DecisionEscalate = decision.Escalate
+)
 
 // Heading is one h2..h6 heading of an article.
 type Heading struct {
@@ -73,6 +106,11 @@ type Link struct {
 	// External links (with a URL scheme or //host) are not placeholders;
 	// they are kept as written and only listed.
 	External bool
+	// Include is set for a link in an included file: the include chain
+	// ("in included includes/x.md:3:5"); Line and Col are then those of
+	// the [!INCLUDE], and a relative Dest has been resolved against the
+	// included file, so it is relative to the article like any other.
+	Include string
 }
 
 // Section is the plain text under one heading (ID "" for text before the
@@ -114,62 +152,152 @@ var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summar
 // Renderer renders article bodies. It is safe for concurrent use.
 type Renderer struct {
 	md     goldmark.Markdown
-	opts   Options
 	labels Labels
+}
+
+// Transformer priorities (lower runs first): the order in which kbsite's
+// constructs rewrite the tree. The DocFX ones run first, at 1 to 9. Explicit IDs must be set before anything
+// reads a heading's ID, and the leading h1 must be gone before links are
+// recorded; back-to-top links go in last.
+const (
+	prioHeadingIDs = 10
+	prioTitle      = 20
+	prioDecisions  = 50
+	prioLinks      = 100
+	prioSteps      = 110
+	prioCallouts   = 120
+	prioBackToTop  = 130
+	prioRawHTML    = 140
+)
+
+// extenders is the one list of kbsite's Markdown constructs, each an
+// extender in its own file.
+func extenders(opts Options, labels Labels) []goldmark.Extender {
+	return []goldmark.Extender{
+		docfx.Images{},
+		docfx.CodeSnippets{},
+		docfx.Zones{},
+		docfx.TabGroups{},
+		docfx.Divs{},
+		docfx.Videos{},
+		docfx.InlineDirectives{},
+		docfx.Directives{},
+		headingIDs{},
+		title{},
+		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
+		linkPlaceholders{},
+		steps{},
+		&callouts{labels: labels},
+		&backToTop{label: labels.BackToTop},
+		codeBlocks{},
+		rawHTML{allow: opts.RawHTML},
+	}
 }
 
 // New returns a Renderer.
 func New(opts Options, labels Labels) *Renderer {
-	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{raw: opts.RawHTML}, 100)),
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList}
+	if opts.Typographer {
+		exts = append(exts, extension.Typographer)
 	}
-	if opts.RawHTML {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
-	}
+	exts = append(exts, extenders(opts, labels)...)
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.Typographer,
-			&decisions{labels: labels, supportURL: opts.SupportURL},
-		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
-		),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithExtensions(exts...),
 	)
-	return &Renderer{md: md, opts: opts, labels: labels}
+	return &Renderer{md: md, labels: labels}
 }
 
 var resultKey = parser.NewContextKey()
 
-// state is what the AST transformer hands over to Render.
+// state is what the AST transformers share during one Render.
 type state struct {
-	orig     []byte  // the body as written, for positions
-	rw       rewrite // what goldmark parses, from bound
-	bodyLine int
-	labels   Labels
-	res      *Result
+	text *bound.Text       // what goldmark parses, with the map to its lines
+	inc  *include.Expanded // the includes transcluded, or nil
+	res  *Result
+}
 
-	lineStarts []int // offsets where lines of orig start, built on first use
-	cur        cursor
+// stateOf returns the state of the Render that pc belongs to, or nil when
+// the parser is used outside Render.
+func stateOf(pc parser.Context) *state {
+	st, _ := pc.Get(resultKey).(*state)
+	return st
+}
+
+// locate converts an offset of the parsed source to a file line and a
+// column in runes, through the include chain: a line of an included file
+// is at its include, with the chain in Loc.Chain.
+func (st *state) locate(off int) include.Loc {
+	line, col := st.text.Position(off)
+	if st.inc == nil {
+		return include.Loc{Line: line, Col: col}
+	}
+	return st.inc.Locate(line, col)
+}
+
+// position is locate without the chain.
+func (st *state) position(off int) (int, int) {
+	loc := st.locate(off)
+	return loc.Line, loc.Col
+}
+
+// problem records a warning at an offset of the parsed source.
+func (st *state) problem(off int, msg string) {
+	st.problemAt(st.locate(off), msg)
+}
+
+func (st *state) problemAt(loc include.Loc, msg string) {
+	if loc.Chain != "" {
+		msg = loc.Chain + ": " + msg
+	}
+	st.res.Problems = append(st.res.Problems, Problem{Line: loc.Line, Col: loc.Col, Msg: msg})
 }
 
 // Render renders body, whose first line is line bodyLine of its file.
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
+	return r.RenderOpen(body, bodyLine, nil)
+}
+
+// RenderOpen is Render for an article that may include other files of
+// the content folder ([!INCLUDE], :::code): open reads them, by a slash
+// path relative to the article's folder. With open nil, includes are left
+// as written.
+func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Result {
 	res := &Result{}
-	rw, limited := bound(body)
-	st := &state{orig: body, rw: rw, bodyLine: bodyLine, labels: r.labels, res: res}
-	for _, p := range limited {
-		line, col := st.origPosition(p.off)
-		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: p.msg})
+	st := &state{res: res}
+	if open != nil {
+		var probs []include.Problem
+		st.inc, probs = include.Expand(body, bodyLine, open)
+		for _, p := range probs {
+			res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
+		}
+		if st.inc != nil {
+			body, bodyLine = st.inc.Src, 1
+		}
 	}
-	body = rw.src
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	txt, limited := bound.Bound(body, bodyLine)
+	st.text = txt
+	for _, p := range limited {
+		loc := include.Loc{Line: p.Line, Col: p.Col}
+		if st.inc != nil {
+			loc = st.inc.Locate(p.Line, p.Col)
+		}
+		st.problemAt(loc, p.Msg)
+	}
+	body = txt.Src
+	ctx := parser.NewContext()
 	ctx.Set(resultKey, st)
+	decisions := decision.Start(ctx, st.position)
+	env := docfx.Env{Label: r.labels.callout, Warn: st.problem}
+	if open != nil {
+		env.Read = func(off int, rel string) ([]byte, string, error) {
+			name := include.Rebase(st.locate(off).File, rel)
+			data, err := open(name)
+			return data, name, err
+		}
+	}
+	docfx.Start(ctx, env)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	res.Decisions = *decisions
 	var buf bytes.Buffer
 	buf.Grow(len(body) + len(body)/2)
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
@@ -178,6 +306,10 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 	}
 	res.HTML = buf.Bytes()
 	res.Sections = sections(doc.(*ast.Document), body)
+	sort.SliceStable(res.Problems, func(i, j int) bool {
+		a, b := res.Problems[i], res.Problems[j]
+		return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
+	})
 	return res
 }
 
@@ -212,67 +344,29 @@ func Fill(html []byte, fill func(kind byte, i int) string) []byte {
 	}
 }
 
-// placeholder returns the marker for link i.
-func placeholder(kind byte, i int) string {
-	return "\x00" + string(kind) + strconv.Itoa(i) + "\x00"
-}
-
-// Slug makes a heading ID: lower case, every run of characters other than
-// letters and digits becomes one "-", trimmed at both ends.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if isWordRune(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
-	}
-	return isLetter(r) || isDigit(r)
-}
-
-// ids generates unique, stable heading IDs for one article. next holds
-// the next suffix to try per base, so thousands of equal headings cost
-// linear, not quadratic, time.
-type ids struct {
-	used map[string]bool
-	next map[string]int
-}
-
-func newIDs() *ids {
-	m := map[string]bool{}
-	for _, r := range ReservedIDs {
-		m[r] = true
-	}
-	return &ids{used: m, next: map[string]int{}}
-}
-
-func (g *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for g.used[id] {
-		g.next[base]++
-		id = base + "-" + strconv.Itoa(g.next[base])
-	}
-	g.used[id] = true
-	return []byte(id)
-}
-
-func (g *ids) Put(value []byte) { g.used[string(value)] = true }
-
 func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
+
+// sections splits the document's text by heading for the search index.
+func sections(doc *ast.Document, src []byte) []Section {
+	out := []Section{{}}
+	var b strings.Builder
+	flush := func() {
+		out[len(out)-1].Text = strings.Join(strings.Fields(b.String()), " ")
+		b.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {
+			flush()
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			out = append(out, Section{ID: string(idb), Heading: plaintext.Inline(h, src)})
+			continue
+		}
+		plaintext.Block(&b, n, src)
+	}
+	flush()
+	if out[0].Text == "" {
+		out = out[1:]
+	}
+	return out
+}

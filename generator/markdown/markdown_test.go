@@ -54,14 +54,41 @@ func TestUnsafeURLsNeverReachOutput(t *testing.T) {
 }
 
 func TestRawHTMLSwitch(t *testing.T) {
-	src := "<div class=\"x\">hi</div>\n\nText <b>bold</b>.\n"
+	src := "<div class=\"x\">hi</div>\n\nText <b>bold</b> <span style=\"color:red\">red</span>.\n"
 	off := string(render(t, src, Options{}).HTML)
-	if strings.Contains(off, "<div class") || strings.Contains(off, "<b>") {
-		t.Errorf("raw HTML must be escaped by default: %s", off)
+	if !strings.Contains(off, "<div>hi</div>") || !strings.Contains(off, "<b>bold</b> <span>red</span>") {
+		t.Errorf("allowed HTML should stay, without attributes: %s", off)
 	}
 	on := string(render(t, src, Options{RawHTML: true}).HTML)
-	if !strings.Contains(on, `<div class="x">`) || !strings.Contains(on, "<b>bold</b>") {
+	if !strings.Contains(on, `<div class="x">`) || !strings.Contains(on, `<span style="color:red">`) {
 		t.Errorf("raw HTML should pass when allowed: %s", on)
+	}
+}
+
+func TestRawHTMLIsSanitisedAsTheBrowserSeesIt(t *testing.T) {
+	src := "| a | b |\n|---|---|\n| one<br/>two | <kbd>Ctrl</kbd>+<kbd>C</kbd> |\n\n" +
+		"Click <a href=\"javascript:alert(1)\">*here*</a> or <a href=\"https://x.org\" onclick=\"y()\">there</a>.\n\n" +
+		"<iframe src=\"https://evil\"></iframe>\n\nA <script>*x*</script> b <b>c</b> <marquee>m</marquee>.\n\n" +
+		"Type http://<Server-Name>/crl/ <ul><li>x</li></ul>\n\n" +
+		"<details>\n<summary>More</summary>\n\nHidden **text**.\n\n</details>\n"
+	res := render(t, src, Options{})
+	html := string(res.HTML)
+	for _, want := range []string{"<td>one<br/>two</td>", "<td><kbd>Ctrl</kbd>+<kbd>C</kbd></td>",
+		"Click <em>here</em> or <a href=\"https://x.org\">there</a>.", "<details>\n<summary>More</summary>",
+		"<p>Hidden <strong>text</strong>.</p>\n</details>", "http://&lt;Server-Name&gt;/crl/ <ul><li>x</li></ul>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("want %s in:\n%s", want, html)
+		}
+	}
+	// Markdown inside a dropped <script> leaves its block's HTML out.
+	for _, bad := range []string{"javascript", "onclick", "iframe", "script", "<b>c</b>", "marquee"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%s reached output:\n%s", bad, html)
+		}
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 16 || res.Problems[0].Col != 1 ||
+		!strings.Contains(res.Problems[0].Msg, "<iframe>, <marquee>, <script> removed") {
+		t.Errorf("want one warning at 16:1 naming the elements: %+v", res.Problems)
 	}
 }
 
@@ -95,7 +122,7 @@ func TestSectionsForSearch(t *testing.T) {
 	if len(res.Sections) != 3 {
 		t.Fatalf("sections = %+v", res.Sections)
 	}
-	if res.Sections[1].ID != "cause" || !strings.Contains(res.Sections[1].Text, "The “proxy” is wrong.") || !strings.Contains(res.Sections[1].Text, "code here") {
+	if res.Sections[1].ID != "cause" || !strings.Contains(res.Sections[1].Text, `The "proxy" is wrong.`) || !strings.Contains(res.Sections[1].Text, "code here") {
 		t.Errorf("cause section = %+v", res.Sections[1])
 	}
 }
@@ -117,5 +144,31 @@ func TestSlug(t *testing.T) {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestHeadingIDsFollowGitHub(t *testing.T) {
+	src := "## Step 4 - Download the Linux kernel update package\n\n## What's new in WSL 2?\n\n## wsl.conf\n\n" +
+		"## C++ & C# `code_span`\n\n## 🎉 Party\n\n## a\n\n## a\n\n## a-1\n\n## Custom {#a-2}\n\n## a\n\n## Ünïcode Straße\n\n##  \n"
+	var ids []string
+	for _, h := range render(t, src, Options{}).Headings {
+		ids = append(ids, h.ID)
+	}
+	want := "step-4---download-the-linux-kernel-update-package whats-new-in-wsl-2 wslconf c--c-code_span -party " +
+		"a a-1 a-1-1 a-2 a-3 ünïcode-straße section"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("ids =\n%s\nwant\n%s", strings.Join(ids, " "), want)
+	}
+}
+
+func TestPunctuationStaysAsTypedUnlessTypographer(t *testing.T) {
+	src := "Run `x` then wsl --install -d \"Ubuntu\" and it's done...\n"
+	plain := string(render(t, src, Options{}).HTML)
+	if !strings.Contains(plain, "wsl --install -d &quot;Ubuntu&quot; and it's done...") {
+		t.Errorf("punctuation changed: %s", plain)
+	}
+	smart := string(render(t, src, Options{Typographer: true}).HTML)
+	if !strings.Contains(smart, "&ndash;install") || !strings.Contains(smart, "&hellip;") {
+		t.Errorf("typographer off: %s", smart)
 	}
 }

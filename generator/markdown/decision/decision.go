@@ -1,17 +1,19 @@
-package markdown
-
-// This file is the troubleshooter construct: the QUESTION, RESOLVED and
-// ESCALATE callouts and explicit heading IDs ("## Title {#id}"), in
-// goldmark's extender shape (node kinds, an AST transformer, a renderer and
-// Extend). It renders plain HTML that reads as a normal article (answers
-// are ordinary links in a list) and records what the troubleshooter checks
-// need in Result.Decisions. Which articles are troubleshooters is the
-// build's business; the constructs render the same in any article.
+// Package decision is the troubleshooter construct: the QUESTION, RESOLVED
+// and ESCALATE callouts, in goldmark's extender shape (node kinds, an AST
+// transformer, a renderer and Extend). It renders plain HTML that reads as
+// a normal article (answers are ordinary links in a list) and records what
+// the troubleshooter checks need in a Set. Which articles are
+// troubleshooters is the build's business; the constructs render the same
+// in any article.
+package decision
 
 import (
 	stdhtml "html"
 	"regexp"
 	"strings"
+
+	"kbsite/generator/markdown/linkurl"
+	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,18 +25,18 @@ import (
 
 // Decision kinds, as written after "[!" (lower-cased).
 const (
-	DecisionQuestion = "question"
-	DecisionResolved = "resolved"
-	DecisionEscalate = "escalate"
+	Question = "question"
+	Resolved = "resolved"
+	Escalate = "escalate"
 )
 
-// Decisions is what the troubleshooter constructs of one article hold, in
+// Set is what the troubleshooter constructs of one article hold, in
 // document order, with file positions.
-type Decisions struct {
+type Set struct {
 	// Steps are the article's top-level ## headings.
 	Steps []StepHeading
 	// Callouts are its QUESTION, RESOLVED and ESCALATE callouts.
-	Callouts []DecisionCallout
+	Callouts []Callout
 }
 
 // StepHeading is one ## heading.
@@ -43,10 +45,10 @@ type StepHeading struct {
 	Line, Col int
 }
 
-// DecisionCallout is one QUESTION, RESOLVED or ESCALATE callout.
-type DecisionCallout struct {
-	Kind string // DecisionQuestion, DecisionResolved or DecisionEscalate
-	// Step is the index in Decisions.Steps of the ## section the callout
+// Callout is one QUESTION, RESOLVED or ESCALATE callout.
+type Callout struct {
+	Kind string // Question, Resolved or Escalate
+	// Step is the index in Set.Steps of the ## section the callout
 	// is in, -1 before the first.
 	Step int
 	Text string // the question, or the outcome's first paragraph
@@ -63,68 +65,75 @@ type Answer struct {
 	Line, Col int
 }
 
-// KindDecision is a QUESTION, RESOLVED or ESCALATE callout.
-var KindDecision = ast.NewNodeKind("Decision")
+// KindNode is a QUESTION, RESOLVED or ESCALATE callout.
+var KindNode = ast.NewNodeKind("Decision")
 
-// Decision is a troubleshooter callout. For a question, the first child is
-// a DecisionTitle holding the question.
-type Decision struct {
+// Node is a troubleshooter callout. For a question, the first child is
+// a Title holding the question.
+type Node struct {
 	ast.BaseBlock
 	Variant string
 	Label   string
 }
 
-func (n *Decision) Kind() ast.NodeKind { return KindDecision }
-func (n *Decision) Dump(src []byte, level int) {
+func (n *Node) Kind() ast.NodeKind { return KindNode }
+func (n *Node) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Variant": n.Variant}, nil)
 }
 
-// KindDecisionTitle is the question of a QUESTION callout.
-var KindDecisionTitle = ast.NewNodeKind("DecisionTitle")
+// KindTitle is the question of a QUESTION callout.
+var KindTitle = ast.NewNodeKind("DecisionTitle")
 
-// DecisionTitle holds the inline content of a question.
-type DecisionTitle struct{ ast.BaseBlock }
+// Title holds the inline content of a question.
+type Title struct{ ast.BaseBlock }
 
-func (n *DecisionTitle) Kind() ast.NodeKind         { return KindDecisionTitle }
-func (n *DecisionTitle) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *Title) Kind() ast.NodeKind         { return KindTitle }
+func (n *Title) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// decisions is the extender. supportURL, when set, is linked from every
-// ESCALATE callout.
-type decisions struct {
-	labels     Labels
-	supportURL string
+// Extender is the construct. Label gives a UI word in the site's
+// language ("question", "resolved", "escalate", "support"); SupportURL,
+// when set, is linked from every ESCALATE callout; Priority places the
+// transformer among the others.
+type Extender struct {
+	Label      func(key string) string
+	SupportURL string
+	Priority   int
 }
 
-// Extend registers the transformer and renderer. The transformer runs
-// before the shared one, so links inside the callouts are still recorded
-// and checked like any other.
-func (e *decisions) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&decisionTransformer{e}, 50)))
+// Extend registers the transformer and renderer.
+func (e *Extender) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&decisionTransformer{e}, e.Priority)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&decisionRenderer{e}, 100)))
 }
 
-// label is a UI word in the site's language, English when it has none.
-func (e *decisions) label(key string) string {
-	if l := e.labels.Callouts[key]; l != "" {
-		return l
-	}
-	return DefaultLabels().Callouts[key]
+var runKey = parser.NewContextKey()
+
+// run is one render's state: where offsets are in the file, and the set.
+type run struct {
+	pos func(off int) (int, int)
+	set *Set
 }
 
-type decisionTransformer struct{ e *decisions }
+// Start prepares a parser context for one render: pos maps offsets of the
+// parsed source to file lines and columns. The returned Set is filled in
+// by the parse.
+func Start(pc parser.Context, pos func(off int) (int, int)) *Set {
+	r := &run{pos: pos, set: &Set{}}
+	pc.Set(runKey, r)
+	return r.set
+}
+
+type decisionTransformer struct{ e *Extender }
 
 var markerRe = regexp.MustCompile(`^\[!([A-Za-z]+)\]`)
 
-// explicitIDRe is a trailing "{#id}" on a heading.
-var explicitIDRe = regexp.MustCompile(`\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$`)
-
 func (t *decisionTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st, _ := pc.Get(resultKey).(*state)
+	st, _ := pc.Get(runKey).(*run)
 	if st == nil {
 		return
 	}
 	src := reader.Source()
-	d := &st.res.Decisions
+	d := st.set
 	step := -1
 	var found []*ast.Blockquote
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -133,17 +142,16 @@ func (t *decisionTransformer) Transform(doc *ast.Document, reader text.Reader, p
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			explicitID(n, src, pc)
 			if n.Level == 2 && n.Parent() == doc {
 				step = len(d.Steps)
-				line, _ := st.position(blockStart(n))
-				d.Steps = append(d.Steps, StepHeading{ID: headingID(n), Text: plainText(n, src), Line: line, Col: 1})
+				line, _ := st.pos(blockStart(n))
+				d.Steps = append(d.Steps, StepHeading{ID: headingID(n), Text: plaintext.Inline(n, src), Line: line, Col: 1})
 			}
 		case *ast.Blockquote:
 			if kind := decisionKind(n, src); kind != "" {
 				found = append(found, n)
-				line, col := st.position(blockStart(n.FirstChild()))
-				d.Callouts = append(d.Callouts, DecisionCallout{Kind: kind, Step: step, Line: line, Col: col})
+				line, col := st.pos(blockStart(n.FirstChild()))
+				d.Callouts = append(d.Callouts, Callout{Kind: kind, Step: step, Line: line, Col: col})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -153,10 +161,10 @@ func (t *decisionTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	}
 }
 
-// convert replaces a marked blockquote with a Decision and fills in the
+// convert replaces a marked blockquote with a Node and fills in the
 // callout's text and answers.
-func (t *decisionTransformer) convert(bq *ast.Blockquote, src []byte, st *state, c *DecisionCallout) {
-	n := &Decision{Variant: c.Kind, Label: t.e.label(c.Kind)}
+func (t *decisionTransformer) convert(bq *ast.Blockquote, src []byte, st *run, c *Callout) {
+	n := &Node{Variant: c.Kind, Label: t.e.Label(c.Kind)}
 	p := bq.FirstChild().(*ast.Paragraph)
 	stripMarker(p, src)
 	for ch := bq.FirstChild(); ch != nil; {
@@ -170,13 +178,13 @@ func (t *decisionTransformer) convert(bq *ast.Blockquote, src []byte, st *state,
 		p = nil
 	}
 	if p != nil {
-		c.Text = plainText(p, src)
+		c.Text = plaintext.Inline(p, src)
 	}
-	if c.Kind != DecisionQuestion {
+	if c.Kind != Question {
 		return
 	}
 	if p != nil {
-		title := &DecisionTitle{}
+		title := &Title{}
 		for ch := p.FirstChild(); ch != nil; {
 			next := ch.NextSibling()
 			title.AppendChild(title, ch)
@@ -194,15 +202,15 @@ func (t *decisionTransformer) convert(bq *ast.Blockquote, src []byte, st *state,
 }
 
 // answers reads the items of a question's list: each item's first link.
-func answers(l *ast.List, src []byte, st *state) []Answer {
+func answers(l *ast.List, src []byte, st *run) []Answer {
 	var out []Answer
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
-		a := Answer{Text: plainText(it, src)}
-		a.Line, a.Col = st.position(blockStart(it.FirstChild()))
+		a := Answer{Text: plaintext.Inline(it, src)}
+		a.Line, a.Col = st.pos(blockStart(it.FirstChild()))
 		ast.Walk(it, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if link, ok := n.(*ast.Link); ok && entering {
-				a.Text, a.Dest = plainText(link, src), destination(link.Destination)
-				a.Line, a.Col = st.position(st.offsetOf(link))
+				a.Text, a.Dest = plaintext.Inline(link, src), linkurl.Decode(link.Destination)
+				a.Line, a.Col = st.pos(link.Pos())
 				return ast.WalkStop, nil
 			}
 			return ast.WalkContinue, nil
@@ -219,12 +227,13 @@ func decisionKind(bq *ast.Blockquote, src []byte) string {
 	if !ok || p.Lines().Len() == 0 {
 		return ""
 	}
-	m := markerRe.FindSubmatch(segValue(p.Lines().At(0), src))
+	first := p.Lines().At(0)
+	m := markerRe.FindSubmatch(first.Value(src))
 	if m == nil {
 		return ""
 	}
 	switch k := strings.ToLower(string(m[1])); k {
-	case DecisionQuestion, DecisionResolved, DecisionEscalate:
+	case Question, Resolved, Escalate:
 		return k
 	}
 	return ""
@@ -234,7 +243,7 @@ func decisionKind(bq *ast.Blockquote, src []byte) string {
 // the start of a paragraph's inline content.
 func stripMarker(p *ast.Paragraph, src []byte) {
 	first := p.Lines().At(0)
-	end := first.Start + len(markerRe.Find(segValue(first, src)))
+	end := first.Start + len(markerRe.Find(first.Value(src)))
 	for ch := p.FirstChild(); ch != nil; {
 		next := ch.NextSibling()
 		t, ok := ch.(*ast.Text)
@@ -255,44 +264,6 @@ func stripMarker(p *ast.Paragraph, src []byte) {
 	}
 }
 
-// explicitID applies a trailing "{#id}" of a heading: the heading takes
-// that ID and the marker leaves its text (which may be split over several
-// text nodes).
-func explicitID(h *ast.Heading, src []byte, pc parser.Context) {
-	lines := h.Lines()
-	if lines.Len() == 0 {
-		return
-	}
-	line := lines.At(lines.Len() - 1)
-	m := explicitIDRe.FindSubmatchIndex(line.Value(src))
-	if m == nil {
-		return
-	}
-	cut := line.Start + m[0]
-	for ch := h.LastChild(); ch != nil; {
-		prev := ch.PreviousSibling()
-		t, ok := ch.(*ast.Text)
-		if !ok || t.Segment.Stop <= cut {
-			break
-		}
-		if t.Segment.Start >= cut {
-			h.RemoveChild(h, t)
-		} else {
-			t.Segment = t.Segment.WithStop(cut)
-		}
-		ch = prev
-	}
-	id := line.Value(src)[m[2]:m[3]]
-	h.SetAttributeString("id", []byte(string(id)))
-	pc.IDs().Put(id)
-}
-
-func headingID(h *ast.Heading) string {
-	v, _ := h.AttributeString("id")
-	b, _ := v.([]byte)
-	return string(b)
-}
-
 // blockStart is the offset where a block's first line starts, or -1.
 func blockStart(n ast.Node) int {
 	if n == nil || n.Lines().Len() == 0 {
@@ -301,28 +272,28 @@ func blockStart(n ast.Node) int {
 	return n.Lines().At(0).Start
 }
 
-type decisionRenderer struct{ e *decisions }
+type decisionRenderer struct{ e *Extender }
 
 func (r *decisionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindDecision, r.decision)
-	reg.Register(KindDecisionTitle, r.title)
+	reg.Register(KindNode, r.decision)
+	reg.Register(KindTitle, r.title)
 }
 
 // decision renders like the other callouts, with the variant's label as
 // title (a question's title is its question) and, for ESCALATE, a link to
 // support when the site has one.
 func (r *decisionRenderer) decision(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	n := node.(*Decision)
+	n := node.(*Node)
 	if !entering {
-		if n.Variant == DecisionEscalate && r.e.supportURL != "" {
-			w.WriteString(`<p class="support-link"><a href="` + stdhtml.EscapeString(r.e.supportURL) + `">` +
-				stdhtml.EscapeString(r.e.label("support")) + "</a></p>\n")
+		if n.Variant == Escalate && r.e.SupportURL != "" {
+			w.WriteString(`<p class="support-link"><a href="` + stdhtml.EscapeString(r.e.SupportURL) + `">` +
+				stdhtml.EscapeString(r.e.Label("support")) + "</a></p>\n")
 		}
 		w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
 	}
 	w.WriteString(`<div class="callout callout-` + n.Variant + `" data-decision="` + n.Variant + `">` + "\n")
-	if n.Variant != DecisionQuestion {
+	if n.Variant != Question {
 		w.WriteString(`<p class="callout-title"><span class="callout-icon" aria-hidden="true"></span>` + stdhtml.EscapeString(n.Label) + "</p>\n")
 	}
 	return ast.WalkContinue, nil
@@ -335,4 +306,11 @@ func (r *decisionRenderer) title(w util.BufWriter, src []byte, node ast.Node, en
 		w.WriteString("</p>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// headingID is the ID goldmark or an explicit "{#id}" gave h.
+func headingID(h *ast.Heading) string {
+	v, _ := h.AttributeString("id")
+	b, _ := v.([]byte)
+	return string(b)
 }

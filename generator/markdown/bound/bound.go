@@ -1,10 +1,11 @@
-package markdown
+// Package bound rewrites Markdown that would make goldmark take time
+// quadratic in its size, before it is parsed, and maps offsets of the
+// rewritten source back to lines and columns of the file as written.
+package bound
 
 import (
 	"bytes"
 	"fmt"
-	"sort"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 )
@@ -12,8 +13,10 @@ import (
 // Goldmark spends time quadratic in the size of some constructs: a line
 // opening thousands of blockquotes or lists, link destinations that never
 // close ("[a](" repeated), which it scans to the end of the line once per
-// opener, deeply nested "[…]", and long runs of link reference
-// definitions. A 1 MB article of any of them takes minutes. bound rewrites
+// opener, deeply nested "[…]", long runs of link reference definitions,
+// and paragraphs with many emphasis delimiters, which goldmark matches
+// against every earlier one. A 1 MB article of any of them takes minutes
+// (mixed "*a_b*c_d**" about one). Bound rewrites
 // them before parsing, within limits no hand-written article reaches, and
 // reports each place it changed as a warning; positions still point into
 // the file as written.
@@ -35,62 +38,17 @@ const (
 	// follow each other: goldmark takes time quadratic in the run, so a
 	// blank line is put in after each maxDefRun of them.
 	maxDefRun = 100
+	// maxEmphasisRuns is how many runs of "*" or "_" a paragraph may
+	// have: goldmark's delimiter matching takes time about this limit
+	// times the paragraph's runs, so later runs are escaped and show as
+	// text.
+	maxEmphasisRuns = 2000
 )
 
-// shift maps offsets of the rewritten source back to the original: from
-// out on, an offset is diff bytes further on in the original.
-type shift struct{ out, diff int }
-
-// rewrite is the source after bound: what goldmark parses, and how to map
-// its offsets back to the file.
-type rewrite struct {
-	src    []byte
-	shifts []shift
-}
-
-// orig maps an offset of the rewritten source to the original source.
-func (rw *rewrite) orig(off int) int {
-	i := sort.Search(len(rw.shifts), func(i int) bool { return rw.shifts[i].out > off })
-	if i == 0 {
-		return off
-	}
-	return off + rw.shifts[i-1].diff
-}
-
-// rewriter builds a rewrite from cuts and insertions, recorded in any
-// order and applied in source order.
-type rewriter struct {
-	orig  []byte
-	edits []edit
-}
-
-// edit drops the original bytes [at, to), or puts ins before byte at.
-type edit struct {
-	at, to int
-	ins    byte
-}
-
-func (w *rewriter) cut(from, to int)      { w.edits = append(w.edits, edit{at: from, to: to}) }
-func (w *rewriter) insert(at int, b byte) { w.edits = append(w.edits, edit{at: at, to: at, ins: b}) }
-
-// apply makes the rewrite; when nothing changed, src is the original.
-func (w *rewriter) apply() rewrite {
-	if len(w.edits) == 0 {
-		return rewrite{src: w.orig}
-	}
-	sort.SliceStable(w.edits, func(i, j int) bool { return w.edits[i].at < w.edits[j].at })
-	rw := rewrite{src: make([]byte, 0, len(w.orig)+len(w.edits))}
-	done := 0 // original bytes copied or dropped so far
-	for _, e := range w.edits {
-		rw.src = append(rw.src, w.orig[done:e.at]...)
-		if e.ins != 0 {
-			rw.src = append(rw.src, e.ins)
-		}
-		done = e.to
-		rw.shifts = append(rw.shifts, shift{len(rw.src), done - len(rw.src)})
-	}
-	rw.src = append(rw.src, w.orig[done:]...)
-	return rw
+// Problem is a located warning about a change Bound made.
+type Problem struct {
+	Line, Col int
+	Msg       string
 }
 
 // limitProblem is a change bound made, at an offset of the original source.
@@ -99,13 +57,28 @@ type limitProblem struct {
 	msg string
 }
 
-// bound applies the limits above to src, line by line.
-func bound(src []byte) (rewrite, []limitProblem) {
+// Bound applies the limits above to src, whose first line is line
+// firstLine of its file, and returns what to parse with the warnings.
+func Bound(src []byte, firstLine int) (*Text, []Problem) {
 	w := &rewriter{orig: src}
+	probs := scanLines(w)
+	t := &Text{firstLine: firstLine}
+	w.apply(t)
+	var out []Problem
+	for _, p := range probs {
+		line, col := t.origPosition(p.off)
+		out = append(out, Problem{Line: line, Col: col, Msg: p.msg})
+	}
+	return t, out
+}
+
+// scanLines records the rewrites of w.orig, line by line.
+func scanLines(w *rewriter) []limitProblem {
+	src := w.orig
 	var probs []limitProblem
-	var fence []byte  // the open code fence, if any
-	defs := 0         // link reference definitions in a row
-	var para brackets // of the paragraph so far
+	var fence []byte               // the open code fence, if any
+	defs := 0                      // link reference definitions in a row
+	para := paragraph{escaped: -1} // the paragraph so far
 	for start := 0; start < len(src); {
 		end := start
 		for end < len(src) && src[end] != '\n' {
@@ -125,12 +98,11 @@ func bound(src []byte) (rewrite, []limitProblem) {
 			defs, probs = boundDefs(w, start, end, defs, probs)
 			probs = boundNesting(w, start, end, probs)
 			probs = boundDests(w, start, end, probs)
-			para.scan(src, start, end)
+			para.scan(w, start, end)
 		}
 		start = end + 1
 	}
-	probs = para.flush(w, probs)
-	return w.apply(), probs
+	return para.flush(w, probs)
 }
 
 // boundDefs counts line [start, end) into the run of link reference
@@ -291,113 +263,6 @@ func boundDests(w *rewriter, start, end int, probs []limitProblem) []limitProble
 	return append(probs, limitProblem{first, fmt.Sprintf("this line has %d link destinations \"](…\" longer than %d bytes, more than the %d allowed; the later ones are shown as text", long, longDest, maxLongDests)})
 }
 
-// brackets pairs the "[" and "]" of a paragraph as goldmark does, each "]"
-// with the last open "[", outside code spans.
-type brackets struct {
-	events []bracket
-	open   []int // indexes of the open "[" in events
-}
-
-// bracket is one "[" or "]"; mate is the index of its match, or -1.
-type bracket struct {
-	at   int
-	mate int
-}
-
-// scan adds the brackets of line [start, end).
-func (b *brackets) scan(src []byte, start, end int) {
-	code := codeSpans(src[start:end], start)
-	for i := start; i < end; i++ {
-		if len(code) > 0 && i == code[0].from {
-			i, code = code[0].to-1, code[1:] // goldmark reads no links in code
-			continue
-		}
-		switch src[i] {
-		case '\\':
-			i++ // an escaped character, or a backslash before the line end
-		case '[':
-			b.open = append(b.open, len(b.events))
-			b.events = append(b.events, bracket{i, -1})
-		case ']':
-			if n := len(b.open); n > 0 {
-				o := b.open[n-1]
-				b.open = b.open[:n-1]
-				b.events[o].mate = len(b.events)
-				b.events = append(b.events, bracket{i, o})
-			}
-		}
-	}
-}
-
-// flush ends the paragraph: pairs nested deeper than maxBracketDepth in
-// other pairs get both brackets escaped, so they show as text. A "[" that
-// is never closed costs nothing and is left alone.
-func (b *brackets) flush(w *rewriter, probs []limitProblem) []limitProblem {
-	depth, warned := 0, false
-	for i, e := range b.events {
-		switch {
-		case e.mate < 0:
-		case e.mate > i: // an opening "[" with its "]" ahead
-			if depth++; depth > maxBracketDepth {
-				w.insert(e.at, '\\')
-				w.insert(b.events[e.mate].at, '\\')
-				if !warned {
-					warned = true
-					probs = append(probs, limitProblem{e.at, fmt.Sprintf("brackets \"[…]\" nested deeper than %d levels; the deeper ones are shown as text", maxBracketDepth)})
-				}
-			}
-		default:
-			depth--
-		}
-	}
-	*b = brackets{events: b.events[:0], open: b.open[:0]}
-	return probs
-}
-
-// codeSpan is the offsets [from, to) of an inline code span.
-type codeSpan struct{ from, to int }
-
-// codeSpans returns the code spans of line, at offset base: each backtick
-// run up to the next run of the same length. Spans over lines are missed.
-// The runs of each length are indexed first, so this is linear.
-func codeSpans(line []byte, base int) []codeSpan {
-	type run struct{ at, n int }
-	var runs []run
-	byLen := map[int][]int{} // run length -> indexes into runs
-	for i := 0; i < len(line); {
-		j := i
-		for j < len(line) && line[j] == '`' {
-			j++
-		}
-		if j > i {
-			byLen[j-i] = append(byLen[j-i], len(runs))
-			runs = append(runs, run{i, j - i})
-			i = j
-		} else {
-			i++
-		}
-	}
-	var spans []codeSpan
-	next := map[int]int{} // run length -> how far byLen has been used
-	for r := 0; r < len(runs); r++ {
-		same := byLen[runs[r].n]
-		k := next[runs[r].n]
-		for k < len(same) && same[k] <= r {
-			k++
-		}
-		next[runs[r].n] = k
-		if k == len(same) {
-			continue // no closer: literal backticks
-		}
-		closer := runs[same[k]]
-		spans = append(spans, codeSpan{base + runs[r].at, base + closer.at + closer.n})
-		for r+1 < len(runs) && runs[r+1].at < closer.at+closer.n {
-			r++
-		}
-	}
-	return spans
-}
-
 // nextByte finds the next byte that matches, for offsets that only grow:
 // amortised linear time over a line.
 type nextByte struct {
@@ -446,39 +311,4 @@ func destLen(b []byte) int {
 		}
 	}
 	return i
-}
-
-// cursor is the last position computed, so that the next one on the same
-// line counts runes on from there instead of from the line start.
-type cursor struct{ line, off, runes int }
-
-// position converts an offset of the parsed source to a file line and a
-// column in runes.
-func (s *state) position(off int) (int, int) {
-	return s.origPosition(s.rw.orig(off))
-}
-
-// origPosition converts an offset of the original source to a file line
-// and column. Line starts are indexed once, and offsets mostly arrive in
-// source order, so a line of 100,000 links costs linear time overall.
-func (s *state) origPosition(off int) (int, int) {
-	if off < 0 || off > len(s.orig) {
-		return s.bodyLine, 0
-	}
-	if s.lineStarts == nil {
-		s.lineStarts = append(s.lineStarts, 0)
-		for i, c := range s.orig {
-			if c == '\n' {
-				s.lineStarts = append(s.lineStarts, i+1)
-			}
-		}
-	}
-	n := sort.SearchInts(s.lineStarts, off+1) - 1
-	from, runes := s.lineStarts[n], 0
-	if s.cur.line == n && s.cur.off >= from && s.cur.off <= off {
-		from, runes = s.cur.off, s.cur.runes
-	}
-	runes += utf8.RuneCount(s.orig[from:off])
-	s.cur = cursor{n, off, runes}
-	return s.bodyLine + n, 1 + runes
 }

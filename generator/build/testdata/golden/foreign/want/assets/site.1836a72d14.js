@@ -125,8 +125,67 @@
     }, true);
   }
 
+
+  // --- DocFX tabs -------------------------------------------------------------
+
+  // Without JavaScript every panel shows in order under its label. With it,
+  // the tab list appears and one panel at a time shows; choosing a tab
+  // chooses the tab of the same name in every group of the page, as on
+  // Microsoft Learn, and "#tab/<id>" links do the same.
+  function selectTab(name, focusIn) {
+    doc.querySelectorAll('.tabs').forEach(function (group) {
+      var tabs = group.querySelectorAll('[role="tab"]');
+      var has = Array.prototype.some.call(tabs, function (t) { return t.dataset.tab === name; });
+      if (!has) return;
+      tabs.forEach(function (t) {
+        var on = t.dataset.tab === name;
+        t.setAttribute('aria-selected', on ? 'true' : 'false');
+        t.tabIndex = on ? 0 : -1;
+        var panel = doc.getElementById(t.getAttribute('aria-controls'));
+        if (panel) panel.hidden = !on;
+        if (on && focusIn === group) t.focus();
+      });
+    });
+  }
+
+  function initTabs() {
+    var groups = doc.querySelectorAll('.tabs');
+    if (!groups.length) return;
+    groups.forEach(function (group) {
+      var list = group.querySelector('.tab-list');
+      if (!list) return;
+      list.hidden = false;
+      group.classList.add('tabs-live');
+      group.querySelectorAll('.tab-panel').forEach(function (panel) {
+        panel.setAttribute('aria-labelledby', panel.id.replace('tabpanel.', 'tab.'));
+      });
+      var first = group.querySelector('[role="tab"][aria-selected="true"]') || group.querySelector('[role="tab"]');
+      if (first) selectTab(first.dataset.tab, null);
+      list.addEventListener('click', function (e) {
+        var t = e.target.closest('[role="tab"]');
+        if (t) selectTab(t.dataset.tab, group);
+      });
+      list.addEventListener('keydown', function (e) {
+        var tabs = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+        var i = tabs.indexOf(doc.activeElement);
+        if (i < 0) return;
+        var j = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+        if (j === undefined) return;
+        e.preventDefault();
+        selectTab(tabs[(j + tabs.length) % tabs.length].dataset.tab, group);
+      });
+    });
+    doc.addEventListener('click', function (e) {
+      var a = e.target.closest('a[href^="#tab/"]');
+      if (!a) return;
+      e.preventDefault();
+      selectTab(a.getAttribute('href').slice(5), null);
+    });
+  }
+
   function init() {
     initCopy();
+    initTabs();
     initTOC();
     initHeader();
   }

@@ -1,0 +1,127 @@
+package markdown
+
+// This file is the callout construct: GitHub's alerts, a blockquote whose
+// first line is exactly "[!NOTE]" (TIP, IMPORTANT, WARNING, CAUTION),
+// become a titled box.
+
+import (
+	stdhtml "html"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindCallout is a GitHub-style alert box: "> [!NOTE]".
+var KindCallout = ast.NewNodeKind("Callout")
+
+// Callout is a blockquote that starts with a [!TYPE] marker.
+type Callout struct {
+	ast.BaseBlock
+	Variant string // note, tip, important, warning, caution
+	Label   string
+}
+
+func (n *Callout) Kind() ast.NodeKind { return KindCallout }
+func (n *Callout) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Variant": n.Variant}, nil)
+}
+
+var calloutTypes = map[string]bool{"note": true, "tip": true, "important": true, "warning": true, "caution": true}
+
+// callouts is the extender; labels give the titles.
+type callouts struct{ labels Labels }
+
+func (e *callouts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioCallouts)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
+}
+
+// Transform replaces every marked blockquote with a Callout.
+func (e *callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if stateOf(pc) == nil {
+		return
+	}
+	src := reader.Source()
+	var found []*ast.Blockquote
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if bq, ok := n.(*ast.Blockquote); ok && entering && calloutType(bq, src) != "" {
+			found = append(found, bq)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, bq := range found {
+		toCallout(bq, src, e.labels)
+	}
+}
+
+// calloutType returns the callout type of a blockquote whose first line is
+// exactly "[!TYPE]", or "".
+func calloutType(bq *ast.Blockquote, src []byte) string {
+	p, ok := bq.FirstChild().(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return ""
+	}
+	first := strings.TrimSpace(string(segValue(p.Lines().At(0), src)))
+	if len(first) < 4 || !strings.HasPrefix(first, "[!") || !strings.HasSuffix(first, "]") {
+		return ""
+	}
+	t := strings.ToLower(first[2 : len(first)-1])
+	if !calloutTypes[t] {
+		return ""
+	}
+	return t
+}
+
+// toCallout replaces a marked blockquote with a Callout holding its
+// content minus the marker line.
+func toCallout(bq *ast.Blockquote, src []byte, labels Labels) {
+	t := calloutType(bq, src)
+	c := &Callout{Variant: t, Label: labels.callout(t)}
+	p := bq.FirstChild().(*ast.Paragraph)
+	markerEnd := p.Lines().At(0).Stop
+	for ch := p.FirstChild(); ch != nil; {
+		next := ch.NextSibling()
+		if t, ok := ch.(*ast.Text); ok && t.Segment.Stop <= markerEnd {
+			p.RemoveChild(p, ch)
+		} else {
+			break
+		}
+		ch = next
+	}
+	if p.ChildCount() == 0 {
+		bq.RemoveChild(bq, p)
+	} else {
+		lines := p.Lines()
+		rest := text.NewSegments()
+		for i := 1; i < lines.Len(); i++ {
+			rest.Append(lines.At(i))
+		}
+		p.SetLines(rest)
+	}
+	for ch := bq.FirstChild(); ch != nil; {
+		next := ch.NextSibling()
+		c.AppendChild(c, ch)
+		ch = next
+	}
+	bq.Parent().ReplaceChild(bq.Parent(), bq, c)
+}
+
+func (e *callouts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCallout, e.render)
+}
+
+func (e *callouts) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*Callout)
+	if entering {
+		w.WriteString(`<div class="callout callout-` + n.Variant + `" role="note">` + "\n")
+		w.WriteString(`<p class="callout-title"><span class="callout-icon" aria-hidden="true"></span>` + stdhtml.EscapeString(n.Label) + "</p>\n")
+	} else {
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
+}

@@ -1,0 +1,74 @@
+// Package plaintext extracts the text of goldmark nodes as a reader sees
+// it, for headings, link titles, search and structured data.
+package plaintext
+
+import (
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Inline is the text content of an inline container, trimmed.
+func Inline(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(stringValue(c))
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// Block appends the text of block n to b, a newline after each block;
+// code is kept and raw HTML left out.
+func Block(b *strings.Builder, n ast.Node, src []byte) {
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if c.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		case *ast.String:
+			b.WriteString(stringValue(c))
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := c.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// stringValue is the text of a String node; the typographer stores its
+// quotes and dashes as HTML entities.
+func stringValue(s *ast.String) string {
+	return html.UnescapeString(string(s.Value))
+}

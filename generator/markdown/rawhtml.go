@@ -1,0 +1,171 @@
+package markdown
+
+// This file is the raw HTML construct. On trusted sites (Options.RawHTML)
+// HTML written in Markdown reaches the page as written. Elsewhere it goes
+// through the allowlist of package sanitize; everything else is dropped,
+// with one warning per article naming the elements.
+//
+// goldmark splits inline HTML into one node per tag, so sanitising the
+// tags one by one would miss what the browser sees ("<a" + text + "</a>").
+// The transformer instead joins the raw HTML of each block with a
+// separator where the Markdown between goes, sanitises that once, and
+// gives each node its share.
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+
+	"kbsite/generator/markdown/sanitize"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// sep stands for the Markdown between two inline HTML nodes while their
+// block is sanitised: a private-use character, kept as text.
+const sep = "\uE000"
+
+// attrHTML holds a raw HTML node's sanitised output for the renderer.
+var attrHTML = []byte("data-kbsite-html")
+
+// rawHTML is the extender; allow lets raw HTML through unchanged.
+type rawHTML struct{ allow bool }
+
+func (e rawHTML) Extend(m goldmark.Markdown) {
+	if e.allow {
+		m.Renderer().AddOptions(html.WithUnsafe())
+		return
+	}
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioRawHTML)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
+}
+
+// Transform sanitises every HTML block, and the inline HTML of each block
+// together, and warns once about what was dropped.
+func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	d := dropped{first: -1}
+	var blocks []ast.Node
+	inline := map[ast.Node][]*ast.RawHTML{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			raw := blockHTML(n, src)
+			d.note(raw, n.Lines().At(0).Start)
+			n.SetAttribute(attrHTML, sanitize.HTML(raw))
+		case *ast.RawHTML:
+			b := n.Parent()
+			for b.Type() != ast.TypeBlock {
+				b = b.Parent()
+			}
+			if inline[b] == nil {
+				blocks = append(blocks, b)
+			}
+			inline[b] = append(inline[b], n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range blocks {
+		sanitizeInline(inline[b], src, &d)
+	}
+	if len(d.names) > 0 {
+		sort.Strings(d.names)
+		st.problem(d.first, "raw HTML <"+strings.Join(d.names, ">, <")+"> removed: only simple formatting, lists, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)")
+	}
+}
+
+// sanitizeInline sanitises the inline HTML nodes of one block as one
+// fragment. A tag that is no HTML element ("http://<server-name>/") is a
+// placeholder the writer meant as text, and shows as written. Should the
+// sanitiser drop a separator (Markdown inside a dropped <script>), the
+// nodes' shares are unknown, so all are dropped.
+func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
+	var b bytes.Buffer
+	var kept []*ast.RawHTML
+	for _, n := range nodes {
+		var raw []byte
+		for j := 0; j < n.Segments.Len(); j++ {
+			raw = append(raw, segValue(n.Segments.At(j), src)...)
+		}
+		if sanitize.NotAnElement(raw) {
+			n.SetAttribute(attrHTML, util.EscapeHTML(raw))
+			continue
+		}
+		if len(kept) > 0 {
+			b.WriteString(sep)
+		}
+		kept = append(kept, n)
+		d.note(raw, n.Segments.At(0).Start)
+		b.Write(raw)
+	}
+	parts := bytes.Split(sanitize.HTML(b.Bytes()), []byte(sep))
+	for i, n := range kept {
+		if len(parts) == len(kept) {
+			n.SetAttribute(attrHTML, parts[i])
+		} else {
+			n.SetAttribute(attrHTML, []byte{})
+		}
+	}
+}
+
+// blockHTML is the source of an HTML block.
+func blockHTML(n *ast.HTMLBlock, src []byte) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		b.Write(segValue(lines.At(i), src))
+	}
+	if n.HasClosure() {
+		b.Write(segValue(n.ClosureLine, src))
+	}
+	return b.Bytes()
+}
+
+// dropped collects the names of the elements the sanitiser removes, and
+// where the first was.
+type dropped struct {
+	names []string
+	first int
+}
+
+// note records the elements of raw, found at offset off, that are not
+// allowed.
+func (d *dropped) note(raw []byte, off int) {
+	for _, name := range sanitize.Dropped(raw) {
+		if !slices.Contains(d.names, name) {
+			d.names = append(d.names, name)
+		}
+		if d.first < 0 {
+			d.first = off
+		}
+	}
+}
+
+func (rawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderRawHTML)
+}
+
+// renderRawHTML writes what the transformer kept of a raw HTML node.
+func renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if v, ok := node.Attribute(attrHTML); ok {
+			w.Write(v.([]byte))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}

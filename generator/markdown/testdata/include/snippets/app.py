@@ -1,0 +1,7 @@
+import os
+
+# <setup>
+os.chdir("/tmp")
+# </setup>
+print("hi")
+print("bye")
