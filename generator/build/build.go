@@ -1,6 +1,14 @@
 // Package build turns a content folder into a site: it loads and renders
 // every article, resolves and checks links, and writes all pages into a
 // staging folder that replaces the output folder only if nothing failed.
+//
+// It is the driver: Build (a full build) and Session (serve mode's
+// incremental rebuild) call the stages in order, sharing their steps:
+// theme (load and parse the templates first), content (scan, read, front
+// matter), markdown (render), resolve (links, aliases, backlinks, related,
+// published files), search (index and similar articles), site (page
+// models) and write (staging folder, or the live folder in serve mode).
+// In: Options. Out: a Result with every diagnostic, and the site on disk.
 package build
 
 import (
