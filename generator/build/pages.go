@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,4 +134,25 @@ func (s *Site) azPage(lang string) *site.Page {
 	sorted := s.articlesIn(lang)
 	sortByTitle(sorted)
 	return s.pages().AZPage(lang, entries(sorted))
+}
+
+// productPage lists a product's articles.
+func (s *Site) productPage(lang, slug string, as []*Article) *site.Page {
+	name := s.Config.ProductName(slug)
+	intro := strings.ReplaceAll(s.Catalog.T(lang, "product_intro"), "{name}", name)
+	return s.listPage(lang, site.ProductPath(slug), name, intro, as, func(l string) bool {
+		for _, a := range s.Articles {
+			if a.Meta.Lang == l && slices.Contains(a.Meta.Products, slug) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// keywordPage lists a keyword's articles; kp is its path in the output.
+func (s *Site) keywordPage(lang, kp, name string, as []*Article) *site.Page {
+	intro := strings.ReplaceAll(s.Catalog.T(lang, "keyword_intro"), "{name}", name)
+	p := s.listPage(lang, strings.TrimPrefix(kp, s.langPath(lang, "")), name, intro, as, func(l string) bool { return l == lang })
+	return p
 }

@@ -3,8 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -40,26 +38,6 @@ func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pa
 		defer since(&times.write, start)
 		return out.WriteFile(p.Path, buf.Bytes())
 	}
-}
-
-func (s *Site) productPage(lang, slug string, as []*Article) *site.Page {
-	name := s.Config.ProductName(slug)
-	intro := strings.ReplaceAll(s.Catalog.T(lang, "product_intro"), "{name}", name)
-	return s.listPage(lang, site.ProductPath(slug), name, intro, as, func(l string) bool {
-		for _, a := range s.Articles {
-			if a.Meta.Lang == l && slices.Contains(a.Meta.Products, slug) {
-				return true
-			}
-		}
-		return false
-	})
-}
-
-// keywordPage lists a keyword's articles; kp is its path in the output.
-func (s *Site) keywordPage(lang, kp, name string, as []*Article) *site.Page {
-	intro := strings.ReplaceAll(s.Catalog.T(lang, "keyword_intro"), "{name}", name)
-	p := s.listPage(lang, strings.TrimPrefix(kp, s.langPath(lang, "")), name, intro, as, func(l string) bool { return l == lang })
-	return p
 }
 
 // writeSite renders every page into the staging folder and copies assets and
