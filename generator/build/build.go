@@ -298,7 +298,7 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 	for _, k := range []string{"note", "tip", "important", "warning", "caution", "question", "resolved", "escalate", "support"} {
 		labels.Callouts[k] = c.T(lang, "callout_"+k)
 	}
-	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, SupportURL: site.Config.SupportURL}, labels)
+	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, Typographer: site.Config.Typographer, SupportURL: site.Config.SupportURL}, labels)
 	site.renderers[lang] = r
 	return r
 }

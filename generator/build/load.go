@@ -1,6 +1,9 @@
 package build
 
 import (
+	"errors"
+	"io/fs"
+	"path"
 	"path/filepath"
 	"sync"
 	"time"
@@ -99,7 +102,7 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	if !ok {
 		r = site.renderers[site.Config.Language]
 	}
-	body := r.Render(doc.Body, doc.BodyLine)
+	body := r.RenderOpen(doc.Body, doc.BodyLine, includer(contentDir, rel))
 	a.Headings, a.Links, a.Steps = body.Headings, body.Links, body.Steps
 	a.body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
@@ -107,4 +110,18 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}
 	return a
+}
+
+// includer opens the files an article includes ([!INCLUDE], :::code),
+// named relative to the article's folder, through the content folder's
+// one safe reader: nothing outside the content folder, no symbolic link
+// out of it.
+func includer(contentDir, rel string) func(string) ([]byte, error) {
+	return func(inc string) ([]byte, error) {
+		p := path.Clean(path.Join(path.Dir(rel), inc))
+		if !fs.ValidPath(p) {
+			return nil, errors.New("the path leads outside the content folder")
+		}
+		return content.ReadFile(contentDir, p, content.MaxSize)
+	}
 }

@@ -93,6 +93,9 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 			continue
 		}
 		fail := func(kind, msg string) {
+			if l.Include != "" {
+				msg = l.Include + ": " + msg
+			}
 			dl.Add(diag.Diagnostic{File: a.File, Line: l.Line, Col: l.Col, Severity: diag.Error, Kind: kind, Msg: msg})
 			fills[j] = "#"
 			texts[j] = html.EscapeString(l.Dest)

@@ -34,6 +34,9 @@ type Site struct {
 	// RawHTML lets raw HTML in Markdown through. Off by default: articles are
 	// written by many people and read by the public.
 	RawHTML bool `yaml:"raw_html"`
+	// Typographer turns straight quotes, "--" and "..." into typographic
+	// ones. Off by default: technical readers copy commands from pages.
+	Typographer bool `yaml:"typographer"`
 	// Products maps product slugs used in front matter to display names.
 	Products map[string]string `yaml:"products"`
 	// Language is the default language of articles that do not set lang.

@@ -1,1 +1,1 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":1,"lang":"en","n":3,"s":[""],"h":["fb8ea36c"],"r":"34524669","p":[]}]);
+(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":1,"lang":"en","n":3,"s":[""],"h":["177f0088"],"r":"419a42ab","p":[]}]);
