@@ -122,6 +122,10 @@ func includer(contentDir, rel string) func(string) ([]byte, error) {
 		if !fs.ValidPath(p) {
 			return nil, errors.New("the path leads outside the content folder")
 		}
-		return content.ReadFile(contentDir, p, content.MaxSize)
+		data, err := content.ReadFile(contentDir, p, content.MaxSize)
+		if errors.Is(err, fs.ErrNotExist) {
+			err = errors.New("no such file in the content folder")
+		}
+		return data, err
 	}
 }
