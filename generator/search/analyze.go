@@ -18,7 +18,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -41,6 +40,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	"github.com/blevesearch/bleve/v2/registry"
+	"kbsite/generator/search/format"
 )
 
 // Doc is one article to index. URL is the page path relative to the site
@@ -85,51 +85,15 @@ var (
 	fieldB     = [nFields]float64{0, 0.5, 0.75, 0, 0.75, 0.75}
 )
 
-const (
-	bm25K1     = 1.2
-	scoreScale = 20 // stored score = round(score * scoreScale)<<2 | field class
-)
+const bm25K1 = 1.2
 
-// Field classes, the low 2 bits of a stored score: the best field a term
-// is in. The engines use them to favour docs whose title has every query
-// word and to break ties.
-const (
-	clsBody    = 0 // summary or body
-	clsHeading = 1 // headings or keywords
-	clsTitle   = 2 // title
-)
-
-// titleSuffix makes the exact title term of a word ("install "): the
-// word as typed, unstemmed, in the docs whose title has it. An exact title
-// match then adds to the stemmed one. No word has a space, and the key
-// sorts right after the word, in its shard.
-const titleSuffix = " "
-
-var fieldClass = [nFields]int32{clsBody, clsTitle, clsHeading, clsHeading, clsBody, clsBody}
+var fieldClass = [nFields]int32{format.ClsBody, format.ClsTitle, format.ClsHeading, format.ClsHeading, format.ClsBody, format.ClsBody}
 
 var analyzerNames = map[string]string{
 	"da": "da", "de": "de", "en": "en", "es": "es", "fi": "fi",
 	"fr": "fr", "hu": "hu", "it": "it", "nl": "nl", "no": "no", "nb": "no",
 	"pt": "pt", "ro": "ro", "ru": "ru", "sv": "sv", "tr": "tr",
 	"zh": "cjk", "ja": "cjk", "ko": "cjk",
-}
-
-// langKey is the folder name of a language: the primary subtag, lower case.
-func langKey(lang string) string {
-	lang = strings.ToLower(strings.TrimSpace(lang))
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	ok := lang != ""
-	for _, r := range lang {
-		if r < 'a' || r > 'z' {
-			ok = false
-		}
-	}
-	if !ok {
-		return "en"
-	}
-	return lang
 }
 
 var (
@@ -200,7 +164,7 @@ type langCorpus struct {
 func Analyze(docs []Doc) *Corpus {
 	byLang := map[string][]int{}
 	for i := range docs {
-		k := langKey(docs[i].Lang)
+		k := format.LangKey(docs[i].Lang)
 		byLang[k] = append(byLang[k], i)
 	}
 	keys := make([]string, 0, len(byLang))
@@ -277,7 +241,7 @@ func fieldTexts(d *Doc, f *[nFields][]string) {
 		if i > 0 {
 			id = d.Aliases[i-1]
 		}
-		if dg := idDigits(idKey(id)); dg != "" {
+		if dg := format.IDDigits(format.IDKey(id)); dg != "" {
 			f[fID] = append(f[fID], dg)
 		}
 	}
@@ -292,28 +256,6 @@ func fieldTexts(d *Doc, f *[nFields][]string) {
 	}
 }
 
-// idKey is the lookup key of an ID or alias: its folded letters and digits.
-func idKey(s string) string { return strings.Join(words(s), "") }
-
-// idDigits returns the digits of a letters+digits key ("kb307294" -> "307294").
-func idDigits(k string) string {
-	i := strings.IndexFunc(k, unicode.IsDigit)
-	if i <= 0 {
-		return ""
-	}
-	for _, r := range k[:i] {
-		if !unicode.IsLetter(r) {
-			return ""
-		}
-	}
-	for _, r := range k[i:] {
-		if !unicode.IsDigit(r) {
-			return ""
-		}
-	}
-	return k[i:]
-}
-
 // docIDKeys calls f with each distinct ID lookup key of d.
 func docIDKeys(d *Doc, f func(string)) {
 	var seen []string
@@ -322,8 +264,8 @@ func docIDKeys(d *Doc, f func(string)) {
 		if i > 0 {
 			id = d.Aliases[i-1]
 		}
-		k := idKey(id)
-		for _, key := range [2]string{k, idDigits(k)} {
+		k := format.IDKey(id)
+		for _, key := range [2]string{k, format.IDDigits(k)} {
 			if key != "" && !slices.Contains(seen, key) {
 				seen = append(seen, key)
 				f(key)
@@ -340,7 +282,7 @@ type interner struct {
 	long    map[string]int32
 	words   []string
 	scratch []byte
-	toks    []token
+	toks    []format.Token
 }
 
 type wslot struct {
@@ -455,7 +397,7 @@ var wordClass = func() (t [256]uint8) {
 		switch {
 		case c >= utf8.RuneSelf:
 			t[c] = 2
-		case asciiWord[c]:
+		case format.IsWordByte(byte(c)):
 			t[c] = 1
 		}
 	}
@@ -513,14 +455,14 @@ func (in *interner) text(t string, out []int32) []int32 {
 					} else {
 						out = append(out, in.add(s, k0, k1, lowerASCII(t[i:j])))
 					}
-				} else if wl <= maxWordLen {
+				} else if wl <= format.MaxWordLen {
 					out = append(out, in.id(lowerASCII(t[i:j])))
 				}
 				i = j
 				continue
 			}
 		default:
-			if r, size := utf8.DecodeRuneInString(t[i:]); !isWordRune(r) {
+			if r, size := utf8.DecodeRuneInString(t[i:]); !format.IsWordRune(r) {
 				i += size
 				continue
 			}
@@ -529,21 +471,21 @@ func (in *interner) text(t string, out []int32) []int32 {
 		j := i
 		for j < n {
 			if c := t[j]; c < utf8.RuneSelf {
-				if !asciiWord[c] {
+				if !format.IsWordByte(c) {
 					break
 				}
 				j++
 			} else {
 				r, size := utf8.DecodeRuneInString(t[j:])
-				if !isWordRune(r) {
+				if !format.IsWordRune(r) {
 					break
 				}
 				j += size
 			}
 		}
-		in.toks = tokens(t[i:j], in.toks[:0])
+		in.toks = format.Tokens(t[i:j], in.toks[:0])
 		for _, tk := range in.toks {
-			out = append(out, in.id(tk.word))
+			out = append(out, in.id(tk.Word))
 		}
 		i = j
 	}
@@ -594,7 +536,7 @@ func (k *counter) doc(d *Doc) docWords {
 			if f == fHeadings {
 				dw.seq = append(append(dw.seq, k.ids[lo:]...), -1)
 			}
-			extraWords(t, func(w string) { k.ids = append(k.ids, k.in.id(w)) })
+			format.ExtraWords(t, func(w string) { k.ids = append(k.ids, k.in.id(w)) })
 		}
 		if len(k.pos) < len(k.in.words) {
 			k.pos = append(k.pos, make([]int32, len(k.in.words)-len(k.pos)+len(k.in.words)/4)...)
@@ -620,7 +562,7 @@ func (k *counter) doc(d *Doc) docWords {
 // analyseWord returns the distinct terms bleve makes of a folded word; a
 // technical token is its own term.
 func analyseWord(an analysis.Analyzer, w string) []string {
-	if isCompound(w) {
+	if format.IsCompound(w) {
 		return []string{w}
 	}
 	var out []string
@@ -633,12 +575,6 @@ func analyseWord(an analysis.Analyzer, w string) []string {
 	}
 	return out
 }
-
-// pairSep joins the terms of two words adjacent in a heading (stop words
-// left out) into a pair term ("network connect"): a query with the two
-// words in that order gets the pair's score too, proximity within a
-// section. It sorts right after the first term, in its shard.
-const pairSep = " "
 
 // headingPairs calls f with the first terms of each two words adjacent in
 // a heading of dw, stop words and technical tokens left out.
@@ -667,7 +603,7 @@ func (lc *langCorpus) addPairTerms(dw *docWords, keys map[string]bool) {
 		if _, ok := lc.pairTerm[[2]int32{a, b}]; ok {
 			return
 		}
-		lc.pairTerm[[2]int32{a, b}] = lc.newTerm(lc.termList[a]+pairSep+lc.termList[b], keys)
+		lc.pairTerm[[2]int32{a, b}] = lc.newTerm(lc.termList[a]+format.PairSep+lc.termList[b], keys)
 	})
 }
 
@@ -743,7 +679,7 @@ type termDoc struct {
 // sum of the doc's saturated, weighted field frequencies) and field class
 // cls.
 func bm25(idf, tw float64, cls int32) int32 {
-	si := int32(math.Round(idf * tw * scoreScale))
+	si := int32(math.Round(idf * tw * format.ScoreScale))
 	if si < 1 {
 		si = 1
 	}
@@ -753,28 +689,7 @@ func bm25(idf, tw float64, cls int32) int32 {
 // idfOf is log2(1 + n/df): unlike BM25's idf it stays above 1 for a term in
 // every doc, so such a term still ranks by field and frequency. It is
 // idfQ/1024, the value both engines compute for a prefix's own weight.
-func idfOf(n, df int) float64 { return float64(idfQ(n, df)) / 1024 }
-
-// idfQ is 1024*log2((n+df)/df), rounded down, in integer steps that
-// JavaScript's doubles do exactly (every product stays below 2^53):
-// search-engine.js has the same function.
-func idfQ(n, df int) int {
-	a, b := int64(min(max(n, 1), 1<<24)+max(df, 1)), int64(max(df, 1))
-	k := int64(0)
-	for b<<(k+1) <= a {
-		k++
-	}
-	y := a << 24 / (b << k) // a/(b*2^k) in [1, 2), 24 fraction bits
-	r := k << 10
-	for i := 9; i >= 0; i-- {
-		y = y * y >> 24
-		if y >= 1<<25 {
-			y >>= 1
-			r += 1 << i
-		}
-	}
-	return int(r)
-}
+func idfOf(n, df int) float64 { return float64(format.IDFQ(n, df)) / 1024 }
 
 // fieldLens returns the number of terms in each field of a doc.
 func (lc *langCorpus) fieldLens(dw *docWords) (fl [nFields]int32) {
@@ -827,7 +742,7 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 		t := &s.out[i]
 		s.pos[t.term] = 0
 		tw := 0.0
-		cls := int32(clsBody)
+		cls := int32(format.ClsBody)
 		for f := 0; f < nFields; f++ {
 			tf := min(s.tf[i][f], math.MaxUint16)
 			if tf == 0 {
@@ -928,13 +843,13 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	inTitle := make([]bool, len(lc.vocab.words))
 	for i := range dws {
 		for _, x := range dws[i].wc[dws[i].off[fTitle]:dws[i].off[fTitle+1]] {
-			if w := lc.vocab.words[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !isCompound(w) {
+			if w := lc.vocab.words[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !format.IsCompound(w) {
 				inTitle[x.w] = true
-				lc.termList = append(lc.termList, w+titleSuffix)
+				lc.termList = append(lc.termList, w+format.TitleSuffix)
 			}
 		}
 	}
-	slices.SortFunc(lc.termList, cmp16)
+	slices.SortFunc(lc.termList, format.Cmp16)
 	for i, t := range lc.termList {
 		lc.termID[t] = int32(i)
 	}
@@ -959,7 +874,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	for i, ok := range inTitle {
 		lc.titleTerm[i] = -1
 		if ok {
-			lc.titleTerm[i] = lc.termID[lc.vocab.words[i]+titleSuffix]
+			lc.titleTerm[i] = lc.termID[lc.vocab.words[i]+format.TitleSuffix]
 		}
 	}
 	lc.addInflections(an)

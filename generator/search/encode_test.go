@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"kbsite/generator/search/format"
 )
 
 // collapseSimple is the plain definition of collapse.
@@ -42,20 +44,20 @@ func TestCollapse(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20000; i++ {
 		s := randText(r)
-		if got, want := collapse(s), collapseSimple(s); got != want {
-			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		if got, want := format.Collapse(s), collapseSimple(s); got != want {
+			t.Fatalf("format.Collapse(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
 
 // makeRecord is the record of d as encoding/json would marshal it.
-func makeRecord(d *Doc) record {
-	r := record{ID: clean(d.ID), Title: clean(d.Title), URL: strings.ToValidUTF8(d.URL, ""),
+func makeRecord(d *Doc) format.Record {
+	r := format.Record{ID: format.Clean(d.ID), Title: format.Clean(d.Title), URL: strings.ToValidUTF8(d.URL, ""),
 		Source: strings.ToValidUTF8(d.Source, ""), Products: cleanAllStrings(d.Products),
-		Aliases: cleanAllStrings(d.Aliases), Keywords: cleanAllStrings(d.Keywords), Summary: clean(d.Summary),
+		Aliases: cleanAllStrings(d.Aliases), Keywords: cleanAllStrings(d.Keywords), Summary: format.Clean(d.Summary),
 		Sections: [][]string{}}
 	for _, s := range d.Sections {
-		r.Sections = append(r.Sections, []string{strings.ToValidUTF8(s.ID, ""), clean(s.Heading), clean(s.Text)})
+		r.Sections = append(r.Sections, []string{strings.ToValidUTF8(s.ID, ""), format.Clean(s.Heading), format.Clean(s.Text)})
 	}
 	return r
 }
@@ -63,7 +65,7 @@ func makeRecord(d *Doc) record {
 func cleanAllStrings(ss []string) []string {
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, clean(s))
+		out = append(out, format.Clean(s))
 	}
 	return out
 }
@@ -73,7 +75,7 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		s := randText(r)
 		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+		if got := format.AppendJSONString(nil, s); !bytes.Equal(got, want) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
 		}
 	}
@@ -94,10 +96,10 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 			t.Fatalf("record %d:\n got %s\nwant %s", i, got, want)
 		}
 	}
-	m := manifest{V: 1, Lang: "en", N: 3, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
+	m := format.Manifest{V: 1, Lang: "en", N: 3, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
 		Prods: [][]string{{"P&Q", "p-q", "h"}}}
 	want, _ := json.Marshal(m)
-	if got := m.appendJSON(nil); !bytes.Equal(got, want) {
+	if got := m.AppendJSON(nil); !bytes.Equal(got, want) {
 		t.Fatalf("manifest: got %s, want %s", got, want)
 	}
 }
@@ -114,7 +116,7 @@ func TestInternerMatchesTokens(t *testing.T) {
 			b.WriteString(parts[r.IntN(len(parts))])
 		}
 		s := b.String()
-		want := words(s)
+		want := format.Words(s)
 		ids := in.text(s, nil)
 		got := make([]string, len(ids))
 		for k, id := range ids {
@@ -135,8 +137,8 @@ func TestCleanJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	for i := 0; i < 50000; i++ {
 		s := randText(r)
-		want, _ := json.Marshal(clean(s))
-		if got := appendCleanJSON(nil, s); !bytes.Equal(got, want) {
+		want, _ := json.Marshal(format.Clean(s))
+		if got := format.AppendCleanJSON(nil, s); !bytes.Equal(got, want) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
 		}
 	}

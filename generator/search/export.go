@@ -7,80 +7,17 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"kbsite/generator/search/format"
 )
 
-// Client index layout, per language L under search/L/:
-//
-//	manifest.js            {"v":1,"lang":L,"n":docs,"s":[shard start keys],"h":[shard hashes],
-//	                        "r":records version,"p":[[product name,slug,hash],...]}
-//	s<k>-<hash>.js         shard k: every key (surface word, term, ID key) with
-//	                        start[k] <= key < start[k+1] (UTF-16 order):
-//	                        {"w":[words],"m":[terms of each word: local term index,
-//	                        foreign term string, list of those, or null for a stop word],
-//	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]}}
-//	p<k>-<hash>.js         docs of product k (a number string)
-//	r/<doc>-<version>.js   record of doc: {"i":id,"t":title,"u":url,"s":source,
-//	                        "p":[products],"a":[aliases],"k":[keywords],"m":summary,
-//	                        "x":[[section id,heading,text],...]}
-//
-// Every file is a script: (window.KBSearchData=window.KBSearchData||[]).push(["L/file.js",DATA]);
-// A number string is a list of integers, each as base-32 digits, most
-// significant first, digits 32+v for all but the last, v for the last, over
-// numAlphabet; postings are pairs (doc delta, score), product lists doc deltas.
-//
-// The JSON is written here rather than by encoding/json, byte for byte as
-// encoding/json would write the same values (TestJSONLikeEncodingJSON).
-
-const numAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
-
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
-
-func appendNum(b []byte, v int) []byte {
-	var tmp [8]byte
-	i := len(tmp) - 1
-	tmp[i] = numAlphabet[v&31]
-	v >>= 5
-	for v > 0 {
-		i--
-		tmp[i] = numAlphabet[32+v&31]
-		v >>= 5
-	}
-	return append(b, tmp[i:]...)
-}
-
-// numLen is len(appendNum(nil, v)).
-func numLen(v int) int {
-	n := 1
-	for v >>= 5; v > 0; v >>= 5 {
-		n++
-	}
-	return n
-}
-
-func decodeNums(s string) []int {
-	var out []int
-	v := 0
-	for i := 0; i < len(s); i++ {
-		c := strings.IndexByte(numAlphabet, s[i])
-		if c < 0 {
-			return out
-		}
-		v = v*32 + c&31
-		if c < 32 {
-			out = append(out, v)
-			v = 0
-		}
-	}
-	return out
-}
 
 func appendPostings(b []byte, ps []posting) []byte {
 	prev := int32(0)
 	for _, p := range ps {
-		b = appendNum(b, int(p.doc-prev))
-		b = appendNum(b, int(p.score))
+		b = format.AppendNum(b, int(p.doc-prev))
+		b = format.AppendNum(b, int(p.score))
 		prev = p.doc
 	}
 	return b
@@ -89,286 +26,41 @@ func appendPostings(b []byte, ps []posting) []byte {
 func postingsLen(ps []posting) int {
 	n, prev := 0, int32(0)
 	for _, p := range ps {
-		n += numLen(int(p.doc-prev)) + numLen(int(p.score))
+		n += format.NumLen(int(p.doc-prev)) + format.NumLen(int(p.score))
 		prev = p.doc
 	}
 	return n
 }
 
-const (
-	filePrefix = "(window.KBSearchData=window.KBSearchData||[]).push(["
-	fileSuffix = "]);\n"
-)
-
-// contentHash is the hash in the name of a file of this JSON payload: that
-// of the file with an empty name.
-func contentHash(payload []byte) string {
-	h := sha256.New()
-	h.Write([]byte(filePrefix + `"",`))
-	h.Write(payload)
-	h.Write([]byte(fileSuffix))
-	return hex.EncodeToString(h.Sum(nil)[:4])
-}
-
-// fileData is the script registering payload under name. The JSON escapes
-// <, >, &, U+2028 and U+2029, so no string can end the script or break
-// the literal.
-func fileData(name string, payload []byte) []byte {
-	b := make([]byte, 0, len(filePrefix)+len(name)+len(payload)+len(fileSuffix)+8)
-	b = append(b, filePrefix...)
-	b = appendJSONString(b, name)
-	b = append(b, ',')
-	b = append(b, payload...)
-	return append(b, fileSuffix...)
-}
-
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return
-}()
-
-// appendJSONString appends s as encoding/json.Marshal writes a string.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonSafe[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			b = appendEscape(b, c)
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendEscape appends the JSON escape of an ASCII byte that is not jsonSafe.
-func appendEscape(b []byte, c byte) []byte {
-	switch c {
-	case '\\', '"':
-		return append(b, '\\', c)
-	case '\b':
-		return append(b, '\\', 'b')
-	case '\f':
-		return append(b, '\\', 'f')
-	case '\n':
-		return append(b, '\\', 'n')
-	case '\r':
-		return append(b, '\\', 'r')
-	case '\t':
-		return append(b, '\\', 't')
-	}
-	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-}
-
-// appendJSONList writes xs as a JSON array (null for a nil slice), each
-// element written by one.
-func appendJSONList[T any](b []byte, xs []T, one func([]byte, T) []byte) []byte {
-	if xs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, x := range xs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = one(b, x)
-	}
-	return append(b, ']')
-}
-
-func appendJSONStrings(b []byte, ss []string) []byte { return appendJSONList(b, ss, appendJSONString) }
-
-func appendInts(b []byte, xs []int32) []byte {
-	return appendJSONList(b, xs, func(b []byte, x int32) []byte { return strconv.AppendInt(b, int64(x), 10) })
-}
-
-type manifest struct {
-	V      int        `json:"v"`
-	Lang   string     `json:"lang"`
-	N      int        `json:"n"`
-	Starts []string   `json:"s"`
-	Hashes []string   `json:"h"`
-	RecVer string     `json:"r"`
-	Prods  [][]string `json:"p"`
-}
-
-func (m *manifest) appendJSON(b []byte) []byte {
-	b = append(b, `{"v":`...)
-	b = strconv.AppendInt(b, int64(m.V), 10)
-	b = append(b, `,"lang":`...)
-	b = appendJSONString(b, m.Lang)
-	b = append(b, `,"n":`...)
-	b = strconv.AppendInt(b, int64(m.N), 10)
-	b = append(b, `,"s":`...)
-	b = appendJSONStrings(b, m.Starts)
-	b = append(b, `,"h":`...)
-	b = appendJSONStrings(b, m.Hashes)
-	b = append(b, `,"r":`...)
-	b = appendJSONString(b, m.RecVer)
-	b = append(b, `,"p":`...)
-	if m.Prods == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, p := range m.Prods {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONStrings(b, p)
-		}
-		b = append(b, ']')
-	}
-	return append(b, '}')
-}
-
-type record struct {
-	ID       string     `json:"i"`
-	Title    string     `json:"t"`
-	URL      string     `json:"u"`
-	Source   string     `json:"s"`
-	Products []string   `json:"p"`
-	Aliases  []string   `json:"a"`
-	Keywords []string   `json:"k"`
-	Summary  string     `json:"m"`
-	Sections [][]string `json:"x"`
-}
-
-func clean(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	return collapse(s)
-}
-
-// plainJSON marks the bytes that stand for themselves in collapsed JSON text.
-var plainJSON = func() (t [256]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = jsonSafe[c] && !asciiSpace[c]
-	}
-	return
-}()
-
-// appendCleanJSON appends clean(s) as a JSON string, in one pass for
-// valid UTF-8.
-func appendCleanJSON(b []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		return appendJSONString(b, clean(s))
-	}
-	b = append(b, '"')
-	n0 := len(b)
-	space := false // white space seen after some text
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && plainJSON[s[j]] {
-			j++
-		}
-		if j > i {
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, s[i:j]...)
-			i = j
-			if i == len(s) {
-				break
-			}
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				space = len(b) > n0
-				i++
-				continue
-			}
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = appendEscape(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = len(b) > n0
-			i += size
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		b = append(b, s[i:i+size]...)
-		i += size
-	}
-	return append(b, '"')
-}
-
-// appendCleanStrings writes ss as an array of cleaned strings ([] for none).
-func appendCleanStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		ss = []string{}
-	}
-	return appendJSONList(b, ss, appendCleanJSON)
-}
-
 // appendRecord appends the JSON of the record of d.
 func appendRecord(b []byte, d *Doc) []byte {
 	b = append(b, `{"i":`...)
-	b = appendCleanJSON(b, d.ID)
+	b = format.AppendCleanJSON(b, d.ID)
 	b = append(b, `,"t":`...)
-	b = appendCleanJSON(b, d.Title)
+	b = format.AppendCleanJSON(b, d.Title)
 	b = append(b, `,"u":`...)
-	b = appendJSONString(b, strings.ToValidUTF8(d.URL, ""))
+	b = format.AppendJSONString(b, strings.ToValidUTF8(d.URL, ""))
 	b = append(b, `,"s":`...)
-	b = appendJSONString(b, strings.ToValidUTF8(d.Source, ""))
+	b = format.AppendJSONString(b, strings.ToValidUTF8(d.Source, ""))
 	b = append(b, `,"p":`...)
-	b = appendCleanStrings(b, d.Products)
+	b = format.AppendCleanStrings(b, d.Products)
 	b = append(b, `,"a":`...)
-	b = appendCleanStrings(b, d.Aliases)
+	b = format.AppendCleanStrings(b, d.Aliases)
 	b = append(b, `,"k":`...)
-	b = appendCleanStrings(b, d.Keywords)
+	b = format.AppendCleanStrings(b, d.Keywords)
 	b = append(b, `,"m":`...)
-	b = appendCleanJSON(b, d.Summary)
+	b = format.AppendCleanJSON(b, d.Summary)
 	b = append(b, `,"x":[`...)
 	for i, s := range d.Sections {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
-		b = appendJSONString(b, strings.ToValidUTF8(s.ID, ""))
+		b = format.AppendJSONString(b, strings.ToValidUTF8(s.ID, ""))
 		b = append(b, ',')
-		b = appendCleanJSON(b, s.Heading)
+		b = format.AppendCleanJSON(b, s.Heading)
 		b = append(b, ',')
-		b = appendCleanJSON(b, s.Text)
+		b = format.AppendCleanJSON(b, s.Text)
 		b = append(b, ']')
 	}
 	return append(b, "]}"...)
@@ -443,18 +135,6 @@ type entry struct {
 
 func (lc *langCorpus) path(name string) string { return "search/" + lc.lang + "/" + name }
 
-func (lc *langCorpus) recordName(d int, ver string) string {
-	return "r/" + strconv.Itoa(d) + "-" + ver + ".js"
-}
-
-func (lc *langCorpus) shardName(k int, hash string) string {
-	return "s" + strconv.Itoa(k) + "-" + hash + ".js"
-}
-
-func (lc *langCorpus) prodName(k int, hash string) string {
-	return "p" + strconv.Itoa(k) + "-" + hash + ".js"
-}
-
 // recordFile renders the record file of doc d, with the records version
 // left blank: the payload is written after room for the prefix and name,
 // filled in by setRecordName once the version (a hash of all records) is
@@ -466,16 +146,16 @@ func (lc *langCorpus) recordFile(d int) (data []byte, payload []byte) {
 	for _, s := range doc.Sections {
 		size += len(s.ID) + len(s.Heading) + len(s.Text) + 16
 	}
-	head := len(filePrefix) + len(lc.lang+"/"+lc.recordName(d, "00000000")) + 3
+	head := len(format.FilePrefix) + len(lc.lang+"/"+format.RecordName(d, "00000000")) + 3
 	b := make([]byte, head, head+size)
 	b = appendRecord(b, doc)
-	b = append(b, fileSuffix...)
-	return b, b[head : len(b)-len(fileSuffix)]
+	b = append(b, format.FileSuffix...)
+	return b, b[head : len(b)-len(format.FileSuffix)]
 }
 
 func (lc *langCorpus) setRecordName(data []byte, d int, ver string) {
-	b := append(data[:0], filePrefix...)
-	b = appendJSONString(b, lc.lang+"/"+lc.recordName(d, ver))
+	b := append(data[:0], format.FilePrefix...)
+	b = format.AppendJSONString(b, lc.lang+"/"+format.RecordName(d, ver))
 	_ = append(b, ',') // in place: the room left by recordFile
 }
 
@@ -503,7 +183,7 @@ func (lc *langCorpus) export(write func(File) error) error {
 	var fail firstError
 	exp := &exportState{}
 	add := func(name string, payload []byte) {
-		if err := write(File{Path: lc.path(name), Data: fileData(lc.lang+"/"+name, payload)}); err != nil {
+		if err := write(File{Path: lc.path(name), Data: format.FileData(lc.lang+"/"+name, payload)}); err != nil {
 			fail.set(err)
 		}
 	}
@@ -533,7 +213,7 @@ func (lc *langCorpus) export(write func(File) error) error {
 			}
 			data, _ := lc.recordFile(i)
 			lc.setRecordName(data, i, exp.recVer)
-			if err := write(File{Path: lc.path(lc.recordName(i, exp.recVer)), Data: data}); err != nil {
+			if err := write(File{Path: lc.path(format.RecordName(i, exp.recVer)), Data: data}); err != nil {
 				fail.set(err)
 			}
 		}
@@ -544,9 +224,9 @@ func (lc *langCorpus) export(write func(File) error) error {
 
 	// Products.
 	for k, p := range lc.products() {
-		payload := appendJSONString(nil, p.list)
-		hs := contentHash(payload)
-		add(lc.prodName(k, hs), payload)
+		payload := format.AppendJSONString(nil, p.list)
+		hs := format.ContentHash(payload)
+		add(format.ProdName(k, hs), payload)
 		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
 	}
 	if err := fail.get(); err != nil {
@@ -612,7 +292,7 @@ func (lc *langCorpus) export(write func(File) error) error {
 }
 
 func (lc *langCorpus) manifestData(exp *exportState) []byte {
-	m := manifest{V: 1, Lang: lc.lang, N: len(lc.docs), RecVer: exp.recVer, Prods: [][]string{},
+	m := format.Manifest{V: 1, Lang: lc.lang, N: len(lc.docs), RecVer: exp.recVer, Prods: [][]string{},
 		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
 	for k, s := range exp.shards {
 		m.Starts[k], m.Hashes[k] = s.start, s.hash
@@ -620,7 +300,7 @@ func (lc *langCorpus) manifestData(exp *exportState) []byte {
 	for _, p := range exp.prods {
 		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})
 	}
-	return fileData(lc.lang+"/manifest.js", m.appendJSON(nil))
+	return format.FileData(lc.lang+"/manifest.js", m.AppendJSON(nil))
 }
 
 type product struct {
@@ -637,7 +317,7 @@ func (lc *langCorpus) products() []*product {
 			continue
 		}
 		for k, name := range doc.Products {
-			name = clean(name)
+			name = format.Clean(name)
 			p := pm[name]
 			if p == nil {
 				slug := ""
@@ -645,9 +325,9 @@ func (lc *langCorpus) products() []*product {
 					slug = doc.ProductSlugs[k]
 				}
 				if slug == "" {
-					slug = strings.Join(words(name), "-")
+					slug = strings.Join(format.Words(name), "-")
 				}
-				p = &product{name: name, slug: strings.ToLower(clean(slug))}
+				p = &product{name: name, slug: strings.ToLower(format.Clean(slug))}
 				pm[name] = p
 			}
 			if n := len(p.docs); n == 0 || p.docs[n-1] != int32(d) {
@@ -664,7 +344,7 @@ func (lc *langCorpus) products() []*product {
 		var b []byte
 		prev := int32(0)
 		for _, d := range p.docs {
-			b = appendNum(b, int(d-prev))
+			b = format.AppendNum(b, int(d-prev))
 			prev = d
 		}
 		p.list = string(b)
@@ -697,7 +377,7 @@ func (lc *langCorpus) entries() []entry {
 			entries = append(entries, entry{key: k, word: -1, term: -1, id: true})
 		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return cmp16(a.key, b.key) })
+	slices.SortFunc(entries, func(a, b entry) int { return format.Cmp16(a.key, b.key) })
 	return entries
 }
 
@@ -733,7 +413,7 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	b := r.buf[:0]
 	isWord := func(e entry) bool { return e.word >= 0 }
 	isTerm := func(e entry) bool { return e.term >= 0 }
-	key := func(b []byte, e entry) []byte { return appendJSONString(b, e.key) }
+	key := func(b []byte, e entry) []byte { return format.AppendJSONString(b, e.key) }
 	b = append(b, `{"w":[`...)
 	b = appendEntries(b, so.entries, isWord, key)
 	nt := 0
@@ -747,7 +427,7 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 		if i, ok := r.local[t]; ok {
 			return strconv.AppendInt(b, int64(i), 10)
 		}
-		return appendJSONString(b, lc.termList[t])
+		return format.AppendJSONString(b, lc.termList[t])
 	}
 	b = append(b, `],"m":[`...)
 	b = appendEntries(b, so.entries, isWord, func(b []byte, e entry) []byte {
@@ -757,7 +437,7 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 		case 1:
 			return ref(b, ts[0])
 		default:
-			return appendJSONList(b, ts, ref)
+			return format.AppendJSONList(b, ts, ref)
 		}
 	})
 	b = append(b, `],"t":[`...)
@@ -782,15 +462,15 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, key)
+			b = format.AppendJSONString(b, key)
 			b = append(b, ':')
-			b = appendInts(b, lc.idKeys[key])
+			b = format.AppendInts(b, lc.idKeys[key])
 		}
 		b = append(b, '}')
 	}
 	b = append(b, '}')
 	r.buf = b
-	so.hash = contentHash(b)
-	name := lc.shardName(k, so.hash)
-	return File{Path: lc.path(name), Data: fileData(lc.lang+"/"+name, b)}
+	so.hash = format.ContentHash(b)
+	name := format.ShardName(k, so.hash)
+	return File{Path: lc.path(name), Data: format.FileData(lc.lang+"/"+name, b)}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"kbsite/generator/search/query"
 )
 
 func fixtureDocs(t testing.TB) []Doc {
@@ -31,11 +33,16 @@ func writeSite(t testing.TB, docs []Doc) string {
 	return dir
 }
 
-func openFixture(t testing.TB, lang string) *Index {
+func openFixture(t testing.TB, lang string) *query.Index {
 	t.Helper()
-	ix, err := Open(writeSite(t, fixtureDocs(t)), lang)
+	ix, err := query.Open(writeSite(t, fixtureDocs(t)), lang)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ix
+}
+
+// search returns the ranked results of q.
+func search(ix *query.Index, q string, opts query.Options) []query.Result {
+	return ix.Query(q, opts).Results
 }

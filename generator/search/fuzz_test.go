@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/query"
 )
 
 // FuzzQuery: any query returns quickly without panicking, with at most
@@ -20,7 +23,7 @@ func FuzzQuery(f *testing.F) {
 	}
 	ix := openFixture(f, "en")
 	f.Fuzz(func(t *testing.T, q string) {
-		a := ix.Query(q, Options{Limit: 10})
+		a := ix.Query(q, query.Options{Limit: 10})
 		if len(a.Results) > 10 {
 			t.Fatalf("%d results for limit 10", len(a.Results))
 		}
@@ -31,7 +34,7 @@ func FuzzQuery(f *testing.F) {
 			}
 			seen[r.ID] = true
 		}
-		if b := ix.Query(q, Options{Limit: 10}); !reflect.DeepEqual(a, b) {
+		if b := ix.Query(q, query.Options{Limit: 10}); !reflect.DeepEqual(a, b) {
 			t.Fatalf("two answers for %q", q)
 		}
 	})
@@ -57,7 +60,7 @@ func FuzzExport(f *testing.F) {
 			if bytes.Contains(low, []byte("</script")) || bytes.Contains(low, []byte("<!--")) {
 				t.Fatalf("%s can end its script element: %q", file.Path, file.Data)
 			}
-			if _, _, err := ParseFile(file.Data); err != nil {
+			if _, _, err := format.ParseFile(file.Data); err != nil {
 				t.Fatalf("%s does not parse back: %v", file.Path, err)
 			}
 		}

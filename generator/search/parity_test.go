@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search/query"
 )
 
 type parityCase struct {
@@ -73,21 +75,21 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
-	var js []Response
+	var js []query.Response
 	if err := json.Unmarshal(out, &js); err != nil {
 		t.Fatalf("node output: %v\n%s", err, out)
 	}
-	ixs := map[string]*Index{}
+	ixs := map[string]*query.Index{}
 	nonEmpty := 0
 	for i, c := range parityQueries {
 		ix := ixs[c.Lang]
 		if ix == nil {
-			if ix, err = Open(site, c.Lang); err != nil {
+			if ix, err = query.Open(site, c.Lang); err != nil {
 				t.Fatal(err)
 			}
 			ixs[c.Lang] = ix
 		}
-		g := ix.Query(c.Q, Options{Limit: c.Limit, Product: c.Product, Exact: c.Exact})
+		g := ix.Query(c.Q, query.Options{Limit: c.Limit, Product: c.Product, Exact: c.Exact})
 		j := js[i]
 		if len(g.Results) > 0 {
 			nonEmpty++

@@ -1,5 +1,7 @@
 package search
 
+import "kbsite/generator/search/format"
+
 const (
 	relatedTerms = 25 // significant terms of a doc used as its query
 	relatedMaxDF = 64 // terms in more docs than this are not significant
@@ -93,7 +95,7 @@ func (lc *langCorpus) termLess(a, b int32) bool {
 	if a < lc.nSorted && b < lc.nSorted {
 		return a < b
 	}
-	return cmp16(lc.termList[a], lc.termList[b]) < 0
+	return format.Cmp16(lc.termList[a], lc.termList[b]) < 0
 }
 
 // relatedOf returns up to n docs most similar to d, in scratch memory.

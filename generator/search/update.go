@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+
+	"kbsite/generator/search/format"
 )
 
 // Update applies edits to an analysed corpus, for serve mode, and returns
@@ -52,7 +54,7 @@ func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove [
 	for i := range changed {
 		doc := new(Doc)
 		*doc = changed[i]
-		key := langKey(doc.Lang)
+		key := format.LangKey(doc.Lang)
 		if ref, ok := c.bySource[doc.Source]; ok {
 			if ref.lc.lang == key {
 				if reflect.DeepEqual(ref.lc.docs[ref.d], doc) {
@@ -328,7 +330,7 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 			ent.term = t
 		}
 		_, ent.id = lc.idKeys[key]
-		i, found := slices.BinarySearchFunc(so.entries, key, func(x entry, k string) int { return cmp16(x.key, k) })
+		i, found := slices.BinarySearchFunc(so.entries, key, func(x entry, k string) int { return format.Cmp16(x.key, k) })
 		switch {
 		case found:
 			ent.id = ent.id || so.entries[i].id
@@ -352,13 +354,13 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 		f := lc.renderShard(k, so, &r)
 		if so.hash != old {
 			write = append(write, f)
-			remove = append(remove, lc.path(lc.shardName(k, old)))
+			remove = append(remove, lc.path(format.ShardName(k, old)))
 		}
 	}
 
 	// Records.
 	for _, d := range e.gone {
-		remove = append(remove, lc.path(lc.recordName(int(d), exp.recVer)))
+		remove = append(remove, lc.path(format.RecordName(int(d), exp.recVer)))
 	}
 	ds := make([]int32, 0, len(e.records))
 	for d := range e.records {
@@ -368,7 +370,7 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 	for _, d := range ds {
 		data, _ := lc.recordFile(int(d))
 		lc.setRecordName(data, int(d), exp.recVer)
-		write = append(write, File{Path: lc.path(lc.recordName(int(d), exp.recVer)), Data: data})
+		write = append(write, File{Path: lc.path(format.RecordName(int(d), exp.recVer)), Data: data})
 	}
 
 	// Products.
@@ -376,18 +378,18 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 		var prods []prodOut
 		had := map[string]bool{}
 		for k, p := range exp.prods {
-			had[lc.path(lc.prodName(k, p.hash))] = true
+			had[lc.path(format.ProdName(k, p.hash))] = true
 		}
 		for k, p := range lc.products() {
-			payload := appendJSONString(nil, p.list)
-			hs := contentHash(payload)
+			payload := format.AppendJSONString(nil, p.list)
+			hs := format.ContentHash(payload)
 			prods = append(prods, prodOut{p.name, p.slug, hs})
-			path := lc.path(lc.prodName(k, hs))
+			path := lc.path(format.ProdName(k, hs))
 			if had[path] {
 				delete(had, path)
 				continue
 			}
-			write = append(write, File{Path: path, Data: fileData(lc.lang+"/"+lc.prodName(k, hs), payload)})
+			write = append(write, File{Path: path, Data: format.FileData(lc.lang+"/"+format.ProdName(k, hs), payload)})
 		}
 		for path := range had {
 			remove = append(remove, path)
@@ -404,8 +406,7 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 
 // route returns the shard whose key range holds key.
 func (lc *langCorpus) route(exp *exportState, key string) int {
-	i := sort.Search(len(exp.shards), func(i int) bool { return cmp16(exp.shards[i].start, key) > 0 })
-	return max(i-1, 0)
+	return format.Route(len(exp.shards), func(k int) string { return exp.shards[k].start }, key)
 }
 
 // addTitleTerms makes the exact title terms of the words of dw's title
@@ -417,12 +418,12 @@ func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
 	}
 	for _, x := range dw.wc[dw.off[fTitle]:dw.off[fTitle+1]] {
 		w := lc.vocab.words[x.w]
-		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || isCompound(w) {
+		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || format.IsCompound(w) {
 			continue
 		}
-		t, ok := lc.termID[w+titleSuffix]
+		t, ok := lc.termID[w+format.TitleSuffix]
 		if !ok {
-			t = lc.newTerm(w+titleSuffix, keys)
+			t = lc.newTerm(w+format.TitleSuffix, keys)
 		}
 		lc.titleTerm[x.w] = t
 	}

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/query"
 )
 
 // writeFiles writes files into a site folder.
@@ -66,14 +69,14 @@ func checkSiteFiles(t *testing.T, dir string, c *Corpus) {
 		exp := lc.exp
 		want[lc.path("manifest.js")] = true
 		for k, s := range exp.shards {
-			want[lc.path(lc.shardName(k, s.hash))] = true
+			want[lc.path(format.ShardName(k, s.hash))] = true
 		}
 		for k, p := range exp.prods {
-			want[lc.path(lc.prodName(k, p.hash))] = true
+			want[lc.path(format.ProdName(k, p.hash))] = true
 		}
 		for d, doc := range lc.docs {
 			if doc != nil {
-				want[lc.path(lc.recordName(d, exp.recVer))] = true
+				want[lc.path(format.RecordName(d, exp.recVer))] = true
 			}
 		}
 	}
@@ -112,7 +115,7 @@ func TestUpdate(t *testing.T) {
 	changed.Title = "Reset your quokka passphrase"
 	changed.Summary = "What to do when you forgot your passphrase."
 	changed.Keywords = []string{"passphrase"}
-	changed.Sections = []Section{{Text: "Open the zanzibarian settings page and choose a new passphrase."}}
+	changed.Sections = []Section{{Text: "query.Open the zanzibarian settings page and choose a new passphrase."}}
 	added := Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
 		URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en", Summary: "Xylophonist printers need tuning.",
 		Products: []string{"Windows 10", "Brand New Product"}, ProductSlugs: []string{"windows-10", "brand-new"},
@@ -133,7 +136,7 @@ func TestUpdate(t *testing.T) {
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
 
-	ix, err := Open(dir, "en")
+	ix, err := query.Open(dir, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +157,7 @@ func TestUpdate(t *testing.T) {
 		{q: `"recycle bin"`, none: true},
 		{q: "files ", hasNot: []string{"KB100010"}},
 	})
-	de, err := Open(dir, "de")
+	de, err := query.Open(dir, "de")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,9 +190,9 @@ func TestUpdate(t *testing.T) {
 	w, r = c.Update([]Doc{moved}, nil)
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
-	ix, _ = Open(dir, "en")
+	ix, _ = query.Open(dir, "en")
 	check(t, ix, []want{{q: "xylophonist", none: true}, {q: "KB999999", none: true}})
-	fr, err := Open(dir, "fr")
+	fr, err := query.Open(dir, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +201,7 @@ func TestUpdate(t *testing.T) {
 	// A full export of the updated corpus finds the same.
 	full := t.TempDir()
 	writeFiles(t, full, c.Files())
-	ix, _ = Open(full, "en")
+	ix, _ = query.Open(full, "en")
 	check(t, ix, []want{{q: "quokka", first: "KB100004"}, {q: "recycle", none: true}})
 }
 
@@ -254,14 +257,14 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		w, rm := c.Update(changed, removed)
 		applyUpdate(t, dir, w, rm)
 		checkSiteFiles(t, dir, c)
-		got, err := Open(dir, "en")
+		got, err := query.Open(dir, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := Open(writeSite(t, cur), "en")
+		want, _ := query.Open(writeSite(t, cur), "en")
 		for _, q := range queries {
-			a := got.Query(q, Options{Limit: 100})
-			b := want.Query(q, Options{Limit: 100})
+			a := got.Query(q, query.Options{Limit: 100})
+			b := want.Query(q, query.Options{Limit: 100})
 			if a.Total != b.Total || (a.Total <= 100 && !sameSet(ids(a.Results), ids(b.Results))) {
 				t.Errorf("round %d %q: update %d %v, build %d %v", round, q, a.Total, ids(a.Results), b.Total, ids(b.Results))
 			}

@@ -1,7 +1,11 @@
-package search
+// Package query is the Go search engine over a built client index
+// (search/format), used by kbsite search and by the parity tests: given
+// the site folder, a language and a query text, it returns ranked results
+// with excerpts, suggestions and corrections. It ranks exactly as
+// templates/assets/search-engine.js does, which the parity tests check.
+package query
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +18,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"kbsite/generator/search/format"
 )
 
 // Query limits: hostile queries do bounded work.
@@ -86,10 +92,10 @@ type Index struct {
 	mu     sync.Mutex
 	dir    string // siteDir/search
 	lang   string
-	man    manifest
+	man    format.Manifest
 	shards map[int]*shard
 	prods  map[int][]int
-	recs   map[int]*record
+	recs   map[int]*format.Record
 	Loaded []string // files read, in order (for benchmarks)
 }
 
@@ -124,9 +130,9 @@ func Open(siteDir, lang string) (*Index, error) {
 			lang = langs[0]
 		}
 	} else {
-		lang = langKey(lang)
+		lang = format.LangKey(lang)
 	}
-	ix := &Index{dir: dir, lang: lang, shards: map[int]*shard{}, prods: map[int][]int{}, recs: map[int]*record{}}
+	ix := &Index{dir: dir, lang: lang, shards: map[int]*shard{}, prods: map[int][]int{}, recs: map[int]*format.Record{}}
 	if err := ix.load("manifest.js", &ix.man); err != nil {
 		return nil, err
 	}
@@ -136,32 +142,13 @@ func Open(siteDir, lang string) (*Index, error) {
 	return ix, nil
 }
 
-// ParseFile strips the script wrapper of an index file: it returns the
-// registered name and the JSON data.
-func ParseFile(b []byte) (string, json.RawMessage, error) {
-	i := bytes.Index(b, []byte(".push("))
-	j := bytes.LastIndex(b, []byte(");"))
-	if i < 0 || j < i {
-		return "", nil, errors.New("not a search index file")
-	}
-	var v []json.RawMessage
-	if err := json.Unmarshal(b[i+6:j], &v); err != nil || len(v) != 2 {
-		return "", nil, errors.New("not a search index file")
-	}
-	var name string
-	if err := json.Unmarshal(v[0], &name); err != nil {
-		return "", nil, err
-	}
-	return name, v[1], nil
-}
-
 func (ix *Index) load(name string, v any) error {
 	b, err := os.ReadFile(filepath.Join(ix.dir, ix.lang, filepath.FromSlash(name)))
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	ix.Loaded = append(ix.Loaded, ix.lang+"/"+name)
-	_, data, err := ParseFile(b)
+	_, data, err := format.ParseFile(b)
 	if err != nil {
 		return fmt.Errorf("search index %s: %w", name, err)
 	}
@@ -171,8 +158,7 @@ func (ix *Index) load(name string, v any) error {
 // route returns the shard holding key: the last whose start <= key.
 func (ix *Index) route(key string) int {
 	s := ix.man.Starts
-	i := sort.Search(len(s), func(i int) bool { return cmp16(s[i], key) > 0 })
-	return max(i-1, 0)
+	return format.Route(len(s), func(k int) string { return s[k] }, key)
 }
 
 func (ix *Index) shard(k int) *shard {
@@ -180,7 +166,7 @@ func (ix *Index) shard(k int) *shard {
 		return s
 	}
 	s := &shard{}
-	if err := ix.load(fmt.Sprintf("s%d-%s.js", k, ix.man.Hashes[k]), s); err != nil {
+	if err := ix.load(format.ShardName(k, ix.man.Hashes[k]), s); err != nil {
 		s = &shard{}
 	}
 	s.words = make(map[string]int, len(s.W))
@@ -196,13 +182,13 @@ func (ix *Index) shard(k int) *shard {
 	return s
 }
 
-func (ix *Index) record(d int) *record {
+func (ix *Index) record(d int) *format.Record {
 	if r := ix.recs[d]; r != nil {
 		return r
 	}
-	r := &record{}
-	if err := ix.load(fmt.Sprintf("r/%d-%s.js", d, ix.man.RecVer), r); err != nil {
-		r = &record{}
+	r := &format.Record{}
+	if err := ix.load(format.RecordName(d, ix.man.RecVer), r); err != nil {
+		r = &format.Record{}
 	}
 	ix.recs[d] = r
 	return r
@@ -249,7 +235,7 @@ func (ix *Index) postings(t termRef) []int {
 	if p, ok := s.post[t.idx]; ok {
 		return p
 	}
-	nums := decodeNums(s.P[t.idx])
+	nums := format.DecodeNums(s.P[t.idx])
 	doc := 0
 	for i := 0; i+1 < len(nums); i += 2 {
 		doc += nums[i]
@@ -317,11 +303,11 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) }
 func parse(q string) parsed {
 	var p parsed
 	parts := strings.Split(q, "\"")
-	endsWord := q != "" && isWordRune(lastRune(q))
+	endsWord := q != "" && format.IsWordRune(lastRune(q))
 	nwords := 0
 	for i, part := range parts {
 		if i%2 == 1 {
-			ws := words(part)
+			ws := format.Words(part)
 			if len(ws) > maxPhraseWords {
 				ws = ws[:maxPhraseWords]
 			}
@@ -343,7 +329,7 @@ func parse(q string) parsed {
 		}
 		chunks := strings.FieldsFunc(part, isSpace)
 		for ci, ch := range chunks {
-			ws := words(ch)
+			ws := format.Words(ch)
 			if n := maxWords - nwords; len(ws) > n {
 				ws = ws[:max(n, 0)]
 			}
@@ -354,8 +340,8 @@ func parse(q string) parsed {
 			// The start of the query counts as after a space: "-nat firewall".
 			afterSpace := ci > 0 || i == 0 || isSpace(firstRune(part))
 			second, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ch, "-"))
-			neg := afterSpace && strings.HasPrefix(ch, "-") && isWordRune(second)
-			p.chunks = append(p.chunks, chunk{words: ws, comp: compound(ch), neg: neg})
+			neg := afterSpace && strings.HasPrefix(ch, "-") && format.IsWordRune(second)
+			p.chunks = append(p.chunks, chunk{words: ws, comp: format.Compound(ch), neg: neg})
 			p.typing = endsWord && i == len(parts)-1 && ci == len(chunks)-1
 		}
 	}
@@ -427,7 +413,7 @@ func (ix *Index) lookup(q *query, w string) *qword {
 		for _, t := range qw.exact {
 			qw.add(t, factorExact)
 		}
-		key := w + titleSuffix
+		key := w + format.TitleSuffix
 		k2 := ix.route(key)
 		q.touch(k2)
 		if j, ok := ix.shard(k2).terms[key]; ok && !qw.stop {
@@ -533,7 +519,7 @@ func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 			if la != lb {
 				return la < lb
 			}
-			return cmp16(cands[a], cands[b]) < 0
+			return format.Cmp16(cands[a], cands[b]) < 0
 		})
 		if len(cands) > maxExpansions {
 			cands = cands[:maxExpansions]
@@ -590,7 +576,7 @@ func (ix *Index) capPrefix(qw *qword) {
 			}
 		}
 	}
-	own := idfQ(N, df)
+	own := format.IDFQ(N, df)
 	qw.caps = map[string]int{}
 	for n, f := range qw.factors {
 		if f == factorPrefix {
@@ -606,7 +592,7 @@ func sortedNames(m map[string]int) []string {
 	for n := range m {
 		names = append(names, n)
 	}
-	slices.SortFunc(names, cmp16)
+	slices.SortFunc(names, format.Cmp16)
 	return names
 }
 
@@ -643,7 +629,7 @@ func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 		if out[i].d != out[j].d {
 			return out[i].d < out[j].d
 		}
-		return cmp16(out[i].word, out[j].word) < 0
+		return format.Cmp16(out[i].word, out[j].word) < 0
 	})
 	if len(out) > maxFuzzy {
 		out = out[:maxFuzzy]
@@ -711,11 +697,6 @@ func osa(a, b []rune, maxd int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[m], maxd+1)
-}
-
-// Search returns the ranked results of q.
-func (ix *Index) Search(q string, opts Options) []Result {
-	return ix.Query(q, opts).Results
 }
 
 // Query runs a search and returns results, suggestions and the total.
@@ -821,7 +802,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 	// An ID or alias typed alone comes first.
 	if t := strings.TrimFunc(text, isSpace); t != "" && !strings.ContainsFunc(t, isSpace) &&
 		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
-		if key := idKey(t); key != "" {
+		if key := format.IDKey(t); key != "" {
 			k := ix.route(key)
 			q.touch(k)
 			var first []int
@@ -854,12 +835,12 @@ func (ix *Index) Query(text string, opts Options) Response {
 	for _, d := range cands {
 		r := ix.record(d)
 		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
-			Score: float64(total[d]) / (100 * scoreScale), Products: r.Products}
+			Score: float64(total[d]) / (100 * format.ScoreScale), Products: r.Products}
 		if res.Products == nil {
 			res.Products = []string{}
 		}
 		res.Section, res.Excerpt, res.Matched = excerpt(r, hl)
-		res.Heading = r.heading(res.Section)
+		res.Heading = heading(r, res.Section)
 		resp.Results = append(resp.Results, res)
 	}
 	return resp
@@ -893,10 +874,10 @@ func (ix *Index) score(q *query, items []*item, comps []*qword, N int) docScores
 				total[d] += s
 				count[d]++
 				quality[d] += m.quality[d]
-				if m.cls[d] == clsTitle {
+				if m.cls[d] == format.ClsTitle {
 					titled[d]++
 				}
-				if m.cls[d] >= clsHeading {
+				if m.cls[d] >= format.ClsHeading {
 					headed[d]++
 				}
 			}
@@ -947,7 +928,7 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 			}
 			p := ix.postings(qw.refs[n])
 			own, capped := qw.caps[n]
-			tidf := idfQ(N, len(p)/2)
+			tidf := format.IDFQ(N, len(p)/2)
 			capped = capped && own < tidf
 			for i := 0; i+1 < len(p); i += 2 {
 				d := p[i]
@@ -998,7 +979,7 @@ func (ix *Index) addPairs(q *query, items []*item, total []int) {
 		if len(a) != 1 || len(b) != 1 || len(a[0].exact) == 0 || len(b[0].exact) == 0 {
 			continue
 		}
-		key := a[0].exact[0].name + pairSep + b[0].exact[0].name
+		key := a[0].exact[0].name + format.PairSep + b[0].exact[0].name
 		k := ix.route(key)
 		q.touch(k)
 		j, ok := ix.shard(k).terms[key]
@@ -1061,12 +1042,12 @@ func (ix *Index) docsAll(q *query, ws []string) []int {
 
 // product finds a product by name or slug, comparing folded words.
 func (ix *Index) product(p string) int {
-	key := strings.Join(words(p), "-")
+	key := strings.Join(format.Words(p), "-")
 	if key == "" {
 		return -1
 	}
 	for k, pr := range ix.man.Prods {
-		if len(pr) == 3 && (strings.Join(words(pr[0]), "-") == key || strings.Join(words(pr[1]), "-") == key) {
+		if len(pr) == 3 && (strings.Join(format.Words(pr[0]), "-") == key || strings.Join(format.Words(pr[1]), "-") == key) {
 			return k
 		}
 	}
@@ -1078,10 +1059,10 @@ func (ix *Index) productDocs(q *query, k int) []int {
 		return d
 	}
 	var s string
-	if err := ix.load(fmt.Sprintf("p%d-%s.js", k, ix.man.Prods[k][2]), &s); err != nil {
+	if err := ix.load(format.ProdName(k, ix.man.Prods[k][2]), &s); err != nil {
 		s = ""
 	}
-	nums := decodeNums(s)
+	nums := format.DecodeNums(s)
 	d := 0
 	for i := range nums {
 		d += nums[i]
@@ -1182,9 +1163,9 @@ func refNames(s *shard, i int) []string {
 
 // verify checks that every phrase of the items occurs, words adjacent and in
 // order, in one field of the record.
-func (ix *Index) verify(r *record, items []*item) bool {
+func (ix *Index) verify(r *format.Record, items []*item) bool {
 	var fields [][]string
-	add := func(s string) { fields = append(fields, words(s)) }
+	add := func(s string) { fields = append(fields, format.Words(s)) }
 	add(r.ID)
 	add(r.Title)
 	add(r.Summary)
@@ -1229,7 +1210,7 @@ func hasRun(f, ph []string) bool {
 }
 
 // heading is the heading of the section with the given ID, or "".
-func (r *record) heading(id string) string {
+func heading(r *format.Record, id string) string {
 	for _, s := range r.Sections {
 		if len(s) == 3 && id != "" && s[0] == id {
 			return s[1]
@@ -1240,13 +1221,13 @@ func (r *record) heading(id string) string {
 
 // excerpt picks the section with most distinct highlighted words and cuts
 // about excerptLen UTF-16 units around its first highlighted word.
-func excerpt(r *record, hl map[string]bool) (string, string, []string) {
+func excerpt(r *format.Record, hl map[string]bool) (string, string, []string) {
 	matched := map[string]bool{}
-	scan := func(s string) []token {
-		ts := tokens(s, nil)
+	scan := func(s string) []format.Token {
+		ts := format.Tokens(s, nil)
 		for _, t := range ts {
-			if hl[t.word] {
-				matched[t.word] = true
+			if hl[t.Word] {
+				matched[t.Word] = true
 			}
 		}
 		return ts
@@ -1260,8 +1241,8 @@ func excerpt(r *record, hl map[string]bool) (string, string, []string) {
 		}
 		distinct := map[string]bool{}
 		for _, t := range append(scan(s[1]), scan(s[2])...) {
-			if hl[t.word] {
-				distinct[t.word] = true
+			if hl[t.Word] {
+				distinct[t.Word] = true
 			}
 		}
 		if len(distinct) > bestN {
@@ -1279,7 +1260,7 @@ func excerpt(r *record, hl map[string]bool) (string, string, []string) {
 	for w := range matched {
 		m = append(m, w)
 	}
-	sort.Slice(m, func(a, b int) bool { return cmp16(m[a], m[b]) < 0 })
+	sort.Slice(m, func(a, b int) bool { return format.Cmp16(m[a], m[b]) < 0 })
 	return section, cut(text, hl), m
 }
 
@@ -1287,9 +1268,9 @@ func cut(text string, hl map[string]bool) string {
 	u := utf16.Encode([]rune(text))
 	n := len(u)
 	s := -1
-	for _, t := range tokens(text, nil) {
-		if hl[t.word] {
-			s = t.start
+	for _, t := range format.Tokens(text, nil) {
+		if hl[t.Word] {
+			s = t.Start
 			break
 		}
 	}
