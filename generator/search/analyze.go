@@ -116,7 +116,7 @@ func analyzerFor(lang string) analysis.Analyzer {
 }
 
 // Corpus is the analysed form of a set of docs, one part per language.
-// Analyze makes it; Files, Related, Update and RelatedSources use it. A
+// Analyze makes it; Export, Related, Update and RelatedSources use it. A
 // Corpus is not safe for concurrent use.
 type Corpus struct {
 	langs    []*langCorpus // by lang
@@ -156,11 +156,11 @@ type langCorpus struct {
 	idKeys    map[string][]int32
 	avg       [nFields]float64 // average field lengths in terms, at Analyze
 	nIdf      int              // docs at Analyze: the N of idf
-	exp       *exportState     // what Files or Update returned last
+	exp       *exportState     // what Export or Update wrote last
 	ed        *edits           // changes of the Update in progress
 }
 
-// Analyze analyses docs once; Files and Related use the result.
+// Analyze analyses docs once; Export and Related use the result.
 func Analyze(docs []Doc) *Corpus {
 	byLang := map[string][]int{}
 	for i := range docs {
@@ -278,11 +278,10 @@ func docIDKeys(d *Doc, f func(string)) {
 // nearly all, are kept in an open-addressing table with the bytes inline, so
 // a lookup compares two integers in one cache line; longer ones in a map.
 type interner struct {
-	slots   []wslot // len is a power of 2, at most half full
-	long    map[string]int32
-	words   []string
-	scratch []byte
-	toks    []format.Token
+	slots []wslot // len is a power of 2, at most half full
+	long  map[string]int32
+	words []string
+	toks  []format.Token
 }
 
 type wslot struct {

@@ -129,7 +129,7 @@ func benchBuild(b *testing.B, n int) {
 	var files []File
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		files, _ = Build(docs)
+		files = buildFiles(docs)
 	}
 	b.StopTimer()
 	raw, shards, recs := 0, 0, 0
@@ -208,7 +208,7 @@ func TestCorpusStats(t *testing.T) {
 	}
 	docs := genDocs(n)
 	t0 := time.Now()
-	files, _ := Build(docs)
+	files := buildFiles(docs)
 	t.Logf("build %d docs: %v", n, time.Since(t0))
 	dir := t.TempDir()
 	raw, gzt, maxShard, nShards := 0, 0, 0, 0

@@ -66,17 +66,6 @@ func appendRecord(b []byte, d *Doc) []byte {
 	return append(b, "]}"...)
 }
 
-// Build analyses docs and returns the client index files, sorted by path.
-func Build(docs []Doc) ([]File, error) { return Analyze(docs).Files(), nil }
-
-// Files returns the client index files, sorted by path. Update returns
-// changes relative to the last Files or Export.
-func (c *Corpus) Files() []File {
-	files := collect(c.Export)
-	sortFiles(files)
-	return files
-}
-
 // collect gathers the files an export writes.
 func collect(export func(write func(File) error) error) []File {
 	var (
@@ -109,7 +98,7 @@ func sortFiles(files []File) {
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 }
 
-// exportState is what the last Files or Update wrote of a language.
+// exportState is what the last Export or Update wrote of a language.
 type exportState struct {
 	recVer   string
 	shards   []*shardOut

@@ -24,10 +24,7 @@ func fixtureDocs(t testing.TB) []Doc {
 // writeSite builds docs into a temporary site folder.
 func writeSite(t testing.TB, docs []Doc) string {
 	t.Helper()
-	files, err := Build(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := buildFiles(docs)
 	dir := t.TempDir()
 	writeFiles(t, dir, files)
 	return dir
@@ -45,4 +42,15 @@ func openFixture(t testing.TB, lang string) *query.Index {
 // search returns the ranked results of q.
 func search(ix *query.Index, q string, opts query.Options) []query.Result {
 	return ix.Query(q, opts).Results
+}
+
+// buildFiles analyses docs and returns the client index files, sorted by path.
+func buildFiles(docs []Doc) []File { return allFiles(Analyze(docs)) }
+
+// allFiles returns the client index files of c, sorted by path: what
+// Export writes.
+func allFiles(c *Corpus) []File {
+	files := collect(c.Export)
+	sortFiles(files)
+	return files
 }

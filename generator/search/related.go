@@ -7,10 +7,6 @@ const (
 	relatedMaxDF = 64 // terms in more docs than this are not significant
 )
 
-// Related returns, for each doc, up to n indices of the most similar other
-// docs of the same language.
-func Related(docs []Doc, n int) [][]int { return Analyze(docs).Related(n) }
-
 // Related returns, for each doc given to Analyze, up to n indices (into
 // that slice) of the most similar other docs of its language: the doc's most
 // significant terms (highest BM25F weight in it, i.e. tf-idf) are queried

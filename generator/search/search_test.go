@@ -186,10 +186,10 @@ func TestGerman(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	docs := fixtureDocs(t)
-	a, _ := Build(docs)
+	a := buildFiles(docs)
 	rev := slices.Clone(docs)
 	slices.Reverse(rev)
-	b, _ := Build(rev)
+	b := buildFiles(rev)
 	if len(a) != len(b) {
 		t.Fatalf("%d vs %d files", len(a), len(b))
 	}
@@ -208,7 +208,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestHostileTitle(t *testing.T) {
-	files, _ := Build(fixtureDocs(t))
+	files := buildFiles(fixtureDocs(t))
 	for _, f := range files {
 		s := string(f.Data)
 		if strings.Contains(strings.ToLower(s), "</script") || strings.Contains(s, "<") || strings.Contains(s, "\u2028") {
@@ -249,7 +249,7 @@ func TestHostileQueries(t *testing.T) {
 
 func TestRelated(t *testing.T) {
 	docs := fixtureDocs(t)
-	rel := Related(docs, 3)
+	rel := Analyze(docs).Related(3)
 	idx := map[string]int{}
 	for i, d := range docs {
 		idx[d.ID] = i
@@ -272,7 +272,7 @@ func TestRelated(t *testing.T) {
 			}
 		}
 	}
-	if !slices.EqualFunc(rel, Related(docs, 3), slices.Equal) {
+	if !slices.EqualFunc(rel, Analyze(docs).Related(3), slices.Equal) {
 		t.Error("not deterministic")
 	}
 }

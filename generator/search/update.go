@@ -11,7 +11,7 @@ import (
 // Update applies edits to an analysed corpus, for serve mode, and returns
 // the client index files to write (new files and files whose content
 // changed, sorted by path) and the paths of files to delete, relative to
-// what the last Files or Update returned. If Files was never called, it
+// what the last Export or Update returned. If Export was never called, it
 // returns every file.
 //
 // Docs are matched by Source (Sources are assumed unique; Analyze keys
@@ -37,7 +37,7 @@ import (
 // Files: shard boundaries (the manifest's start keys) are kept, so a new
 // key goes to the shard whose range holds it and only shards whose content
 // changes are rewritten under a new hash; records keep the records version
-// of the last Files, so a changed doc's record file is rewritten in place
+// of the last Export, so a changed doc's record file is rewritten in place
 // (serve mode serves with Cache-Control: no-cache). Words that no longer
 // occur stay in the vocabulary, with no docs.
 func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove []string) {

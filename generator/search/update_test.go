@@ -100,7 +100,7 @@ func TestUpdate(t *testing.T) {
 	docs := fixtureDocs(t)
 	c := Analyze(docs)
 	dir := t.TempDir()
-	writeFiles(t, dir, c.Files())
+	writeFiles(t, dir, allFiles(c))
 
 	if w, r := c.Update(nil, nil); len(w)+len(r) != 0 {
 		t.Fatalf("empty update: %d files, %d removed", len(w), len(r))
@@ -200,7 +200,7 @@ func TestUpdate(t *testing.T) {
 
 	// A full export of the updated corpus finds the same.
 	full := t.TempDir()
-	writeFiles(t, full, c.Files())
+	writeFiles(t, full, allFiles(c))
 	ix, _ = query.Open(full, "en")
 	check(t, ix, []want{{q: "quokka", first: "KB100004"}, {q: "recycle", none: true}})
 }
@@ -215,7 +215,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	docs := genDocs(250)
 	c := Analyze(docs)
 	dir := t.TempDir()
-	writeFiles(t, dir, c.Files())
+	writeFiles(t, dir, allFiles(c))
 	r := rand.New(rand.NewPCG(11, 12))
 	pool := genDocs(350)[250:] // texts to take
 	next := 0
@@ -286,7 +286,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
 	docs := genDocs(n)
 	c := Analyze(docs)
 	dir := b.TempDir()
-	writeFiles(b, dir, c.Files())
+	writeFiles(b, dir, allFiles(c))
 	doc := docs[n/2]
 	var cpu, wcpu time.Duration
 	files, bytes, removed := 0, 0, 0

@@ -284,9 +284,6 @@ func Collapse(s string) string {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// IsSpaceByte reports whether an ASCII byte is white space.
-func IsSpaceByte(c byte) bool { return c < utf8.RuneSelf && asciiSpace[c] }
-
 // Technical tokens. A chunk of text between white space that, once the
 // punctuation around it is trimmed, is letters and digits joined by
 // compoundJoin characters ("--install", ".wslconfig", "wsl.exe",
