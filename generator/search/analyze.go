@@ -10,7 +10,6 @@
 package search
 
 import (
-	"encoding/binary"
 	"math"
 	"runtime"
 	"slices"
@@ -18,8 +17,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
-	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
@@ -41,6 +38,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	"github.com/blevesearch/bleve/v2/registry"
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/vocab"
 )
 
 // Doc is one article to index. URL is the page path relative to the site
@@ -144,7 +142,7 @@ type langCorpus struct {
 	docs      []*Doc             // by doc number; nil: removed by Update
 	orig      []int              // index in the slice given to Analyze; -1: added by Update
 	live      int                // docs that are not nil
-	vocab     *interner          // words; the words of Analyze numbered first
+	vocab     *vocab.Vocab       // words; the words of Analyze numbered first
 	wordTerms [][]int32          // nil: stop word
 	titleTerm []int32            // by word: its exact title term (see titleSuffix), -1: none
 	pairTerm  map[[2]int32]int32 // adjacent terms of a heading -> their pair term
@@ -274,234 +272,6 @@ func docIDKeys(d *Doc, f func(string)) {
 	}
 }
 
-// interner numbers the folded words of texts. Words of up to 16 bytes,
-// nearly all, are kept in an open-addressing table with the bytes inline, so
-// a lookup compares two integers in one cache line; longer ones in a map.
-type interner struct {
-	slots []wslot // len is a power of 2, at most half full
-	long  map[string]int32
-	words []string
-	toks  []format.Token
-}
-
-type wslot struct {
-	k0, k1 uint64 // the word's bytes, little-endian, zero padded
-	id     int32  // id+1; 0: empty
-	n      int32  // bytes
-}
-
-func newInterner(capacity int) *interner {
-	size := 1024
-	for size < 2*capacity {
-		size *= 2
-	}
-	return &interner{slots: make([]wslot, size), long: map[string]int32{}}
-}
-
-func packWord(w string) (k0, k1 uint64) {
-	for i := 0; i < len(w); i++ {
-		if i < 8 {
-			k0 |= uint64(w[i]) << (8 * i)
-		} else {
-			k1 |= uint64(w[i]) << (8 * (i - 8))
-		}
-	}
-	return
-}
-
-func hashWord(k0, k1 uint64, n int) uint64 {
-	h := k0*0x9E3779B97F4A7C15 ^ (k1+uint64(n))*0xC2B2AE3D27D4EB4F
-	h ^= h >> 32
-	h *= 0xD6E8FEB86659FD93
-	return h ^ h>>29
-}
-
-// find returns the slot of a packed word: its own or the empty one where
-// it belongs.
-func (in *interner) find(k0, k1 uint64, n int) *wslot {
-	mask := uint64(len(in.slots) - 1)
-	i := hashWord(k0, k1, n) & mask
-	for {
-		s := &in.slots[i]
-		if s.id == 0 || (s.k0 == k0 && s.k1 == k1 && s.n == int32(n)) {
-			return s
-		}
-		i = (i + 1) & mask
-	}
-}
-
-func (in *interner) grow() {
-	old := in.slots
-	in.slots = make([]wslot, 2*len(old))
-	for _, s := range old {
-		if s.id != 0 {
-			*in.find(s.k0, s.k1, int(s.n)) = s
-		}
-	}
-}
-
-// add numbers a new word (w is kept: no slices of larger strings).
-func (in *interner) add(s *wslot, k0, k1 uint64, w string) int32 {
-	id := int32(len(in.words))
-	in.words = append(in.words, w)
-	if s == nil {
-		in.long[w] = id
-		return id
-	}
-	*s = wslot{k0, k1, id + 1, int32(len(w))}
-	if 2*len(in.words) > len(in.slots) {
-		in.grow()
-	}
-	return id
-}
-
-// lookup returns the number of a word, or -1.
-func (in *interner) lookup(w string) int32 {
-	if len(w) > 16 {
-		if id, ok := in.long[w]; ok {
-			return id
-		}
-		return -1
-	}
-	k0, k1 := packWord(w)
-	return in.find(k0, k1, len(w)).id - 1
-}
-
-func (in *interner) id(w string) int32 { return in.idOf(w, true) }
-
-// idNoCopy is id, keeping w itself for a new word.
-func (in *interner) idNoCopy(w string) int32 { return in.idOf(w, false) }
-
-func (in *interner) idOf(w string, clone bool) int32 {
-	if clone && in.lookup(w) < 0 {
-		w = strings.Clone(w)
-	}
-	if len(w) > 16 {
-		if id, ok := in.long[w]; ok {
-			return id
-		}
-		return in.add(nil, 0, 0, w)
-	}
-	k0, k1 := packWord(w)
-	s := in.find(k0, k1, len(w))
-	if s.id != 0 {
-		return s.id - 1
-	}
-	return in.add(s, k0, k1, w)
-}
-
-// wordClass classifies bytes: 1 ASCII letter or digit, 2 non-ASCII, 0 other.
-var wordClass = func() (t [256]uint8) {
-	for c := 0; c < 256; c++ {
-		switch {
-		case c >= utf8.RuneSelf:
-			t[c] = 2
-		case format.IsWordByte(byte(c)):
-			t[c] = 1
-		}
-	}
-	return
-}()
-
-// packASCII packs the ASCII letters and digits t[i:i+n] (n <= 16), lower
-// case, as packWord packs the lower-case word: setting bit 0x20 lowers a
-// letter and keeps a digit.
-func packASCII(t string, i, n int) (k0, k1 uint64) {
-	const lower = 0x2020202020202020
-	if i+16 <= len(t) {
-		b := unsafe.Slice(unsafe.StringData(t[i:]), 16)
-		k0 = binary.LittleEndian.Uint64(b) | lower
-		k1 = binary.LittleEndian.Uint64(b[8:]) | lower
-	} else {
-		var b [16]byte
-		copy(b[:], t[i:min(i+16, len(t))])
-		k0 = binary.LittleEndian.Uint64(b[:]) | lower
-		k1 = binary.LittleEndian.Uint64(b[8:]) | lower
-	}
-	switch {
-	case n < 8:
-		k0 &= 1<<(8*n) - 1
-		k1 = 0
-	case n == 8:
-		k1 = 0
-	case n < 16:
-		k1 &= 1<<(8*(n-8)) - 1
-	}
-	return
-}
-
-// text appends to out the ids of the words of t, the words tokens(t) gives.
-// Runs of ASCII letters and digits, nearly all words, are folded and looked
-// up here without allocating; other runs go through tokens.
-func (in *interner) text(t string, out []int32) []int32 {
-	n := len(t)
-	for i := 0; i < n; {
-		switch wordClass[t[i]] {
-		case 0:
-			i++
-			continue
-		case 1:
-			j := i + 1
-			for j < n && wordClass[t[j]] == 1 {
-				j++
-			}
-			if j == n || wordClass[t[j]] == 0 { // an ASCII word
-				if wl := j - i; wl <= 16 {
-					k0, k1 := packASCII(t, i, wl)
-					s := in.find(k0, k1, wl)
-					if s.id != 0 {
-						out = append(out, s.id-1)
-					} else {
-						out = append(out, in.add(s, k0, k1, lowerASCII(t[i:j])))
-					}
-				} else if wl <= format.MaxWordLen {
-					out = append(out, in.id(lowerASCII(t[i:j])))
-				}
-				i = j
-				continue
-			}
-		default:
-			if r, size := utf8.DecodeRuneInString(t[i:]); !format.IsWordRune(r) {
-				i += size
-				continue
-			}
-		}
-		// A run with other characters: find its end, let tokens split it.
-		j := i
-		for j < n {
-			if c := t[j]; c < utf8.RuneSelf {
-				if !format.IsWordByte(c) {
-					break
-				}
-				j++
-			} else {
-				r, size := utf8.DecodeRuneInString(t[j:])
-				if !format.IsWordRune(r) {
-					break
-				}
-				j += size
-			}
-		}
-		in.toks = format.Tokens(t[i:j], in.toks[:0])
-		for _, tk := range in.toks {
-			out = append(out, in.id(tk.Word))
-		}
-		i = j
-	}
-	return out
-}
-
-// lowerASCII returns a lower-case copy of an ASCII word.
-func lowerASCII(w string) string {
-	b := []byte(w)
-	for k, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[k] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
 // wordCount is a word and its occurrences in one field of a doc.
 type wordCount struct{ w, c int32 }
 
@@ -515,7 +285,7 @@ type docWords struct {
 
 // counter turns texts into docWords.
 type counter struct {
-	in  *interner
+	in  *vocab.Vocab
 	ft  [nFields][]string
 	ids []int32
 	pos []int32 // by word: index+1 in buf
@@ -531,14 +301,14 @@ func (k *counter) doc(d *Doc) docWords {
 		k.ids = k.ids[:0]
 		for _, t := range k.ft[f] {
 			lo := len(k.ids)
-			k.ids = k.in.text(t, k.ids)
+			k.ids = k.in.Text(t, k.ids)
 			if f == fHeadings {
 				dw.seq = append(append(dw.seq, k.ids[lo:]...), -1)
 			}
-			format.ExtraWords(t, func(w string) { k.ids = append(k.ids, k.in.id(w)) })
+			format.ExtraWords(t, func(w string) { k.ids = append(k.ids, k.in.ID(w)) })
 		}
-		if len(k.pos) < len(k.in.words) {
-			k.pos = append(k.pos, make([]int32, len(k.in.words)-len(k.pos)+len(k.in.words)/4)...)
+		if len(k.pos) < len(k.in.Words()) {
+			k.pos = append(k.pos, make([]int32, len(k.in.Words())-len(k.pos)+len(k.in.Words())/4)...)
 		}
 		lo := len(k.buf)
 		for _, id := range k.ids {
@@ -626,8 +396,8 @@ func (lc *langCorpus) addInflections(an analysis.Analyzer) {
 	})
 	for t, ws := range found {
 		for _, w := range ws {
-			if lc.vocab.lookup(w) < 0 {
-				lc.vocab.idNoCopy(w)
+			if lc.vocab.Lookup(w) < 0 {
+				lc.vocab.IDNoCopy(w)
 				lc.wordTerms = append(lc.wordTerms, []int32{int32(t)})
 				lc.titleTerm = append(lc.titleTerm, -1)
 			}
@@ -649,7 +419,7 @@ func (lc *langCorpus) inflectionsOf(an analysis.Analyzer, t int32, ends []string
 	}
 	var out []string
 	try := func(w string) {
-		if lc.vocab.lookup(w) >= 0 || slices.Contains(out, w) {
+		if lc.vocab.Lookup(w) >= 0 || slices.Contains(out, w) {
 			return
 		}
 		if ts := analyseWord(an, w); len(ts) == 1 && ts[0] == term {
@@ -787,12 +557,12 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	var wmu sync.Mutex
 	dws := make([]docWords, n)
 	parallel(n, func(lo, hi int) {
-		k := &counter{in: newInterner(4096)}
+		k := &counter{in: vocab.New(4096)}
 		for i := lo; i < hi; i++ {
 			dws[i] = k.doc(lc.docs[i])
 		}
 		wmu.Lock()
-		workers = append(workers, &worker{lo, hi, k.in.words})
+		workers = append(workers, &worker{lo, hi, k.in.Words()})
 		wmu.Unlock()
 	})
 	slices.SortFunc(workers, func(a, b *worker) int { return a.lo - b.lo })
@@ -800,11 +570,11 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	for _, w := range workers {
 		total += len(w.words)
 	}
-	lc.vocab = newInterner(total/len(workers) + total/8)
+	lc.vocab = vocab.New(total/len(workers) + total/8)
 	for _, w := range workers {
 		global := make([]int32, len(w.words))
 		for l, word := range w.words {
-			global[l] = lc.vocab.idNoCopy(word)
+			global[l] = lc.vocab.IDNoCopy(word)
 		}
 		if w != workers[0] { // the first worker's numbers are the global ones
 			parallel(w.hi-w.lo, func(lo, hi int) {
@@ -824,10 +594,10 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 
 	// 3. Analyse each distinct word once with bleve (parallel).
 	an := analyzerFor(lang)
-	wordTermStr := make([][]string, len(lc.vocab.words))
-	parallelChunks(len(lc.vocab.words), 256, func(lo, hi int) {
+	wordTermStr := make([][]string, len(lc.vocab.Words()))
+	parallelChunks(len(lc.vocab.Words()), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			wordTermStr[i] = analyseWord(an, lc.vocab.words[i])
+			wordTermStr[i] = analyseWord(an, lc.vocab.Words()[i])
 		}
 	})
 	lc.termID = map[string]int32{}
@@ -839,10 +609,10 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			}
 		}
 	}
-	inTitle := make([]bool, len(lc.vocab.words))
+	inTitle := make([]bool, len(lc.vocab.Words()))
 	for i := range dws {
 		for _, x := range dws[i].wc[dws[i].off[fTitle]:dws[i].off[fTitle+1]] {
-			if w := lc.vocab.words[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !format.IsCompound(w) {
+			if w := lc.vocab.Words()[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !format.IsCompound(w) {
 				inTitle[x.w] = true
 				lc.termList = append(lc.termList, w+format.TitleSuffix)
 			}
@@ -853,7 +623,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 		lc.termID[t] = int32(i)
 	}
 	lc.nSorted = int32(len(lc.termList))
-	lc.wordTerms = make([][]int32, len(lc.vocab.words))
+	lc.wordTerms = make([][]int32, len(lc.vocab.Words()))
 	nwt := 0
 	for _, ts := range wordTermStr {
 		nwt += len(ts)
@@ -869,11 +639,11 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 		}
 		lc.wordTerms[i] = wtBack[lo:len(wtBack):len(wtBack)]
 	}
-	lc.titleTerm = make([]int32, len(lc.vocab.words))
+	lc.titleTerm = make([]int32, len(lc.vocab.Words()))
 	for i, ok := range inTitle {
 		lc.titleTerm[i] = -1
 		if ok {
-			lc.titleTerm[i] = lc.termID[lc.vocab.words[i]+format.TitleSuffix]
+			lc.titleTerm[i] = lc.termID[lc.vocab.Words()[i]+format.TitleSuffix]
 		}
 	}
 	lc.addInflections(an)

@@ -343,8 +343,8 @@ func (lc *langCorpus) products() []*product {
 
 // entries returns every key of the index (words, terms, ID keys) in cmp16 order.
 func (lc *langCorpus) entries() []entry {
-	entries := make([]entry, 0, len(lc.vocab.words)+len(lc.termList)/4+len(lc.idKeys))
-	for i, w := range lc.vocab.words {
+	entries := make([]entry, 0, len(lc.vocab.Words())+len(lc.termList)/4+len(lc.idKeys))
+	for i, w := range lc.vocab.Words() {
 		e := entry{key: w, word: int32(i), term: -1}
 		if t, ok := lc.termID[w]; ok {
 			e.term = t
@@ -353,14 +353,14 @@ func (lc *langCorpus) entries() []entry {
 		entries = append(entries, e)
 	}
 	for i, t := range lc.termList {
-		if lc.vocab.lookup(t) < 0 {
+		if lc.vocab.Lookup(t) < 0 {
 			e := entry{key: t, word: -1, term: int32(i)}
 			_, e.id = lc.idKeys[t]
 			entries = append(entries, e)
 		}
 	}
 	for k := range lc.idKeys {
-		w := lc.vocab.lookup(k) >= 0
+		w := lc.vocab.Lookup(k) >= 0
 		_, t := lc.termID[k]
 		if !w && !t {
 			entries = append(entries, entry{key: k, word: -1, term: -1, id: true})

@@ -141,7 +141,7 @@ type posRef struct{ term, doc int32 }
 func (lc *langCorpus) edits() *edits {
 	if lc.ed == nil {
 		lc.ed = &edits{oldDF: map[int32]int{}, keys: map[string]bool{}, records: map[int32]bool{}, added: map[int32]bool{},
-			nWords: len(lc.vocab.words)}
+			nWords: len(lc.vocab.Words())}
 	}
 	return lc.ed
 }
@@ -220,12 +220,12 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 	}
 	dw := e.count.doc(doc)
 	// New words: analyse them, number new terms after the others.
-	if n := len(lc.vocab.words); n > len(lc.wordTerms) {
+	if n := len(lc.vocab.Words()); n > len(lc.wordTerms) {
 		an := analyzerFor(lc.lang)
 		var added []int32
 		for w := len(lc.wordTerms); w < n; w++ {
 			var ids []int32
-			for _, s := range analyseWord(an, lc.vocab.words[w]) {
+			for _, s := range analyseWord(an, lc.vocab.Words()[w]) {
 				t, ok := lc.termID[s]
 				if !ok {
 					t = lc.newTerm(s, e.keys)
@@ -234,11 +234,11 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 				ids = append(ids, t)
 			}
 			lc.wordTerms = append(lc.wordTerms, ids)
-			e.keys[lc.vocab.words[w]] = true
+			e.keys[lc.vocab.Words()[w]] = true
 		}
 		for _, t := range added {
 			for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
-				lc.vocab.id(w)
+				lc.vocab.ID(w)
 				lc.wordTerms = append(lc.wordTerms, []int32{t})
 				e.keys[w] = true
 			}
@@ -325,7 +325,7 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 	for key := range e.keys {
 		k := lc.route(exp, key)
 		so := exp.shards[k]
-		ent := entry{key: key, word: lc.vocab.lookup(key), term: -1}
+		ent := entry{key: key, word: lc.vocab.Lookup(key), term: -1}
 		if t, ok := lc.termID[key]; ok {
 			ent.term = t
 		}
@@ -413,11 +413,11 @@ func (lc *langCorpus) route(exp *exportState, key string) int {
 // that have none yet, numbered after the other terms, and marks them in
 // keys.
 func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
-	for len(lc.titleTerm) < len(lc.vocab.words) {
+	for len(lc.titleTerm) < len(lc.vocab.Words()) {
 		lc.titleTerm = append(lc.titleTerm, -1)
 	}
 	for _, x := range dw.wc[dw.off[fTitle]:dw.off[fTitle+1]] {
-		w := lc.vocab.words[x.w]
+		w := lc.vocab.Words()[x.w]
 		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || format.IsCompound(w) {
 			continue
 		}
