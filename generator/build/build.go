@@ -23,7 +23,7 @@ import (
 	"kbsite/generator/markdown"
 	"kbsite/generator/output"
 	"kbsite/generator/progress"
-	"kbsite/generator/search"
+	"kbsite/generator/search/export"
 	"kbsite/generator/theme"
 )
 
@@ -101,7 +101,7 @@ type Site struct {
 	// keepIndex keeps the analysed search corpus for serve mode's
 	// incremental updates; plain builds let it go.
 	keepIndex bool
-	corpus    *search.Corpus
+	corpus    *export.Writer
 	times     workTimes
 }
 
@@ -175,7 +175,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.Progress.Stage("write search files", 0)
-	if err := corpus.Export(func(f search.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
+	if err := corpus.Export(func(f export.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
 		out.Abort()
 		return nil, err
 	}

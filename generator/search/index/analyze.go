@@ -1,5 +1,9 @@
-// Package search builds the static client search index of a kbsite site and
-// searches it, in Go and (templates/assets/search-engine.js) in the browser.
+// Package index analyses the articles of a site for search: Docs go in, a
+// Corpus comes out, per language the vocabulary (surface words to terms),
+// each term's postings with their scores, and the ID lookup keys. The
+// index writer (search/export) writes a Corpus as the client index files;
+// Related lists the most similar docs of each doc; Update applies the
+// edits of serve mode.
 //
 // bleve's analysers decide what a term is: every distinct folded word of the
 // corpus is analysed once with the analyser of its article's language, and
@@ -7,16 +11,14 @@
 // folds and looks words up. Scores are BM25 saturated per field and weighted
 // by field, precomputed per (term, doc) as integers at build time, so both
 // engines only add integers.
-package search
+package index
 
 import (
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
@@ -38,6 +40,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	"github.com/blevesearch/bleve/v2/registry"
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/internal/parallel"
 	"kbsite/generator/search/vocab"
 )
 
@@ -54,12 +57,6 @@ type Doc struct {
 // Section is body text under one heading; Heading is "" for the text
 // before the first heading.
 type Section struct{ ID, Heading, Text string }
-
-// File is one output file, Path relative to the site root.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Fields and their weights: title > headings/keywords > ID/summary > body.
 // Each field saturates on its own (k1) before it is weighted, so a term
@@ -114,17 +111,17 @@ func analyzerFor(lang string) analysis.Analyzer {
 }
 
 // Corpus is the analysed form of a set of docs, one part per language.
-// Analyze makes it; Export, Related, Update and RelatedSources use it. A
+// Analyze makes it; the index writer, Related, Update and RelatedSources use it. A
 // Corpus is not safe for concurrent use.
 type Corpus struct {
-	langs    []*langCorpus // by lang
-	n        int           // docs given to Analyze
+	langs    []*Lang // by lang
+	n        int     // docs given to Analyze
 	bySource map[string]docRef
 }
 
 // docRef locates a doc: its language part and doc number there.
 type docRef struct {
-	lc *langCorpus
+	lc *Lang
 	d  int32
 }
 
@@ -137,28 +134,29 @@ type posting struct {
 	tw    float32
 }
 
-type langCorpus struct {
+// Lang is the analysed docs of one language. The index writer reads it
+// through the methods of lang.go; only this package changes it.
+type Lang struct {
 	lang      string
 	docs      []*Doc             // by doc number; nil: removed by Update
 	orig      []int              // index in the slice given to Analyze; -1: added by Update
 	live      int                // docs that are not nil
 	vocab     *vocab.Vocab       // words; the words of Analyze numbered first
 	wordTerms [][]int32          // nil: stop word
-	titleTerm []int32            // by word: its exact title term (see titleSuffix), -1: none
+	titleTerm []int32            // by word: its exact title term (see format.TitleSuffix), -1: none
 	pairTerm  map[[2]int32]int32 // adjacent terms of a heading -> their pair term
 	termList  []string
 	termID    map[string]int32
-	nSorted   int32       // terms [0, nSorted) are numbered in cmp16 order
+	nSorted   int32       // terms [0, nSorted) are numbered in format.Cmp16 order
 	docTerms  [][]int32   // terms of each doc
 	postings  [][]posting // by term, sorted by doc
 	idKeys    map[string][]int32
 	avg       [nFields]float64 // average field lengths in terms, at Analyze
 	nIdf      int              // docs at Analyze: the N of idf
-	exp       *exportState     // what Export or Update wrote last
 	ed        *edits           // changes of the Update in progress
 }
 
-// Analyze analyses docs once; Export and Related use the result.
+// Analyze analyses docs once, for the index writer and Related.
 func Analyze(docs []Doc) *Corpus {
 	byLang := map[string][]int{}
 	for i := range docs {
@@ -181,51 +179,6 @@ func Analyze(docs []Doc) *Corpus {
 		}
 	}
 	return c
-}
-
-func parallel(n int, f func(lo, hi int)) {
-	w := runtime.GOMAXPROCS(0)
-	if w > n {
-		w = n
-	}
-	if w <= 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	chunk := (n + w - 1) / w
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		wg.Add(1)
-		go func() { defer wg.Done(); f(lo, hi) }()
-	}
-	wg.Wait()
-}
-
-// parallelChunks is parallel with small chunks handed out in order, for
-// work of uneven cost per item.
-func parallelChunks(n, chunk int, f func(lo, hi int)) {
-	w := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
-	if w <= 1 {
-		f(0, n)
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(int64(chunk))) - chunk
-				if lo >= n {
-					return
-				}
-				f(lo, min(lo+chunk, n))
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // fieldTexts sets f to the texts of each field of d.
@@ -347,7 +300,7 @@ func analyseWord(an analysis.Analyzer, w string) []string {
 
 // headingPairs calls f with the first terms of each two words adjacent in
 // a heading of dw, stop words and technical tokens left out.
-func (lc *langCorpus) headingPairs(dw *docWords, f func(a, b int32)) {
+func (lc *Lang) headingPairs(dw *docWords, f func(a, b int32)) {
 	prev := int32(-1)
 	for _, w := range dw.seq {
 		if w < 0 {
@@ -367,7 +320,7 @@ func (lc *langCorpus) headingPairs(dw *docWords, f func(a, b int32)) {
 
 // addPairTerms makes the pair terms of dw's headings that do not exist
 // yet, numbered after the other terms, and marks them in keys (if not nil).
-func (lc *langCorpus) addPairTerms(dw *docWords, keys map[string]bool) {
+func (lc *Lang) addPairTerms(dw *docWords, keys map[string]bool) {
 	lc.headingPairs(dw, func(a, b int32) {
 		if _, ok := lc.pairTerm[[2]int32{a, b}]; ok {
 			return
@@ -386,10 +339,10 @@ var inflections = map[string][]string{
 
 // addInflections adds to the vocabulary the inflected forms of each term
 // that bleve analyses to that term alone and that no doc has (parallel).
-func (lc *langCorpus) addInflections(an analysis.Analyzer) {
+func (lc *Lang) addInflections(an analysis.Analyzer) {
 	ends := inflections[lc.lang]
 	found := make([][]string, len(lc.termList))
-	parallelChunks(len(lc.termList), 256, func(lo, hi int) {
+	parallel.Chunks(len(lc.termList), 256, func(lo, hi int) {
 		for t := lo; t < hi; t++ {
 			found[t] = lc.inflectionsOf(an, int32(t), ends)
 		}
@@ -407,7 +360,7 @@ func (lc *langCorpus) addInflections(an analysis.Analyzer) {
 
 // inflectionsOf returns the forms of term t with the endings that bleve
 // analyses back to t and that are not words yet.
-func (lc *langCorpus) inflectionsOf(an analysis.Analyzer, t int32, ends []string) []string {
+func (lc *Lang) inflectionsOf(an analysis.Analyzer, t int32, ends []string) []string {
 	term := lc.termList[t]
 	if len(ends) == 0 || len(term) < 3 || len(term) > 24 {
 		return nil
@@ -461,7 +414,7 @@ func bm25(idf, tw float64, cls int32) int32 {
 func idfOf(n, df int) float64 { return float64(format.IDFQ(n, df)) / 1024 }
 
 // fieldLens returns the number of terms in each field of a doc.
-func (lc *langCorpus) fieldLens(dw *docWords) (fl [nFields]int32) {
+func (lc *Lang) fieldLens(dw *docWords) (fl [nFields]int32) {
 	for f := 0; f < nFields; f++ {
 		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
 			fl[f] += x.c * int32(len(lc.wordTerms[x.w]))
@@ -478,7 +431,7 @@ type termScratch struct {
 }
 
 // termWeights returns the terms of a doc with their tw, in scratch memory.
-func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScratch) []termDoc {
+func (lc *Lang) termWeights(dw *docWords, fl *[nFields]int32, s *termScratch) []termDoc {
 	if len(s.pos) < len(lc.termList) {
 		s.pos = make([]int32, len(lc.termList)+len(lc.termList)/4)
 	}
@@ -530,8 +483,8 @@ func (lc *langCorpus) termWeights(dw *docWords, fl *[nFields]int32, s *termScrat
 	return s.out
 }
 
-func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
-	lc := &langCorpus{lang: lang, idKeys: map[string][]int32{}}
+func analyzeLang(lang string, all []Doc, idx []int) *Lang {
+	lc := &Lang{lang: lang, idKeys: map[string][]int32{}}
 	sort.SliceStable(idx, func(a, b int) bool {
 		da, db := &all[idx[a]], &all[idx[b]]
 		if da.ID != db.ID {
@@ -556,7 +509,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	var workers []*worker
 	var wmu sync.Mutex
 	dws := make([]docWords, n)
-	parallel(n, func(lo, hi int) {
+	parallel.For(n, func(lo, hi int) {
 		k := &counter{in: vocab.New(4096)}
 		for i := lo; i < hi; i++ {
 			dws[i] = k.doc(lc.docs[i])
@@ -577,7 +530,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 			global[l] = lc.vocab.IDNoCopy(word)
 		}
 		if w != workers[0] { // the first worker's numbers are the global ones
-			parallel(w.hi-w.lo, func(lo, hi int) {
+			parallel.For(w.hi-w.lo, func(lo, hi int) {
 				for i := w.lo + lo; i < w.lo+hi; i++ {
 					for k := range dws[i].wc {
 						dws[i].wc[k].w = global[dws[i].wc[k].w]
@@ -595,7 +548,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	// 3. Analyse each distinct word once with bleve (parallel).
 	an := analyzerFor(lang)
 	wordTermStr := make([][]string, len(lc.vocab.Words()))
-	parallelChunks(len(lc.vocab.Words()), 256, func(lo, hi int) {
+	parallel.Chunks(len(lc.vocab.Words()), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			wordTermStr[i] = analyseWord(an, lc.vocab.Words()[i])
 		}
@@ -654,7 +607,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 
 	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).
 	fieldLen := make([][nFields]int32, n)
-	parallel(n, func(lo, hi int) {
+	parallel.For(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			fieldLen[i] = lc.fieldLens(&dws[i])
 		}
@@ -669,7 +622,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	}
 	docTD := make([][]termDoc, n)
 	lc.docTerms = make([][]int32, n)
-	parallel(n, func(lo, hi int) {
+	parallel.For(n, func(lo, hi int) {
 		var s termScratch
 		for i := lo; i < hi; i++ {
 			td := slices.Clone(lc.termWeights(&dws[i], &fieldLen[i], &s))
@@ -695,7 +648,7 @@ func analyzeLang(lang string, all []Doc, idx []int) *langCorpus {
 	for t, x := range df {
 		idfs[t] = idfOf(n, int(x))
 	}
-	parallel(n, func(lo, hi int) {
+	parallel.For(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			for k := range docTD[i] {
 				t := &docTD[i][k]

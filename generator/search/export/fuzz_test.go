@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
 	"kbsite/generator/search/query"
 )
 
@@ -47,8 +48,8 @@ func FuzzExport(f *testing.F) {
 	f.Add("", "", "")
 	f.Add("日本語のタイトル", "本文のテキスト", "KB-1")
 	f.Fuzz(func(t *testing.T, title, body, id string) {
-		docs := []Doc{
-			{ID: "KB1" + id, Title: title, URL: "kb/kb1.html", Source: "a.md", Lang: "en", Sections: []Section{{Text: body}}},
+		docs := []index.Doc{
+			{ID: "KB1" + id, Title: title, URL: "kb/kb1.html", Source: "a.md", Lang: "en", Sections: []index.Section{{Text: body}}},
 			{ID: "KB2", Title: "Other " + body, URL: "kb/kb2.html", Source: "b.md", Lang: "en", Keywords: []string{title}},
 		}
 		files := buildFiles(docs)

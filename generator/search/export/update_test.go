@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
 	"kbsite/generator/search/query"
 )
 
@@ -61,11 +62,12 @@ func siteFiles(t testing.TB, dir string) map[string]string {
 // checkSiteMatches checks that the site folder holds exactly what a full
 // export of the corpus in its current state references: the manifest, its
 // shards and products, and one record per live doc.
-func checkSiteFiles(t *testing.T, dir string, c *Corpus) {
+func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 	t.Helper()
 	have := siteFiles(t, dir)
 	want := map[string]bool{}
-	for _, lc := range c.langs {
+	for _, l := range c.Corpus().Langs() {
+		lc := c.langs[l]
 		exp := lc.exp
 		want[lc.path("manifest.js")] = true
 		for k, s := range exp.shards {
@@ -74,7 +76,7 @@ func checkSiteFiles(t *testing.T, dir string, c *Corpus) {
 		for k, p := range exp.prods {
 			want[lc.path(format.ProdName(k, p.hash))] = true
 		}
-		for d, doc := range lc.docs {
+		for d, doc := range lc.Docs() {
 			if doc != nil {
 				want[lc.path(format.RecordName(d, exp.recVer))] = true
 			}
@@ -92,13 +94,13 @@ func checkSiteFiles(t *testing.T, dir string, c *Corpus) {
 	}
 }
 
-func docBySource(docs []Doc, src string) int {
-	return slices.IndexFunc(docs, func(d Doc) bool { return d.Source == src })
+func docBySource(docs []index.Doc, src string) int {
+	return slices.IndexFunc(docs, func(d index.Doc) bool { return d.Source == src })
 }
 
 func TestUpdate(t *testing.T) {
 	docs := fixtureDocs(t)
-	c := Analyze(docs)
+	c := New(index.Analyze(docs))
 	dir := t.TempDir()
 	writeFiles(t, dir, allFiles(c))
 
@@ -106,7 +108,7 @@ func TestUpdate(t *testing.T) {
 		t.Fatalf("empty update: %d files, %d removed", len(w), len(r))
 	}
 	i := docBySource(docs, "content/kb100004.md")
-	if w, r := c.Update([]Doc{docs[i]}, nil); len(w)+len(r) != 0 {
+	if w, r := c.Update([]index.Doc{docs[i]}, nil); len(w)+len(r) != 0 {
 		t.Fatalf("unchanged doc: %d files, %d removed", len(w), len(r))
 	}
 
@@ -115,12 +117,12 @@ func TestUpdate(t *testing.T) {
 	changed.Title = "Reset your quokka passphrase"
 	changed.Summary = "What to do when you forgot your passphrase."
 	changed.Keywords = []string{"passphrase"}
-	changed.Sections = []Section{{Text: "query.Open the zanzibarian settings page and choose a new passphrase."}}
-	added := Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
+	changed.Sections = []index.Section{{Text: "query.Open the zanzibarian settings page and choose a new passphrase."}}
+	added := index.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
 		URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en", Summary: "Xylophonist printers need tuning.",
 		Products: []string{"Windows 10", "Brand New Product"}, ProductSlugs: []string{"windows-10", "brand-new"},
-		Sections: []Section{{Text: "Tune the printer with the xylophonist wizard."}}}
-	w, r := c.Update([]Doc{changed, added}, []string{"content/kb100010.md"})
+		Sections: []index.Section{{Text: "Tune the printer with the xylophonist wizard."}}}
+	w, r := c.Update([]index.Doc{changed, added}, []string{"content/kb100010.md"})
 	if len(w) == 0 || len(r) == 0 {
 		t.Fatalf("update: %d files, %d removed", len(w), len(r))
 	}
@@ -170,16 +172,16 @@ func TestUpdate(t *testing.T) {
 
 	// Related on the updated corpus: never the removed doc, never itself.
 	for _, src := range []string{"content/kb999999.md", "content/kb100005.md", "content/kb100004.md"} {
-		rel := c.RelatedSources(src, 5)
+		rel := c.Corpus().RelatedSources(src, 5)
 		if slices.Contains(rel, "content/kb100010.md") || slices.Contains(rel, src) {
 			t.Errorf("related of %s: %v", src, rel)
 		}
 	}
-	if rel := c.RelatedSources("content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
+	if rel := c.Corpus().RelatedSources("content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
 		!slices.Contains(rel, "content/kb100005.md") && !slices.Contains(rel, "content/kb307294.md") {
 		t.Errorf("related of the new printer doc: %v", rel)
 	}
-	if c.RelatedSources("content/kb100010.md", 3) != nil {
+	if c.Corpus().RelatedSources("content/kb100010.md", 3) != nil {
 		t.Error("related of a removed doc")
 	}
 
@@ -187,7 +189,7 @@ func TestUpdate(t *testing.T) {
 	moved := added
 	moved.Lang = "fr"
 	moved.Title = "Accorder l'imprimante xylophoniste"
-	w, r = c.Update([]Doc{moved}, nil)
+	w, r = c.Update([]index.Doc{moved}, nil)
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
 	ix, _ = query.Open(dir, "en")
@@ -213,7 +215,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		t.Skip("slow")
 	}
 	docs := genDocs(250)
-	c := Analyze(docs)
+	c := New(index.Analyze(docs))
 	dir := t.TempDir()
 	writeFiles(t, dir, allFiles(c))
 	r := rand.New(rand.NewPCG(11, 12))
@@ -225,7 +227,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	queries := []string{"printer ", "windows update ", "kari ", "connection error ", "kb100007", "100014", "firewall settings ",
 		"tomo ", "qui ", "kariren ", "tomo kari ", `"windows update"`, "printer -driver "}
 	for round := 0; round < 3; round++ {
-		var changed []Doc
+		var changed []index.Doc
 		var removed []string
 		for k := 0; k < 1+r.IntN(4); k++ {
 			switch op := r.IntN(3); {
@@ -253,7 +255,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			}
 		}
 		// A doc removed then changed in the same update is added anew.
-		changed = slices.DeleteFunc(changed, func(d Doc) bool { return slices.Contains(removed, d.Source) })
+		changed = slices.DeleteFunc(changed, func(d index.Doc) bool { return slices.Contains(removed, d.Source) })
 		w, rm := c.Update(changed, removed)
 		applyUpdate(t, dir, w, rm)
 		checkSiteFiles(t, dir, c)
@@ -282,9 +284,9 @@ func sameSet(a, b []string) bool {
 // benchUpdate measures Update of one changed doc in a corpus of n docs: a
 // body edit (alternating between two texts, so every op changes the doc),
 // then writing the returned files into a site folder.
-func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
+func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
 	docs := genDocs(n)
-	c := Analyze(docs)
+	c := New(index.Analyze(docs))
 	dir := b.TempDir()
 	writeFiles(b, dir, allFiles(c))
 	doc := docs[n/2]
@@ -295,7 +297,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
 		d := doc
 		edit(&d, i)
 		t0 := cpuTime()
-		w, r := c.Update([]Doc{d}, nil)
+		w, r := c.Update([]index.Doc{d}, nil)
 		t1 := cpuTime()
 		applyUpdate(b, dir, w, r)
 		wcpu += cpuTime() - t1
@@ -316,7 +318,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
 
 // BenchmarkUpdate10k: a typical edit, a sentence added to the body.
 func BenchmarkUpdate10k(b *testing.B) {
-	benchUpdate(b, 10000, func(d *Doc, i int) {
+	benchUpdate(b, 10000, func(d *index.Doc, i int) {
 		d.Sections = slices.Clone(d.Sections)
 		s := &d.Sections[len(d.Sections)-1]
 		s.Text += fmt.Sprintf(" Restart the computer %d times.", i%2)
@@ -327,7 +329,7 @@ func BenchmarkUpdate10k(b *testing.B) {
 // about all its terms change (the worst case for rescoring).
 func BenchmarkUpdate10kRewrite(b *testing.B) {
 	alt := genDocs(2)
-	benchUpdate(b, 10000, func(d *Doc, i int) {
+	benchUpdate(b, 10000, func(d *index.Doc, i int) {
 		src := alt[i%2]
 		d.Title, d.Summary, d.Sections = src.Title, src.Summary, src.Sections
 	})

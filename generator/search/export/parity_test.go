@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"encoding/json"
@@ -68,7 +68,7 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 	cj, _ := json.Marshal(parityQueries)
 	casesFile := filepath.Join(t.TempDir(), "cases.json")
 	os.WriteFile(casesFile, cj, 0o644)
-	engine, _ := filepath.Abs("../../templates/assets/search-engine.js")
+	engine, _ := filepath.Abs("../../../templates/assets/search-engine.js")
 	cmd := exec.Command(node, "testdata/parity.js", engine, site, casesFile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()

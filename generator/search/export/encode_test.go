@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
 )
 
 // collapseSimple is the plain definition of collapse.
@@ -51,7 +52,7 @@ func TestCollapse(t *testing.T) {
 }
 
 // makeRecord is the record of d as encoding/json would marshal it.
-func makeRecord(d *Doc) format.Record {
+func makeRecord(d *index.Doc) format.Record {
 	r := format.Record{ID: format.Clean(d.ID), Title: format.Clean(d.Title), URL: strings.ToValidUTF8(d.URL, ""),
 		Source: strings.ToValidUTF8(d.Source, ""), Products: cleanAllStrings(d.Products),
 		Aliases: cleanAllStrings(d.Aliases), Keywords: cleanAllStrings(d.Keywords), Summary: format.Clean(d.Summary),
@@ -81,12 +82,12 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 	}
 	docs := append(fixtureDocs(t), genDocs(50)...)
 	for i := 0; i < 200; i++ {
-		d := Doc{ID: randText(r), Title: randText(r), URL: randText(r), Source: randText(r), Summary: randText(r)}
+		d := index.Doc{ID: randText(r), Title: randText(r), URL: randText(r), Source: randText(r), Summary: randText(r)}
 		for k := r.IntN(3); k > 0; k-- {
 			d.Products = append(d.Products, randText(r))
 			d.Aliases = append(d.Aliases, randText(r))
 			d.Keywords = append(d.Keywords, randText(r))
-			d.Sections = append(d.Sections, Section{randText(r), randText(r), randText(r)})
+			d.Sections = append(d.Sections, index.Section{ID: randText(r), Heading: randText(r), Text: randText(r)})
 		}
 		docs = append(docs, d)
 	}

@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"kbsite/generator/search/index"
 	"kbsite/generator/search/query"
 )
 
@@ -249,7 +250,7 @@ func TestHostileQueries(t *testing.T) {
 
 func TestRelated(t *testing.T) {
 	docs := fixtureDocs(t)
-	rel := Analyze(docs).Related(3)
+	rel := index.Analyze(docs).Related(3)
 	idx := map[string]int{}
 	for i, d := range docs {
 		idx[d.ID] = i
@@ -272,7 +273,7 @@ func TestRelated(t *testing.T) {
 			}
 		}
 	}
-	if !slices.EqualFunc(rel, Analyze(docs).Related(3), slices.Equal) {
+	if !slices.EqualFunc(rel, index.Analyze(docs).Related(3), slices.Equal) {
 		t.Error("not deterministic")
 	}
 }

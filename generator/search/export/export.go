@@ -1,4 +1,8 @@
-package search
+// Package export is the index writer: it writes an analysed corpus
+// (search/index) as the client index files of search/format, handing each
+// file to a write function, and in serve mode applies the corpus's edits
+// and returns only the files to write and delete.
+package export
 
 import (
 	"crypto/sha256"
@@ -9,31 +13,14 @@ import (
 	"sync"
 
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
+	"kbsite/generator/search/internal/parallel"
 )
 
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
 
-func appendPostings(b []byte, ps []posting) []byte {
-	prev := int32(0)
-	for _, p := range ps {
-		b = format.AppendNum(b, int(p.doc-prev))
-		b = format.AppendNum(b, int(p.score))
-		prev = p.doc
-	}
-	return b
-}
-
-func postingsLen(ps []posting) int {
-	n, prev := 0, int32(0)
-	for _, p := range ps {
-		n += format.NumLen(int(p.doc-prev)) + format.NumLen(int(p.score))
-		prev = p.doc
-	}
-	return n
-}
-
 // appendRecord appends the JSON of the record of d.
-func appendRecord(b []byte, d *Doc) []byte {
+func appendRecord(b []byte, d *index.Doc) []byte {
 	b = append(b, `{"i":`...)
 	b = format.AppendCleanJSON(b, d.ID)
 	b = append(b, `,"t":`...)
@@ -81,13 +68,45 @@ func collect(export func(write func(File) error) error) []File {
 	return files
 }
 
+// File is one output file, Path relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Writer writes the client index files of a corpus and keeps what it
+// wrote, so that Update returns only what changed. It is not safe for
+// concurrent use.
+type Writer struct {
+	c     *index.Corpus
+	langs map[*index.Lang]*langFiles
+}
+
+// New returns the writer of c's files.
+func New(c *index.Corpus) *Writer {
+	return &Writer{c: c, langs: map[*index.Lang]*langFiles{}}
+}
+
+// Corpus returns the corpus the writer writes.
+func (w *Writer) Corpus() *index.Corpus { return w.c }
+
+// lang returns the files of a language, nil exp if never written.
+func (w *Writer) lang(l *index.Lang) *langFiles {
+	lf := w.langs[l]
+	if lf == nil {
+		lf = &langFiles{Lang: l}
+		w.langs[l] = lf
+	}
+	return lf
+}
+
 // Export hands every client index file to write, which is called from
 // several goroutines at once and must not keep f.Data. Files are made as
 // they are written, not all first: at 100,000 articles they are 400 MB.
 // Export stops at the first error write returns.
-func (c *Corpus) Export(write func(f File) error) error {
-	for _, lc := range c.langs {
-		if err := lc.export(write); err != nil {
+func (w *Writer) Export(write func(f File) error) error {
+	for _, l := range w.c.Langs() {
+		if err := w.lang(l).export(write); err != nil {
 			return err
 		}
 	}
@@ -106,6 +125,12 @@ type exportState struct {
 	manifest []byte // file data
 }
 
+// langFiles is a language and what was last written of it.
+type langFiles struct {
+	*index.Lang
+	exp *exportState // nil: never written
+}
+
 type shardOut struct {
 	start   string
 	entries []entry // by key, cmp16 order
@@ -119,32 +144,32 @@ type entry struct {
 	key  string
 	word int32 // -1 if not a word
 	term int32 // -1 if not a term
-	id   bool  // an ID key: lc.idKeys[key]
+	id   bool  // an ID key: lc.IDKeys()[key]
 }
 
-func (lc *langCorpus) path(name string) string { return "search/" + lc.lang + "/" + name }
+func (lc *langFiles) path(name string) string { return "search/" + lc.Key() + "/" + name }
 
 // recordFile renders the record file of doc d, with the records version
 // left blank: the payload is written after room for the prefix and name,
 // filled in by setRecordName once the version (a hash of all records) is
 // known. Languages and versions are ASCII letters and digits: the name
 // needs no escaping.
-func (lc *langCorpus) recordFile(d int) (data []byte, payload []byte) {
-	doc := lc.docs[d]
+func (lc *langFiles) recordFile(d int) (data []byte, payload []byte) {
+	doc := lc.Docs()[d]
 	size := 256 + len(doc.Title) + len(doc.Summary) + len(doc.URL) + len(doc.Source)
 	for _, s := range doc.Sections {
 		size += len(s.ID) + len(s.Heading) + len(s.Text) + 16
 	}
-	head := len(format.FilePrefix) + len(lc.lang+"/"+format.RecordName(d, "00000000")) + 3
+	head := len(format.FilePrefix) + len(lc.Key()+"/"+format.RecordName(d, "00000000")) + 3
 	b := make([]byte, head, head+size)
 	b = appendRecord(b, doc)
 	b = append(b, format.FileSuffix...)
 	return b, b[head : len(b)-len(format.FileSuffix)]
 }
 
-func (lc *langCorpus) setRecordName(data []byte, d int, ver string) {
+func (lc *langFiles) setRecordName(data []byte, d int, ver string) {
 	b := append(data[:0], format.FilePrefix...)
-	b = format.AppendJSONString(b, lc.lang+"/"+format.RecordName(d, ver))
+	b = format.AppendJSONString(b, lc.Key()+"/"+format.RecordName(d, ver))
 	_ = append(b, ',') // in place: the room left by recordFile
 }
 
@@ -168,21 +193,21 @@ func (e *firstError) get() error {
 	return e.err
 }
 
-func (lc *langCorpus) export(write func(File) error) error {
+func (lc *langFiles) export(write func(File) error) error {
 	var fail firstError
 	exp := &exportState{}
 	add := func(name string, payload []byte) {
-		if err := write(File{Path: lc.path(name), Data: format.FileData(lc.lang+"/"+name, payload)}); err != nil {
+		if err := write(File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}); err != nil {
 			fail.set(err)
 		}
 	}
 
 	// Records: their version is a hash of them all, so they are rendered
 	// twice, once for the hash and once to write, rather than all held.
-	sums := make([][sha256.Size]byte, len(lc.docs))
-	parallelChunks(len(lc.docs), 64, func(lo, hi int) {
+	sums := make([][sha256.Size]byte, len(lc.Docs()))
+	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if lc.docs[i] != nil {
+			if lc.Docs()[i] != nil {
 				_, payload := lc.recordFile(i)
 				sums[i] = sha256.Sum256(payload)
 			}
@@ -190,14 +215,14 @@ func (lc *langCorpus) export(write func(File) error) error {
 	})
 	h := sha256.New()
 	for i := range sums {
-		if lc.docs[i] != nil {
+		if lc.Docs()[i] != nil {
 			h.Write(sums[i][:])
 		}
 	}
 	exp.recVer = hex.EncodeToString(h.Sum(nil)[:4])
-	parallelChunks(len(lc.docs), 64, func(lo, hi int) {
+	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
 		for i := lo; i < hi && fail.get() == nil; i++ {
-			if lc.docs[i] == nil {
+			if lc.Docs()[i] == nil {
 				continue
 			}
 			data, _ := lc.recordFile(i)
@@ -224,10 +249,10 @@ func (lc *langCorpus) export(write func(File) error) error {
 
 	// Shards: all keys in UTF-16 order, cut into runs of about shardTarget bytes.
 	entries := lc.entries()
-	postLen := make([]int, len(lc.termList))
-	parallel(len(postLen), func(lo, hi int) {
+	postLen := make([]int, len(lc.Terms()))
+	parallel.For(len(postLen), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			postLen[i] = postingsLen(lc.postings[i])
+			postLen[i] = lc.PostingsLen(int32(i))
 		}
 	})
 	var groups [][]entry
@@ -241,7 +266,7 @@ func (lc *langCorpus) export(write func(File) error) error {
 			es += len(e.key) + postLen[e.term] + 6
 		}
 		if e.id {
-			es += 6 * len(lc.idKeys[e.key])
+			es += 6 * len(lc.IDKeys()[e.key])
 		}
 		es += len(e.key)
 		if len(groups) == 0 || (size+es > shardTarget && size > 0) {
@@ -255,7 +280,7 @@ func (lc *langCorpus) export(write func(File) error) error {
 		groups = append(groups, nil)
 	}
 	exp.shards = make([]*shardOut, len(groups))
-	parallelChunks(len(groups), 16, func(lo, hi int) {
+	parallel.Chunks(len(groups), 16, func(lo, hi int) {
 		var r shardRenderer
 		for k := lo; k < hi; k++ {
 			so := &shardOut{entries: groups[k]}
@@ -280,8 +305,8 @@ func (lc *langCorpus) export(write func(File) error) error {
 	return nil
 }
 
-func (lc *langCorpus) manifestData(exp *exportState) []byte {
-	m := format.Manifest{V: 1, Lang: lc.lang, N: len(lc.docs), RecVer: exp.recVer, Prods: [][]string{},
+func (lc *langFiles) manifestData(exp *exportState) []byte {
+	m := format.Manifest{V: 1, Lang: lc.Key(), N: len(lc.Docs()), RecVer: exp.recVer, Prods: [][]string{},
 		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
 	for k, s := range exp.shards {
 		m.Starts[k], m.Hashes[k] = s.start, s.hash
@@ -289,7 +314,7 @@ func (lc *langCorpus) manifestData(exp *exportState) []byte {
 	for _, p := range exp.prods {
 		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})
 	}
-	return format.FileData(lc.lang+"/manifest.js", m.AppendJSON(nil))
+	return format.FileData(lc.Key()+"/manifest.js", m.AppendJSON(nil))
 }
 
 type product struct {
@@ -299,9 +324,9 @@ type product struct {
 }
 
 // products returns the products of the live docs by name, with their docs.
-func (lc *langCorpus) products() []*product {
+func (lc *langFiles) products() []*product {
 	pm := map[string]*product{}
-	for d, doc := range lc.docs {
+	for d, doc := range lc.Docs() {
 		if doc == nil {
 			continue
 		}
@@ -342,26 +367,26 @@ func (lc *langCorpus) products() []*product {
 }
 
 // entries returns every key of the index (words, terms, ID keys) in cmp16 order.
-func (lc *langCorpus) entries() []entry {
-	entries := make([]entry, 0, len(lc.vocab.Words())+len(lc.termList)/4+len(lc.idKeys))
-	for i, w := range lc.vocab.Words() {
+func (lc *langFiles) entries() []entry {
+	entries := make([]entry, 0, len(lc.Words())+len(lc.Terms())/4+len(lc.IDKeys()))
+	for i, w := range lc.Words() {
 		e := entry{key: w, word: int32(i), term: -1}
-		if t, ok := lc.termID[w]; ok {
+		if t, ok := lc.TermID(w); ok {
 			e.term = t
 		}
-		_, e.id = lc.idKeys[w]
+		_, e.id = lc.IDKeys()[w]
 		entries = append(entries, e)
 	}
-	for i, t := range lc.termList {
-		if lc.vocab.Lookup(t) < 0 {
+	for i, t := range lc.Terms() {
+		if lc.WordID(t) < 0 {
 			e := entry{key: t, word: -1, term: int32(i)}
-			_, e.id = lc.idKeys[t]
+			_, e.id = lc.IDKeys()[t]
 			entries = append(entries, e)
 		}
 	}
-	for k := range lc.idKeys {
-		w := lc.vocab.Lookup(k) >= 0
-		_, t := lc.termID[k]
+	for k := range lc.IDKeys() {
+		w := lc.WordID(k) >= 0
+		_, t := lc.TermID(k)
 		if !w && !t {
 			entries = append(entries, entry{key: k, word: -1, term: -1, id: true})
 		}
@@ -394,7 +419,7 @@ type shardRenderer struct {
 }
 
 // renderShard renders shard k from its entries and sets its hash.
-func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
+func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	if r.local == nil {
 		r.local = map[int32]int{}
 	}
@@ -416,11 +441,11 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 		if i, ok := r.local[t]; ok {
 			return strconv.AppendInt(b, int64(i), 10)
 		}
-		return format.AppendJSONString(b, lc.termList[t])
+		return format.AppendJSONString(b, lc.Terms()[t])
 	}
 	b = append(b, `],"m":[`...)
 	b = appendEntries(b, so.entries, isWord, func(b []byte, e entry) []byte {
-		switch ts := lc.wordTerms[e.word]; len(ts) {
+		switch ts := lc.WordTerms(e.word); len(ts) {
 		case 0:
 			return append(b, "null"...)
 		case 1:
@@ -434,13 +459,13 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	b = append(b, `],"p":[`...)
 	b = appendEntries(b, so.entries, isTerm, func(b []byte, e entry) []byte {
 		b = append(b, '"')
-		b = appendPostings(b, lc.postings[e.term])
+		b = lc.AppendPostings(b, e.term)
 		return append(b, '"')
 	})
 	b = append(b, ']')
 	r.ids = r.ids[:0]
 	for _, e := range so.entries {
-		if e.id && len(lc.idKeys[e.key]) > 0 {
+		if e.id && len(lc.IDKeys()[e.key]) > 0 {
 			r.ids = append(r.ids, e.key)
 		}
 	}
@@ -453,7 +478,7 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 			}
 			b = format.AppendJSONString(b, key)
 			b = append(b, ':')
-			b = format.AppendInts(b, lc.idKeys[key])
+			b = format.AppendInts(b, lc.IDKeys()[key])
 		}
 		b = append(b, '}')
 	}
@@ -461,5 +486,5 @@ func (lc *langCorpus) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	r.buf = b
 	so.hash = format.ContentHash(b)
 	name := format.ShardName(k, so.hash)
-	return File{Path: lc.path(name), Data: format.FileData(lc.lang+"/"+name, b)}
+	return File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)}
 }

@@ -1,20 +1,21 @@
-package search
+package export
 
 import (
 	"encoding/json"
 	"os"
 	"testing"
 
+	"kbsite/generator/search/index"
 	"kbsite/generator/search/query"
 )
 
-func fixtureDocs(t testing.TB) []Doc {
+func fixtureDocs(t testing.TB) []index.Doc {
 	t.Helper()
 	b, err := os.ReadFile("testdata/fixture.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []Doc
+	var docs []index.Doc
 	if err := json.Unmarshal(b, &docs); err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +23,7 @@ func fixtureDocs(t testing.TB) []Doc {
 }
 
 // writeSite builds docs into a temporary site folder.
-func writeSite(t testing.TB, docs []Doc) string {
+func writeSite(t testing.TB, docs []index.Doc) string {
 	t.Helper()
 	files := buildFiles(docs)
 	dir := t.TempDir()
@@ -45,11 +46,11 @@ func search(ix *query.Index, q string, opts query.Options) []query.Result {
 }
 
 // buildFiles analyses docs and returns the client index files, sorted by path.
-func buildFiles(docs []Doc) []File { return allFiles(Analyze(docs)) }
+func buildFiles(docs []index.Doc) []File { return allFiles(New(index.Analyze(docs))) }
 
 // allFiles returns the client index files of c, sorted by path: what
 // Export writes.
-func allFiles(c *Corpus) []File {
+func allFiles(c *Writer) []File {
 	files := collect(c.Export)
 	sortFiles(files)
 	return files

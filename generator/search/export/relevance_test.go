@@ -1,26 +1,27 @@
-package search
+package export
 
 import (
 	"slices"
 	"strings"
 	"testing"
 
+	"kbsite/generator/search/index"
 	"kbsite/generator/search/query"
 )
 
 // techDocs is a small technical corpus where the ranking rules decide the
 // first result: titles against long bodies, exact against stemmed, rare
 // prefix completions, technical tokens and error codes.
-func techDocs() []Doc {
-	doc := func(id, title, body string, headings ...string) Doc {
-		d := Doc{ID: id, Title: title, URL: "kb/" + id + ".html", Source: id + ".md", Lang: "en",
-			Sections: []Section{{Text: body}}}
+func techDocs() []index.Doc {
+	doc := func(id, title, body string, headings ...string) index.Doc {
+		d := index.Doc{ID: id, Title: title, URL: "kb/" + id + ".html", Source: id + ".md", Lang: "en",
+			Sections: []index.Section{{Text: body}}}
 		for i, h := range headings {
-			d.Sections = append(d.Sections, Section{ID: "h" + string(rune('a'+i)), Heading: h, Text: "See the steps below."})
+			d.Sections = append(d.Sections, index.Section{ID: "h" + string(rune('a'+i)), Heading: h, Text: "See the steps below."})
 		}
 		return d
 	}
-	return []Doc{
+	return []index.Doc{
 		doc("install", "Install WSL", "Run wsl --install in PowerShell, then wsl -l -v to list distributions.", "Install WSL command"),
 		doc("install-manual", "Manual installation steps for older versions of WSL",
 			strings.Repeat("The installation installs what installing needs; install it. ", 12),
