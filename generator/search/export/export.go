@@ -196,14 +196,41 @@ func (e *firstError) get() error {
 func (lc *langFiles) export(write func(File) error) error {
 	var fail firstError
 	exp := &exportState{}
-	add := func(name string, payload []byte) {
+	exp.recVer = lc.writeRecords(write, &fail)
+	if err := fail.get(); err != nil {
+		return err
+	}
+	// Products.
+	for k, p := range lc.products() {
+		payload := format.AppendJSONString(nil, p.list)
+		hs := format.ContentHash(payload)
+		name := format.ProdName(k, hs)
 		if err := write(File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}); err != nil {
 			fail.set(err)
 		}
+		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
+	}
+	if err := fail.get(); err != nil {
+		return err
 	}
 
-	// Records: their version is a hash of them all, so they are rendered
-	// twice, once for the hash and once to write, rather than all held.
+	exp.shards = lc.writeShards(write, &fail)
+	if err := fail.get(); err != nil {
+		return err
+	}
+
+	exp.manifest = lc.manifestData(exp)
+	if err := write(File{Path: lc.path("manifest.js"), Data: exp.manifest}); err != nil {
+		return err
+	}
+	lc.exp = exp
+	return nil
+}
+
+// writeRecords writes the record of every doc and returns the records
+// version. The version is a hash of them all, so they are rendered twice,
+// once for the hash and once to write, rather than all held.
+func (lc *langFiles) writeRecords(write func(File) error, fail *firstError) (recVer string) {
 	sums := make([][sha256.Size]byte, len(lc.Docs()))
 	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -219,35 +246,45 @@ func (lc *langFiles) export(write func(File) error) error {
 			h.Write(sums[i][:])
 		}
 	}
-	exp.recVer = hex.EncodeToString(h.Sum(nil)[:4])
+	recVer = hex.EncodeToString(h.Sum(nil)[:4])
 	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
 		for i := lo; i < hi && fail.get() == nil; i++ {
 			if lc.Docs()[i] == nil {
 				continue
 			}
 			data, _ := lc.recordFile(i)
-			lc.setRecordName(data, i, exp.recVer)
-			if err := write(File{Path: lc.path(format.RecordName(i, exp.recVer)), Data: data}); err != nil {
+			lc.setRecordName(data, i, recVer)
+			if err := write(File{Path: lc.path(format.RecordName(i, recVer)), Data: data}); err != nil {
 				fail.set(err)
 			}
 		}
 	})
-	if err := fail.get(); err != nil {
-		return err
-	}
+	return recVer
+}
 
-	// Products.
-	for k, p := range lc.products() {
-		payload := format.AppendJSONString(nil, p.list)
-		hs := format.ContentHash(payload)
-		add(format.ProdName(k, hs), payload)
-		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
-	}
-	if err := fail.get(); err != nil {
-		return err
-	}
+// writeShards cuts all keys, in UTF-16 order, into runs of about
+// shardTarget bytes and writes them as shards.
+func (lc *langFiles) writeShards(write func(File) error, fail *firstError) []*shardOut {
+	groups := lc.groups()
+	shards := make([]*shardOut, len(groups))
+	parallel.Chunks(len(groups), 16, func(lo, hi int) {
+		var r shardRenderer
+		for k := lo; k < hi; k++ {
+			so := &shardOut{entries: groups[k]}
+			if k > 0 {
+				so.start = groups[k][0].key
+			}
+			shards[k] = so
+			if err := write(lc.renderShard(k, so, &r)); err != nil {
+				fail.set(err)
+			}
+		}
+	})
+	return shards
+}
 
-	// Shards: all keys in UTF-16 order, cut into runs of about shardTarget bytes.
+// groups cuts the keys into the entries of each shard.
+func (lc *langFiles) groups() [][]entry {
 	entries := lc.entries()
 	postLen := make([]int, len(lc.Terms()))
 	parallel.For(len(postLen), func(lo, hi int) {
@@ -279,30 +316,7 @@ func (lc *langFiles) export(write func(File) error) error {
 	if len(groups) == 0 {
 		groups = append(groups, nil)
 	}
-	exp.shards = make([]*shardOut, len(groups))
-	parallel.Chunks(len(groups), 16, func(lo, hi int) {
-		var r shardRenderer
-		for k := lo; k < hi; k++ {
-			so := &shardOut{entries: groups[k]}
-			if k > 0 {
-				so.start = groups[k][0].key
-			}
-			exp.shards[k] = so
-			if err := write(lc.renderShard(k, so, &r)); err != nil {
-				fail.set(err)
-			}
-		}
-	})
-	if err := fail.get(); err != nil {
-		return err
-	}
-
-	exp.manifest = lc.manifestData(exp)
-	if err := write(File{Path: lc.path("manifest.js"), Data: exp.manifest}); err != nil {
-		return err
-	}
-	lc.exp = exp
-	return nil
+	return groups
 }
 
 func (lc *langFiles) manifestData(exp *exportState) []byte {

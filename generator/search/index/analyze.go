@@ -500,8 +500,21 @@ func analyzeLang(lang string, all []Doc, idx []int) *Lang {
 	n := len(lc.docs)
 	lc.live, lc.nIdf = n, n
 
-	// 1. Count the distinct words of every field of every doc (parallel),
-	// numbering words locally per worker; 2. merge the workers' vocabularies.
+	dws := lc.countWords()
+	lc.analyseWords(dws)
+	lc.score(lc.weigh(dws))
+	// The ID and alias lookup keys.
+	for d, doc := range lc.docs {
+		docIDKeys(doc, func(key string) { lc.idKeys[key] = append(lc.idKeys[key], int32(d)) })
+	}
+	return lc
+}
+
+// countWords counts the distinct words of every field of every doc
+// (parallel), numbering words locally per worker, then merges the workers'
+// vocabularies into lc.vocab.
+func (lc *Lang) countWords() []docWords {
+	n := len(lc.docs)
 	type worker struct {
 		lo, hi int
 		words  []string
@@ -545,8 +558,14 @@ func analyzeLang(lang string, all []Doc, idx []int) *Lang {
 		}
 	}
 
-	// 3. Analyse each distinct word once with bleve (parallel).
-	an := analyzerFor(lang)
+	return dws
+}
+
+// analyseWords analyses each distinct word once with bleve (parallel) and
+// numbers the terms: in format.Cmp16 order, then the inflections and the
+// heading pairs.
+func (lc *Lang) analyseWords(dws []docWords) {
+	an := analyzerFor(lc.lang)
 	wordTermStr := make([][]string, len(lc.vocab.Words()))
 	parallel.Chunks(len(lc.vocab.Words()), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -605,7 +624,13 @@ func analyzeLang(lang string, all []Doc, idx []int) *Lang {
 		lc.addPairTerms(&dws[i], nil)
 	}
 
-	// 4. Field lengths, their averages, and tw of every (doc, term) (parallel).
+}
+
+// weigh returns the terms of every doc with their tw (parallel), from the
+// field lengths and their averages, and sets lc.docTerms. It drops dws's
+// words as it goes.
+func (lc *Lang) weigh(dws []docWords) [][]termDoc {
+	n := len(lc.docs)
 	fieldLen := make([][nFields]int32, n)
 	parallel.For(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -635,9 +660,14 @@ func analyzeLang(lang string, all []Doc, idx []int) *Lang {
 			lc.docTerms[i] = ts
 		}
 	})
-	dws = nil
 
-	// 5. BM25F scores per (term, doc).
+	return docTD
+}
+
+// score sets the postings of every term, with the BM25F score of each
+// (term, doc).
+func (lc *Lang) score(docTD [][]termDoc) {
+	n := len(lc.docs)
 	df := make([]int32, len(lc.termList))
 	for _, td := range docTD {
 		for _, t := range td {
@@ -674,9 +704,4 @@ func analyzeLang(lang string, all []Doc, idx []int) *Lang {
 		docTD[d] = nil
 	}
 
-	// 6. ID and alias lookup keys.
-	for d, doc := range lc.docs {
-		docIDKeys(doc, func(key string) { lc.idKeys[key] = append(lc.idKeys[key], int32(d)) })
-	}
-	return lc
 }

@@ -196,6 +196,38 @@ func searchDoc(ps []posting, d int32) int {
 	return sort.Search(len(ps), func(i int) bool { return ps[i].doc >= d })
 }
 
+// analyseNewWords analyses the words added to the vocabulary since the
+// last analysis, numbering new terms after the others, and adds the
+// inflections of the new terms.
+func (e *edits) analyseNewWords(lc *Lang) {
+	n := len(lc.vocab.Words())
+	if n <= len(lc.wordTerms) {
+		return
+	}
+	an := analyzerFor(lc.lang)
+	var added []int32
+	for w := len(lc.wordTerms); w < n; w++ {
+		var ids []int32
+		for _, s := range analyseWord(an, lc.vocab.Words()[w]) {
+			t, ok := lc.termID[s]
+			if !ok {
+				t = lc.newTerm(s, e.keys)
+				added = append(added, t)
+			}
+			ids = append(ids, t)
+		}
+		lc.wordTerms = append(lc.wordTerms, ids)
+		e.keys[lc.vocab.Words()[w]] = true
+	}
+	for _, t := range added {
+		for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
+			lc.vocab.ID(w)
+			lc.wordTerms = append(lc.wordTerms, []int32{t})
+			e.keys[w] = true
+		}
+	}
+}
+
 // setDoc analyses doc as doc d, replacing the doc d has, if any. A term
 // the doc keeps has its posting updated in place, and its key marked
 // changed only if the score changes.
@@ -214,31 +246,7 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *Doc) {
 		e.count = &counter{in: lc.vocab}
 	}
 	dw := e.count.doc(doc)
-	// New words: analyse them, number new terms after the others.
-	if n := len(lc.vocab.Words()); n > len(lc.wordTerms) {
-		an := analyzerFor(lc.lang)
-		var added []int32
-		for w := len(lc.wordTerms); w < n; w++ {
-			var ids []int32
-			for _, s := range analyseWord(an, lc.vocab.Words()[w]) {
-				t, ok := lc.termID[s]
-				if !ok {
-					t = lc.newTerm(s, e.keys)
-					added = append(added, t)
-				}
-				ids = append(ids, t)
-			}
-			lc.wordTerms = append(lc.wordTerms, ids)
-			e.keys[lc.vocab.Words()[w]] = true
-		}
-		for _, t := range added {
-			for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
-				lc.vocab.ID(w)
-				lc.wordTerms = append(lc.wordTerms, []int32{t})
-				e.keys[w] = true
-			}
-		}
-	}
+	e.analyseNewWords(lc)
 	lc.addTitleTerms(&dw, e.keys)
 	lc.addPairTerms(&dw, e.keys)
 	fl := lc.fieldLens(&dw)
