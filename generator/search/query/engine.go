@@ -720,11 +720,44 @@ func (ix *Index) Query(text string, opts Options) Response {
 
 	items, corrected := ix.positive(q, p, plain, typing, opts.Exact, &resp)
 
-	// Filters.
+	ok := ix.filter(q, p, negW, opts.Product)
+	sc := ix.score(q, items, comps, N)
+	cands, relaxed := candidates(sc, len(items), ok)
+	if !relaxed {
+		cands = ix.verifyPhrases(items, cands)
+	}
+	cands = ix.idFirst(q, text, cands, ok)
+
+	resp.Total = len(cands)
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	if len(cands) > 0 && corrected != nil {
+		resp.Corrected = corrected
+	}
+	hl := ix.highlightSet(q, items)
+	for _, d := range cands {
+		r := ix.record(d)
+		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
+			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products}
+		if res.Products == nil {
+			res.Products = []string{}
+		}
+		res.Section, res.Excerpt, res.Matched = excerpt(r, hl)
+		res.Heading = heading(r, res.Section)
+		resp.Results = append(resp.Results, res)
+	}
+	return resp
+}
+
+// filter returns whether a doc may be a result: it is not excluded by a
+// negative word or phrase and, given a product, is of that product.
+func (ix *Index) filter(q *query, p parsed, negW []string, product string) func(d int) bool {
+	N := ix.man.N
 	var allowed []bool
-	if opts.Product != "" {
+	if product != "" {
 		allowed = make([]bool, N)
-		if k := ix.product(opts.Product); k >= 0 {
+		if k := ix.product(product); k >= 0 {
 			for _, d := range ix.productDocs(q, k) {
 				if d >= 0 && d < N {
 					allowed[d] = true
@@ -743,19 +776,21 @@ func (ix *Index) Query(text string, opts Options) Response {
 			excluded[d] = true
 		}
 	}
-	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+	return func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+}
 
-	sc := ix.score(q, items, comps, N)
+// candidates returns the docs that match every item, best first, or when
+// none does and there are several items, those that match any (relaxed).
+func candidates(sc docScores, nItems int, ok func(int) bool) (cands []int, relaxed bool) {
+	N := len(sc.total)
 	total, count, titled, quality := sc.total, sc.count, sc.titled, sc.quality
-	var cands []int
-	relaxed := false
-	if len(items) > 0 {
+	if nItems > 0 {
 		for d := 0; d < N; d++ {
-			if count[d] == len(items) && ok(d) {
+			if count[d] == nItems && ok(d) {
 				cands = append(cands, d)
 			}
 		}
-		if len(cands) == 0 && len(items) > 1 {
+		if len(cands) == 0 && nItems > 1 {
 			relaxed = true
 			for d := 0; d < N; d++ {
 				if count[d] > 0 && ok(d) {
@@ -780,13 +815,17 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 		return da < db
 	})
+	return cands, relaxed
+}
 
-	// Phrases are verified on the records of the best candidates.
+// verifyPhrases keeps the best candidates whose records have the phrases
+// of the items, if there are any.
+func (ix *Index) verifyPhrases(items []*item, cands []int) []int {
 	hasPhrase := false
 	for _, it := range items {
 		hasPhrase = hasPhrase || len(it.phrase) > 0
 	}
-	if hasPhrase && !relaxed {
+	if hasPhrase {
 		var kept []int
 		for i, d := range cands {
 			if i >= phraseCheckCap {
@@ -798,8 +837,12 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 		cands = kept
 	}
+	return cands
+}
 
-	// An ID or alias typed alone comes first.
+// idFirst puts first the docs whose ID or alias is the query, typed alone.
+func (ix *Index) idFirst(q *query, text string, cands []int, ok func(int) bool) []int {
+	N := ix.man.N
 	if t := strings.TrimFunc(text, isSpace); t != "" && !strings.ContainsFunc(t, isSpace) &&
 		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
 		if key := format.IDKey(t); key != "" {
@@ -823,27 +866,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 			}
 		}
 	}
-
-	resp.Total = len(cands)
-	if len(cands) > limit {
-		cands = cands[:limit]
-	}
-	if len(cands) > 0 && corrected != nil {
-		resp.Corrected = corrected
-	}
-	hl := ix.highlightSet(q, items)
-	for _, d := range cands {
-		r := ix.record(d)
-		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
-			Score: float64(total[d]) / (100 * format.ScoreScale), Products: r.Products}
-		if res.Products == nil {
-			res.Products = []string{}
-		}
-		res.Section, res.Excerpt, res.Matched = excerpt(r, hl)
-		res.Heading = heading(r, res.Section)
-		resp.Results = append(resp.Results, res)
-	}
-	return resp
+	return cands
 }
 
 func containsInt(s []int, x int) bool {
