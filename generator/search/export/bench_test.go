@@ -15,7 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/query"
+	"kbsite/generator/search/engine"
 )
 
 var kbWords = strings.Fields(`windows server printer driver network connection connect install update error
@@ -226,12 +226,12 @@ func TestCorpusStats(t *testing.T) {
 	}
 	t.Logf("files %d, raw %d B, gzip %d B (sum of per-file gzip), shards %d, largest shard %d B", len(files), raw, gzt, nShards, maxShard)
 	for _, q := range []string{"printer driver", "windows update", "password reset", "connection error", "outlook calendar sync", "firewall", "kari tomo"} {
-		ix, err := query.Open(dir, "en")
+		ix, err := engine.Open(dir, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
 		t1 := time.Now()
-		resp := ix.Query(q, query.Options{Limit: 10})
+		resp := ix.Query(q, engine.Options{Limit: 10})
 		el := time.Since(t1)
 		r, g, man := 0, 0, 0
 		for _, f := range ix.Loaded {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/query"
+	"kbsite/generator/search/engine"
 )
 
 func fixtureDocs(t testing.TB) []index.Doc {
@@ -31,9 +31,9 @@ func writeSite(t testing.TB, docs []index.Doc) string {
 	return dir
 }
 
-func openFixture(t testing.TB, lang string) *query.Index {
+func openFixture(t testing.TB, lang string) *engine.Index {
 	t.Helper()
-	ix, err := query.Open(writeSite(t, fixtureDocs(t)), lang)
+	ix, err := engine.Open(writeSite(t, fixtureDocs(t)), lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func openFixture(t testing.TB, lang string) *query.Index {
 }
 
 // search returns the ranked results of q.
-func search(ix *query.Index, q string, opts query.Options) []query.Result {
+func search(ix *engine.Index, q string, opts engine.Options) []engine.Result {
 	return ix.Query(q, opts).Results
 }
 

@@ -8,7 +8,7 @@ import (
 
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/query"
+	"kbsite/generator/search/engine"
 )
 
 // FuzzQuery: any query returns quickly without panicking, with at most
@@ -24,7 +24,7 @@ func FuzzQuery(f *testing.F) {
 	}
 	ix := openFixture(f, "en")
 	f.Fuzz(func(t *testing.T, q string) {
-		a := ix.Query(q, query.Options{Limit: 10})
+		a := ix.Query(q, engine.Options{Limit: 10})
 		if len(a.Results) > 10 {
 			t.Fatalf("%d results for limit 10", len(a.Results))
 		}
@@ -35,7 +35,7 @@ func FuzzQuery(f *testing.F) {
 			}
 			seen[r.ID] = true
 		}
-		if b := ix.Query(q, query.Options{Limit: 10}); !reflect.DeepEqual(a, b) {
+		if b := ix.Query(q, engine.Options{Limit: 10}); !reflect.DeepEqual(a, b) {
 			t.Fatalf("two answers for %q", q)
 		}
 	})

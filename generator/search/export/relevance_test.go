@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/query"
+	"kbsite/generator/search/engine"
 )
 
 // techDocs is a small technical corpus where the ranking rules decide the
@@ -49,7 +49,7 @@ func techDocs() []index.Doc {
 // TestRankingRules checks the first result of queries whose answer the
 // ranking rules decide.
 func TestRankingRules(t *testing.T) {
-	ix, err := query.Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestRankingRules(t *testing.T) {
 		{"passwords", "account"},
 		{"wsl has no internet access", "troubleshooting"}, // the words together in one heading
 	} {
-		got := search(ix, c.q, query.Options{})
+		got := search(ix, c.q, engine.Options{})
 		if len(got) == 0 || got[0].ID != c.want {
 			t.Errorf("%q: first %v, want %s", c.q, ids(got), c.want)
 		}
@@ -88,12 +88,12 @@ func TestRankingRules(t *testing.T) {
 // TestHeadingPair: two query words adjacent in a heading score more in
 // that order than in the other.
 func TestHeadingPair(t *testing.T) {
-	ix, err := query.Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	score := func(q string) float64 {
-		for _, r := range search(ix, q, query.Options{}) {
+		for _, r := range search(ix, q, engine.Options{}) {
 			if r.ID == "troubleshooting" {
 				return r.Score
 			}
@@ -108,40 +108,40 @@ func TestHeadingPair(t *testing.T) {
 // TestExclusion: "-word" after a space excludes, unless it is all there
 // is or an option the index has.
 func TestExclusion(t *testing.T) {
-	ix, err := query.Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	has := func(q, id string) bool { return slices.Contains(ids(search(ix, q, query.Options{Limit: 20})), id) }
+	has := func(q, id string) bool { return slices.Contains(ids(search(ix, q, engine.Options{Limit: 20})), id) }
 	if has("containers -docker", "docker") || !has("containers -docker", "containers") {
-		t.Errorf("containers -docker: %v", ids(search(ix, "containers -docker", query.Options{})))
+		t.Errorf("containers -docker: %v", ids(search(ix, "containers -docker", engine.Options{})))
 	}
 	if !has("-docker", "docker") {
-		t.Errorf("-docker alone excludes everything: %v", ids(search(ix, "-docker", query.Options{})))
+		t.Errorf("-docker alone excludes everything: %v", ids(search(ix, "-docker", engine.Options{})))
 	}
 	if !has("install-manual", "install-manual") || !has("wsl --install", "install") {
 		t.Error("a hyphen inside or doubled before a word excluded")
 	}
 	if !has("containers-docker", "docker") {
-		t.Errorf("containers-docker: %v", ids(search(ix, "containers-docker", query.Options{})))
+		t.Errorf("containers-docker: %v", ids(search(ix, "containers-docker", engine.Options{})))
 	}
 }
 
 // TestCorrected: a word that matches only through a typo candidate is
 // reported as corrected, and Exact searches it as typed.
 func TestCorrected(t *testing.T) {
-	ix, err := query.Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ix.Query("pasword", query.Options{})
-	if len(r.Results) == 0 || !slices.Equal(r.Corrected, []query.Suggestion{{Word: "pasword", Suggestion: "password"}}) {
+	r := ix.Query("pasword", engine.Options{})
+	if len(r.Results) == 0 || !slices.Equal(r.Corrected, []engine.Suggestion{{Word: "pasword", Suggestion: "password"}}) {
 		t.Errorf("pasword: %v corrected %v", ids(r.Results), r.Corrected)
 	}
-	if r := ix.Query("pasword", query.Options{Exact: true}); len(r.Results) != 0 || len(r.Corrected) != 0 {
+	if r := ix.Query("pasword", engine.Options{Exact: true}); len(r.Results) != 0 || len(r.Corrected) != 0 {
 		t.Errorf("pasword exact: %v corrected %v", ids(r.Results), r.Corrected)
 	}
-	if r := ix.Query("password", query.Options{}); len(r.Corrected) != 0 {
+	if r := ix.Query("password", engine.Options{}); len(r.Corrected) != 0 {
 		t.Errorf("password corrected: %v", r.Corrected)
 	}
 }

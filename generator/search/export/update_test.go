@@ -12,7 +12,7 @@ import (
 
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/query"
+	"kbsite/generator/search/engine"
 )
 
 // writeFiles writes files into a site folder.
@@ -117,7 +117,7 @@ func TestUpdate(t *testing.T) {
 	changed.Title = "Reset your quokka passphrase"
 	changed.Summary = "What to do when you forgot your passphrase."
 	changed.Keywords = []string{"passphrase"}
-	changed.Sections = []index.Section{{Text: "query.Open the zanzibarian settings page and choose a new passphrase."}}
+	changed.Sections = []index.Section{{Text: "engine.Open the zanzibarian settings page and choose a new passphrase."}}
 	added := index.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
 		URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en", Summary: "Xylophonist printers need tuning.",
 		Products: []string{"Windows 10", "Brand New Product"}, ProductSlugs: []string{"windows-10", "brand-new"},
@@ -138,7 +138,7 @@ func TestUpdate(t *testing.T) {
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
 
-	ix, err := query.Open(dir, "en")
+	ix, err := engine.Open(dir, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestUpdate(t *testing.T) {
 		{q: `"recycle bin"`, none: true},
 		{q: "files ", hasNot: []string{"KB100010"}},
 	})
-	de, err := query.Open(dir, "de")
+	de, err := engine.Open(dir, "de")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,9 +192,9 @@ func TestUpdate(t *testing.T) {
 	w, r = c.Update([]index.Doc{moved}, nil)
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
-	ix, _ = query.Open(dir, "en")
+	ix, _ = engine.Open(dir, "en")
 	check(t, ix, []want{{q: "xylophonist", none: true}, {q: "KB999999", none: true}})
-	fr, err := query.Open(dir, "fr")
+	fr, err := engine.Open(dir, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestUpdate(t *testing.T) {
 	// A full export of the updated corpus finds the same.
 	full := t.TempDir()
 	writeFiles(t, full, allFiles(c))
-	ix, _ = query.Open(full, "en")
+	ix, _ = engine.Open(full, "en")
 	check(t, ix, []want{{q: "quokka", first: "KB100004"}, {q: "recycle", none: true}})
 }
 
@@ -259,14 +259,14 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		w, rm := c.Update(changed, removed)
 		applyUpdate(t, dir, w, rm)
 		checkSiteFiles(t, dir, c)
-		got, err := query.Open(dir, "en")
+		got, err := engine.Open(dir, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := query.Open(writeSite(t, cur), "en")
+		want, _ := engine.Open(writeSite(t, cur), "en")
 		for _, q := range queries {
-			a := got.Query(q, query.Options{Limit: 100})
-			b := want.Query(q, query.Options{Limit: 100})
+			a := got.Query(q, engine.Options{Limit: 100})
+			b := want.Query(q, engine.Options{Limit: 100})
 			if a.Total != b.Total || (a.Total <= 100 && !sameSet(ids(a.Results), ids(b.Results))) {
 				t.Errorf("round %d %q: update %d %v, build %d %v", round, q, a.Total, ids(a.Results), b.Total, ids(b.Results))
 			}

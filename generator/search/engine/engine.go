@@ -1,9 +1,9 @@
-// Package query is the Go search engine over a built client index
+// Package engine is the Go search engine over a built client index
 // (search/format), used by kbsite search and by the parity tests: given
 // the site folder, a language and a query text, it returns ranked results
 // with excerpts, suggestions and corrections. It ranks exactly as
 // templates/assets/search-engine.js does, which the parity tests check.
-package query
+package engine
 
 import (
 	"encoding/json"
@@ -20,14 +20,12 @@ import (
 	"unicode/utf8"
 
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/query"
 )
 
 // Query limits: hostile queries do bounded work.
 const (
-	maxQueryRunes  = 500
 	maxItems       = 10  // positive words and phrases
-	maxWords       = 32  // words in all
-	maxPhraseWords = 8   // words per phrase
 	maxPrefixShard = 3   // shards scanned for prefix expansion
 	maxExpansions  = 50  // prefix expansions
 	maxFuzzy       = 10  // fuzzy candidates per word
@@ -201,7 +199,7 @@ type termRef struct {
 }
 
 // refs resolves the term references of word i of shard k (nil: stop word).
-func (ix *Index) refs(q *query, k int, i int) []termRef {
+func (ix *Index) refs(q *search, k int, i int) []termRef {
 	s := ix.shard(k)
 	if i >= len(s.M) {
 		return nil
@@ -245,12 +243,12 @@ func (ix *Index) postings(t termRef) []int {
 	return nums
 }
 
-// query is the parsed and resolved state of one search.
-type query struct {
+// search is the parsed and resolved state of one search.
+type search struct {
 	touched []int
 }
 
-func (q *query) touch(k int) {
+func (q *search) touch(k int) {
 	for _, t := range q.touched {
 		if t == k {
 			return
@@ -278,87 +276,12 @@ type item struct {
 	phrase []string // folded phrase words, including stop words
 }
 
-// parsed is the syntax of a query: the chunks between white space outside
-// quotes, and the quoted phrases.
-type parsed struct {
-	chunks  []chunk
-	typing  bool // the last chunk's last word is being typed
-	phrases [][]string
-	negP    [][]string
-}
-
-// chunk is a run of text between white space outside quotes: its words,
-// its technical token (see compound) and whether it is "-word" after a
-// space (or at the start of the query), which excludes unless resolve
-// decides otherwise.
-type chunk struct {
-	words []string
-	comp  string
-	neg   bool
-}
-
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
-
-// parse splits the query. Even parts between '"' are outside quotes.
-func parse(q string) parsed {
-	var p parsed
-	parts := strings.Split(q, "\"")
-	endsWord := q != "" && format.IsWordRune(lastRune(q))
-	nwords := 0
-	for i, part := range parts {
-		if i%2 == 1 {
-			ws := format.Words(part)
-			if len(ws) > maxPhraseWords {
-				ws = ws[:maxPhraseWords]
-			}
-			prev := parts[i-1]
-			neg := strings.HasSuffix(prev, "-") && (len(prev) == 1 || isSpace(lastRune(prev[:len(prev)-1])))
-			if nwords+len(ws) > maxWords || len(ws) == 0 {
-				continue
-			}
-			nwords += len(ws)
-			switch {
-			case neg:
-				p.negP = append(p.negP, ws)
-			case len(ws) == 1:
-				p.chunks = append(p.chunks, chunk{words: ws})
-			default:
-				p.phrases = append(p.phrases, ws)
-			}
-			continue
-		}
-		chunks := strings.FieldsFunc(part, isSpace)
-		for ci, ch := range chunks {
-			ws := format.Words(ch)
-			if n := maxWords - nwords; len(ws) > n {
-				ws = ws[:max(n, 0)]
-			}
-			if len(ws) == 0 {
-				continue
-			}
-			nwords += len(ws)
-			// The start of the query counts as after a space: "-nat firewall".
-			afterSpace := ci > 0 || i == 0 || isSpace(firstRune(part))
-			second, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ch, "-"))
-			neg := afterSpace && strings.HasPrefix(ch, "-") && format.IsWordRune(second)
-			p.chunks = append(p.chunks, chunk{words: ws, comp: format.Compound(ch), neg: neg})
-			p.typing = endsWord && i == len(parts)-1 && ci == len(chunks)-1
-		}
-	}
-	return p
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
 // resolve turns the chunks into the words to search, whether the last is
 // being typed, the technical tokens of the index that were typed, and the
 // words to exclude. "-x" excludes x unless "-x" is a token of the index
 // (an option such as "-v"); when nothing else would remain, nothing is
 // excluded.
-func (ix *Index) resolve(q *query, p parsed) (plain []string, typing bool, comps []*qword, negW []string) {
+func (ix *Index) resolve(q *search, p query.Parsed) (plain []string, typing bool, comps []*qword, negW []string) {
 	known := func(c string) *qword {
 		if c == "" {
 			return nil
@@ -368,40 +291,35 @@ func (ix *Index) resolve(q *query, p parsed) (plain []string, typing bool, comps
 		}
 		return nil
 	}
-	pos := make([]bool, len(p.chunks))
-	cq := make([]*qword, len(p.chunks))
-	any := len(p.phrases) > 0
-	for i, c := range p.chunks {
-		cq[i] = known(c.comp)
-		pos[i] = !c.neg || cq[i] != nil
+	pos := make([]bool, len(p.Chunks))
+	cq := make([]*qword, len(p.Chunks))
+	any := len(p.Phrases) > 0
+	for i, c := range p.Chunks {
+		cq[i] = known(c.Comp)
+		pos[i] = !c.Neg || cq[i] != nil
 		any = any || pos[i]
 	}
 	seen := map[string]bool{}
-	for i, c := range p.chunks {
+	for i, c := range p.Chunks {
 		if pos[i] || !any {
-			plain = append(plain, c.words...)
-			if cq[i] != nil && !seen[c.comp] {
-				seen[c.comp] = true
+			plain = append(plain, c.Words...)
+			if cq[i] != nil && !seen[c.Comp] {
+				seen[c.Comp] = true
 				comps = append(comps, cq[i])
 			}
 		} else {
-			negW = append(negW, c.words...)
+			negW = append(negW, c.Words...)
 		}
 	}
-	n := len(p.chunks)
-	typing = p.typing && n > 0 && (pos[n-1] || !any)
+	n := len(p.Chunks)
+	typing = p.Typing && n > 0 && (pos[n-1] || !any)
 	return plain, typing, comps, negW
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // lookup resolves a word to its exact terms.
-func (ix *Index) lookup(q *query, w string) *qword {
+func (ix *Index) lookup(q *search, w string) *qword {
 	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}, wide: true}
 	k := ix.route(w)
 	q.touch(k)
@@ -435,7 +353,7 @@ func (qw *qword) add(t termRef, f int) {
 // positive looks up the words and phrases to search, adding suggestions
 // for unknown words to resp. It returns the items and the words that will
 // be searched as their suggestion only (typo candidates; none if exact).
-func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool, resp *Response) ([]*item, []Suggestion) {
+func (ix *Index) positive(q *search, p query.Parsed, plain []string, typing, exact bool, resp *Response) ([]*item, []Suggestion) {
 	var items []*item
 	var corrected []Suggestion
 	suggest := func(qw *qword) string {
@@ -467,7 +385,7 @@ func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool
 		}
 		items = append(items, &item{words: []*qword{qw}})
 	}
-	for _, ph := range p.phrases {
+	for _, ph := range p.Phrases {
 		it := &item{phrase: ph}
 		for _, w := range ph {
 			if qw := ix.lookup(q, w); !qw.stop {
@@ -497,7 +415,7 @@ func (qw *qword) onlyFuzzy() bool {
 
 // expand adds prefix expansions and, with fuzzy, typo candidates to a
 // positive word.
-func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
+func (ix *Index) expand(q *search, qw *qword, fuzzy bool) {
 	w := qw.word
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
@@ -615,7 +533,7 @@ type fuzzyCand struct {
 // (optimal string alignment), by distance then word: those of w's shard,
 // and with wide those of the shards on either side too, since a word spelt
 // wrong can sort past a shard's end.
-func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
+func (ix *Index) fuzzy(q *search, w string, maxd int, wide bool) []fuzzyCand {
 	k := ix.route(w)
 	out := ix.fuzzyIn(q, k, w, maxd, nil)
 	if wide {
@@ -641,7 +559,7 @@ func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 }
 
 // fuzzyIn appends the words of shard k within maxd edits of w.
-func (ix *Index) fuzzyIn(q *query, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
+func (ix *Index) fuzzyIn(q *search, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
 	q.touch(k)
 	s := ix.shard(k)
 	a := []rune(w)
@@ -704,17 +622,14 @@ func (ix *Index) Query(text string, opts Options) Response {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}, Corrected: []Suggestion{}}
-	text = strings.ToValidUTF8(text, "\uFFFD")
-	if rs := []rune(text); len(rs) > maxQueryRunes {
-		text = string(rs[:maxQueryRunes])
-	}
+	text = query.Trim(text)
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	limit = min(limit, maxLimit)
-	p := parse(text)
-	q := &query{}
+	p := query.Parse(text)
+	q := &search{}
 	N := ix.man.N
 	plain, typing, comps, negW := ix.resolve(q, p)
 
@@ -752,7 +667,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 
 // filter returns whether a doc may be a result: it is not excluded by a
 // negative word or phrase and, given a product, is of that product.
-func (ix *Index) filter(q *query, p parsed, negW []string, product string) func(d int) bool {
+func (ix *Index) filter(q *search, p query.Parsed, negW []string, product string) func(d int) bool {
 	N := ix.man.N
 	var allowed []bool
 	if product != "" {
@@ -771,7 +686,7 @@ func (ix *Index) filter(q *query, p parsed, negW []string, product string) func(
 			excluded[d] = true
 		}
 	}
-	for _, ph := range p.negP {
+	for _, ph := range p.NegPhrases {
 		for _, d := range ix.docsAll(q, ph) {
 			excluded[d] = true
 		}
@@ -841,9 +756,9 @@ func (ix *Index) verifyPhrases(items []*item, cands []int) []int {
 }
 
 // idFirst puts first the docs whose ID or alias is the query, typed alone.
-func (ix *Index) idFirst(q *query, text string, cands []int, ok func(int) bool) []int {
+func (ix *Index) idFirst(q *search, text string, cands []int, ok func(int) bool) []int {
 	N := ix.man.N
-	if t := strings.TrimFunc(text, isSpace); t != "" && !strings.ContainsFunc(t, isSpace) &&
+	if t := strings.TrimFunc(text, unicode.IsSpace); t != "" && !strings.ContainsFunc(t, unicode.IsSpace) &&
 		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
 		if key := format.IDKey(t); key != "" {
 			k := ix.route(key)
@@ -887,7 +802,7 @@ type docScores struct{ total, count, titled, quality []int }
 // a quarter: the words are together, whatever their idf. Heading pairs
 // and the technical tokens typed ("--install") add their own scores, so
 // docs that have them as typed come before those that only have the words.
-func (ix *Index) score(q *query, items []*item, comps []*qword, N int) docScores {
+func (ix *Index) score(q *search, items []*item, comps []*qword, N int) docScores {
 	total, count := make([]int, N), make([]int, N)
 	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
 	for _, it := range items {
@@ -996,7 +911,7 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 // addPairs adds to the matching docs that have two consecutive query
 // words next to each other in a heading their pair term's score, at
 // factorPair: the words are together in one section.
-func (ix *Index) addPairs(q *query, items []*item, total []int) {
+func (ix *Index) addPairs(q *search, items []*item, total []int) {
 	for i := 0; i+1 < len(items); i++ {
 		a, b := items[i].words, items[i+1].words
 		if len(a) != 1 || len(b) != 1 || len(a[0].exact) == 0 || len(b[0].exact) == 0 {
@@ -1030,7 +945,7 @@ func (ix *Index) addTitle(t *termRef, best []int) {
 }
 
 // docsAll returns the docs having an exact term of every (known) word.
-func (ix *Index) docsAll(q *query, ws []string) []int {
+func (ix *Index) docsAll(q *search, ws []string) []int {
 	var sets []map[int]bool
 	for _, w := range ws {
 		qw := ix.lookup(q, w)
@@ -1077,7 +992,7 @@ func (ix *Index) product(p string) int {
 	return -1
 }
 
-func (ix *Index) productDocs(q *query, k int) []int {
+func (ix *Index) productDocs(q *search, k int) []int {
 	if d, ok := ix.prods[k]; ok {
 		return d
 	}
@@ -1096,7 +1011,7 @@ func (ix *Index) productDocs(q *query, k int) []int {
 }
 
 // suggest returns the closest vocabulary word to an unknown word.
-func (ix *Index) suggest(q *query, w string, wide bool) string {
+func (ix *Index) suggest(q *search, w string, wide bool) string {
 	maxd := 1
 	if runeLen(w) >= 5 {
 		maxd = 2
@@ -1117,7 +1032,7 @@ func (ix *Index) suggest(q *query, w string, wide bool) string {
 // highlightSet is the set of folded words to highlight: the query words,
 // their expansions and typo candidates, and every word of the shards this
 // query touched that shares a matched term with a query word.
-func (ix *Index) highlightSet(q *query, items []*item) map[string]bool {
+func (ix *Index) highlightSet(q *search, items []*item) map[string]bool {
 	hl := map[string]bool{}
 	exact := map[string]bool{}
 	for _, it := range items {
