@@ -14,8 +14,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
-	"kbsite/generator/search/index"
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
 var kbWords = strings.Fields(`windows server printer driver network connection connect install update error

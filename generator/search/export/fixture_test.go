@@ -5,8 +5,8 @@ import (
 	"os"
 	"testing"
 
-	"kbsite/generator/search/index"
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
 func fixtureDocs(t testing.TB) []index.Doc {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"kbsite/generator/search/engine"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/engine"
 )
 
 // FuzzQuery: any query returns quickly without panicking, with at most

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/search/index"
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
 // techDocs is a small technical corpus where the ranking rules decide the

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/search/index"
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
 func ids(rs []engine.Result) []string {

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"kbsite/generator/search/engine"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
-	"kbsite/generator/search/engine"
 )
 
 // writeFiles writes files into a site folder.
