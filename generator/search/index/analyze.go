@@ -17,30 +17,11 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/da"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/no"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/pt"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/ro"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/ru"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
-	"github.com/blevesearch/bleve/v2/registry"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/internal/parallel"
+	"kbsite/generator/search/terms"
 	"kbsite/generator/search/vocab"
 )
 
@@ -83,32 +64,6 @@ var (
 const bm25K1 = 1.2
 
 var fieldClass = [nFields]int32{format.ClsBody, format.ClsTitle, format.ClsHeading, format.ClsHeading, format.ClsBody, format.ClsBody}
-
-var analyzerNames = map[string]string{
-	"da": "da", "de": "de", "en": "en", "es": "es", "fi": "fi",
-	"fr": "fr", "hu": "hu", "it": "it", "nl": "nl", "no": "no", "nb": "no",
-	"pt": "pt", "ro": "ro", "ru": "ru", "sv": "sv", "tr": "tr",
-	"zh": "cjk", "ja": "cjk", "ko": "cjk",
-}
-
-var (
-	cacheMu  sync.Mutex
-	regCache = registry.NewCache()
-)
-
-func analyzerFor(lang string) analysis.Analyzer {
-	name, ok := analyzerNames[lang]
-	if !ok {
-		name = "standard"
-	}
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	a, err := regCache.AnalyzerNamed(name)
-	if err != nil {
-		a, _ = regCache.AnalyzerNamed("standard")
-	}
-	return a
-}
 
 // Corpus is the analysed form of a set of docs, one part per language.
 // Analyze makes it; the index writer, Related, Update and RelatedSources use it. A
@@ -281,23 +236,6 @@ func (k *counter) doc(d *Doc) docWords {
 	return dw
 }
 
-// analyseWord returns the distinct terms bleve makes of a folded word; a
-// technical token is its own term.
-func analyseWord(an analysis.Analyzer, w string) []string {
-	if format.IsCompound(w) {
-		return []string{w}
-	}
-	var out []string
-	for _, t := range an.Analyze([]byte(w)) {
-		s := strings.ToValidUTF8(string(t.Term), "")
-		if s == "" || strings.ContainsAny(s, " ") || slices.Contains(out, s) {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
 // headingPairs calls f with the first terms of each two words adjacent in
 // a heading of dw, stop words and technical tokens left out.
 func (lc *Lang) headingPairs(dw *docWords, f func(a, b int32)) {
@@ -329,22 +267,14 @@ func (lc *Lang) addPairTerms(dw *docWords, keys map[string]bool) {
 	})
 }
 
-// inflections are the endings tried on every term of an English corpus:
-// a form that bleve analyses to the term is added to the vocabulary, so a
-// query for "shadowing" finds docs that only say "shadow", though the
-// browser never stems. A doubled last letter is tried too ("stopping").
-var inflections = map[string][]string{
-	"en": {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ment", "ments", "ly"},
-}
-
 // addInflections adds to the vocabulary the inflected forms of each term
 // that bleve analyses to that term alone and that no doc has (parallel).
-func (lc *Lang) addInflections(an analysis.Analyzer) {
-	ends := inflections[lc.lang]
+func (lc *Lang) addInflections(an terms.Analyzer) {
+	known := func(w string) bool { return lc.vocab.Lookup(w) >= 0 }
 	found := make([][]string, len(lc.termList))
 	parallel.Chunks(len(lc.termList), 256, func(lo, hi int) {
 		for t := lo; t < hi; t++ {
-			found[t] = lc.inflectionsOf(an, int32(t), ends)
+			found[t] = an.Inflections(lc.termList[t], known)
 		}
 	})
 	for t, ws := range found {
@@ -356,37 +286,6 @@ func (lc *Lang) addInflections(an analysis.Analyzer) {
 			}
 		}
 	}
-}
-
-// inflectionsOf returns the forms of term t with the endings that bleve
-// analyses back to t and that are not words yet.
-func (lc *Lang) inflectionsOf(an analysis.Analyzer, t int32, ends []string) []string {
-	term := lc.termList[t]
-	if len(ends) == 0 || len(term) < 3 || len(term) > 24 {
-		return nil
-	}
-	for i := 0; i < len(term); i++ {
-		if c := term[i]; c < 'a' || c > 'z' {
-			return nil
-		}
-	}
-	var out []string
-	try := func(w string) {
-		if lc.vocab.Lookup(w) >= 0 || slices.Contains(out, w) {
-			return
-		}
-		if ts := analyseWord(an, w); len(ts) == 1 && ts[0] == term {
-			out = append(out, w)
-		}
-	}
-	last := term[len(term)-1:]
-	for _, e := range ends {
-		try(term + e)
-		if e[0] == 'e' || e[0] == 'i' {
-			try(term + last + e)
-		}
-	}
-	return out
 }
 
 // termDoc is a term of one doc: its tw and field class, then its score.
@@ -565,11 +464,11 @@ func (lc *Lang) countWords() []docWords {
 // numbers the terms: in format.Cmp16 order, then the inflections and the
 // heading pairs.
 func (lc *Lang) analyseWords(dws []docWords) {
-	an := analyzerFor(lc.lang)
+	an := terms.For(lc.lang)
 	wordTermStr := make([][]string, len(lc.vocab.Words()))
 	parallel.Chunks(len(lc.vocab.Words()), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			wordTermStr[i] = analyseWord(an, lc.vocab.Words()[i])
+			wordTermStr[i] = an.Of(lc.vocab.Words()[i])
 		}
 	})
 	lc.termID = map[string]int32{}

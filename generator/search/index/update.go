@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/terms"
 )
 
 // Update applies edits to an analysed corpus, for serve mode, and returns
@@ -204,11 +205,12 @@ func (e *edits) analyseNewWords(lc *Lang) {
 	if n <= len(lc.wordTerms) {
 		return
 	}
-	an := analyzerFor(lc.lang)
+	an := terms.For(lc.lang)
+	known := func(w string) bool { return lc.vocab.Lookup(w) >= 0 }
 	var added []int32
 	for w := len(lc.wordTerms); w < n; w++ {
 		var ids []int32
-		for _, s := range analyseWord(an, lc.vocab.Words()[w]) {
+		for _, s := range an.Of(lc.vocab.Words()[w]) {
 			t, ok := lc.termID[s]
 			if !ok {
 				t = lc.newTerm(s, e.keys)
@@ -220,7 +222,7 @@ func (e *edits) analyseNewWords(lc *Lang) {
 		e.keys[lc.vocab.Words()[w]] = true
 	}
 	for _, t := range added {
-		for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
+		for _, w := range an.Inflections(lc.termList[t], known) {
 			lc.vocab.ID(w)
 			lc.wordTerms = append(lc.wordTerms, []int32{t})
 			e.keys[w] = true
