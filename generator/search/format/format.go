@@ -172,9 +172,9 @@ func (m *Manifest) AppendJSON(b []byte) []byte {
 	b = append(b, `,"n":`...)
 	b = strconv.AppendInt(b, int64(m.N), 10)
 	b = append(b, `,"s":`...)
-	b = AppendJSONStrings(b, m.Starts)
+	b = appendJSONStrings(b, m.Starts)
 	b = append(b, `,"h":`...)
-	b = AppendJSONStrings(b, m.Hashes)
+	b = appendJSONStrings(b, m.Hashes)
 	b = append(b, `,"r":`...)
 	b = AppendJSONString(b, m.RecVer)
 	b = append(b, `,"p":`...)
@@ -186,7 +186,7 @@ func (m *Manifest) AppendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = AppendJSONStrings(b, p)
+			b = appendJSONStrings(b, p)
 		}
 		b = append(b, ']')
 	}

@@ -89,8 +89,8 @@ func AppendJSONList[T any](b []byte, xs []T, one func([]byte, T) []byte) []byte 
 	return append(b, ']')
 }
 
-// AppendJSONStrings writes ss as a JSON array.
-func AppendJSONStrings(b []byte, ss []string) []byte { return AppendJSONList(b, ss, AppendJSONString) }
+// appendJSONStrings writes ss as a JSON array.
+func appendJSONStrings(b []byte, ss []string) []byte { return AppendJSONList(b, ss, AppendJSONString) }
 
 // AppendInts writes xs as a JSON array.
 func AppendInts(b []byte, xs []int32) []byte {
@@ -102,7 +102,7 @@ func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	return Collapse(s)
+	return collapse(s)
 }
 
 // plainJSON marks the bytes that stand for themselves in collapsed JSON text.

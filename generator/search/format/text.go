@@ -227,9 +227,9 @@ func key16(r rune) int {
 	return int(r) + 0x200000
 }
 
-// Collapse normalises white space in exported text: runs of white space
+// collapse normalises white space in exported text: runs of white space
 // become one space, none at the ends. An invalid UTF-8 byte becomes U+FFFD.
-func Collapse(s string) string {
+func collapse(s string) string {
 	ok := s == "" || (s[0] != ' ' && s[len(s)-1] != ' ')
 	for i := 0; ok && i < len(s); i++ {
 		c := s[i]
