@@ -26,7 +26,7 @@ import (
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
-	"kbsite/generator/search"
+	"kbsite/generator/search/export"
 	"kbsite/generator/site"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
@@ -106,7 +106,7 @@ type Site struct {
 	// keepIndex keeps the analysed search corpus for serve mode's
 	// incremental updates; plain builds let it go.
 	keepIndex bool
-	corpus    *search.Corpus
+	corpus    *export.Writer
 	times     workTimes
 }
 
@@ -177,7 +177,7 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 		return 0, err
 	}
 	opts.Progress.Stage("write search files", 0)
-	if err := corpus.Export(func(f search.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
+	if err := corpus.Export(func(f export.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
 		out.Abort()
 		return 0, err
 	}

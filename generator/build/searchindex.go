@@ -1,7 +1,8 @@
 package build
 
 import (
-	"kbsite/generator/search"
+	"kbsite/generator/search/export"
+	"kbsite/generator/search/index"
 )
 
 // similarCount is how many computed "most similar" articles each article
@@ -11,8 +12,8 @@ const similarCount = 5
 // searchDoc is what the search index knows of an article. Only the index
 // needs the section texts, and it keeps its own reference while it does:
 // the article gives them up so they are not held through the write.
-func (site *Site) searchDoc(a *Article) search.Doc {
-	d := search.Doc{
+func (site *Site) searchDoc(a *Article) index.Doc {
+	d := index.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
 		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
 		ProductSlugs: a.Meta.Products,
@@ -21,22 +22,23 @@ func (site *Site) searchDoc(a *Article) search.Doc {
 		d.Products = append(d.Products, site.Config.ProductName(p))
 	}
 	for _, s := range a.takeSections() {
-		d.Sections = append(d.Sections, search.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
+		d.Sections = append(d.Sections, index.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 	}
 	return d
 }
 
 // indexSearch analyses every article for search and adds the most similar
-// articles to each article's related list. The returned corpus exports the
+// articles to each article's related list. The returned writer writes the
 // client index files.
-func (site *Site) indexSearch() *search.Corpus {
-	docs := make([]search.Doc, len(site.Articles))
+func (site *Site) indexSearch() *export.Writer {
+	docs := make([]index.Doc, len(site.Articles))
 	for i, a := range site.Articles {
 		docs[i] = site.searchDoc(a)
 	}
-	corpus := search.Analyze(docs)
+	corpus := index.Analyze(docs)
+	files := export.New(corpus)
 	if site.keepIndex {
-		site.corpus = corpus
+		site.corpus = files
 	}
 	similar := corpus.Related(similarCount + 3)
 	for i, a := range site.Articles {
@@ -45,7 +47,7 @@ func (site *Site) indexSearch() *search.Corpus {
 			a.Similar = append(a.Similar, site.Articles[j])
 		}
 	}
-	return corpus
+	return files
 }
 
 // relatedList is what an article page shows under "Related articles": the
@@ -77,11 +79,11 @@ func relatedList(a *Article) []*Article {
 // updateSearch brings the search index up to date after serve mode
 // changed some articles: it returns the index files to write and remove,
 // and refreshes the similar articles of the changed ones.
-func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Article) ([]search.File, []string) {
+func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Article) ([]export.File, []string) {
 	if site.corpus == nil {
 		return nil, nil
 	}
-	var changed []search.Doc
+	var changed []index.Doc
 	kept := map[string]bool{}
 	for _, a := range news {
 		changed = append(changed, site.searchDoc(a))
@@ -96,7 +98,7 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	write, remove := site.corpus.Update(changed, removed)
 	for _, a := range news {
 		a.Similar = a.Similar[:0]
-		for _, src := range site.corpus.RelatedSources(a.Source, similarCount+3) {
+		for _, src := range site.corpus.Corpus().RelatedSources(a.Source, similarCount+3) {
 			if r := bySource[src]; r != nil && r != a {
 				a.Similar = append(a.Similar, r)
 			}

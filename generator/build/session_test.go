@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"kbsite/generator/search"
+	"kbsite/generator/search/engine"
 )
 
 // TestIncrementalMatchesFullBuild applies edits through a Session and
@@ -153,11 +153,11 @@ func TestIncrementalSearch(t *testing.T) {
 	if searchFiles == 0 || searchFiles > 40 {
 		t.Errorf("%d search files rewritten for one edit", searchFiles)
 	}
-	ix, err := search.Open(out, "en")
+	ix, err := engine.Open(out, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := ix.Search("zanzibarquux", search.Options{Limit: 3}); len(r) != 1 || r[0].ID != "KB310221" {
+	if r := ix.Query("zanzibarquux", engine.Options{Limit: 3}).Results; len(r) != 1 || r[0].ID != "KB310221" {
 		t.Errorf("new word not found: %+v", r)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strings"
 
-	"kbsite/generator/search"
+	"kbsite/generator/search/engine"
 )
 
 // runSearch implements "kbsite search [flags] query": it searches the
@@ -60,12 +60,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kbsite search: no search index in %s (run kbsite build first)\n", filepath.Join(*site, "search"))
 		return exitUsage
 	}
-	ix, err := search.Open(*site, *lang)
+	ix, err := engine.Open(*site, *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
 		return exitFor(err)
 	}
-	resp := ix.Query(q, search.Options{Limit: *limit, Product: *product})
+	resp := ix.Query(q, engine.Options{Limit: *limit, Product: *product})
 	if *asJSON {
 		b, err := json.MarshalIndent(resp.Results, "", "  ")
 		if err != nil {

@@ -1,25 +1,27 @@
-package search
+package export
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
 // techDocs is a small technical corpus where the ranking rules decide the
 // first result: titles against long bodies, exact against stemmed, rare
 // prefix completions, technical tokens and error codes.
-func techDocs() []Doc {
-	doc := func(id, title, body string, headings ...string) Doc {
-		d := Doc{ID: id, Title: title, URL: "kb/" + id + ".html", Source: id + ".md", Lang: "en",
-			Sections: []Section{{Text: body}}}
+func techDocs() []index.Doc {
+	doc := func(id, title, body string, headings ...string) index.Doc {
+		d := index.Doc{ID: id, Title: title, URL: "kb/" + id + ".html", Source: id + ".md", Lang: "en",
+			Sections: []index.Section{{Text: body}}}
 		for i, h := range headings {
-			d.Sections = append(d.Sections, Section{ID: "h" + string(rune('a'+i)), Heading: h, Text: "See the steps below."})
+			d.Sections = append(d.Sections, index.Section{ID: "h" + string(rune('a'+i)), Heading: h, Text: "See the steps below."})
 		}
 		return d
 	}
-	return []Doc{
+	return []index.Doc{
 		doc("install", "Install WSL", "Run wsl --install in PowerShell, then wsl -l -v to list distributions.", "Install WSL command"),
 		doc("install-manual", "Manual installation steps for older versions of WSL",
 			strings.Repeat("The installation installs what installing needs; install it. ", 12),
@@ -47,7 +49,7 @@ func techDocs() []Doc {
 // TestRankingRules checks the first result of queries whose answer the
 // ranking rules decide.
 func TestRankingRules(t *testing.T) {
-	ix, err := Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +78,7 @@ func TestRankingRules(t *testing.T) {
 		{"passwords", "account"},
 		{"wsl has no internet access", "troubleshooting"}, // the words together in one heading
 	} {
-		got := ix.Search(c.q, Options{})
+		got := search(ix, c.q, engine.Options{})
 		if len(got) == 0 || got[0].ID != c.want {
 			t.Errorf("%q: first %v, want %s", c.q, ids(got), c.want)
 		}
@@ -86,12 +88,12 @@ func TestRankingRules(t *testing.T) {
 // TestHeadingPair: two query words adjacent in a heading score more in
 // that order than in the other.
 func TestHeadingPair(t *testing.T) {
-	ix, err := Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	score := func(q string) float64 {
-		for _, r := range ix.Search(q, Options{}) {
+		for _, r := range search(ix, q, engine.Options{}) {
 			if r.ID == "troubleshooting" {
 				return r.Score
 			}
@@ -106,71 +108,41 @@ func TestHeadingPair(t *testing.T) {
 // TestExclusion: "-word" after a space excludes, unless it is all there
 // is or an option the index has.
 func TestExclusion(t *testing.T) {
-	ix, err := Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	has := func(q, id string) bool { return slices.Contains(ids(ix.Search(q, Options{Limit: 20})), id) }
+	has := func(q, id string) bool { return slices.Contains(ids(search(ix, q, engine.Options{Limit: 20})), id) }
 	if has("containers -docker", "docker") || !has("containers -docker", "containers") {
-		t.Errorf("containers -docker: %v", ids(ix.Search("containers -docker", Options{})))
+		t.Errorf("containers -docker: %v", ids(search(ix, "containers -docker", engine.Options{})))
 	}
 	if !has("-docker", "docker") {
-		t.Errorf("-docker alone excludes everything: %v", ids(ix.Search("-docker", Options{})))
+		t.Errorf("-docker alone excludes everything: %v", ids(search(ix, "-docker", engine.Options{})))
 	}
 	if !has("install-manual", "install-manual") || !has("wsl --install", "install") {
 		t.Error("a hyphen inside or doubled before a word excluded")
 	}
 	if !has("containers-docker", "docker") {
-		t.Errorf("containers-docker: %v", ids(ix.Search("containers-docker", Options{})))
+		t.Errorf("containers-docker: %v", ids(search(ix, "containers-docker", engine.Options{})))
 	}
 }
 
 // TestCorrected: a word that matches only through a typo candidate is
 // reported as corrected, and Exact searches it as typed.
 func TestCorrected(t *testing.T) {
-	ix, err := Open(writeSite(t, techDocs()), "en")
+	ix, err := engine.Open(writeSite(t, techDocs()), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ix.Query("pasword", Options{})
-	if len(r.Results) == 0 || !slices.Equal(r.Corrected, []Suggestion{{"pasword", "password"}}) {
+	r := ix.Query("pasword", engine.Options{})
+	if len(r.Results) == 0 || !slices.Equal(r.Corrected, []engine.Suggestion{{Word: "pasword", Suggestion: "password"}}) {
 		t.Errorf("pasword: %v corrected %v", ids(r.Results), r.Corrected)
 	}
-	if r := ix.Query("pasword", Options{Exact: true}); len(r.Results) != 0 || len(r.Corrected) != 0 {
+	if r := ix.Query("pasword", engine.Options{Exact: true}); len(r.Results) != 0 || len(r.Corrected) != 0 {
 		t.Errorf("pasword exact: %v corrected %v", ids(r.Results), r.Corrected)
 	}
-	if r := ix.Query("password", Options{}); len(r.Corrected) != 0 {
+	if r := ix.Query("password", engine.Options{}); len(r.Corrected) != 0 {
 		t.Errorf("password corrected: %v", r.Corrected)
-	}
-}
-
-// TestIdfQ: the integer idf is log2(1+n/df) to 1/1024, and never falls
-// as df falls.
-func TestIdfQ(t *testing.T) {
-	for _, n := range []int{1, 2, 36, 300, 10000, 100000, 1 << 24} {
-		prev := -1
-		for df := n; df >= 1; df -= max(1, df/7) {
-			got := idfQ(n, df)
-			want := math.Log2(1 + float64(n)/float64(df))
-			if math.Abs(float64(got)/1024-want) > 2.0/1024 || got < prev {
-				t.Fatalf("idfQ(%d, %d) = %d, want about %v*1024", n, df, got, want)
-			}
-			prev = got
-		}
-	}
-}
-
-// TestCompound: the technical token of a chunk of text.
-func TestCompound(t *testing.T) {
-	for in, want := range map[string]string{
-		"--install": "--install", "(.wslconfig)": ".wslconfig", "wsl.exe,": "wsl.exe",
-		`C:\Windows\System32.`: `c:\windows\system32`, "802.1X": "802.1x", "C#": "c#", "C++": "c++",
-		"Get-NetAdapter": "get-netadapter", "word": "", "-": "", "a,b": "", "“quoted”": "",
-		"0x80070005": "", "Größe-Ändern": "grosse-andern",
-	} {
-		if got := compound(in); got != want {
-			t.Errorf("compound(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 

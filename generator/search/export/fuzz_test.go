@@ -1,10 +1,14 @@
-package search
+package export
 
 import (
 	"bytes"
 	"reflect"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search/engine"
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
 )
 
 // FuzzQuery: any query returns quickly without panicking, with at most
@@ -20,7 +24,7 @@ func FuzzQuery(f *testing.F) {
 	}
 	ix := openFixture(f, "en")
 	f.Fuzz(func(t *testing.T, q string) {
-		a := ix.Query(q, Options{Limit: 10})
+		a := ix.Query(q, engine.Options{Limit: 10})
 		if len(a.Results) > 10 {
 			t.Fatalf("%d results for limit 10", len(a.Results))
 		}
@@ -31,7 +35,7 @@ func FuzzQuery(f *testing.F) {
 			}
 			seen[r.ID] = true
 		}
-		if b := ix.Query(q, Options{Limit: 10}); !reflect.DeepEqual(a, b) {
+		if b := ix.Query(q, engine.Options{Limit: 10}); !reflect.DeepEqual(a, b) {
 			t.Fatalf("two answers for %q", q)
 		}
 	})
@@ -44,20 +48,17 @@ func FuzzExport(f *testing.F) {
 	f.Add("", "", "")
 	f.Add("日本語のタイトル", "本文のテキスト", "KB-1")
 	f.Fuzz(func(t *testing.T, title, body, id string) {
-		docs := []Doc{
-			{ID: "KB1" + id, Title: title, URL: "kb/kb1.html", Source: "a.md", Lang: "en", Sections: []Section{{Text: body}}},
+		docs := []index.Doc{
+			{ID: "KB1" + id, Title: title, URL: "kb/kb1.html", Source: "a.md", Lang: "en", Sections: []index.Section{{Text: body}}},
 			{ID: "KB2", Title: "Other " + body, URL: "kb/kb2.html", Source: "b.md", Lang: "en", Keywords: []string{title}},
 		}
-		files, err := Build(docs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		files := buildFiles(docs)
 		for _, file := range files {
 			low := bytes.ToLower(file.Data)
 			if bytes.Contains(low, []byte("</script")) || bytes.Contains(low, []byte("<!--")) {
 				t.Fatalf("%s can end its script element: %q", file.Path, file.Data)
 			}
-			if _, _, err := ParseFile(file.Data); err != nil {
+			if _, _, err := format.ParseFile(file.Data); err != nil {
 				t.Fatalf("%s does not parse back: %v", file.Path, err)
 			}
 		}

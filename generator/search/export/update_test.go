@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"fmt"
@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kbsite/generator/search/engine"
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
 )
 
 // writeFiles writes files into a site folder.
@@ -58,22 +62,23 @@ func siteFiles(t testing.TB, dir string) map[string]string {
 // checkSiteMatches checks that the site folder holds exactly what a full
 // export of the corpus in its current state references: the manifest, its
 // shards and products, and one record per live doc.
-func checkSiteFiles(t *testing.T, dir string, c *Corpus) {
+func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 	t.Helper()
 	have := siteFiles(t, dir)
 	want := map[string]bool{}
-	for _, lc := range c.langs {
+	for _, l := range c.Corpus().Langs() {
+		lc := c.langs[l]
 		exp := lc.exp
 		want[lc.path("manifest.js")] = true
 		for k, s := range exp.shards {
-			want[lc.path(lc.shardName(k, s.hash))] = true
+			want[lc.path(format.ShardName(k, s.hash))] = true
 		}
 		for k, p := range exp.prods {
-			want[lc.path(lc.prodName(k, p.hash))] = true
+			want[lc.path(format.ProdName(k, p.hash))] = true
 		}
-		for d, doc := range lc.docs {
+		for d, doc := range lc.Docs() {
 			if doc != nil {
-				want[lc.path(lc.recordName(d, exp.recVer))] = true
+				want[lc.path(format.RecordName(d, exp.recVer))] = true
 			}
 		}
 	}
@@ -89,21 +94,21 @@ func checkSiteFiles(t *testing.T, dir string, c *Corpus) {
 	}
 }
 
-func docBySource(docs []Doc, src string) int {
-	return slices.IndexFunc(docs, func(d Doc) bool { return d.Source == src })
+func docBySource(docs []index.Doc, src string) int {
+	return slices.IndexFunc(docs, func(d index.Doc) bool { return d.Source == src })
 }
 
 func TestUpdate(t *testing.T) {
 	docs := fixtureDocs(t)
-	c := Analyze(docs)
+	c := New(index.Analyze(docs))
 	dir := t.TempDir()
-	writeFiles(t, dir, c.Files())
+	writeFiles(t, dir, allFiles(c))
 
 	if w, r := c.Update(nil, nil); len(w)+len(r) != 0 {
 		t.Fatalf("empty update: %d files, %d removed", len(w), len(r))
 	}
 	i := docBySource(docs, "content/kb100004.md")
-	if w, r := c.Update([]Doc{docs[i]}, nil); len(w)+len(r) != 0 {
+	if w, r := c.Update([]index.Doc{docs[i]}, nil); len(w)+len(r) != 0 {
 		t.Fatalf("unchanged doc: %d files, %d removed", len(w), len(r))
 	}
 
@@ -112,12 +117,12 @@ func TestUpdate(t *testing.T) {
 	changed.Title = "Reset your quokka passphrase"
 	changed.Summary = "What to do when you forgot your passphrase."
 	changed.Keywords = []string{"passphrase"}
-	changed.Sections = []Section{{Text: "Open the zanzibarian settings page and choose a new passphrase."}}
-	added := Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
+	changed.Sections = []index.Section{{Text: "engine.Open the zanzibarian settings page and choose a new passphrase."}}
+	added := index.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
 		URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en", Summary: "Xylophonist printers need tuning.",
 		Products: []string{"Windows 10", "Brand New Product"}, ProductSlugs: []string{"windows-10", "brand-new"},
-		Sections: []Section{{Text: "Tune the printer with the xylophonist wizard."}}}
-	w, r := c.Update([]Doc{changed, added}, []string{"content/kb100010.md"})
+		Sections: []index.Section{{Text: "Tune the printer with the xylophonist wizard."}}}
+	w, r := c.Update([]index.Doc{changed, added}, []string{"content/kb100010.md"})
 	if len(w) == 0 || len(r) == 0 {
 		t.Fatalf("update: %d files, %d removed", len(w), len(r))
 	}
@@ -133,7 +138,7 @@ func TestUpdate(t *testing.T) {
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
 
-	ix, err := Open(dir, "en")
+	ix, err := engine.Open(dir, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +159,7 @@ func TestUpdate(t *testing.T) {
 		{q: `"recycle bin"`, none: true},
 		{q: "files ", hasNot: []string{"KB100010"}},
 	})
-	de, err := Open(dir, "de")
+	de, err := engine.Open(dir, "de")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,16 +172,16 @@ func TestUpdate(t *testing.T) {
 
 	// Related on the updated corpus: never the removed doc, never itself.
 	for _, src := range []string{"content/kb999999.md", "content/kb100005.md", "content/kb100004.md"} {
-		rel := c.RelatedSources(src, 5)
+		rel := c.Corpus().RelatedSources(src, 5)
 		if slices.Contains(rel, "content/kb100010.md") || slices.Contains(rel, src) {
 			t.Errorf("related of %s: %v", src, rel)
 		}
 	}
-	if rel := c.RelatedSources("content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
+	if rel := c.Corpus().RelatedSources("content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
 		!slices.Contains(rel, "content/kb100005.md") && !slices.Contains(rel, "content/kb307294.md") {
 		t.Errorf("related of the new printer doc: %v", rel)
 	}
-	if c.RelatedSources("content/kb100010.md", 3) != nil {
+	if c.Corpus().RelatedSources("content/kb100010.md", 3) != nil {
 		t.Error("related of a removed doc")
 	}
 
@@ -184,12 +189,12 @@ func TestUpdate(t *testing.T) {
 	moved := added
 	moved.Lang = "fr"
 	moved.Title = "Accorder l'imprimante xylophoniste"
-	w, r = c.Update([]Doc{moved}, nil)
+	w, r = c.Update([]index.Doc{moved}, nil)
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
-	ix, _ = Open(dir, "en")
+	ix, _ = engine.Open(dir, "en")
 	check(t, ix, []want{{q: "xylophonist", none: true}, {q: "KB999999", none: true}})
-	fr, err := Open(dir, "fr")
+	fr, err := engine.Open(dir, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,8 +202,8 @@ func TestUpdate(t *testing.T) {
 
 	// A full export of the updated corpus finds the same.
 	full := t.TempDir()
-	writeFiles(t, full, c.Files())
-	ix, _ = Open(full, "en")
+	writeFiles(t, full, allFiles(c))
+	ix, _ = engine.Open(full, "en")
 	check(t, ix, []want{{q: "quokka", first: "KB100004"}, {q: "recycle", none: true}})
 }
 
@@ -210,9 +215,9 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		t.Skip("slow")
 	}
 	docs := genDocs(250)
-	c := Analyze(docs)
+	c := New(index.Analyze(docs))
 	dir := t.TempDir()
-	writeFiles(t, dir, c.Files())
+	writeFiles(t, dir, allFiles(c))
 	r := rand.New(rand.NewPCG(11, 12))
 	pool := genDocs(350)[250:] // texts to take
 	next := 0
@@ -222,7 +227,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	queries := []string{"printer ", "windows update ", "kari ", "connection error ", "kb100007", "100014", "firewall settings ",
 		"tomo ", "qui ", "kariren ", "tomo kari ", `"windows update"`, "printer -driver "}
 	for round := 0; round < 3; round++ {
-		var changed []Doc
+		var changed []index.Doc
 		var removed []string
 		for k := 0; k < 1+r.IntN(4); k++ {
 			switch op := r.IntN(3); {
@@ -250,18 +255,18 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			}
 		}
 		// A doc removed then changed in the same update is added anew.
-		changed = slices.DeleteFunc(changed, func(d Doc) bool { return slices.Contains(removed, d.Source) })
+		changed = slices.DeleteFunc(changed, func(d index.Doc) bool { return slices.Contains(removed, d.Source) })
 		w, rm := c.Update(changed, removed)
 		applyUpdate(t, dir, w, rm)
 		checkSiteFiles(t, dir, c)
-		got, err := Open(dir, "en")
+		got, err := engine.Open(dir, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := Open(writeSite(t, cur), "en")
+		want, _ := engine.Open(writeSite(t, cur), "en")
 		for _, q := range queries {
-			a := got.Query(q, Options{Limit: 100})
-			b := want.Query(q, Options{Limit: 100})
+			a := got.Query(q, engine.Options{Limit: 100})
+			b := want.Query(q, engine.Options{Limit: 100})
 			if a.Total != b.Total || (a.Total <= 100 && !sameSet(ids(a.Results), ids(b.Results))) {
 				t.Errorf("round %d %q: update %d %v, build %d %v", round, q, a.Total, ids(a.Results), b.Total, ids(b.Results))
 			}
@@ -279,11 +284,11 @@ func sameSet(a, b []string) bool {
 // benchUpdate measures Update of one changed doc in a corpus of n docs: a
 // body edit (alternating between two texts, so every op changes the doc),
 // then writing the returned files into a site folder.
-func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
+func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
 	docs := genDocs(n)
-	c := Analyze(docs)
+	c := New(index.Analyze(docs))
 	dir := b.TempDir()
-	writeFiles(b, dir, c.Files())
+	writeFiles(b, dir, allFiles(c))
 	doc := docs[n/2]
 	var cpu, wcpu time.Duration
 	files, bytes, removed := 0, 0, 0
@@ -292,7 +297,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
 		d := doc
 		edit(&d, i)
 		t0 := cpuTime()
-		w, r := c.Update([]Doc{d}, nil)
+		w, r := c.Update([]index.Doc{d}, nil)
 		t1 := cpuTime()
 		applyUpdate(b, dir, w, r)
 		wcpu += cpuTime() - t1
@@ -313,7 +318,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *Doc, i int)) {
 
 // BenchmarkUpdate10k: a typical edit, a sentence added to the body.
 func BenchmarkUpdate10k(b *testing.B) {
-	benchUpdate(b, 10000, func(d *Doc, i int) {
+	benchUpdate(b, 10000, func(d *index.Doc, i int) {
 		d.Sections = slices.Clone(d.Sections)
 		s := &d.Sections[len(d.Sections)-1]
 		s.Text += fmt.Sprintf(" Restart the computer %d times.", i%2)
@@ -324,7 +329,7 @@ func BenchmarkUpdate10k(b *testing.B) {
 // about all its terms change (the worst case for rescoring).
 func BenchmarkUpdate10kRewrite(b *testing.B) {
 	alt := genDocs(2)
-	benchUpdate(b, 10000, func(d *Doc, i int) {
+	benchUpdate(b, 10000, func(d *index.Doc, i int) {
 		src := alt[i%2]
 		d.Title, d.Summary, d.Sections = src.Title, src.Summary, src.Sections
 	})

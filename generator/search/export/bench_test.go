@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"bytes"
@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
 var kbWords = strings.Fields(`windows server printer driver network connection connect install update error
@@ -56,7 +59,7 @@ var stopWords = strings.Fields("the a to of and in is for on that with you this 
 var suffixes = []string{"", "", "", "s", "ing", "ed", "ion", "er"}
 
 // genDocs makes n deterministic KB-like docs of 400-900 words.
-func genDocs(n int) []Doc {
+func genDocs(n int) []index.Doc {
 	r := rand.New(rand.NewPCG(1, 2))
 	vocab := genVocab(4000, r)
 	zipf := rand.NewZipf(r, 1.1, 3, uint64(len(vocab)-1))
@@ -78,7 +81,7 @@ func genDocs(n int) []Doc {
 	for _, p := range strings.Fields("Windows_XP Windows_10 Windows_11 Windows_Server_2019 Outlook_2016 Excel_2016 Word_2019 Exchange_Server Windows_Messenger Internet_Explorer Office_365 SQL_Server Visual_Studio Edge Teams OneDrive SharePoint Skype Access_2016 PowerPoint") {
 		products = append(products, strings.ReplaceAll(p, "_", " "))
 	}
-	docs := make([]Doc, n)
+	docs := make([]index.Doc, n)
 	for i := range docs {
 		d := &docs[i]
 		d.ID = fmt.Sprintf("KB%06d", 100000+i*7)
@@ -104,7 +107,7 @@ func genDocs(n int) []Doc {
 				b.WriteByte(' ')
 				w += k
 			}
-			sec := Section{ID: fmt.Sprintf("s%d", s), Heading: strings.TrimSuffix(sentence(2+r.IntN(4)), "."), Text: b.String()}
+			sec := index.Section{ID: fmt.Sprintf("s%d", s), Heading: strings.TrimSuffix(sentence(2+r.IntN(4)), "."), Text: b.String()}
 			if s == 0 {
 				sec.ID, sec.Heading = "", ""
 			}
@@ -127,7 +130,7 @@ func benchBuild(b *testing.B, n int) {
 	var files []File
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		files, _ = Build(docs)
+		files = buildFiles(docs)
 	}
 	b.StopTimer()
 	raw, shards, recs := 0, 0, 0
@@ -150,7 +153,7 @@ func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
 func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
 
 func BenchmarkRelated10k(b *testing.B) {
-	c := Analyze(genDocs(10000))
+	c := index.Analyze(genDocs(10000))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		c.Related(5)
@@ -161,7 +164,7 @@ func BenchmarkAnalyze10k(b *testing.B) {
 	docs := genDocs(10000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Analyze(docs)
+		index.Analyze(docs)
 	}
 }
 
@@ -206,7 +209,7 @@ func TestCorpusStats(t *testing.T) {
 	}
 	docs := genDocs(n)
 	t0 := time.Now()
-	files, _ := Build(docs)
+	files := buildFiles(docs)
 	t.Logf("build %d docs: %v", n, time.Since(t0))
 	dir := t.TempDir()
 	raw, gzt, maxShard, nShards := 0, 0, 0, 0
@@ -223,12 +226,12 @@ func TestCorpusStats(t *testing.T) {
 	}
 	t.Logf("files %d, raw %d B, gzip %d B (sum of per-file gzip), shards %d, largest shard %d B", len(files), raw, gzt, nShards, maxShard)
 	for _, q := range []string{"printer driver", "windows update", "password reset", "connection error", "outlook calendar sync", "firewall", "kari tomo"} {
-		ix, err := Open(dir, "en")
+		ix, err := engine.Open(dir, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
 		t1 := time.Now()
-		resp := ix.Query(q, Options{Limit: 10})
+		resp := ix.Query(q, engine.Options{Limit: 10})
 		el := time.Since(t1)
 		r, g, man := 0, 0, 0
 		for _, f := range ix.Loaded {

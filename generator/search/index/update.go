@@ -1,45 +1,41 @@
-package search
+package index
 
 import (
 	"reflect"
 	"slices"
 	"sort"
+
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/terms"
 )
 
 // Update applies edits to an analysed corpus, for serve mode, and returns
-// the client index files to write (new files and files whose content
-// changed, sorted by path) and the paths of files to delete, relative to
-// what the last Files or Update returned. If Files was never called, it
-// returns every file.
+// what changed in each language whose docs changed, in language order, for
+// the index writer (search/export) to rewrite.
 //
 // Docs are matched by Source (Sources are assumed unique; Analyze keys
 // duplicates by the first). removed is applied first: each doc whose Source
 // is in it is dropped. Then each doc of changed replaces the doc of its
 // Source, or is added if the Source is new; a doc equal to the one it
 // replaces costs nothing. Update keeps the changed docs (and their slices):
-// the caller must not modify them afterwards.
+// the caller must not modify them afterwards. A doc in a new language
+// makes a new Lang, which no Changed reports.
 //
 // Numbering: a changed doc keeps its number, a new doc is numbered after
 // all others, and a removed doc leaves a hole: no posting, ID key or product
-// list refers to it and its record file is deleted, so both engines never
-// see it (the manifest's doc count includes holes). A full Build of the
-// same docs numbers them differently, in ID order.
+// list refers to it, so both engines never see it (the manifest's doc
+// count includes holes). Analyze of the same docs numbers them
+// differently, in ID order.
 //
 // Statistics: BM25F needs the number of docs and the average length of
 // each field over all docs; Update keeps both from Analyze. Document
 // frequencies are exact: the terms a doc gains or loses are rescored in
 // every doc, the other terms of a changed doc only in that doc. Scores can
 // thus differ slightly from those of a full build of the same docs, which
-// is fine for a preview.
-//
-// Files: shard boundaries (the manifest's start keys) are kept, so a new
-// key goes to the shard whose range holds it and only shards whose content
-// changes are rewritten under a new hash; records keep the records version
-// of the last Files, so a changed doc's record file is rewritten in place
-// (serve mode serves with Cache-Control: no-cache). Words that no longer
-// occur stay in the vocabulary, with no docs.
-func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove []string) {
-	touched := map[*langCorpus]bool{}
+// is fine for a preview. Words that no longer occur stay in the
+// vocabulary, with no docs.
+func (c *Corpus) Update(changed []Doc, removed []string) []Changed {
+	touched := map[*Lang]bool{}
 	for _, src := range removed {
 		ref, ok := c.bySource[src]
 		if !ok {
@@ -52,7 +48,7 @@ func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove [
 	for i := range changed {
 		doc := new(Doc)
 		*doc = changed[i]
-		key := langKey(doc.Lang)
+		key := format.LangKey(doc.Lang)
 		if ref, ok := c.bySource[doc.Source]; ok {
 			if ref.lc.lang == key {
 				if reflect.DeepEqual(ref.lc.docs[ref.d], doc) {
@@ -70,9 +66,9 @@ func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove [
 			lc = analyzeLang(key, []Doc{*doc}, []int{0})
 			lc.orig[0] = -1
 			c.langs = append(c.langs, lc)
-			slices.SortFunc(c.langs, func(a, b *langCorpus) int { return cmpString(a.lang, b.lang) })
+			slices.SortFunc(c.langs, func(a, b *Lang) int { return cmpString(a.lang, b.lang) })
 			c.bySource[doc.Source] = docRef{lc, 0}
-			continue // exported in full below
+			continue
 		}
 		d := int32(len(lc.docs))
 		lc.docs = append(lc.docs, nil)
@@ -83,21 +79,13 @@ func (c *Corpus) Update(changed []Doc, removed []string) (write []File, remove [
 		c.bySource[doc.Source] = docRef{lc, d}
 		touched[lc] = true
 	}
+	var out []Changed
 	for _, lc := range c.langs {
-		if lc.exp == nil {
-			write = append(write, collect(lc.export)...)
-			lc.ed = nil
-			continue
-		}
 		if touched[lc] {
-			w, r := lc.flush()
-			write = append(write, w...)
-			remove = append(remove, r...)
+			out = append(out, lc.finish())
 		}
 	}
-	sortFiles(write)
-	slices.Sort(remove)
-	return write, remove
+	return out
 }
 
 func cmpString(a, b string) int {
@@ -110,7 +98,7 @@ func cmpString(a, b string) int {
 	return 0
 }
 
-func (c *Corpus) lang(key string) *langCorpus {
+func (c *Corpus) lang(key string) *Lang {
 	for _, lc := range c.langs {
 		if lc.lang == key {
 			return lc
@@ -119,7 +107,17 @@ func (c *Corpus) lang(key string) *langCorpus {
 	return nil
 }
 
-// edits is what one Update changed in a language, until flush.
+// Changed is what an Update changed in one language: what the index
+// writer rewrites.
+type Changed struct {
+	Lang     *Lang
+	Keys     map[string]bool // keys (words, terms, ID keys) whose entry may have changed
+	Records  []int32         // docs whose record is new or changed, in order
+	Gone     []int32         // docs removed
+	Products bool            // whether the product lists may have changed
+}
+
+// edits is what one Update changed in a language, until finish.
 type edits struct {
 	oldDF    map[int32]int   // terms whose postings changed: df before
 	scoreNew []posRef        // postings added, to score once idf is known
@@ -136,15 +134,15 @@ type edits struct {
 
 type posRef struct{ term, doc int32 }
 
-func (lc *langCorpus) edits() *edits {
+func (lc *Lang) edits() *edits {
 	if lc.ed == nil {
 		lc.ed = &edits{oldDF: map[int32]int{}, keys: map[string]bool{}, records: map[int32]bool{}, added: map[int32]bool{},
-			nWords: len(lc.vocab.words)}
+			nWords: len(lc.vocab.Words())}
 	}
 	return lc.ed
 }
 
-func (e *edits) termChanged(lc *langCorpus, t int32) {
+func (e *edits) termChanged(lc *Lang, t int32) {
 	if _, ok := e.oldDF[t]; !ok {
 		e.oldDF[t] = len(lc.postings[t])
 	}
@@ -152,7 +150,7 @@ func (e *edits) termChanged(lc *langCorpus, t int32) {
 
 // removeDoc takes doc d out of the postings and ID keys; drop also makes it
 // a hole.
-func (e *edits) removeDoc(lc *langCorpus, d int32, drop bool) {
+func (e *edits) removeDoc(lc *Lang, d int32, drop bool) {
 	doc := lc.docs[d]
 	if doc == nil {
 		return
@@ -180,7 +178,7 @@ func (e *edits) removeDoc(lc *langCorpus, d int32, drop bool) {
 }
 
 // dropIDKeys takes doc d out of the ID and alias lookup of its keys.
-func (e *edits) dropIDKeys(lc *langCorpus, doc *Doc, d int32) {
+func (e *edits) dropIDKeys(lc *Lang, doc *Doc, d int32) {
 	docIDKeys(doc, func(key string) {
 		ds := lc.idKeys[key]
 		if i, ok := slices.BinarySearch(ds, d); ok {
@@ -199,10 +197,43 @@ func searchDoc(ps []posting, d int32) int {
 	return sort.Search(len(ps), func(i int) bool { return ps[i].doc >= d })
 }
 
+// analyseNewWords analyses the words added to the vocabulary since the
+// last analysis, numbering new terms after the others, and adds the
+// inflections of the new terms.
+func (e *edits) analyseNewWords(lc *Lang) {
+	n := len(lc.vocab.Words())
+	if n <= len(lc.wordTerms) {
+		return
+	}
+	an := terms.For(lc.lang)
+	known := func(w string) bool { return lc.vocab.Lookup(w) >= 0 }
+	var added []int32
+	for w := len(lc.wordTerms); w < n; w++ {
+		var ids []int32
+		for _, s := range an.Of(lc.vocab.Words()[w]) {
+			t, ok := lc.termID[s]
+			if !ok {
+				t = lc.newTerm(s, e.keys)
+				added = append(added, t)
+			}
+			ids = append(ids, t)
+		}
+		lc.wordTerms = append(lc.wordTerms, ids)
+		e.keys[lc.vocab.Words()[w]] = true
+	}
+	for _, t := range added {
+		for _, w := range an.Inflections(lc.termList[t], known) {
+			lc.vocab.ID(w)
+			lc.wordTerms = append(lc.wordTerms, []int32{t})
+			e.keys[w] = true
+		}
+	}
+}
+
 // setDoc analyses doc as doc d, replacing the doc d has, if any. A term
 // the doc keeps has its posting updated in place, and its key marked
 // changed only if the score changes.
-func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
+func (e *edits) setDoc(lc *Lang, d int32, doc *Doc) {
 	old := lc.docs[d]
 	if old != nil {
 		e.dropIDKeys(lc, old, d)
@@ -217,31 +248,7 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 		e.count = &counter{in: lc.vocab}
 	}
 	dw := e.count.doc(doc)
-	// New words: analyse them, number new terms after the others.
-	if n := len(lc.vocab.words); n > len(lc.wordTerms) {
-		an := analyzerFor(lc.lang)
-		var added []int32
-		for w := len(lc.wordTerms); w < n; w++ {
-			var ids []int32
-			for _, s := range analyseWord(an, lc.vocab.words[w]) {
-				t, ok := lc.termID[s]
-				if !ok {
-					t = lc.newTerm(s, e.keys)
-					added = append(added, t)
-				}
-				ids = append(ids, t)
-			}
-			lc.wordTerms = append(lc.wordTerms, ids)
-			e.keys[lc.vocab.words[w]] = true
-		}
-		for _, t := range added {
-			for _, w := range lc.inflectionsOf(an, t, inflections[lc.lang]) {
-				lc.vocab.id(w)
-				lc.wordTerms = append(lc.wordTerms, []int32{t})
-				e.keys[w] = true
-			}
-		}
-	}
+	e.analyseNewWords(lc)
 	lc.addTitleTerms(&dw, e.keys)
 	lc.addPairTerms(&dw, e.keys)
 	fl := lc.fieldLens(&dw)
@@ -292,14 +299,10 @@ func (e *edits) setDoc(lc *langCorpus, d int32, doc *Doc) {
 	e.records[d] = true
 }
 
-// flush rescores what the edits changed and returns the files to write and
-// delete.
-func (lc *langCorpus) flush() (write []File, remove []string) {
-	e, exp := lc.ed, lc.exp
+// finish rescores what the edits changed and returns what they changed.
+func (lc *Lang) finish() Changed {
+	e := lc.ed
 	lc.ed = nil
-	if e == nil {
-		return nil, nil
-	}
 	// Scores: every posting of a term whose df changed, else the new ones.
 	for t, df := range e.oldDF {
 		ps := lc.postings[t]
@@ -317,112 +320,29 @@ func (lc *langCorpus) flush() (write []File, remove []string) {
 			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].score&3)
 		}
 	}
-
-	// Shards: update the entries of changed keys, render changed shards.
-	dirty := map[int]bool{}
-	for key := range e.keys {
-		k := lc.route(exp, key)
-		so := exp.shards[k]
-		ent := entry{key: key, word: lc.vocab.lookup(key), term: -1}
-		if t, ok := lc.termID[key]; ok {
-			ent.term = t
-		}
-		_, ent.id = lc.idKeys[key]
-		i, found := slices.BinarySearchFunc(so.entries, key, func(x entry, k string) int { return cmp16(x.key, k) })
-		switch {
-		case found:
-			ent.id = ent.id || so.entries[i].id
-			so.entries[i] = ent
-		case ent.word >= 0 || ent.term >= 0 || ent.id:
-			so.entries = slices.Insert(so.entries, i, ent)
-		default:
-			continue
-		}
-		dirty[k] = true
-	}
-	ks := make([]int, 0, len(dirty))
-	for k := range dirty {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	var r shardRenderer
-	for _, k := range ks {
-		so := exp.shards[k]
-		old := so.hash
-		f := lc.renderShard(k, so, &r)
-		if so.hash != old {
-			write = append(write, f)
-			remove = append(remove, lc.path(lc.shardName(k, old)))
-		}
-	}
-
-	// Records.
-	for _, d := range e.gone {
-		remove = append(remove, lc.path(lc.recordName(int(d), exp.recVer)))
-	}
 	ds := make([]int32, 0, len(e.records))
 	for d := range e.records {
 		ds = append(ds, d)
 	}
 	slices.Sort(ds)
-	for _, d := range ds {
-		data, _ := lc.recordFile(int(d))
-		lc.setRecordName(data, int(d), exp.recVer)
-		write = append(write, File{Path: lc.path(lc.recordName(int(d), exp.recVer)), Data: data})
-	}
-
-	// Products.
-	if e.prods {
-		var prods []prodOut
-		had := map[string]bool{}
-		for k, p := range exp.prods {
-			had[lc.path(lc.prodName(k, p.hash))] = true
-		}
-		for k, p := range lc.products() {
-			payload := appendJSONString(nil, p.list)
-			hs := contentHash(payload)
-			prods = append(prods, prodOut{p.name, p.slug, hs})
-			path := lc.path(lc.prodName(k, hs))
-			if had[path] {
-				delete(had, path)
-				continue
-			}
-			write = append(write, File{Path: path, Data: fileData(lc.lang+"/"+lc.prodName(k, hs), payload)})
-		}
-		for path := range had {
-			remove = append(remove, path)
-		}
-		exp.prods = prods
-	}
-
-	if m := lc.manifestData(exp); !slices.Equal(m, exp.manifest) {
-		exp.manifest = m
-		write = append(write, File{Path: lc.path("manifest.js"), Data: m})
-	}
-	return write, remove
-}
-
-// route returns the shard whose key range holds key.
-func (lc *langCorpus) route(exp *exportState, key string) int {
-	i := sort.Search(len(exp.shards), func(i int) bool { return cmp16(exp.shards[i].start, key) > 0 })
-	return max(i-1, 0)
+	return Changed{Lang: lc, Keys: e.keys, Records: ds, Gone: e.gone, Products: e.prods}
 }
 
 // addTitleTerms makes the exact title terms of the words of dw's title
 // that have none yet, numbered after the other terms, and marks them in
 // keys.
-func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
-	for len(lc.titleTerm) < len(lc.vocab.words) {
+func (lc *Lang) addTitleTerms(dw *docWords, keys map[string]bool) {
+	for len(lc.titleTerm) < len(lc.vocab.Words()) {
 		lc.titleTerm = append(lc.titleTerm, -1)
 	}
 	for _, x := range dw.wc[dw.off[fTitle]:dw.off[fTitle+1]] {
-		w := lc.vocab.words[x.w]
-		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || isCompound(w) {
+		w := lc.vocab.Words()[x.w]
+		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || format.IsCompound(w) {
 			continue
 		}
-		t, ok := lc.termID[w+titleSuffix]
+		t, ok := lc.termID[w+format.TitleSuffix]
 		if !ok {
-			t = lc.newTerm(w+titleSuffix, keys)
+			t = lc.newTerm(w+format.TitleSuffix, keys)
 		}
 		lc.titleTerm[x.w] = t
 	}
@@ -430,7 +350,7 @@ func (lc *langCorpus) addTitleTerms(dw *docWords, keys map[string]bool) {
 
 // newTerm numbers a new term after the others, with no postings yet, and
 // marks it in keys (if not nil).
-func (lc *langCorpus) newTerm(key string, keys map[string]bool) int32 {
+func (lc *Lang) newTerm(key string, keys map[string]bool) int32 {
 	t := int32(len(lc.termList))
 	lc.termID[key] = t
 	lc.termList = append(lc.termList, key)

@@ -1,7 +1,8 @@
-package search
+package export
 
 import (
 	"fmt"
+	"kbsite/generator/search/index"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -78,11 +79,11 @@ func benchPipeline(b *testing.B, n int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		w0 := time.Now()
-		var c *Corpus
+		var c *index.Corpus
 		var files []File
-		ta, pa := phase(func() { c = Analyze(docs) })
+		ta, pa := phase(func() { c = index.Analyze(docs) })
 		tr, pr := phase(func() { c.Related(8) })
-		tf, pf := phase(func() { files = c.Files() })
+		tf, pf := phase(func() { files = allFiles(New(c)) })
 		wall += time.Since(w0)
 		ca, cr, cf = ca+ta, cr+tr, cf+tf
 		peakA, peakR, peakF = max(peakA, pa), max(peakR, pr), max(peakF, pf)

@@ -1,13 +1,14 @@
-package search
+package index
+
+import (
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/internal/parallel"
+)
 
 const (
 	relatedTerms = 25 // significant terms of a doc used as its query
 	relatedMaxDF = 64 // terms in more docs than this are not significant
 )
-
-// Related returns, for each doc, up to n indices of the most similar other
-// docs of the same language.
-func Related(docs []Doc, n int) [][]int { return Analyze(docs).Related(n) }
 
 // Related returns, for each doc given to Analyze, up to n indices (into
 // that slice) of the most similar other docs of its language: the doc's most
@@ -24,7 +25,7 @@ func (c *Corpus) Related(n int) [][]int {
 	}
 	for _, lc := range c.langs {
 		N := len(lc.docs)
-		parallel(N, func(lo, hi int) {
+		parallel.For(N, func(lo, hi int) {
 			var s relScratch
 			for d := lo; d < hi; d++ {
 				if lc.docs[d] == nil || lc.orig[d] < 0 {
@@ -89,15 +90,15 @@ func score(ps []posting, d int32) int32 {
 }
 
 // termLess orders terms by cmp16, as their numbers do after Analyze.
-func (lc *langCorpus) termLess(a, b int32) bool {
+func (lc *Lang) termLess(a, b int32) bool {
 	if a < lc.nSorted && b < lc.nSorted {
 		return a < b
 	}
-	return cmp16(lc.termList[a], lc.termList[b]) < 0
+	return format.Cmp16(lc.termList[a], lc.termList[b]) < 0
 }
 
 // relatedOf returns up to n docs most similar to d, in scratch memory.
-func (lc *langCorpus) relatedOf(d int32, n int, s *relScratch) []int32 {
+func (lc *Lang) relatedOf(d int32, n int, s *relScratch) []int32 {
 	if len(s.acc) < len(lc.docs) {
 		s.acc = make([]int64, len(lc.docs))
 	}

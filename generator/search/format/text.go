@@ -1,4 +1,4 @@
-package search
+package format
 
 import (
 	"strings"
@@ -35,14 +35,20 @@ var foldMap = func() map[rune]string {
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = isWordRune(rune(c))
+		t[c] = IsWordRune(rune(c))
 	}
 	return
 }()
 
-const maxWordLen = 64 // longer runs are not words (hashes, base64, attacks)
+// MaxWordLen is the longest word, in runes: longer runs are not words
+// (hashes, base64, attacks).
+const MaxWordLen = 64
 
-func isWordRune(r rune) bool {
+// IsWordByte reports whether an ASCII byte is a letter or digit: part of a word.
+func IsWordByte(c byte) bool { return c < utf8.RuneSelf && asciiWord[c] }
+
+// IsWordRune reports whether r is part of a word: a letter, number or mark.
+func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
@@ -78,15 +84,15 @@ func fold(w string) string {
 	return b.String()
 }
 
-// token is one folded word with its position in UTF-16 code units of the
+// Token is one folded word with its position in UTF-16 code units of the
 // original text (the JavaScript string index), so excerpts agree.
-type token struct {
-	word       string
-	start, end int
+type Token struct {
+	Word       string
+	Start, End int
 }
 
-// tokens splits text into folded words. CJK runs become bigrams.
-func tokens(text string, out []token) []token {
+// Tokens splits text into folded words. CJK runs become bigrams.
+func Tokens(text string, out []Token) []Token {
 	u := 0 // UTF-16 offset
 	start, startU := -1, 0
 	ascii := true
@@ -94,12 +100,12 @@ func tokens(text string, out []token) []token {
 		w := text[start:end]
 		start = -1
 		if ascii {
-			if len(w) <= maxWordLen {
-				out = append(out, token{fold(w), startU, endU})
+			if len(w) <= MaxWordLen {
+				out = append(out, Token{fold(w), startU, endU})
 			}
 			return
 		}
-		if utf8.RuneCountInString(w) > maxWordLen {
+		if utf8.RuneCountInString(w) > MaxWordLen {
 			return
 		}
 		out = splitCJK(fold(w), startU, endU, out)
@@ -111,7 +117,7 @@ func tokens(text string, out []token) []token {
 			word = asciiWord[r]
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
-			word = isWordRune(r)
+			word = IsWordRune(r)
 		}
 		if word {
 			if start < 0 {
@@ -130,7 +136,7 @@ func tokens(text string, out []token) []token {
 	return out
 }
 
-func splitCJK(w string, s, e int, out []token) []token {
+func splitCJK(w string, s, e int, out []Token) []Token {
 	has := false
 	for _, r := range w {
 		if r >= 0x1100 && isCJK(r) {
@@ -139,7 +145,7 @@ func splitCJK(w string, s, e int, out []token) []token {
 		}
 	}
 	if !has {
-		return append(out, token{w, s, e})
+		return append(out, Token{w, s, e})
 	}
 	rs := []rune(w)
 	for i := 0; i < len(rs); {
@@ -150,12 +156,12 @@ func splitCJK(w string, s, e int, out []token) []token {
 		}
 		switch {
 		case !cjk:
-			out = append(out, token{string(rs[i:j]), s, e})
+			out = append(out, Token{string(rs[i:j]), s, e})
 		case j-i == 1:
-			out = append(out, token{string(rs[i]), s, e})
+			out = append(out, Token{string(rs[i]), s, e})
 		default:
 			for k := i; k+1 < j; k++ {
-				out = append(out, token{string(rs[k : k+2]), s, e})
+				out = append(out, Token{string(rs[k : k+2]), s, e})
 			}
 		}
 		i = j
@@ -163,19 +169,19 @@ func splitCJK(w string, s, e int, out []token) []token {
 	return out
 }
 
-// words returns the folded words of text.
-func words(text string) []string {
-	ts := tokens(text, nil)
+// Words returns the folded words of text.
+func Words(text string) []string {
+	ts := Tokens(text, nil)
 	ws := make([]string, len(ts))
 	for i, t := range ts {
-		ws[i] = t.word
+		ws[i] = t.Word
 	}
 	return ws
 }
 
-// cmp16 compares strings in UTF-16 code unit order, the order of
+// Cmp16 compares strings in UTF-16 code unit order, the order of
 // JavaScript's < on strings, so that routing agrees in both engines.
-func cmp16(a, b string) int {
+func Cmp16(a, b string) int {
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
@@ -291,16 +297,16 @@ const (
 	compoundClose = ")]}>\"',.;:!?*`"
 )
 
-// compound returns the folded technical token of a chunk, or "".
-func compound(chunk string) string {
+// Compound returns the folded technical token of a chunk, or "".
+func Compound(chunk string) string {
 	chunk = strings.TrimRight(strings.TrimLeft(chunk, compoundOpen), compoundClose)
-	if chunk == "" || utf8.RuneCountInString(chunk) > maxWordLen {
+	if chunk == "" || utf8.RuneCountInString(chunk) > MaxWordLen {
 		return ""
 	}
 	joined, word := false, false
 	for _, r := range chunk {
 		switch {
-		case isWordRune(r):
+		case IsWordRune(r):
 			word = true
 		case strings.ContainsRune(compoundJoin, r):
 			joined = true
@@ -314,9 +320,9 @@ func compound(chunk string) string {
 	return fold(chunk)
 }
 
-// isCompound reports whether a folded word is a technical token: words
+// IsCompound reports whether a folded word is a technical token: words
 // proper have no joining characters.
-func isCompound(w string) bool { return strings.ContainsAny(w, compoundJoin) }
+func IsCompound(w string) bool { return strings.ContainsAny(w, compoundJoin) }
 
 // hexDigitsOf returns "80070005" for a hexadecimal error code word
 // "0x80070005", else "": the build indexes the code under both, so the
@@ -333,9 +339,9 @@ func hexDigitsOf(w string) string {
 	return w[2:]
 }
 
-// extraWords calls f with the technical tokens of t and the digits of its
-// hexadecimal codes, the words the build adds to those tokens(t) gives.
-func extraWords(t string, f func(string)) {
+// ExtraWords calls f with the technical tokens of t and the digits of its
+// hexadecimal codes, the words the build adds to those Tokens(t) gives.
+func ExtraWords(t string, f func(string)) {
 	for i := 0; i < len(t); {
 		if c := t[i]; c < utf8.RuneSelf && asciiSpace[c] {
 			i++
@@ -366,10 +372,10 @@ func extraWords(t string, f func(string)) {
 		if !strings.ContainsAny(chunk, compoundJoin) && !strings.Contains(chunk, "0x") && !strings.Contains(chunk, "0X") {
 			continue // plain words, the common case
 		}
-		if c := compound(chunk); c != "" {
+		if c := Compound(chunk); c != "" {
 			f(c)
 		}
-		for _, w := range words(chunk) {
+		for _, w := range Words(chunk) {
 			if h := hexDigitsOf(w); h != "" {
 				f(h)
 			}

@@ -1,7 +1,11 @@
-package search
+// Package engine is the Go search engine over a built client index
+// (search/format), used by kbsite search and by the parity tests: given
+// the site folder, a language and a query text, it returns ranked results
+// with excerpts, suggestions and corrections. It ranks exactly as
+// templates/assets/search-engine.js does, which the parity tests check.
+package engine
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,21 +18,20 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"kbsite/generator/search/excerpt"
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/query"
 )
 
 // Query limits: hostile queries do bounded work.
 const (
-	maxQueryRunes  = 500
 	maxItems       = 10  // positive words and phrases
-	maxWords       = 32  // words in all
-	maxPhraseWords = 8   // words per phrase
 	maxPrefixShard = 3   // shards scanned for prefix expansion
 	maxExpansions  = 50  // prefix expansions
 	maxFuzzy       = 10  // fuzzy candidates per word
 	phraseCheckCap = 50  // records checked for phrases
 	maxLimit       = 100 // results per query
-	excerptBefore  = 60
-	excerptLen     = 160
 )
 
 // Match factors, percent, per query word: its own terms, then its stem
@@ -86,10 +89,10 @@ type Index struct {
 	mu     sync.Mutex
 	dir    string // siteDir/search
 	lang   string
-	man    manifest
+	man    format.Manifest
 	shards map[int]*shard
 	prods  map[int][]int
-	recs   map[int]*record
+	recs   map[int]*format.Record
 	Loaded []string // files read, in order (for benchmarks)
 }
 
@@ -124,9 +127,9 @@ func Open(siteDir, lang string) (*Index, error) {
 			lang = langs[0]
 		}
 	} else {
-		lang = langKey(lang)
+		lang = format.LangKey(lang)
 	}
-	ix := &Index{dir: dir, lang: lang, shards: map[int]*shard{}, prods: map[int][]int{}, recs: map[int]*record{}}
+	ix := &Index{dir: dir, lang: lang, shards: map[int]*shard{}, prods: map[int][]int{}, recs: map[int]*format.Record{}}
 	if err := ix.load("manifest.js", &ix.man); err != nil {
 		return nil, err
 	}
@@ -136,32 +139,13 @@ func Open(siteDir, lang string) (*Index, error) {
 	return ix, nil
 }
 
-// ParseFile strips the script wrapper of an index file: it returns the
-// registered name and the JSON data.
-func ParseFile(b []byte) (string, json.RawMessage, error) {
-	i := bytes.Index(b, []byte(".push("))
-	j := bytes.LastIndex(b, []byte(");"))
-	if i < 0 || j < i {
-		return "", nil, errors.New("not a search index file")
-	}
-	var v []json.RawMessage
-	if err := json.Unmarshal(b[i+6:j], &v); err != nil || len(v) != 2 {
-		return "", nil, errors.New("not a search index file")
-	}
-	var name string
-	if err := json.Unmarshal(v[0], &name); err != nil {
-		return "", nil, err
-	}
-	return name, v[1], nil
-}
-
 func (ix *Index) load(name string, v any) error {
 	b, err := os.ReadFile(filepath.Join(ix.dir, ix.lang, filepath.FromSlash(name)))
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	ix.Loaded = append(ix.Loaded, ix.lang+"/"+name)
-	_, data, err := ParseFile(b)
+	_, data, err := format.ParseFile(b)
 	if err != nil {
 		return fmt.Errorf("search index %s: %w", name, err)
 	}
@@ -171,8 +155,7 @@ func (ix *Index) load(name string, v any) error {
 // route returns the shard holding key: the last whose start <= key.
 func (ix *Index) route(key string) int {
 	s := ix.man.Starts
-	i := sort.Search(len(s), func(i int) bool { return cmp16(s[i], key) > 0 })
-	return max(i-1, 0)
+	return format.Route(len(s), func(k int) string { return s[k] }, key)
 }
 
 func (ix *Index) shard(k int) *shard {
@@ -180,7 +163,7 @@ func (ix *Index) shard(k int) *shard {
 		return s
 	}
 	s := &shard{}
-	if err := ix.load(fmt.Sprintf("s%d-%s.js", k, ix.man.Hashes[k]), s); err != nil {
+	if err := ix.load(format.ShardName(k, ix.man.Hashes[k]), s); err != nil {
 		s = &shard{}
 	}
 	s.words = make(map[string]int, len(s.W))
@@ -196,13 +179,13 @@ func (ix *Index) shard(k int) *shard {
 	return s
 }
 
-func (ix *Index) record(d int) *record {
+func (ix *Index) record(d int) *format.Record {
 	if r := ix.recs[d]; r != nil {
 		return r
 	}
-	r := &record{}
-	if err := ix.load(fmt.Sprintf("r/%d-%s.js", d, ix.man.RecVer), r); err != nil {
-		r = &record{}
+	r := &format.Record{}
+	if err := ix.load(format.RecordName(d, ix.man.RecVer), r); err != nil {
+		r = &format.Record{}
 	}
 	ix.recs[d] = r
 	return r
@@ -215,7 +198,7 @@ type termRef struct {
 }
 
 // refs resolves the term references of word i of shard k (nil: stop word).
-func (ix *Index) refs(q *query, k int, i int) []termRef {
+func (ix *Index) refs(q *search, k int, i int) []termRef {
 	s := ix.shard(k)
 	if i >= len(s.M) {
 		return nil
@@ -249,7 +232,7 @@ func (ix *Index) postings(t termRef) []int {
 	if p, ok := s.post[t.idx]; ok {
 		return p
 	}
-	nums := decodeNums(s.P[t.idx])
+	nums := format.DecodeNums(s.P[t.idx])
 	doc := 0
 	for i := 0; i+1 < len(nums); i += 2 {
 		doc += nums[i]
@@ -259,12 +242,12 @@ func (ix *Index) postings(t termRef) []int {
 	return nums
 }
 
-// query is the parsed and resolved state of one search.
-type query struct {
+// search is the parsed and resolved state of one search.
+type search struct {
 	touched []int
 }
 
-func (q *query) touch(k int) {
+func (q *search) touch(k int) {
 	for _, t := range q.touched {
 		if t == k {
 			return
@@ -292,87 +275,12 @@ type item struct {
 	phrase []string // folded phrase words, including stop words
 }
 
-// parsed is the syntax of a query: the chunks between white space outside
-// quotes, and the quoted phrases.
-type parsed struct {
-	chunks  []chunk
-	typing  bool // the last chunk's last word is being typed
-	phrases [][]string
-	negP    [][]string
-}
-
-// chunk is a run of text between white space outside quotes: its words,
-// its technical token (see compound) and whether it is "-word" after a
-// space (or at the start of the query), which excludes unless resolve
-// decides otherwise.
-type chunk struct {
-	words []string
-	comp  string
-	neg   bool
-}
-
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
-
-// parse splits the query. Even parts between '"' are outside quotes.
-func parse(q string) parsed {
-	var p parsed
-	parts := strings.Split(q, "\"")
-	endsWord := q != "" && isWordRune(lastRune(q))
-	nwords := 0
-	for i, part := range parts {
-		if i%2 == 1 {
-			ws := words(part)
-			if len(ws) > maxPhraseWords {
-				ws = ws[:maxPhraseWords]
-			}
-			prev := parts[i-1]
-			neg := strings.HasSuffix(prev, "-") && (len(prev) == 1 || isSpace(lastRune(prev[:len(prev)-1])))
-			if nwords+len(ws) > maxWords || len(ws) == 0 {
-				continue
-			}
-			nwords += len(ws)
-			switch {
-			case neg:
-				p.negP = append(p.negP, ws)
-			case len(ws) == 1:
-				p.chunks = append(p.chunks, chunk{words: ws})
-			default:
-				p.phrases = append(p.phrases, ws)
-			}
-			continue
-		}
-		chunks := strings.FieldsFunc(part, isSpace)
-		for ci, ch := range chunks {
-			ws := words(ch)
-			if n := maxWords - nwords; len(ws) > n {
-				ws = ws[:max(n, 0)]
-			}
-			if len(ws) == 0 {
-				continue
-			}
-			nwords += len(ws)
-			// The start of the query counts as after a space: "-nat firewall".
-			afterSpace := ci > 0 || i == 0 || isSpace(firstRune(part))
-			second, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ch, "-"))
-			neg := afterSpace && strings.HasPrefix(ch, "-") && isWordRune(second)
-			p.chunks = append(p.chunks, chunk{words: ws, comp: compound(ch), neg: neg})
-			p.typing = endsWord && i == len(parts)-1 && ci == len(chunks)-1
-		}
-	}
-	return p
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
 // resolve turns the chunks into the words to search, whether the last is
 // being typed, the technical tokens of the index that were typed, and the
 // words to exclude. "-x" excludes x unless "-x" is a token of the index
 // (an option such as "-v"); when nothing else would remain, nothing is
 // excluded.
-func (ix *Index) resolve(q *query, p parsed) (plain []string, typing bool, comps []*qword, negW []string) {
+func (ix *Index) resolve(q *search, p query.Parsed) (plain []string, typing bool, comps []*qword, negW []string) {
 	known := func(c string) *qword {
 		if c == "" {
 			return nil
@@ -382,40 +290,35 @@ func (ix *Index) resolve(q *query, p parsed) (plain []string, typing bool, comps
 		}
 		return nil
 	}
-	pos := make([]bool, len(p.chunks))
-	cq := make([]*qword, len(p.chunks))
-	any := len(p.phrases) > 0
-	for i, c := range p.chunks {
-		cq[i] = known(c.comp)
-		pos[i] = !c.neg || cq[i] != nil
+	pos := make([]bool, len(p.Chunks))
+	cq := make([]*qword, len(p.Chunks))
+	any := len(p.Phrases) > 0
+	for i, c := range p.Chunks {
+		cq[i] = known(c.Comp)
+		pos[i] = !c.Neg || cq[i] != nil
 		any = any || pos[i]
 	}
 	seen := map[string]bool{}
-	for i, c := range p.chunks {
+	for i, c := range p.Chunks {
 		if pos[i] || !any {
-			plain = append(plain, c.words...)
-			if cq[i] != nil && !seen[c.comp] {
-				seen[c.comp] = true
+			plain = append(plain, c.Words...)
+			if cq[i] != nil && !seen[c.Comp] {
+				seen[c.Comp] = true
 				comps = append(comps, cq[i])
 			}
 		} else {
-			negW = append(negW, c.words...)
+			negW = append(negW, c.Words...)
 		}
 	}
-	n := len(p.chunks)
-	typing = p.typing && n > 0 && (pos[n-1] || !any)
+	n := len(p.Chunks)
+	typing = p.Typing && n > 0 && (pos[n-1] || !any)
 	return plain, typing, comps, negW
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // lookup resolves a word to its exact terms.
-func (ix *Index) lookup(q *query, w string) *qword {
+func (ix *Index) lookup(q *search, w string) *qword {
 	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}, wide: true}
 	k := ix.route(w)
 	q.touch(k)
@@ -427,7 +330,7 @@ func (ix *Index) lookup(q *query, w string) *qword {
 		for _, t := range qw.exact {
 			qw.add(t, factorExact)
 		}
-		key := w + titleSuffix
+		key := w + format.TitleSuffix
 		k2 := ix.route(key)
 		q.touch(k2)
 		if j, ok := ix.shard(k2).terms[key]; ok && !qw.stop {
@@ -449,7 +352,7 @@ func (qw *qword) add(t termRef, f int) {
 // positive looks up the words and phrases to search, adding suggestions
 // for unknown words to resp. It returns the items and the words that will
 // be searched as their suggestion only (typo candidates; none if exact).
-func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool, resp *Response) ([]*item, []Suggestion) {
+func (ix *Index) positive(q *search, p query.Parsed, plain []string, typing, exact bool, resp *Response) ([]*item, []Suggestion) {
 	var items []*item
 	var corrected []Suggestion
 	suggest := func(qw *qword) string {
@@ -481,7 +384,7 @@ func (ix *Index) positive(q *query, p parsed, plain []string, typing, exact bool
 		}
 		items = append(items, &item{words: []*qword{qw}})
 	}
-	for _, ph := range p.phrases {
+	for _, ph := range p.Phrases {
 		it := &item{phrase: ph}
 		for _, w := range ph {
 			if qw := ix.lookup(q, w); !qw.stop {
@@ -511,7 +414,7 @@ func (qw *qword) onlyFuzzy() bool {
 
 // expand adds prefix expansions and, with fuzzy, typo candidates to a
 // positive word.
-func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
+func (ix *Index) expand(q *search, qw *qword, fuzzy bool) {
 	w := qw.word
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
@@ -533,7 +436,7 @@ func (ix *Index) expand(q *query, qw *qword, fuzzy bool) {
 			if la != lb {
 				return la < lb
 			}
-			return cmp16(cands[a], cands[b]) < 0
+			return format.Cmp16(cands[a], cands[b]) < 0
 		})
 		if len(cands) > maxExpansions {
 			cands = cands[:maxExpansions]
@@ -590,7 +493,7 @@ func (ix *Index) capPrefix(qw *qword) {
 			}
 		}
 	}
-	own := idfQ(N, df)
+	own := format.IDFQ(N, df)
 	qw.caps = map[string]int{}
 	for n, f := range qw.factors {
 		if f == factorPrefix {
@@ -606,7 +509,7 @@ func sortedNames(m map[string]int) []string {
 	for n := range m {
 		names = append(names, n)
 	}
-	slices.SortFunc(names, cmp16)
+	slices.SortFunc(names, format.Cmp16)
 	return names
 }
 
@@ -629,7 +532,7 @@ type fuzzyCand struct {
 // (optimal string alignment), by distance then word: those of w's shard,
 // and with wide those of the shards on either side too, since a word spelt
 // wrong can sort past a shard's end.
-func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
+func (ix *Index) fuzzy(q *search, w string, maxd int, wide bool) []fuzzyCand {
 	k := ix.route(w)
 	out := ix.fuzzyIn(q, k, w, maxd, nil)
 	if wide {
@@ -643,7 +546,7 @@ func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 		if out[i].d != out[j].d {
 			return out[i].d < out[j].d
 		}
-		return cmp16(out[i].word, out[j].word) < 0
+		return format.Cmp16(out[i].word, out[j].word) < 0
 	})
 	if len(out) > maxFuzzy {
 		out = out[:maxFuzzy]
@@ -655,7 +558,7 @@ func (ix *Index) fuzzy(q *query, w string, maxd int, wide bool) []fuzzyCand {
 }
 
 // fuzzyIn appends the words of shard k within maxd edits of w.
-func (ix *Index) fuzzyIn(q *query, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
+func (ix *Index) fuzzyIn(q *search, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
 	q.touch(k)
 	s := ix.shard(k)
 	a := []rune(w)
@@ -713,37 +616,62 @@ func osa(a, b []rune, maxd int) int {
 	return min(prev[m], maxd+1)
 }
 
-// Search returns the ranked results of q.
-func (ix *Index) Search(q string, opts Options) []Result {
-	return ix.Query(q, opts).Results
-}
-
 // Query runs a search and returns results, suggestions and the total.
 func (ix *Index) Query(text string, opts Options) Response {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	resp := Response{Results: []Result{}, Suggestions: []Suggestion{}, Corrected: []Suggestion{}}
-	text = strings.ToValidUTF8(text, "\uFFFD")
-	if rs := []rune(text); len(rs) > maxQueryRunes {
-		text = string(rs[:maxQueryRunes])
-	}
+	text = query.Trim(text)
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	limit = min(limit, maxLimit)
-	p := parse(text)
-	q := &query{}
+	p := query.Parse(text)
+	q := &search{}
 	N := ix.man.N
 	plain, typing, comps, negW := ix.resolve(q, p)
 
 	items, corrected := ix.positive(q, p, plain, typing, opts.Exact, &resp)
 
-	// Filters.
+	ok := ix.filter(q, p, negW, opts.Product)
+	sc := ix.score(q, items, comps, N)
+	cands, relaxed := candidates(sc, len(items), ok)
+	if !relaxed {
+		cands = ix.verifyPhrases(items, cands)
+	}
+	cands = ix.idFirst(q, text, cands, ok)
+
+	resp.Total = len(cands)
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	if len(cands) > 0 && corrected != nil {
+		resp.Corrected = corrected
+	}
+	hl := ix.highlightSet(q, items)
+	for _, d := range cands {
+		r := ix.record(d)
+		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
+			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products}
+		if res.Products == nil {
+			res.Products = []string{}
+		}
+		res.Section, res.Excerpt, res.Matched = excerpt.Of(r, hl)
+		res.Heading = excerpt.Heading(r, res.Section)
+		resp.Results = append(resp.Results, res)
+	}
+	return resp
+}
+
+// filter returns whether a doc may be a result: it is not excluded by a
+// negative word or phrase and, given a product, is of that product.
+func (ix *Index) filter(q *search, p query.Parsed, negW []string, product string) func(d int) bool {
+	N := ix.man.N
 	var allowed []bool
-	if opts.Product != "" {
+	if product != "" {
 		allowed = make([]bool, N)
-		if k := ix.product(opts.Product); k >= 0 {
+		if k := ix.product(product); k >= 0 {
 			for _, d := range ix.productDocs(q, k) {
 				if d >= 0 && d < N {
 					allowed[d] = true
@@ -757,24 +685,26 @@ func (ix *Index) Query(text string, opts Options) Response {
 			excluded[d] = true
 		}
 	}
-	for _, ph := range p.negP {
+	for _, ph := range p.NegPhrases {
 		for _, d := range ix.docsAll(q, ph) {
 			excluded[d] = true
 		}
 	}
-	ok := func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+	return func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+}
 
-	sc := ix.score(q, items, comps, N)
+// candidates returns the docs that match every item, best first, or when
+// none does and there are several items, those that match any (relaxed).
+func candidates(sc docScores, nItems int, ok func(int) bool) (cands []int, relaxed bool) {
+	N := len(sc.total)
 	total, count, titled, quality := sc.total, sc.count, sc.titled, sc.quality
-	var cands []int
-	relaxed := false
-	if len(items) > 0 {
+	if nItems > 0 {
 		for d := 0; d < N; d++ {
-			if count[d] == len(items) && ok(d) {
+			if count[d] == nItems && ok(d) {
 				cands = append(cands, d)
 			}
 		}
-		if len(cands) == 0 && len(items) > 1 {
+		if len(cands) == 0 && nItems > 1 {
 			relaxed = true
 			for d := 0; d < N; d++ {
 				if count[d] > 0 && ok(d) {
@@ -799,13 +729,17 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 		return da < db
 	})
+	return cands, relaxed
+}
 
-	// Phrases are verified on the records of the best candidates.
+// verifyPhrases keeps the best candidates whose records have the phrases
+// of the items, if there are any.
+func (ix *Index) verifyPhrases(items []*item, cands []int) []int {
 	hasPhrase := false
 	for _, it := range items {
 		hasPhrase = hasPhrase || len(it.phrase) > 0
 	}
-	if hasPhrase && !relaxed {
+	if hasPhrase {
 		var kept []int
 		for i, d := range cands {
 			if i >= phraseCheckCap {
@@ -817,11 +751,15 @@ func (ix *Index) Query(text string, opts Options) Response {
 		}
 		cands = kept
 	}
+	return cands
+}
 
-	// An ID or alias typed alone comes first.
-	if t := strings.TrimFunc(text, isSpace); t != "" && !strings.ContainsFunc(t, isSpace) &&
+// idFirst puts first the docs whose ID or alias is the query, typed alone.
+func (ix *Index) idFirst(q *search, text string, cands []int, ok func(int) bool) []int {
+	N := ix.man.N
+	if t := strings.TrimFunc(text, unicode.IsSpace); t != "" && !strings.ContainsFunc(t, unicode.IsSpace) &&
 		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
-		if key := idKey(t); key != "" {
+		if key := format.IDKey(t); key != "" {
 			k := ix.route(key)
 			q.touch(k)
 			var first []int
@@ -842,27 +780,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 			}
 		}
 	}
-
-	resp.Total = len(cands)
-	if len(cands) > limit {
-		cands = cands[:limit]
-	}
-	if len(cands) > 0 && corrected != nil {
-		resp.Corrected = corrected
-	}
-	hl := ix.highlightSet(q, items)
-	for _, d := range cands {
-		r := ix.record(d)
-		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
-			Score: float64(total[d]) / (100 * scoreScale), Products: r.Products}
-		if res.Products == nil {
-			res.Products = []string{}
-		}
-		res.Section, res.Excerpt, res.Matched = excerpt(r, hl)
-		res.Heading = r.heading(res.Section)
-		resp.Results = append(resp.Results, res)
-	}
-	return resp
+	return cands
 }
 
 func containsInt(s []int, x int) bool {
@@ -883,7 +801,7 @@ type docScores struct{ total, count, titled, quality []int }
 // a quarter: the words are together, whatever their idf. Heading pairs
 // and the technical tokens typed ("--install") add their own scores, so
 // docs that have them as typed come before those that only have the words.
-func (ix *Index) score(q *query, items []*item, comps []*qword, N int) docScores {
+func (ix *Index) score(q *search, items []*item, comps []*qword, N int) docScores {
 	total, count := make([]int, N), make([]int, N)
 	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
 	for _, it := range items {
@@ -893,10 +811,10 @@ func (ix *Index) score(q *query, items []*item, comps []*qword, N int) docScores
 				total[d] += s
 				count[d]++
 				quality[d] += m.quality[d]
-				if m.cls[d] == clsTitle {
+				if m.cls[d] == format.ClsTitle {
 					titled[d]++
 				}
-				if m.cls[d] >= clsHeading {
+				if m.cls[d] >= format.ClsHeading {
 					headed[d]++
 				}
 			}
@@ -947,7 +865,7 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 			}
 			p := ix.postings(qw.refs[n])
 			own, capped := qw.caps[n]
-			tidf := idfQ(N, len(p)/2)
+			tidf := format.IDFQ(N, len(p)/2)
 			capped = capped && own < tidf
 			for i := 0; i+1 < len(p); i += 2 {
 				d := p[i]
@@ -992,13 +910,13 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 // addPairs adds to the matching docs that have two consecutive query
 // words next to each other in a heading their pair term's score, at
 // factorPair: the words are together in one section.
-func (ix *Index) addPairs(q *query, items []*item, total []int) {
+func (ix *Index) addPairs(q *search, items []*item, total []int) {
 	for i := 0; i+1 < len(items); i++ {
 		a, b := items[i].words, items[i+1].words
 		if len(a) != 1 || len(b) != 1 || len(a[0].exact) == 0 || len(b[0].exact) == 0 {
 			continue
 		}
-		key := a[0].exact[0].name + pairSep + b[0].exact[0].name
+		key := a[0].exact[0].name + format.PairSep + b[0].exact[0].name
 		k := ix.route(key)
 		q.touch(k)
 		j, ok := ix.shard(k).terms[key]
@@ -1026,7 +944,7 @@ func (ix *Index) addTitle(t *termRef, best []int) {
 }
 
 // docsAll returns the docs having an exact term of every (known) word.
-func (ix *Index) docsAll(q *query, ws []string) []int {
+func (ix *Index) docsAll(q *search, ws []string) []int {
 	var sets []map[int]bool
 	for _, w := range ws {
 		qw := ix.lookup(q, w)
@@ -1061,27 +979,27 @@ func (ix *Index) docsAll(q *query, ws []string) []int {
 
 // product finds a product by name or slug, comparing folded words.
 func (ix *Index) product(p string) int {
-	key := strings.Join(words(p), "-")
+	key := strings.Join(format.Words(p), "-")
 	if key == "" {
 		return -1
 	}
 	for k, pr := range ix.man.Prods {
-		if len(pr) == 3 && (strings.Join(words(pr[0]), "-") == key || strings.Join(words(pr[1]), "-") == key) {
+		if len(pr) == 3 && (strings.Join(format.Words(pr[0]), "-") == key || strings.Join(format.Words(pr[1]), "-") == key) {
 			return k
 		}
 	}
 	return -1
 }
 
-func (ix *Index) productDocs(q *query, k int) []int {
+func (ix *Index) productDocs(q *search, k int) []int {
 	if d, ok := ix.prods[k]; ok {
 		return d
 	}
 	var s string
-	if err := ix.load(fmt.Sprintf("p%d-%s.js", k, ix.man.Prods[k][2]), &s); err != nil {
+	if err := ix.load(format.ProdName(k, ix.man.Prods[k][2]), &s); err != nil {
 		s = ""
 	}
-	nums := decodeNums(s)
+	nums := format.DecodeNums(s)
 	d := 0
 	for i := range nums {
 		d += nums[i]
@@ -1092,7 +1010,7 @@ func (ix *Index) productDocs(q *query, k int) []int {
 }
 
 // suggest returns the closest vocabulary word to an unknown word.
-func (ix *Index) suggest(q *query, w string, wide bool) string {
+func (ix *Index) suggest(q *search, w string, wide bool) string {
 	maxd := 1
 	if runeLen(w) >= 5 {
 		maxd = 2
@@ -1113,7 +1031,7 @@ func (ix *Index) suggest(q *query, w string, wide bool) string {
 // highlightSet is the set of folded words to highlight: the query words,
 // their expansions and typo candidates, and every word of the shards this
 // query touched that shares a matched term with a query word.
-func (ix *Index) highlightSet(q *query, items []*item) map[string]bool {
+func (ix *Index) highlightSet(q *search, items []*item) map[string]bool {
 	hl := map[string]bool{}
 	exact := map[string]bool{}
 	for _, it := range items {
@@ -1182,9 +1100,9 @@ func refNames(s *shard, i int) []string {
 
 // verify checks that every phrase of the items occurs, words adjacent and in
 // order, in one field of the record.
-func (ix *Index) verify(r *record, items []*item) bool {
+func (ix *Index) verify(r *format.Record, items []*item) bool {
 	var fields [][]string
-	add := func(s string) { fields = append(fields, words(s)) }
+	add := func(s string) { fields = append(fields, format.Words(s)) }
 	add(r.ID)
 	add(r.Title)
 	add(r.Summary)
@@ -1226,107 +1144,4 @@ func hasRun(f, ph []string) bool {
 		}
 	}
 	return false
-}
-
-// heading is the heading of the section with the given ID, or "".
-func (r *record) heading(id string) string {
-	for _, s := range r.Sections {
-		if len(s) == 3 && id != "" && s[0] == id {
-			return s[1]
-		}
-	}
-	return ""
-}
-
-// excerpt picks the section with most distinct highlighted words and cuts
-// about excerptLen UTF-16 units around its first highlighted word.
-func excerpt(r *record, hl map[string]bool) (string, string, []string) {
-	matched := map[string]bool{}
-	scan := func(s string) []token {
-		ts := tokens(s, nil)
-		for _, t := range ts {
-			if hl[t.word] {
-				matched[t.word] = true
-			}
-		}
-		return ts
-	}
-	scan(r.Title)
-	scan(r.Summary)
-	best, bestN := -1, -1
-	for i, s := range r.Sections {
-		if len(s) != 3 {
-			continue
-		}
-		distinct := map[string]bool{}
-		for _, t := range append(scan(s[1]), scan(s[2])...) {
-			if hl[t.word] {
-				distinct[t.word] = true
-			}
-		}
-		if len(distinct) > bestN {
-			best, bestN = i, len(distinct)
-		}
-	}
-	section, text := "", r.Summary
-	if best >= 0 {
-		section, text = r.Sections[best][0], r.Sections[best][2]
-		if text == "" {
-			text = r.Sections[best][1]
-		}
-	}
-	m := make([]string, 0, len(matched))
-	for w := range matched {
-		m = append(m, w)
-	}
-	sort.Slice(m, func(a, b int) bool { return cmp16(m[a], m[b]) < 0 })
-	return section, cut(text, hl), m
-}
-
-func cut(text string, hl map[string]bool) string {
-	u := utf16.Encode([]rune(text))
-	n := len(u)
-	s := -1
-	for _, t := range tokens(text, nil) {
-		if hl[t.word] {
-			s = t.start
-			break
-		}
-	}
-	start := 0
-	if s > excerptBefore {
-		start = s - excerptBefore
-		j := start
-		for j < s && u[j] != ' ' {
-			j++
-		}
-		if j < s {
-			start = j + 1
-		} else {
-			start = s
-		}
-	}
-	end := start + excerptLen
-	if end >= n {
-		end = n
-	} else {
-		j := end
-		lo := max(s, start)
-		for j > lo && u[j] != ' ' {
-			j--
-		}
-		if j > lo {
-			end = j
-		} else if utf16.IsSurrogate(rune(u[end-1])) && u[end-1] < 0xDC00 {
-			end--
-		}
-	}
-	out := string(utf16.Decode(u[start:end]))
-	if start > 0 {
-		out = "…" + out
-	}
-	if end < n {
-		out += "…"
-	}
-	return out
 }

@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search/engine"
 )
 
 type parityCase struct {
@@ -66,28 +68,28 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 	cj, _ := json.Marshal(parityQueries)
 	casesFile := filepath.Join(t.TempDir(), "cases.json")
 	os.WriteFile(casesFile, cj, 0o644)
-	engine, _ := filepath.Abs("../../templates/assets/search-engine.js")
-	cmd := exec.Command(node, "testdata/parity.js", engine, site, casesFile)
+	jsEngine, _ := filepath.Abs("../../../templates/assets/search-engine.js")
+	cmd := exec.Command(node, "testdata/parity.js", jsEngine, site, casesFile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
-	var js []Response
+	var js []engine.Response
 	if err := json.Unmarshal(out, &js); err != nil {
 		t.Fatalf("node output: %v\n%s", err, out)
 	}
-	ixs := map[string]*Index{}
+	ixs := map[string]*engine.Index{}
 	nonEmpty := 0
 	for i, c := range parityQueries {
 		ix := ixs[c.Lang]
 		if ix == nil {
-			if ix, err = Open(site, c.Lang); err != nil {
+			if ix, err = engine.Open(site, c.Lang); err != nil {
 				t.Fatal(err)
 			}
 			ixs[c.Lang] = ix
 		}
-		g := ix.Query(c.Q, Options{Limit: c.Limit, Product: c.Product, Exact: c.Exact})
+		g := ix.Query(c.Q, engine.Options{Limit: c.Limit, Product: c.Product, Exact: c.Exact})
 		j := js[i]
 		if len(g.Results) > 0 {
 			nonEmpty++

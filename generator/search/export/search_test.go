@@ -1,4 +1,4 @@
-package search
+package export
 
 import (
 	"bytes"
@@ -8,9 +8,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kbsite/generator/search/engine"
+	"kbsite/generator/search/index"
 )
 
-func ids(rs []Result) []string {
+func ids(rs []engine.Result) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
 		out[i] = r.ID
@@ -27,10 +30,10 @@ type want struct {
 	product string
 }
 
-func check(t *testing.T, ix *Index, cases []want) {
+func check(t *testing.T, ix *engine.Index, cases []want) {
 	t.Helper()
 	for _, c := range cases {
-		got := ids(ix.Search(c.q, Options{Limit: 20, Product: c.product}))
+		got := ids(search(ix, c.q, engine.Options{Limit: 20, Product: c.product}))
 		if c.none && len(got) > 0 {
 			t.Errorf("%q (product %q): want no results, got %v", c.q, c.product, got)
 			continue
@@ -106,12 +109,12 @@ func TestMatching(t *testing.T) {
 func TestTitleRanksHigh(t *testing.T) {
 	ix := openFixture(t, "en")
 	// "password" is in the title of KB100004 only.
-	got := ids(ix.Search("password ", Options{}))
+	got := ids(search(ix, "password ", engine.Options{}))
 	if len(got) == 0 || got[0] != "KB100004" {
 		t.Fatalf("got %v", got)
 	}
 	// Exact beats fuzzy: "files" exact (KB100010) before fuzzy matches.
-	rs := ix.Search("files ", Options{})
+	rs := search(ix, "files ", engine.Options{})
 	if len(rs) == 0 || rs[0].ID != "KB100010" {
 		t.Fatalf("got %v", ids(rs))
 	}
@@ -119,7 +122,7 @@ func TestTitleRanksHigh(t *testing.T) {
 
 func TestResultFields(t *testing.T) {
 	ix := openFixture(t, "en")
-	rs := ix.Search("turn off the firewall", Options{Limit: 1})
+	rs := search(ix, "turn off the firewall", engine.Options{Limit: 1})
 	if len(rs) != 1 {
 		t.Fatalf("got %v", ids(rs))
 	}
@@ -137,7 +140,7 @@ func TestResultFields(t *testing.T) {
 		t.Errorf("products %v", r.Products)
 	}
 	// Matched includes other forms of the stem.
-	rs = ix.Search("connecting ", Options{})
+	rs = search(ix, "connecting ", engine.Options{})
 	for _, r := range rs {
 		if r.ID == "KB100007" && !slices.Contains(r.Matched, "connection") {
 			t.Errorf("connection not highlighted: %v", r.Matched)
@@ -147,17 +150,17 @@ func TestResultFields(t *testing.T) {
 
 func TestSuggestions(t *testing.T) {
 	ix := openFixture(t, "en")
-	resp := ix.Query("pasword bluetoth xyzzyq", Options{})
-	want := []Suggestion{{"pasword", "password"}, {"bluetoth", "bluetooth"}}
+	resp := ix.Query("pasword bluetoth xyzzyq", engine.Options{})
+	want := []engine.Suggestion{{Word: "pasword", Suggestion: "password"}, {Word: "bluetoth", Suggestion: "bluetooth"}}
 	if !slices.Equal(resp.Suggestions, want) {
 		t.Errorf("suggestions %v, want %v", resp.Suggestions, want)
 	}
-	resp = ix.Query("exdl", Options{}) // 2 edits at 4 letters: no match
+	resp = ix.Query("exdl", engine.Options{}) // 2 edits at 4 letters: no match
 	if len(resp.Results) != 0 {
 		t.Errorf("results %v", ids(resp.Results))
 	}
-	resp = ix.Query("outlk ", Options{})
-	if len(resp.Results) != 0 || !slices.Equal(resp.Suggestions, []Suggestion{{"outlk", "outlook"}}) {
+	resp = ix.Query("outlk ", engine.Options{})
+	if len(resp.Results) != 0 || !slices.Equal(resp.Suggestions, []engine.Suggestion{{Word: "outlk", Suggestion: "outlook"}}) {
 		t.Errorf("outlk: %v %v", ids(resp.Results), resp.Suggestions)
 	}
 }
@@ -165,29 +168,29 @@ func TestSuggestions(t *testing.T) {
 func TestGerman(t *testing.T) {
 	ix := openFixture(t, "de")
 	for _, q := range []string{"Verbindung ", "Verbindungen ", "verbindungen", "VERBINDUNG "} {
-		got := ids(ix.Search(q, Options{}))
+		got := ids(search(ix, q, engine.Options{}))
 		if !slices.Contains(got, "KB200001") || !slices.Contains(got, "KB200002") {
 			t.Errorf("%q: got %v", q, got)
 		}
 	}
 	for _, q := range []string{"Größe", "grosse", "strasse", "Straße"} {
-		if got := ids(ix.Search(q, Options{})); !slices.Equal(got, []string{"KB200001"}) {
+		if got := ids(search(ix, q, engine.Options{})); !slices.Equal(got, []string{"KB200001"}) {
 			t.Errorf("%q: got %v", q, got)
 		}
 	}
 	// The English index does not hold German docs.
 	en := openFixture(t, "en")
-	if got := ids(en.Search("Verbindungen", Options{})); len(got) != 0 {
+	if got := ids(search(en, "Verbindungen", engine.Options{})); len(got) != 0 {
 		t.Errorf("en: %v", got)
 	}
 }
 
 func TestDeterministic(t *testing.T) {
 	docs := fixtureDocs(t)
-	a, _ := Build(docs)
+	a := buildFiles(docs)
 	rev := slices.Clone(docs)
 	slices.Reverse(rev)
-	b, _ := Build(rev)
+	b := buildFiles(rev)
 	if len(a) != len(b) {
 		t.Fatalf("%d vs %d files", len(a), len(b))
 	}
@@ -206,7 +209,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestHostileTitle(t *testing.T) {
-	files, _ := Build(fixtureDocs(t))
+	files := buildFiles(fixtureDocs(t))
 	for _, f := range files {
 		s := string(f.Data)
 		if strings.Contains(strings.ToLower(s), "</script") || strings.Contains(s, "<") || strings.Contains(s, "\u2028") {
@@ -217,7 +220,7 @@ func TestHostileTitle(t *testing.T) {
 		}
 	}
 	ix := openFixture(t, "en")
-	rs := ix.Search("zebrafish", Options{})
+	rs := search(ix, "zebrafish", engine.Options{})
 	if len(rs) != 1 || rs[0].Title != `</script><script>alert(1)</script> "quoted" & 'apos' title` ||
 		rs[0].Products[0] != "Test <b>Product</b>" {
 		t.Fatalf("got %+v", rs)
@@ -234,20 +237,20 @@ func TestHostileQueries(t *testing.T) {
 		strings.Repeat("connectionconnection", 20), "\u0301\u0301", "İstanbul ΟΔΟΣ"}
 	for _, q := range qs {
 		for _, p := range []string{"", "Windows 10", "<script>"} {
-			r := ix.Query(q, Options{Limit: -5, Product: p})
+			r := ix.Query(q, engine.Options{Limit: -5, Product: p})
 			if len(r.Results) > 10 {
 				t.Errorf("%q: %d results", q, len(r.Results))
 			}
 		}
 	}
-	if r := ix.Query("printer", Options{Limit: 100000}); len(r.Results) > maxLimit {
+	if r := ix.Query("printer", engine.Options{Limit: 100000}); len(r.Results) > 100 {
 		t.Error("limit not capped")
 	}
 }
 
 func TestRelated(t *testing.T) {
 	docs := fixtureDocs(t)
-	rel := Related(docs, 3)
+	rel := index.Analyze(docs).Related(3)
 	idx := map[string]int{}
 	for i, d := range docs {
 		idx[d.ID] = i
@@ -270,25 +273,25 @@ func TestRelated(t *testing.T) {
 			}
 		}
 	}
-	if !slices.EqualFunc(rel, Related(docs, 3), slices.Equal) {
+	if !slices.EqualFunc(rel, index.Analyze(docs).Related(3), slices.Equal) {
 		t.Error("not deterministic")
 	}
 }
 
 func TestOpenErrors(t *testing.T) {
-	if _, err := Open(t.TempDir(), ""); err == nil {
+	if _, err := engine.Open(t.TempDir(), ""); err == nil {
 		t.Error("want error for missing index")
 	}
 	dir := writeSite(t, fixtureDocs(t))
-	if _, err := Open(dir, ""); err != nil { // two languages: "" = en
+	if _, err := engine.Open(dir, ""); err != nil { // two languages: "" = en
 		t.Error(err)
 	}
-	if _, err := Open(dir, "fr"); err == nil {
+	if _, err := engine.Open(dir, "fr"); err == nil {
 		t.Error("want error for missing language")
 	}
 	p := filepath.Join(dir, "search", "en", "manifest.js")
 	os.WriteFile(p, []byte("garbage"), 0o644)
-	if _, err := Open(dir, "en"); err == nil {
+	if _, err := engine.Open(dir, "en"); err == nil {
 		t.Error("want error for bad manifest")
 	}
 	_ = fmt.Sprint()

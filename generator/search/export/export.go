@@ -1,0 +1,504 @@
+// Package export is the index writer: it writes an analysed corpus
+// (search/index) as the client index files of search/format, handing each
+// file to a write function, and in serve mode applies the corpus's edits
+// and returns only the files to write and delete.
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
+	"kbsite/generator/search/internal/parallel"
+)
+
+const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
+
+// appendRecord appends the JSON of the record of d.
+func appendRecord(b []byte, d *index.Doc) []byte {
+	b = append(b, `{"i":`...)
+	b = format.AppendCleanJSON(b, d.ID)
+	b = append(b, `,"t":`...)
+	b = format.AppendCleanJSON(b, d.Title)
+	b = append(b, `,"u":`...)
+	b = format.AppendJSONString(b, strings.ToValidUTF8(d.URL, ""))
+	b = append(b, `,"s":`...)
+	b = format.AppendJSONString(b, strings.ToValidUTF8(d.Source, ""))
+	b = append(b, `,"p":`...)
+	b = format.AppendCleanStrings(b, d.Products)
+	b = append(b, `,"a":`...)
+	b = format.AppendCleanStrings(b, d.Aliases)
+	b = append(b, `,"k":`...)
+	b = format.AppendCleanStrings(b, d.Keywords)
+	b = append(b, `,"m":`...)
+	b = format.AppendCleanJSON(b, d.Summary)
+	b = append(b, `,"x":[`...)
+	for i, s := range d.Sections {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = format.AppendJSONString(b, strings.ToValidUTF8(s.ID, ""))
+		b = append(b, ',')
+		b = format.AppendCleanJSON(b, s.Heading)
+		b = append(b, ',')
+		b = format.AppendCleanJSON(b, s.Text)
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
+}
+
+// collect gathers the files an export writes.
+func collect(export func(write func(File) error) error) []File {
+	var (
+		mu    sync.Mutex
+		files []File
+	)
+	export(func(f File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	return files
+}
+
+// File is one output file, Path relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Writer writes the client index files of a corpus and keeps what it
+// wrote, so that Update returns only what changed. It is not safe for
+// concurrent use.
+type Writer struct {
+	c     *index.Corpus
+	langs map[*index.Lang]*langFiles
+}
+
+// New returns the writer of c's files.
+func New(c *index.Corpus) *Writer {
+	return &Writer{c: c, langs: map[*index.Lang]*langFiles{}}
+}
+
+// Corpus returns the corpus the writer writes.
+func (w *Writer) Corpus() *index.Corpus { return w.c }
+
+// lang returns the files of a language, nil exp if never written.
+func (w *Writer) lang(l *index.Lang) *langFiles {
+	lf := w.langs[l]
+	if lf == nil {
+		lf = &langFiles{Lang: l}
+		w.langs[l] = lf
+	}
+	return lf
+}
+
+// Export hands every client index file to write, which is called from
+// several goroutines at once and must not keep f.Data. Files are made as
+// they are written, not all first: at 100,000 articles they are 400 MB.
+// Export stops at the first error write returns.
+func (w *Writer) Export(write func(f File) error) error {
+	for _, l := range w.c.Langs() {
+		if err := w.lang(l).export(write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortFiles(files []File) {
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// exportState is what the last Export or Update wrote of a language.
+type exportState struct {
+	recVer   string
+	shards   []*shardOut
+	prods    []prodOut
+	manifest []byte // file data
+}
+
+// langFiles is a language and what was last written of it.
+type langFiles struct {
+	*index.Lang
+	exp *exportState // nil: never written
+}
+
+type shardOut struct {
+	start   string
+	entries []entry // by key, cmp16 order
+	hash    string
+}
+
+type prodOut struct{ name, slug, hash string }
+
+// entry is a key of a shard.
+type entry struct {
+	key  string
+	word int32 // -1 if not a word
+	term int32 // -1 if not a term
+	id   bool  // an ID key: lc.IDKeys()[key]
+}
+
+func (lc *langFiles) path(name string) string { return "search/" + lc.Key() + "/" + name }
+
+// recordFile renders the record file of doc d, with the records version
+// left blank: the payload is written after room for the prefix and name,
+// filled in by setRecordName once the version (a hash of all records) is
+// known. Languages and versions are ASCII letters and digits: the name
+// needs no escaping.
+func (lc *langFiles) recordFile(d int) (data []byte, payload []byte) {
+	doc := lc.Docs()[d]
+	size := 256 + len(doc.Title) + len(doc.Summary) + len(doc.URL) + len(doc.Source)
+	for _, s := range doc.Sections {
+		size += len(s.ID) + len(s.Heading) + len(s.Text) + 16
+	}
+	head := len(format.FilePrefix) + len(lc.Key()+"/"+format.RecordName(d, "00000000")) + 3
+	b := make([]byte, head, head+size)
+	b = appendRecord(b, doc)
+	b = append(b, format.FileSuffix...)
+	return b, b[head : len(b)-len(format.FileSuffix)]
+}
+
+func (lc *langFiles) setRecordName(data []byte, d int, ver string) {
+	b := append(data[:0], format.FilePrefix...)
+	b = format.AppendJSONString(b, lc.Key()+"/"+format.RecordName(d, ver))
+	_ = append(b, ',') // in place: the room left by recordFile
+}
+
+// firstError keeps the first error of parallel work.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (e *firstError) set(err error) {
+	e.mu.Lock()
+	if e.err == nil {
+		e.err = err
+	}
+	e.mu.Unlock()
+}
+
+func (e *firstError) get() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.err
+}
+
+func (lc *langFiles) export(write func(File) error) error {
+	var fail firstError
+	exp := &exportState{}
+	exp.recVer = lc.writeRecords(write, &fail)
+	if err := fail.get(); err != nil {
+		return err
+	}
+	// Products.
+	for k, p := range lc.products() {
+		payload := format.AppendJSONString(nil, p.list)
+		hs := format.ContentHash(payload)
+		name := format.ProdName(k, hs)
+		if err := write(File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}); err != nil {
+			fail.set(err)
+		}
+		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
+	}
+	if err := fail.get(); err != nil {
+		return err
+	}
+
+	exp.shards = lc.writeShards(write, &fail)
+	if err := fail.get(); err != nil {
+		return err
+	}
+
+	exp.manifest = lc.manifestData(exp)
+	if err := write(File{Path: lc.path("manifest.js"), Data: exp.manifest}); err != nil {
+		return err
+	}
+	lc.exp = exp
+	return nil
+}
+
+// writeRecords writes the record of every doc and returns the records
+// version. The version is a hash of them all, so they are rendered twice,
+// once for the hash and once to write, rather than all held.
+func (lc *langFiles) writeRecords(write func(File) error, fail *firstError) (recVer string) {
+	sums := make([][sha256.Size]byte, len(lc.Docs()))
+	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if lc.Docs()[i] != nil {
+				_, payload := lc.recordFile(i)
+				sums[i] = sha256.Sum256(payload)
+			}
+		}
+	})
+	h := sha256.New()
+	for i := range sums {
+		if lc.Docs()[i] != nil {
+			h.Write(sums[i][:])
+		}
+	}
+	recVer = hex.EncodeToString(h.Sum(nil)[:4])
+	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
+		for i := lo; i < hi && fail.get() == nil; i++ {
+			if lc.Docs()[i] == nil {
+				continue
+			}
+			data, _ := lc.recordFile(i)
+			lc.setRecordName(data, i, recVer)
+			if err := write(File{Path: lc.path(format.RecordName(i, recVer)), Data: data}); err != nil {
+				fail.set(err)
+			}
+		}
+	})
+	return recVer
+}
+
+// writeShards cuts all keys, in UTF-16 order, into runs of about
+// shardTarget bytes and writes them as shards.
+func (lc *langFiles) writeShards(write func(File) error, fail *firstError) []*shardOut {
+	groups := lc.groups()
+	shards := make([]*shardOut, len(groups))
+	parallel.Chunks(len(groups), 16, func(lo, hi int) {
+		var r shardRenderer
+		for k := lo; k < hi; k++ {
+			so := &shardOut{entries: groups[k]}
+			if k > 0 {
+				so.start = groups[k][0].key
+			}
+			shards[k] = so
+			if err := write(lc.renderShard(k, so, &r)); err != nil {
+				fail.set(err)
+			}
+		}
+	})
+	return shards
+}
+
+// groups cuts the keys into the entries of each shard.
+func (lc *langFiles) groups() [][]entry {
+	entries := lc.entries()
+	postLen := make([]int, len(lc.Terms()))
+	parallel.For(len(postLen), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			postLen[i] = lc.PostingsLen(int32(i))
+		}
+	})
+	var groups [][]entry
+	size := 0
+	for _, e := range entries {
+		es := 0
+		if e.word >= 0 {
+			es += len(e.key) + 6
+		}
+		if e.term >= 0 {
+			es += len(e.key) + postLen[e.term] + 6
+		}
+		if e.id {
+			es += 6 * len(lc.IDKeys()[e.key])
+		}
+		es += len(e.key)
+		if len(groups) == 0 || (size+es > shardTarget && size > 0) {
+			groups = append(groups, nil)
+			size = 0
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], e)
+		size += es
+	}
+	if len(groups) == 0 {
+		groups = append(groups, nil)
+	}
+	return groups
+}
+
+func (lc *langFiles) manifestData(exp *exportState) []byte {
+	m := format.Manifest{V: 1, Lang: lc.Key(), N: len(lc.Docs()), RecVer: exp.recVer, Prods: [][]string{},
+		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
+	for k, s := range exp.shards {
+		m.Starts[k], m.Hashes[k] = s.start, s.hash
+	}
+	for _, p := range exp.prods {
+		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})
+	}
+	return format.FileData(lc.Key()+"/manifest.js", m.AppendJSON(nil))
+}
+
+type product struct {
+	name, slug string
+	docs       []int32
+	list       string // number string of docs
+}
+
+// products returns the products of the live docs by name, with their docs.
+func (lc *langFiles) products() []*product {
+	pm := map[string]*product{}
+	for d, doc := range lc.Docs() {
+		if doc == nil {
+			continue
+		}
+		for k, name := range doc.Products {
+			name = format.Clean(name)
+			p := pm[name]
+			if p == nil {
+				slug := ""
+				if k < len(doc.ProductSlugs) {
+					slug = doc.ProductSlugs[k]
+				}
+				if slug == "" {
+					slug = strings.Join(format.Words(name), "-")
+				}
+				p = &product{name: name, slug: strings.ToLower(format.Clean(slug))}
+				pm[name] = p
+			}
+			if n := len(p.docs); n == 0 || p.docs[n-1] != int32(d) {
+				p.docs = append(p.docs, int32(d))
+			}
+		}
+	}
+	prods := make([]*product, 0, len(pm))
+	for _, p := range pm {
+		prods = append(prods, p)
+	}
+	slices.SortFunc(prods, func(a, b *product) int { return strings.Compare(a.name, b.name) })
+	for _, p := range prods {
+		var b []byte
+		prev := int32(0)
+		for _, d := range p.docs {
+			b = format.AppendNum(b, int(d-prev))
+			prev = d
+		}
+		p.list = string(b)
+	}
+	return prods
+}
+
+// entries returns every key of the index (words, terms, ID keys) in cmp16 order.
+func (lc *langFiles) entries() []entry {
+	entries := make([]entry, 0, len(lc.Words())+len(lc.Terms())/4+len(lc.IDKeys()))
+	for i, w := range lc.Words() {
+		e := entry{key: w, word: int32(i), term: -1}
+		if t, ok := lc.TermID(w); ok {
+			e.term = t
+		}
+		_, e.id = lc.IDKeys()[w]
+		entries = append(entries, e)
+	}
+	for i, t := range lc.Terms() {
+		if lc.WordID(t) < 0 {
+			e := entry{key: t, word: -1, term: int32(i)}
+			_, e.id = lc.IDKeys()[t]
+			entries = append(entries, e)
+		}
+	}
+	for k := range lc.IDKeys() {
+		w := lc.WordID(k) >= 0
+		_, t := lc.TermID(k)
+		if !w && !t {
+			entries = append(entries, entry{key: k, word: -1, term: -1, id: true})
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return format.Cmp16(a.key, b.key) })
+	return entries
+}
+
+// appendEntries writes one(e) for each entry that keep accepts, separated
+// by commas: the elements of one of a shard's parallel lists.
+func appendEntries(b []byte, es []entry, keep func(entry) bool, one func([]byte, entry) []byte) []byte {
+	n := 0
+	for _, e := range es {
+		if keep(e) {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			b = one(b, e)
+		}
+	}
+	return b
+}
+
+// shardRenderer is scratch memory for rendering shards.
+type shardRenderer struct {
+	local map[int32]int
+	ids   []string
+	buf   []byte
+}
+
+// renderShard renders shard k from its entries and sets its hash.
+func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
+	if r.local == nil {
+		r.local = map[int32]int{}
+	}
+	clear(r.local)
+	b := r.buf[:0]
+	isWord := func(e entry) bool { return e.word >= 0 }
+	isTerm := func(e entry) bool { return e.term >= 0 }
+	key := func(b []byte, e entry) []byte { return format.AppendJSONString(b, e.key) }
+	b = append(b, `{"w":[`...)
+	b = appendEntries(b, so.entries, isWord, key)
+	nt := 0
+	for _, e := range so.entries {
+		if e.term >= 0 {
+			r.local[e.term] = nt
+			nt++
+		}
+	}
+	ref := func(b []byte, t int32) []byte {
+		if i, ok := r.local[t]; ok {
+			return strconv.AppendInt(b, int64(i), 10)
+		}
+		return format.AppendJSONString(b, lc.Terms()[t])
+	}
+	b = append(b, `],"m":[`...)
+	b = appendEntries(b, so.entries, isWord, func(b []byte, e entry) []byte {
+		switch ts := lc.WordTerms(e.word); len(ts) {
+		case 0:
+			return append(b, "null"...)
+		case 1:
+			return ref(b, ts[0])
+		default:
+			return format.AppendJSONList(b, ts, ref)
+		}
+	})
+	b = append(b, `],"t":[`...)
+	b = appendEntries(b, so.entries, isTerm, key)
+	b = append(b, `],"p":[`...)
+	b = appendEntries(b, so.entries, isTerm, func(b []byte, e entry) []byte {
+		b = append(b, '"')
+		b = lc.AppendPostings(b, e.term)
+		return append(b, '"')
+	})
+	b = append(b, ']')
+	r.ids = r.ids[:0]
+	for _, e := range so.entries {
+		if e.id && len(lc.IDKeys()[e.key]) > 0 {
+			r.ids = append(r.ids, e.key)
+		}
+	}
+	if len(r.ids) > 0 {
+		slices.Sort(r.ids) // encoding/json's order of map keys
+		b = append(b, `,"i":{`...)
+		for i, key := range r.ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = format.AppendJSONString(b, key)
+			b = append(b, ':')
+			b = format.AppendInts(b, lc.IDKeys()[key])
+		}
+		b = append(b, '}')
+	}
+	b = append(b, '}')
+	r.buf = b
+	so.hash = format.ContentHash(b)
+	name := format.ShardName(k, so.hash)
+	return File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)}
+}

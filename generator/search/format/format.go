@@ -1,0 +1,207 @@
+// Package format is the client search index format that the index writer
+// (generator/search), the Go query engine (search/query) and the browser
+// engine (templates/assets/search-engine.js) share: the word rules, file
+// names and layout, shard routing, number strings, score encoding and ID
+// lookup keys. It holds rules and encodings only; it neither builds nor
+// searches an index.
+//
+// Client index layout, per language L under search/L/:
+//
+//	manifest.js            {"v":1,"lang":L,"n":docs,"s":[shard start keys],"h":[shard hashes],
+//	                        "r":records version,"p":[[product name,slug,hash],...]}
+//	s<k>-<hash>.js         shard k: every key (surface word, term, ID key) with
+//	                        start[k] <= key < start[k+1] (UTF-16 order):
+//	                        {"w":[words],"m":[terms of each word: local term index,
+//	                        foreign term string, list of those, or null for a stop word],
+//	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]}}
+//	p<k>-<hash>.js         docs of product k (a number string)
+//	r/<doc>-<version>.js   record of doc: {"i":id,"t":title,"u":url,"s":source,
+//	                        "p":[products],"a":[aliases],"k":[keywords],"m":summary,
+//	                        "x":[[section id,heading,text],...]}
+//
+// Every file is a script: (window.KBSearchData=window.KBSearchData||[]).push(["L/file.js",DATA]);
+// A number string is a list of integers, each as base-32 digits, most
+// significant first, digits 32+v for all but the last, v for the last, over
+// numAlphabet; postings are pairs (doc delta, score), product lists doc deltas.
+//
+// The JSON is written here rather than by encoding/json, byte for byte as
+// encoding/json would write the same values (TestJSONLikeEncodingJSON).
+package format
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+const numAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+// AppendNum appends v to a number string.
+func AppendNum(b []byte, v int) []byte {
+	var tmp [8]byte
+	i := len(tmp) - 1
+	tmp[i] = numAlphabet[v&31]
+	v >>= 5
+	for v > 0 {
+		i--
+		tmp[i] = numAlphabet[32+v&31]
+		v >>= 5
+	}
+	return append(b, tmp[i:]...)
+}
+
+// NumLen is len(AppendNum(nil, v)).
+func NumLen(v int) int {
+	n := 1
+	for v >>= 5; v > 0; v >>= 5 {
+		n++
+	}
+	return n
+}
+
+// DecodeNums returns the integers of a number string, up to the first
+// character that is not a digit.
+func DecodeNums(s string) []int {
+	var out []int
+	v := 0
+	for i := 0; i < len(s); i++ {
+		c := strings.IndexByte(numAlphabet, s[i])
+		if c < 0 {
+			return out
+		}
+		v = v*32 + c&31
+		if c < 32 {
+			out = append(out, v)
+			v = 0
+		}
+	}
+	return out
+}
+
+// The script wrapper of every file, around its name and JSON payload.
+const (
+	FilePrefix = "(window.KBSearchData=window.KBSearchData||[]).push(["
+	FileSuffix = "]);\n"
+)
+
+// ContentHash is the hash in the name of a file of this JSON payload: that
+// of the file with an empty name.
+func ContentHash(payload []byte) string {
+	h := sha256.New()
+	h.Write([]byte(FilePrefix + `"",`))
+	h.Write(payload)
+	h.Write([]byte(FileSuffix))
+	return hex.EncodeToString(h.Sum(nil)[:4])
+}
+
+// FileData is the script registering payload under name. The JSON escapes
+// <, >, &, U+2028 and U+2029, so no string can end the script or break
+// the literal.
+func FileData(name string, payload []byte) []byte {
+	b := make([]byte, 0, len(FilePrefix)+len(name)+len(payload)+len(FileSuffix)+8)
+	b = append(b, FilePrefix...)
+	b = AppendJSONString(b, name)
+	b = append(b, ',')
+	b = append(b, payload...)
+	return append(b, FileSuffix...)
+}
+
+// ParseFile strips the script wrapper of an index file: it returns the
+// registered name and the JSON data.
+func ParseFile(b []byte) (string, json.RawMessage, error) {
+	i := bytes.Index(b, []byte(".push("))
+	j := bytes.LastIndex(b, []byte(");"))
+	if i < 0 || j < i {
+		return "", nil, errors.New("not a search index file")
+	}
+	var v []json.RawMessage
+	if err := json.Unmarshal(b[i+6:j], &v); err != nil || len(v) != 2 {
+		return "", nil, errors.New("not a search index file")
+	}
+	var name string
+	if err := json.Unmarshal(v[0], &name); err != nil {
+		return "", nil, err
+	}
+	return name, v[1], nil
+}
+
+// RecordName is the name of the record file of doc d, in records version ver.
+func RecordName(d int, ver string) string {
+	return "r/" + strconv.Itoa(d) + "-" + ver + ".js"
+}
+
+// ShardName is the name of shard k, of content hash hash.
+func ShardName(k int, hash string) string {
+	return "s" + strconv.Itoa(k) + "-" + hash + ".js"
+}
+
+// ProdName is the name of the doc list of product k, of content hash hash.
+func ProdName(k int, hash string) string {
+	return "p" + strconv.Itoa(k) + "-" + hash + ".js"
+}
+
+// Route returns the shard holding key among n shards whose start keys
+// start gives: the last whose start <= key, in UTF-16 order.
+func Route(n int, start func(k int) string, key string) int {
+	i := sort.Search(n, func(i int) bool { return Cmp16(start(i), key) > 0 })
+	return max(i-1, 0)
+}
+
+// Manifest is the manifest file of a language.
+type Manifest struct {
+	V      int        `json:"v"`
+	Lang   string     `json:"lang"`
+	N      int        `json:"n"`
+	Starts []string   `json:"s"`
+	Hashes []string   `json:"h"`
+	RecVer string     `json:"r"`
+	Prods  [][]string `json:"p"`
+}
+
+// AppendJSON appends the JSON of m.
+func (m *Manifest) AppendJSON(b []byte) []byte {
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, int64(m.V), 10)
+	b = append(b, `,"lang":`...)
+	b = AppendJSONString(b, m.Lang)
+	b = append(b, `,"n":`...)
+	b = strconv.AppendInt(b, int64(m.N), 10)
+	b = append(b, `,"s":`...)
+	b = appendJSONStrings(b, m.Starts)
+	b = append(b, `,"h":`...)
+	b = appendJSONStrings(b, m.Hashes)
+	b = append(b, `,"r":`...)
+	b = AppendJSONString(b, m.RecVer)
+	b = append(b, `,"p":`...)
+	if m.Prods == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, p := range m.Prods {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONStrings(b, p)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// Record is the record file of a doc: what a result shows.
+type Record struct {
+	ID       string     `json:"i"`
+	Title    string     `json:"t"`
+	URL      string     `json:"u"`
+	Source   string     `json:"s"`
+	Products []string   `json:"p"`
+	Aliases  []string   `json:"a"`
+	Keywords []string   `json:"k"`
+	Summary  string     `json:"m"`
+	Sections [][]string `json:"x"`
+}
