@@ -29,7 +29,7 @@ vet:
 # Every test: go vet, gofmt, and all Go tests, which include the browser
 # tests; KBSITE_REQUIRE_BROWSER turns their "no browser" skip into a failure.
 test: vet test-deps
-	KBSITE_REQUIRE_BROWSER=1 $(GO) test ./...
+	KBSITE_REQUIRE_BROWSER=1 KBSITE_REQUIRE_CORPUS=1 $(GO) test ./...
 
 # Only the browser tests, with their report as they run.
 test-e2e: test-deps

@@ -269,16 +269,45 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 	}
 }
 
-// TestRealCorpus builds the real WSL documentation when it is present.
-func TestRealCorpus(t *testing.T) {
-	corpus := filepath.Join(repo, "..", "shared", "corpus", "wsl")
+// TestRealCorpora builds the real documentation of ../shared/corpus (as
+// a writer would, with --warn-links: the copies lack some images and
+// includes) and checks that no page shows DocFX syntax as text, an escaped
+// <br/>, or an en dash where the source has "--".
+func TestRealCorpora(t *testing.T) {
+	literal := regexp.MustCompile(`:::|\[!(?:INCLUDE|div|VIDEO|NOTE|TIP|IMPORTANT|WARNING|CAUTION)|&lt;br ?/?&gt;|\x{2013}(?:install|help|version|list|distribution|shutdown|terminate|update|set-)`)
+	for _, name := range []string{"wsl", "kb-support"} {
+		t.Run(name, func(t *testing.T) {
+			corpus := requireCorpus(t, name)
+			out := filepath.Join(t.TempDir(), "public")
+			res := buildInto(t, corpus, out, func(o *Options) { o.WarnLinks = true })
+			if res.Failed() {
+				t.Fatalf("%s failed:\n%s", name, messages(res))
+			}
+			pages := 0
+			for p, data := range readTree(t, out) {
+				if !strings.HasSuffix(p, ".html") {
+					continue
+				}
+				pages++
+				if m := literal.Find(data); m != nil {
+					t.Errorf("%s shows %q as text", p, m)
+				}
+			}
+			t.Logf("%d articles, %d pages (%d HTML), %d warnings", res.Articles, res.Pages, pages, res.Warnings)
+		})
+	}
+}
+
+// requireCorpus returns the folder of a real corpus, skipping the test when
+// it is absent unless KBSITE_REQUIRE_CORPUS is set (make test sets it).
+func requireCorpus(t *testing.T, name string) string {
+	t.Helper()
+	corpus := filepath.Join(repo, "..", "shared", "corpus", name)
 	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("real corpus not available at %s", corpus)
+		if os.Getenv("KBSITE_REQUIRE_CORPUS") != "" {
+			t.Fatalf("corpus %s absent: %v (KBSITE_REQUIRE_CORPUS is set)", name, err)
+		}
+		t.Skipf("corpus %s absent: %v", name, err)
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	res := buildInto(t, corpus, out, func(o *Options) { o.WarnLinks = true })
-	if res.Failed() {
-		t.Fatalf("real corpus failed:\n%s", messages(res))
-	}
-	t.Logf("%d articles, %d pages, %d warnings", res.Articles, res.Pages, res.Warnings)
+	return corpus
 }

@@ -84,6 +84,9 @@ func TestBrowser(t *testing.T) {
 		fixtures[name] = dir
 	}
 	overHostile(t, root, fixtures["hostile"])
+	for name, dir := range corpusSites(t, root) {
+		fixtures[name] = dir
+	}
 
 	files, err := filepath.Glob(filepath.Join(root, "generator", "e2e", "*.test.mjs"))
 	if err != nil || len(files) == 0 {
@@ -116,6 +119,8 @@ func TestBrowser(t *testing.T) {
 		"KBSITE_E2E_SITE="+site,
 		"KBSITE_E2E_HOSTILE_SITE="+fixtures["hostile"],
 		"KBSITE_E2E_RTL_SITE="+fixtures["rtl"],
+		"KBSITE_E2E_WSL_SITE="+fixtures["wsl"],
+		"KBSITE_E2E_KBSUPPORT_SITE="+fixtures["kb-support"],
 		"KBSITE_E2E_ARTIFACTS="+artifacts,
 		"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1",
 		"NO_COLOR=1",
@@ -248,4 +253,33 @@ func assetPath(t *testing.T, root, name string) string {
 	}
 	t.Fatalf("the theme has no %s", name)
 	return ""
+}
+
+// corpusSites builds the real corpora of ../shared/corpus, as a doc writer
+// would with --warn-links (the copies lack some of their images and
+// includes). A corpus that is absent is skipped, or fails the test when
+// KBSITE_REQUIRE_CORPUS is set, as `make test` does.
+func corpusSites(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, name := range []string{"wsl", "kb-support"} {
+		src := filepath.Join(root, "..", "shared", "corpus", name)
+		if _, err := os.Stat(src); err != nil {
+			if os.Getenv("KBSITE_REQUIRE_CORPUS") != "" {
+				t.Fatalf("corpus %s is absent (%v); KBSITE_REQUIRE_CORPUS is set", name, err)
+			}
+			t.Logf("corpus %s absent: its browser tests skip", name)
+			continue
+		}
+		dir := filepath.Join(t.TempDir(), name)
+		res, err := build.Build(build.Options{ContentDir: src, OutDir: dir, WarnLinks: true})
+		if err != nil || res.Failed() {
+			for _, d := range res.Diagnostics {
+				t.Log(d)
+			}
+			t.Fatalf("building the %s corpus: %v", name, err)
+		}
+		out[name] = dir
+	}
+	return out
 }

@@ -47,13 +47,17 @@ func (e *callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	src := reader.Source()
-	var found []*ast.Blockquote
+	var quotes []*ast.Blockquote
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if bq, ok := n.(*ast.Blockquote); ok && entering && calloutType(bq, src) != "" {
-			found = append(found, bq)
+			quotes = append(quotes, bq)
 		}
 		return ast.WalkContinue, nil
 	})
+	var found []*ast.Blockquote
+	for _, bq := range quotes {
+		found = append(found, splitCallouts(bq, src)...)
+	}
 	for _, bq := range found {
 		toCallout(bq, src, e.labels)
 	}
@@ -62,7 +66,36 @@ func (e *callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 // calloutType returns the callout type of a blockquote whose first line is
 // exactly "[!TYPE]", or "".
 func calloutType(bq *ast.Blockquote, src []byte) string {
-	p, ok := bq.FirstChild().(*ast.Paragraph)
+	return markerType(bq.FirstChild(), src)
+}
+
+// splitCallouts splits a callout quote at each later paragraph that is a
+// marker of its own: DocFX (and so Microsoft Learn) reads "> [!NOTE] ...
+// > (blank) > [!TIP] ..." as two callouts, while the Markdown is one
+// quote. It returns the quotes, the first being bq.
+func splitCallouts(bq *ast.Blockquote, src []byte) []*ast.Blockquote {
+	out := []*ast.Blockquote{bq}
+	cur := bq
+	for ch := bq.FirstChild().NextSibling(); ch != nil; {
+		next := ch.NextSibling()
+		if markerType(ch, src) != "" {
+			nb := ast.NewBlockquote()
+			cur.Parent().InsertAfter(cur.Parent(), cur, nb)
+			cur = nb
+			out = append(out, nb)
+		}
+		if cur != bq {
+			cur.AppendChild(cur, ch)
+		}
+		ch = next
+	}
+	return out
+}
+
+// markerType is the callout type of a paragraph whose first line is
+// exactly "[!TYPE]", or "".
+func markerType(n ast.Node, src []byte) string {
+	p, ok := n.(*ast.Paragraph)
 	if !ok || p.Lines().Len() == 0 {
 		return ""
 	}

@@ -158,14 +158,15 @@ type Renderer struct {
 // Transformer priorities (lower runs first): the order in which kbsite's
 // constructs rewrite the tree. The DocFX ones run first, at 1 to 9. Explicit IDs must be set before anything
 // reads a heading's ID, and the leading h1 must be gone before links are
-// recorded; back-to-top links go in last.
+// recorded; steps are read after callouts have dropped their "[!NOTE]"
+// markers; back-to-top links go in last.
 const (
 	prioHeadingIDs = 10
 	prioTitle      = 20
 	prioDecisions  = 50
 	prioLinks      = 100
-	prioSteps      = 110
-	prioCallouts   = 120
+	prioCallouts   = 110
+	prioSteps      = 120
 	prioBackToTop  = 130
 	prioRawHTML    = 140
 )
