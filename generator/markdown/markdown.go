@@ -169,6 +169,7 @@ const (
 	prioSteps      = 120
 	prioBackToTop  = 130
 	prioRawHTML    = 140
+	prioTables     = 150
 )
 
 // extenders is the one list of kbsite's Markdown constructs, each an
@@ -191,6 +192,7 @@ func extenders(opts Options, labels Labels) []goldmark.Extender {
 		&callouts{labels: labels},
 		&backToTop{label: labels.BackToTop},
 		codeBlocks{},
+		tables{},
 		rawHTML{allow: opts.RawHTML},
 	}
 }

@@ -1,0 +1,31 @@
+package markdown
+
+// This file is the table construct: GitHub tables scroll sideways inside
+// the page on narrow screens (site.css), so each is made focusable, and a
+// keyboard reader can scroll it too.
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// tables is the extender.
+type tables struct{}
+
+func (tables) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(tables{}, prioTables)))
+}
+
+// Transform gives every table tabindex="0".
+func (tables) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*east.Table); ok && entering {
+			n.SetAttributeString("tabindex", "0")
+		}
+		return ast.WalkContinue, nil
+	})
+}
