@@ -12,6 +12,7 @@ package markdown
 
 import (
 	"bytes"
+	"kbsite/generator/markdown/blocks"
 	"sort"
 	"strconv"
 	"strings"
@@ -189,10 +190,10 @@ func extenders(opts Options, labels Labels) []goldmark.Extender {
 		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
 		linkPlaceholders{},
 		steps{},
-		&callouts{labels: labels},
-		&backToTop{label: labels.BackToTop},
+		&blocks.Callouts{Label: labels.callout, Priority: prioCallouts},
+		&blocks.BackToTop{Label: labels.BackToTop, Priority: prioBackToTop},
 		codeBlocks{},
-		tables{},
+		blocks.Tables{Priority: prioTables},
 		rawHTML{allow: opts.RawHTML},
 	}
 }

@@ -1,4 +1,4 @@
-package markdown
+package blocks
 
 // This file is the table construct: GitHub tables scroll sideways inside
 // the page on narrow screens (site.css), so each is made focusable, and a
@@ -13,15 +13,15 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// tables is the extender.
-type tables struct{}
+// Tables is the extender; Priority orders its transformer.
+type Tables struct{ Priority int }
 
-func (tables) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(tables{}, prioTables)))
+func (e Tables) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
 }
 
 // Transform gives every table tabindex="0".
-func (tables) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (Tables) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, ok := n.(*east.Table); ok && entering {
 			n.SetAttributeString("tabindex", "0")

@@ -1,4 +1,4 @@
-package markdown
+package blocks
 
 // This file is the callout construct: GitHub's alerts, a blockquote whose
 // first line is exactly "[!NOTE]" (TIP, IMPORTANT, WARNING, CAUTION),
@@ -33,19 +33,20 @@ func (n *Callout) Dump(src []byte, level int) {
 
 var calloutTypes = map[string]bool{"note": true, "tip": true, "important": true, "warning": true, "caution": true}
 
-// callouts is the extender; labels give the titles.
-type callouts struct{ labels Labels }
+// Callouts is the extender: Label gives each kind's title ("note" ->
+// "Note"), Priority orders its transformer among the others.
+type Callouts struct {
+	Label    func(kind string) string
+	Priority int
+}
 
-func (e *callouts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioCallouts)))
+func (e *Callouts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 // Transform replaces every marked blockquote with a Callout.
-func (e *callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if stateOf(pc) == nil {
-		return
-	}
+func (e *Callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var quotes []*ast.Blockquote
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -59,7 +60,7 @@ func (e *callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		found = append(found, splitCallouts(bq, src)...)
 	}
 	for _, bq := range found {
-		toCallout(bq, src, e.labels)
+		toCallout(bq, src, e.Label)
 	}
 }
 
@@ -99,7 +100,8 @@ func markerType(n ast.Node, src []byte) string {
 	if !ok || p.Lines().Len() == 0 {
 		return ""
 	}
-	first := strings.TrimSpace(string(segValue(p.Lines().At(0), src)))
+	seg := p.Lines().At(0)
+	first := strings.TrimSpace(string(seg.Value(src)))
 	if len(first) < 4 || !strings.HasPrefix(first, "[!") || !strings.HasSuffix(first, "]") {
 		return ""
 	}
@@ -112,9 +114,9 @@ func markerType(n ast.Node, src []byte) string {
 
 // toCallout replaces a marked blockquote with a Callout holding its
 // content minus the marker line.
-func toCallout(bq *ast.Blockquote, src []byte, labels Labels) {
+func toCallout(bq *ast.Blockquote, src []byte, label func(string) string) {
 	t := calloutType(bq, src)
-	c := &Callout{Variant: t, Label: labels.callout(t)}
+	c := &Callout{Variant: t, Label: label(t)}
 	p := bq.FirstChild().(*ast.Paragraph)
 	markerEnd := p.Lines().At(0).Stop
 	for ch := p.FirstChild(); ch != nil; {
@@ -144,11 +146,11 @@ func toCallout(bq *ast.Blockquote, src []byte, labels Labels) {
 	bq.Parent().ReplaceChild(bq.Parent(), bq, c)
 }
 
-func (e *callouts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (e *Callouts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, e.render)
 }
 
-func (e *callouts) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (e *Callouts) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Callout)
 	if entering {
 		w.WriteString(`<div class="callout callout-` + n.Variant + `" role="note">` + "\n")
