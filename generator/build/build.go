@@ -326,6 +326,11 @@ func langOrder(site *Site, lang string) int {
 	return len(site.Languages)
 }
 
+// foreign tells whether the content folder is foreign content (no
+// site.yaml, or derive_ids set): IDs come from paths, and unknown front
+// matter keys are summed up rather than warned one by one.
+func (s *Site) foreign() bool { return s.Config.DeriveIDs != nil && *s.Config.DeriveIDs }
+
 // admit completes an article's metadata from defaults (derived IDs and
 // titles for foreign content, the site language) and reports missing
 // required fields. It returns false for articles that are not published.
@@ -333,8 +338,7 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if a.Meta.Draft && !drafts {
 		return false
 	}
-	cfg := s.Config
-	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
+	deriveIDs := s.foreign()
 	m := &a.Meta
 	if m.ID == "" {
 		if !deriveIDs {

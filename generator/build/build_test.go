@@ -254,13 +254,24 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 		t.Fatalf("foreign content must build:\n%s", messages(res))
 	}
 	msgs := messages(res)
-	for _, want := range []string{`unknown front matter key "ms.date"`, `broken link "missing.md"`} {
+	for _, want := range []string{"testdata/foreign: warning: 1 front matter key kbsite does not use (ignored): custom_key (1 file)", `broken link "missing.md"`} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("want warning %q in:\n%s", want, msgs)
 		}
 	}
+	if strings.Contains(msgs, "ms.") || strings.Contains(msgs, "author") {
+		t.Errorf("DocFX keys must be accepted silently:\n%s", msgs)
+	}
 	tree := readTree(t, out)
 	install := string(tree["kb/docs-install.html"])
+	for _, want := range []string{`<time datetime="2024-01-15">`, "<dd>How To</dd>", `<meta name="description" content="How to install the tool on Windows.">`} {
+		if !strings.Contains(install, want) {
+			t.Errorf("install page lacks %s", want)
+		}
+	}
+	if strings.Contains(install, `id="summary"`) {
+		t.Errorf("a DocFX description is shown as a Summary section")
+	}
 	if !strings.Contains(install, "Install the tool") || !strings.Contains(install, `href="docs-setup.html#configure-it"`) {
 		t.Errorf("derived IDs or links wrong:\n%s", install)
 	}
