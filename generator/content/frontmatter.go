@@ -103,6 +103,9 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 		return Doc{}, false
 	}
 	src = Normalize(src)
+	if ext := strings.ToLower(path.Ext(file)); ext == ".yml" || ext == ".yaml" {
+		return parseYAMLPage(file, src, dl)
+	}
 
 	doc := Doc{BodyLine: 1, Body: src}
 	if !bytes.HasPrefix(src, []byte("---\n")) {
@@ -253,6 +256,50 @@ func (r *metaReader) finish() {
 	}
 	m.Topic = f.Topic
 	m.Keywords = docfx.SplitKeywords(m.Keywords)
+}
+
+// parseYAMLPage reads a "### YamlMime:FAQ" file (Scan admits no other
+// YAML page) as an article: its metadata mapping is front matter, with
+// real positions, and its questions a Markdown body on the lines of the
+// file.
+func parseYAMLPage(file string, src []byte, dl *diag.List) (Doc, bool) {
+	pg, problems := docfx.ParseFAQ(src)
+	for _, p := range problems {
+		if pg == nil {
+			dl.Errorf(file, p.Line, p.Col, "%s", p.Msg)
+		} else {
+			dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
+		}
+	}
+	if pg == nil {
+		return Doc{}, false
+	}
+	r := newMetaReader(file, 0, dl)
+	var root yaml.Node
+	if yaml.Unmarshal(src, &root) == nil && len(root.Content) > 0 {
+		if md := mappingValue(root.Content[0], "metadata"); md != nil && md.Kind == yaml.MappingNode {
+			r.mapping(md)
+		}
+	}
+	if t := pg.Meta["title"]; t != "" {
+		r.m.Title = t
+	}
+	r.finish()
+	r.m.FAQ = pg.FAQ
+	return Doc{Meta: r.m, Body: pg.Body, BodyLine: 1, Unknown: r.unknown}, r.ok
+}
+
+// mappingValue is the value of key in a YAML mapping, or nil.
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // metaReader fills a Meta from the YAML nodes of one file's front matter,

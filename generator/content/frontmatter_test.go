@@ -186,3 +186,52 @@ func TestDeriveID(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLFAQPage: an FAQ file is an article whose metadata is front
+// matter at its real lines and whose questions are headings on their
+// lines, with DocFX's anchors.
+func TestYAMLFAQPage(t *testing.T) {
+	src := `### YamlMime:FAQ
+metadata:
+  title: Meta title
+  description: About WSL.
+  ms.date: 07/16/2024
+  ms.topic: faq
+  odd_key: x
+title: Frequently asked
+summary: |
+  Intro.
+sections:
+  - name: General
+    questions:
+      - question: Can I use GPU? Really?
+        answer: |
+          Yes, see [setup](setup.md).
+`
+	dl := &diag.List{}
+	doc, ok := Parse("content/faq.yml", []byte(src), dl)
+	if !ok || len(dl.Sorted()) != 0 {
+		t.Fatalf("ok=%v %v", ok, dl.Sorted())
+	}
+	m := doc.Meta
+	if m.Title != "Frequently asked" || m.Summary != "About WSL." || m.SummaryOnPage || m.Updated.Format("2006-01-02") != "2024-07-16" || m.Topic != "faq" {
+		t.Errorf("meta %+v", m)
+	}
+	if len(doc.Unknown) != 1 || doc.Unknown[0] != "odd_key" || m.Pos["odd_key"] != (Pos{7, 3}) {
+		t.Errorf("unknown %v at %v", doc.Unknown, m.Pos["odd_key"])
+	}
+	lines := strings.Split(string(doc.Body), "\n")
+	if doc.BodyLine != 1 || lines[13] != "### Can I use GPU? Really? {#can-i-use-gpu--really-}" || !strings.Contains(lines[15], "[setup](setup.md)") {
+		t.Errorf("body lines:\n%s", doc.Body)
+	}
+	if len(m.FAQ) != 1 || m.FAQ[0].ID != "can-i-use-gpu--really-" {
+		t.Errorf("FAQ %+v", m.FAQ)
+	}
+}
+
+func TestBadYAMLPageIsAnError(t *testing.T) {
+	dl := &diag.List{}
+	if _, ok := Parse("content/faq.yml", []byte("### YamlMime:FAQ\ntitle: [\n"), dl); ok || !dl.HasErrors() {
+		t.Errorf("ok=%v %v", ok, dl.Sorted())
+	}
+}
