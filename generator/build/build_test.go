@@ -278,6 +278,22 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 	if _, ok := tree["kb/docs-setup.html"]; !ok {
 		t.Errorf("article without front matter missing (title comes from its h1)")
 	}
+	if setup := string(tree["kb/docs-setup.html"]); !strings.Contains(setup, `href="docs-questions.html#can-i-run-it-on-arm--or-x86-"`) {
+		t.Errorf("link to a question of faq.yml not resolved:\n%s", setup)
+	}
+	faq := string(tree["kb/docs-questions.html"])
+	for _, want := range []string{`<h3 id="can-i-run-it-on-arm--or-x86-">`, `"@type":"FAQPage"`, `"name":"Is it free?"`, `"acceptedAnswer":{"@type":"Answer","text":"Yes."}`} {
+		if !strings.Contains(faq, want) {
+			t.Errorf("FAQ page lacks %s:\n%s", want, faq)
+		}
+	}
+	indexed := false
+	for rel, data := range tree {
+		indexed = indexed || strings.HasPrefix(rel, "search/") && strings.Contains(string(data), `["is-it-free-","Is it free?","Yes."]`)
+	}
+	if !indexed {
+		t.Errorf("search does not index each FAQ question as a section")
+	}
 }
 
 // TestRealCorpus builds the real WSL documentation when it is present.
