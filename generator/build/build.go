@@ -360,10 +360,31 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if m.TranslationKey == "" {
 		m.TranslationKey = m.ID
 	}
-	a.Path = s.langPath(m.Lang, site.ArticlePath(m.ID))
+	a.Path = s.articlePath(a)
 	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
+}
+
+// articlePath is where an article's page goes: beside the other articles,
+// named after its ID, so that moving the file breaks no link. Foreign
+// content keeps its folder layout instead (windows-client/x/y.md is
+// windows-client/x/y.html), so the links and redirects of the site it
+// came from map one to one; a page that would land on a generated page or
+// in a folder the build owns goes beside the articles.
+func (s *Site) articlePath(a *Article) string {
+	byID := s.langPath(a.Meta.Lang, site.ArticlePath(a.Meta.ID))
+	if !s.foreign() {
+		return byID
+	}
+	p := site.SourcePath(a.Source)
+	if first, _, _ := strings.Cut(p, "/"); first != a.Meta.Lang {
+		p = s.langPath(a.Meta.Lang, p)
+	}
+	if folder, _, _ := s.ownedFolder(p); folder != "" || s.generatedFile(p) != "" {
+		return byID
+	}
+	return p
 }
 
 // crossLink resolves every link, alias and related article, and runs the
@@ -379,6 +400,7 @@ func crossLink(site *Site, dl *diag.List) {
 	for _, a := range site.Articles {
 		site.addAliases(a, dl)
 	}
+	site.checkAliasPaths(site.Articles, dl)
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"path"
 	"strings"
+	"unicode"
 
 	"kbsite/generator/markdown"
 )
@@ -42,6 +44,21 @@ var pageDirs = []struct{ dir, what string }{{ArticleDir, "article pages"}, {prod
 // ArticlePath is the output path of an article: it derives from the ID
 // alone, so retitling or moving the Markdown file never breaks a link.
 func ArticlePath(id string) string { return ArticleDir + strings.ToLower(id) + ".html" }
+
+// SourcePath is the output path of a page kept at its content path
+// (foreign content): "Windows-Client/Net/x y.md" is
+// "windows-client/net/x-y.html", lower-case as hosts may ignore case, and
+// with characters other than letters, digits, ".", "_" and "-" made "-"
+// so the URL needs no escaping.
+func SourcePath(rel string) string {
+	rel = strings.ToLower(strings.TrimSuffix(rel, path.Ext(rel)))
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '.' || r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '-'
+	}, rel) + ".html"
+}
 
 // ProductPath is the output path of a product's listing page.
 func ProductPath(slug string) string { return productDir + slug + ".html" }
