@@ -89,6 +89,9 @@ type Site struct {
 	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
+	// redirected are the path aliases the DocFX redirect list gives the
+	// article at each source path (see addRedirections).
+	redirected map[string][]string
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -209,6 +212,7 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	for _, a := range site.Articles {
 		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
+	site.addRedirections(dl)
 	sortArticles(site.Articles)
 	return site
 }
@@ -360,6 +364,7 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if m.TranslationKey == "" {
 		m.TranslationKey = m.ID
 	}
+	m.Aliases = append(m.Aliases, s.redirected[a.Source]...)
 	a.Path = s.articlePath(a)
 	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}

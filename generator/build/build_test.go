@@ -291,6 +291,14 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 			t.Errorf("FAQ page lacks %s:\n%s", want, faq)
 		}
 	}
+	for page, want := range map[string]string{"old/install-old.html": `href="../docs/install.html"`, "setup-legacy.html": `href="docs/setup.html"`} {
+		if !strings.Contains(string(tree[page]), want) {
+			t.Errorf("redirection %s lacks %s:\n%s", page, want, tree[page])
+		}
+	}
+	if want := `.openpublishing.redirection.json: warning: 1 of 3 redirections lead outside this site (such as "https://elsewhere.example.com/other-page")`; !strings.Contains(msgs, want) {
+		t.Errorf("want %s in:\n%s", want, msgs)
+	}
 	indexed := false
 	for rel, data := range tree {
 		indexed = indexed || strings.HasPrefix(rel, "search/") && strings.Contains(string(data), `["is-it-free-","Is it free?","Yes."]`)
