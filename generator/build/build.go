@@ -344,7 +344,8 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	}
 	deriveIDs := s.foreign()
 	m := &a.Meta
-	if m.ID == "" {
+	derived := m.ID == ""
+	if derived {
 		if !deriveIDs {
 			dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
 			return false
@@ -365,7 +366,7 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 		m.TranslationKey = m.ID
 	}
 	m.Aliases = append(m.Aliases, s.redirected[a.Source]...)
-	a.Path = s.articlePath(a)
+	a.Path = s.articlePath(a, derived)
 	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
@@ -373,13 +374,14 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 
 // articlePath is where an article's page goes: beside the other articles,
 // named after its ID, so that moving the file breaks no link. Foreign
-// content keeps its folder layout instead (windows-client/x/y.md is
-// windows-client/x/y.html), so the links and redirects of the site it
-// came from map one to one; a page that would land on a generated page or
-// in a folder the build owns goes beside the articles.
-func (s *Site) articlePath(a *Article) string {
+// content, whose IDs are derived from paths, keeps its folder layout
+// instead (windows-client/x/y.md is windows-client/x/y.html), so the
+// links and redirects of the site it came from map one to one; a page
+// that would land on a generated page or in a folder the build owns goes
+// beside the articles.
+func (s *Site) articlePath(a *Article, derivedID bool) string {
 	byID := s.langPath(a.Meta.Lang, site.ArticlePath(a.Meta.ID))
-	if !s.foreign() {
+	if !derivedID {
 		return byID
 	}
 	p := site.SourcePath(a.Source)

@@ -264,7 +264,7 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 	}
 	tree := readTree(t, out)
 	install := string(tree["docs/install.html"])
-	for _, want := range []string{`<time datetime="2024-01-15">`, "<dd>How To</dd>", `<meta name="description" content="How to install the tool on Windows.">`} {
+	for _, want := range []string{`<time datetime="2024-01-15">`, "<dd>How-to guide</dd>", `<meta name="description" content="How to install the tool on Windows.">`} {
 		if !strings.Contains(install, want) {
 			t.Errorf("install page lacks %s", want)
 		}
@@ -276,8 +276,9 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 		t.Errorf("derived IDs or links wrong:\n%s", install)
 	}
 	// Pages keep the folder layout, except where the build's own pages
-	// and folders are: those go beside the articles, by ID.
-	for _, p := range []string{"docs/setup.html", "kb/index.html", "kb/assets-guide.html"} {
+	// and folders are, and articles with their own ID: those go beside the
+	// articles, by ID.
+	for _, p := range []string{"docs/setup.html", "kb/index.html", "kb/assets-guide.html", "kb/kb-faq.html"} {
 		if _, ok := tree[p]; !ok {
 			t.Errorf("page %s missing", p)
 		}

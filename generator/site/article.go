@@ -38,7 +38,7 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 		TOC:     TOC(a.Headings),
 		Updated: a.Meta.Updated,
 		Source:  a.Source,
-		Type:    docfx.DisplayName(a.Meta.Topic),
+		Type:    docfx.TopicName(a.Meta.Topic),
 
 		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
 	}
