@@ -9,8 +9,10 @@ import (
 )
 
 // The build's own names: every file a build writes is one of the pages
-// named here, lies in one of the folders named here, or is a redirect page
-// of an alias (always .html or .htm, which content files never are).
+// named here, lies in one of the folders named here, is a redirect page
+// of an alias, or is a foreign article's page at its content path
+// (SourcePath); the last two are always .html or .htm, which published
+// content files never are.
 // Generated and Owned read these names to keep content files and
 // aliases off them; TestEveryWrittenFileIsOwned keeps the list complete.
 const (
