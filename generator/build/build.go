@@ -97,6 +97,9 @@ type Site struct {
 	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
+	// redirected are the path aliases the DocFX redirect list gives the
+	// article at each source path (see addRedirections).
+	redirected map[string][]string
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -217,6 +220,7 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	for _, a := range site.Articles {
 		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
+	site.addRedirections(dl)
 	sortArticles(site.Articles)
 	return site
 }
@@ -334,6 +338,11 @@ func langOrder(site *Site, lang string) int {
 	return len(site.Languages)
 }
 
+// foreign tells whether the content folder is foreign content (no
+// site.yaml, or derive_ids set): IDs come from paths, and unknown front
+// matter keys are summed up rather than warned one by one.
+func (s *Site) foreign() bool { return s.Config.DeriveIDs != nil && *s.Config.DeriveIDs }
+
 // admit completes an article's metadata from defaults (derived IDs and
 // titles for foreign content, the site language) and reports missing
 // required fields. It returns false for articles that are not published.
@@ -341,10 +350,10 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if a.Meta.Draft && !drafts {
 		return false
 	}
-	cfg := s.Config
-	deriveIDs := cfg.DeriveIDs != nil && *cfg.DeriveIDs
+	deriveIDs := s.foreign()
 	m := &a.Meta
-	if m.ID == "" {
+	derived := m.ID == ""
+	if derived {
 		if !deriveIDs {
 			dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
 			return false
@@ -364,10 +373,33 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	if m.TranslationKey == "" {
 		m.TranslationKey = m.ID
 	}
-	a.Path = s.langPath(m.Lang, site.ArticlePath(m.ID))
+	m.Aliases = append(m.Aliases, s.redirected[a.Source]...)
+	a.Path = s.articlePath(a, derived)
 	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
+}
+
+// articlePath is where an article's page goes: beside the other articles,
+// named after its ID, so that moving the file breaks no link. Foreign
+// content, whose IDs are derived from paths, keeps its folder layout
+// instead (windows-client/x/y.md is windows-client/x/y.html), so the
+// links and redirects of the site it came from map one to one; a page
+// that would land on a generated page or in a folder the build owns goes
+// beside the articles.
+func (s *Site) articlePath(a *Article, derivedID bool) string {
+	byID := s.langPath(a.Meta.Lang, site.ArticlePath(a.Meta.ID))
+	if !derivedID {
+		return byID
+	}
+	p := site.SourcePath(a.Source)
+	if first, _, _ := strings.Cut(p, "/"); first != a.Meta.Lang {
+		p = s.langPath(a.Meta.Lang, p)
+	}
+	if folder, _, _ := s.ownedFolder(p); folder != "" || s.generatedFile(p) != "" {
+		return byID
+	}
+	return p
 }
 
 // crossLink resolves every link, alias and related article, and runs the
@@ -383,6 +415,7 @@ func crossLink(site *Site, dl *diag.List) {
 	for _, a := range site.Articles {
 		site.addAliases(a, dl)
 	}
+	site.checkAliasPaths(site.Articles, dl)
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)

@@ -254,18 +254,58 @@ func TestForeignContentBuildsWithWarnings(t *testing.T) {
 		t.Fatalf("foreign content must build:\n%s", messages(res))
 	}
 	msgs := messages(res)
-	for _, want := range []string{`unknown front matter key "ms.date"`, `broken link "missing.md"`} {
+	for _, want := range []string{"testdata/foreign: warning: 1 front matter key kbsite does not use (ignored): custom_key (1 file)", `broken link "missing.md"`} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("want warning %q in:\n%s", want, msgs)
 		}
 	}
+	if strings.Contains(msgs, "ms.") || strings.Contains(msgs, "author") {
+		t.Errorf("DocFX keys must be accepted silently:\n%s", msgs)
+	}
 	tree := readTree(t, out)
-	install := string(tree["kb/docs-install.html"])
-	if !strings.Contains(install, "Install the tool") || !strings.Contains(install, `href="docs-setup.html#configure-it"`) {
+	install := string(tree["docs/install.html"])
+	for _, want := range []string{`<time datetime="2024-01-15">`, "<dd>How-to guide</dd>", `<meta name="description" content="How to install the tool on Windows.">`} {
+		if !strings.Contains(install, want) {
+			t.Errorf("install page lacks %s", want)
+		}
+	}
+	if strings.Contains(install, `id="summary"`) {
+		t.Errorf("a DocFX description is shown as a Summary section")
+	}
+	if !strings.Contains(install, "Install the tool") || !strings.Contains(install, `href="setup.html#configure-it"`) {
 		t.Errorf("derived IDs or links wrong:\n%s", install)
 	}
-	if _, ok := tree["kb/docs-setup.html"]; !ok {
-		t.Errorf("article without front matter missing (title comes from its h1)")
+	// Pages keep the folder layout, except where the build's own pages
+	// and folders are, and articles with their own ID: those go beside the
+	// articles, by ID.
+	for _, p := range []string{"docs/setup.html", "kb/index.html", "kb/assets-guide.html", "kb/kb-faq.html"} {
+		if _, ok := tree[p]; !ok {
+			t.Errorf("page %s missing", p)
+		}
+	}
+	if setup := string(tree["docs/setup.html"]); !strings.Contains(setup, `href="questions.html#can-i-run-it-on-arm--or-x86-"`) {
+		t.Errorf("link to a question of faq.yml not resolved:\n%s", setup)
+	}
+	faq := string(tree["docs/questions.html"])
+	for _, want := range []string{`<h3 id="can-i-run-it-on-arm--or-x86-">`, `"@type":"FAQPage"`, `"name":"Is it free?"`, `"acceptedAnswer":{"@type":"Answer","text":"Yes."}`} {
+		if !strings.Contains(faq, want) {
+			t.Errorf("FAQ page lacks %s:\n%s", want, faq)
+		}
+	}
+	for page, want := range map[string]string{"old/install-old.html": `href="../docs/install.html"`, "setup-legacy.html": `href="docs/setup.html"`} {
+		if !strings.Contains(string(tree[page]), want) {
+			t.Errorf("redirection %s lacks %s:\n%s", page, want, tree[page])
+		}
+	}
+	if want := `.openpublishing.redirection.json: warning: 1 of 3 redirections lead outside this site (such as "https://elsewhere.example.com/other-page")`; !strings.Contains(msgs, want) {
+		t.Errorf("want %s in:\n%s", want, msgs)
+	}
+	indexed := false
+	for rel, data := range tree {
+		indexed = indexed || strings.HasPrefix(rel, "search/") && strings.Contains(string(data), `["is-it-free-","Is it free?","Yes."]`)
+	}
+	if !indexed {
+		t.Errorf("search does not index each FAQ question as a section")
 	}
 }
 

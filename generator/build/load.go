@@ -60,6 +60,11 @@ func (a *Article) takeSections() []markdown.Section {
 // the order of rels; entries that could not be read are nil.
 func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *progress.Reporter) []*Article {
 	out := make([]*Article, len(rels))
+	var unknown *content.UnknownKeys // counted for foreign content, else warned at each key
+	if site.foreign() {
+		unknown = &content.UnknownKeys{}
+		defer unknown.Report(dl, contentDir)
+	}
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers(); w++ {
@@ -67,7 +72,7 @@ func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *p
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i] = site.parseOne(contentDir, rels[i], dl)
+				out[i] = site.parseOne(contentDir, rels[i], unknown, dl)
 				pr.Add(1)
 			}
 		}()
@@ -82,7 +87,7 @@ func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *p
 
 // parseOne reads and renders one article with its language's renderer.
 // The renderers must exist already (parseOne runs concurrently).
-func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
+func (site *Site) parseOne(contentDir, rel string, unknown *content.UnknownKeys, dl *diag.List) *Article {
 	file := filepath.Join(contentDir, filepath.FromSlash(rel))
 	start := time.Now()
 	src, err := content.ReadFile(contentDir, rel, content.MaxSize)
@@ -95,6 +100,11 @@ func (site *Site) parseOne(contentDir, rel string, dl *diag.List) *Article {
 	doc, ok := content.Parse(file, src, dl)
 	if !ok {
 		return nil
+	}
+	if unknown != nil {
+		unknown.Add(doc)
+	} else {
+		content.WarnUnknown(dl, file, doc)
 	}
 	a := &Article{Meta: doc.Meta, Source: rel, File: file}
 	a.Meta.Lang = site.langOf(a.Meta.Lang, rel)

@@ -202,3 +202,25 @@ func TestIncrementalRefusesSymlinksOutside(t *testing.T) {
 		compareTrees(t, c.name, before, readTree(t, out))
 	}
 }
+
+// TestIncrementalKeepsRedirections: rebuilding an article in serve mode
+// keeps the redirect pages the DocFX redirect list gives it.
+func TestIncrementalKeepsRedirections(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, "testdata/foreign", content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out, WarnLinks: true})
+	if err != nil || res.Failed() {
+		t.Fatalf("%v %s", err, messages(res))
+	}
+	p := filepath.Join(content, "docs", "install.md")
+	src, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(src, []byte("Restart."), []byte("Restart the computer."), 1), 0o644)
+	if res, _, err := sess.Update([]string{p}); err != nil || res.Failed() {
+		t.Fatalf("%v %s", err, messages(res))
+	}
+	page, err := os.ReadFile(filepath.Join(out, "old", "install-old.html"))
+	if err != nil || !bytes.Contains(page, []byte(`href="../docs/install.html"`)) {
+		t.Errorf("redirect page after the rebuild: %v\n%s", err, page)
+	}
+}

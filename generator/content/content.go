@@ -18,9 +18,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 )
@@ -52,12 +54,16 @@ var errDirLink = errors.New("symbolic links to folders are not followed")
 
 // Classify says what the file at rel (relative to the content folder,
 // "/"-separated) is. A name starting with "." or "_" anywhere in the path
-// hides the file (editor files, drafts folders).
+// hides the file (editor files, drafts folders). Markdown in a folder
+// named "includes" is DocFX's shared text for [!INCLUDE], not an article.
+// YAML pages are articles too, but only their first line tells (see
+// Scan).
 func Classify(rel string) Kind {
 	if rel == "" || path.IsAbs(rel) {
 		return Ignored
 	}
-	for _, part := range strings.Split(rel, "/") {
+	parts := strings.Split(rel, "/")
+	for _, part := range parts {
 		if part == "" || part == ".." || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
 			return Ignored
 		}
@@ -66,6 +72,9 @@ func Classify(rel string) Kind {
 	case rel == config.FileName:
 		return Ignored
 	case strings.EqualFold(path.Ext(rel), ".md"), strings.EqualFold(path.Ext(rel), ".markdown"):
+		if slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return strings.EqualFold(p, "includes") }) {
+			return Ignored
+		}
 		return Article
 	}
 	return File
@@ -105,14 +114,38 @@ func Scan(dir string, dl *diag.List) (articles, files []string) {
 		}
 		if kind == Article {
 			articles = append(articles, rel)
-		} else {
+			return nil
+		}
+		switch mime := yamlMime(root, rel); mime {
+		case "":
 			files = append(files, rel)
+		case "FAQ":
+			articles = append(articles, rel)
+		default:
+			dl.Warnf(file, 1, 1, "YamlMime:%s pages are not built (only YamlMime:FAQ is); skipped", mime)
 		}
 		return nil
 	})
 	sort.Strings(articles)
 	sort.Strings(files)
 	return articles, files
+}
+
+// yamlMime is the YamlMime of a YAML page ("FAQ", "Landing"), or "" for
+// YAML that is data (toc.yml) or cannot be read here (ReadFile reports
+// that when an article links it).
+func yamlMime(root *os.Root, rel string) string {
+	if ext := strings.ToLower(path.Ext(rel)); ext != ".yml" && ext != ".yaml" {
+		return ""
+	}
+	f, err := root.Open(rel)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 256)
+	n, _ := io.ReadFull(f, head)
+	return docfx.Mime(Normalize(head[:n]))
 }
 
 // checkLink accepts a symbolic link that leads to a file inside root.

@@ -16,6 +16,7 @@ func TestClassify(t *testing.T) {
 		"img/p.png": File, "site.yaml": Ignored, "x/site.yaml": File,
 		".git/x.md": Ignored, "x/_drafts/y.md": Ignored, "x/.swp.md": Ignored,
 		"../a.md": Ignored, "/a.md": Ignored, "": Ignored, "a//b.md": Ignored,
+		"includes/x.md": Ignored, "a/Includes/y.md": Ignored, "includes/p.png": File, "a/includes.md": Article,
 	} {
 		if got := Classify(rel); got != want {
 			t.Errorf("Classify(%q) = %d, want %d", rel, got, want)
@@ -69,5 +70,34 @@ func TestScanAndRead(t *testing.T) {
 	Report(dl, "big.md", err)
 	if d := dl.Sorted(); len(d) != 1 || d[0].Kind != KindSize || d[0].Line != 1 || !strings.Contains(d[0].Msg, "larger than the limit") {
 		t.Errorf("over-size file: %v", d)
+	}
+}
+
+// TestScanYAMLPages: a YamlMime:FAQ file is an article, other YAML pages
+// are skipped with one warning each, and YAML without a YamlMime line is
+// an ordinary file.
+func TestScanYAMLPages(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"faq.yml":       "### YamlMime:FAQ\ntitle: Q\n",
+		"crlf.yaml":     "\xef\xbb\xbf### YamlMime:FAQ\r\ntitle: Q\r\n",
+		"index.yml":     "### YamlMime:Landing\ntitle: L\n",
+		"toc.yml":       "- name: A\n  href: a.md\n",
+		"includes/i.md": "shared text",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	dl := &diag.List{}
+	articles, files := Scan(dir, dl)
+	if want := []string{"crlf.yaml", "faq.yml"}; !slices.Equal(articles, want) {
+		t.Errorf("articles %v, want %v", articles, want)
+	}
+	if want := []string{"toc.yml"}; !slices.Equal(files, want) {
+		t.Errorf("files %v, want %v", files, want)
+	}
+	d := dl.Sorted()
+	if len(d) != 1 || d[0].String() != filepath.Join(dir, "index.yml")+":1:1: warning: YamlMime:Landing pages are not built (only YamlMime:FAQ is); skipped" {
+		t.Errorf("diagnostics %v", d)
 	}
 }

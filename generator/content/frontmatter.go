@@ -7,11 +7,13 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/yamlpos"
@@ -28,20 +30,29 @@ type Pos struct{ Line, Col int }
 
 // Meta is an article's front matter.
 type Meta struct {
-	ID       string
-	Title    string
-	Summary  string
-	Products []string
-	Keywords []string
-	Aliases  []string
-	Related  []string
-	Updated  time.Time
-	Lang     string
-	Draft    bool
+	ID      string
+	Title   string
+	Summary string
+	// SummaryOnPage is set when the summary was written as the article's
+	// own "summary", which the page shows as its Summary section; a DocFX
+	// "description" is for meta tags and listings only.
+	SummaryOnPage bool
+	Products      []string
+	Keywords      []string
+	Aliases       []string
+	Related       []string
+	Updated       time.Time
+	Lang          string
+	Draft         bool
 	// Type is "troubleshooter" for a guided troubleshooter, else "".
 	Type string
 	// TranslationKey groups translations of one article; it defaults to ID.
 	TranslationKey string
+	// Topic is the article type DocFX content gives in ms.topic
+	// ("troubleshooting", "how-to"), as a slug.
+	Topic string
+	// FAQ are the questions of a YAML FAQ page, for its FAQPage data.
+	FAQ []docfx.QA
 	// Pos holds where each field's value starts: "id", "title", and
 	// "related.2" style keys for list items.
 	Pos map[string]Pos
@@ -57,6 +68,10 @@ type Doc struct {
 	BodyLine int
 	// HasFrontMatter tells whether the file had a front matter block.
 	HasFrontMatter bool
+	// Unknown are the front matter keys kbsite does not use, in file
+	// order, with their positions in Meta.Pos (see WarnUnknown and
+	// UnknownKeys).
+	Unknown []string
 }
 
 // TypeTroubleshooter is the type of a guided troubleshooter article.
@@ -88,6 +103,9 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 		return Doc{}, false
 	}
 	src = Normalize(src)
+	if ext := strings.ToLower(path.Ext(file)); ext == ".yml" || ext == ".yaml" {
+		return parseYAMLPage(file, src, dl)
+	}
 
 	doc := Doc{BodyLine: 1, Body: src}
 	if !bytes.HasPrefix(src, []byte("---\n")) {
@@ -95,6 +113,7 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 	}
 	rest := src[4:]
 	end, after := findClose(rest)
+	ok := true
 	if end < 0 {
 		dl.Errorf(file, 1, 1, `front matter starts with "---" but has no closing "---" line`)
 		return Doc{}, false
@@ -103,8 +122,7 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 	doc.HasFrontMatter = true
 	doc.BodyLine = 2 + bytes.Count(rest[:after], []byte("\n"))
 	doc.Body = rest[after:]
-	meta, ok := parseMeta(file, yamlSrc, dl)
-	doc.Meta = meta
+	doc.Meta, doc.Unknown, ok = parseMeta(file, yamlSrc, dl)
 	return doc, ok
 }
 
@@ -165,7 +183,7 @@ func lineCol(src []byte, off int) (int, int) {
 // lineOffset is where the YAML starts: on file line 2, after "---".
 const lineOffset = 1
 
-func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
+func parseMeta(file string, y []byte, dl *diag.List) (Meta, []string, bool) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(y, &root); err != nil {
 		line, msg := yamlpos.Split(err)
@@ -173,17 +191,28 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 			line += lineOffset
 		}
 		dl.Errorf(file, line, 0, "front matter: %s", msg)
-		return Meta{Pos: map[string]Pos{}}, false
+		return Meta{Pos: map[string]Pos{}}, nil, false
 	}
-	r := &metaReader{file: file, dl: dl, ok: true, m: Meta{Pos: map[string]Pos{}}}
+	r := newMetaReader(file, lineOffset, dl)
 	if len(root.Content) == 0 {
-		return r.m, true
+		return r.m, nil, true
 	}
 	mapping := root.Content[0]
 	if mapping.Kind != yaml.MappingNode {
 		r.fail(mapping, "front matter must be YAML keys and values")
-		return r.m, false
+		return r.m, nil, false
 	}
+	r.mapping(mapping)
+	r.finish()
+	return r.m, r.unknown, r.ok
+}
+
+func newMetaReader(file string, offset int, dl *diag.List) *metaReader {
+	return &metaReader{file: file, offset: offset, dl: dl, ok: true, m: Meta{Pos: map[string]Pos{}}, docfx: map[string]string{}}
+}
+
+// mapping reads the keys of a front matter mapping.
+func (r *metaReader) mapping(mapping *yaml.Node) {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(mapping.Content); i += 2 {
 		k, v := mapping.Content[i], mapping.Content[i+1]
@@ -193,24 +222,100 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, bool) {
 		}
 		seen[k.Value] = true
 		r.m.Pos[k.Value] = r.pos(v)
-		if !r.textField(k.Value, v) && !r.checkedField(k.Value, v) {
-			p := r.pos(k)
-			dl.Warnf(file, p.Line, p.Col, "unknown front matter key %s (ignored)", diag.Quote(k.Value))
+		switch {
+		case r.textField(k.Value, v) || r.checkedField(k.Value, v):
+		case docfx.KnownKey(k.Value):
+			if v.Kind == yaml.ScalarNode {
+				r.docfx[strings.ToLower(k.Value)] = v.Value
+			}
+		default:
+			r.m.Pos[k.Value] = r.pos(k)
+			r.unknown = append(r.unknown, k.Value)
 		}
 	}
-	return r.m, r.ok
+}
+
+// finish completes Meta from the DocFX keys: the date, the article type
+// and the products, each only where kbsite's own key is absent.
+func (r *metaReader) finish() {
+	f, problems := docfx.ReadFields(r.docfx)
+	m := &r.m
+	for _, msg := range problems {
+		key := "ms.date"
+		if _, ok := r.docfx[key]; !ok {
+			key = "ms.data"
+		}
+		p := m.Pos[key]
+		r.dl.Warnf(r.file, p.Line, p.Col, "%s (ignored)", msg)
+	}
+	if m.Updated.IsZero() {
+		m.Updated = f.Updated
+	}
+	if len(m.Products) == 0 {
+		m.Products = f.Products
+	}
+	m.Topic = f.Topic
+	m.Keywords = docfx.SplitKeywords(m.Keywords)
+}
+
+// parseYAMLPage reads a "### YamlMime:FAQ" file (Scan admits no other
+// YAML page) as an article: its metadata mapping is front matter, with
+// real positions, and its questions a Markdown body on the lines of the
+// file.
+func parseYAMLPage(file string, src []byte, dl *diag.List) (Doc, bool) {
+	pg, problems := docfx.ParseFAQ(src)
+	for _, p := range problems {
+		if pg == nil {
+			dl.Errorf(file, p.Line, p.Col, "%s", p.Msg)
+		} else {
+			dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
+		}
+	}
+	if pg == nil {
+		return Doc{}, false
+	}
+	r := newMetaReader(file, 0, dl)
+	var root yaml.Node
+	if yaml.Unmarshal(src, &root) == nil && len(root.Content) > 0 {
+		if md := mappingValue(root.Content[0], "metadata"); md != nil && md.Kind == yaml.MappingNode {
+			r.mapping(md)
+		}
+	}
+	if t := pg.Meta["title"]; t != "" {
+		r.m.Title = t
+	}
+	r.finish()
+	r.m.FAQ = pg.FAQ
+	return Doc{Meta: r.m, Body: pg.Body, BodyLine: 1, Unknown: r.unknown}, r.ok
+}
+
+// mappingValue is the value of key in a YAML mapping, or nil.
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // metaReader fills a Meta from the YAML nodes of one file's front matter,
 // reporting every bad value at its position.
 type metaReader struct {
-	file string
-	dl   *diag.List
-	m    Meta
-	ok   bool
+	file   string
+	offset int // file line of the YAML's line 1, less one
+	dl     *diag.List
+	m      Meta
+	ok     bool
+	// docfx are the DocFX keys by lower-cased name, for docfx.ReadFields.
+	docfx   map[string]string
+	unknown []string
 }
 
-func (r *metaReader) pos(n *yaml.Node) Pos { return Pos{n.Line + lineOffset, n.Column} }
+func (r *metaReader) pos(n *yaml.Node) Pos { return Pos{n.Line + r.offset, n.Column} }
 
 func (r *metaReader) fail(n *yaml.Node, format string, args ...any) {
 	p := r.pos(n)
@@ -266,8 +371,12 @@ func (r *metaReader) textField(key string, v *yaml.Node) bool {
 	switch key {
 	case "title":
 		m.Title = r.str(v, key)
-	case "summary", "description":
-		m.Summary = r.str(v, key)
+	case "summary":
+		m.Summary, m.SummaryOnPage = r.str(v, key), true
+	case "description":
+		if !m.SummaryOnPage {
+			m.Summary = r.str(v, key)
+		}
 	case "keywords", "tags":
 		m.Keywords = r.list(v, key)
 	case "aliases":
@@ -352,7 +461,7 @@ func ParseDate(s string) (time.Time, error) {
 // folder, for foreign content without ids: "wsl/install-manual.md" becomes
 // "wsl-install-manual".
 func DeriveID(rel string) string {
-	rel = strings.TrimSuffix(rel, ".md")
+	rel = strings.TrimSuffix(rel, path.Ext(rel))
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(rel) {
@@ -367,10 +476,6 @@ func DeriveID(rel string) string {
 		}
 	}
 	id := strings.Trim(b.String(), "-._")
-	if len(id) > 64 {
-		id = id[len(id)-64:]
-		id = strings.TrimLeft(id, "-._")
-	}
 	if id == "" {
 		id = "article"
 	}

@@ -86,8 +86,74 @@ func TestFrontMatterErrorsArePositioned(t *testing.T) {
 }
 
 func TestUnknownKeyIsAWarningWithPosition(t *testing.T) {
-	_, ok, msgs := parse(t, "---\nid: KB1\ntitle: T\nauthor: me\n---\n")
-	if !ok || len(msgs) != 1 || msgs[0] != `content/x.md:4:1: warning: unknown front matter key "author" (ignored)` {
+	dl := &diag.List{}
+	doc, ok := Parse("content/x.md", []byte("---\nid: KB1\ntitle: T\nauthr: me\nauthor: me\n---\n"), dl)
+	WarnUnknown(dl, "content/x.md", doc)
+	msgs := dl.Sorted()
+	if !ok || len(msgs) != 1 || msgs[0].String() != `content/x.md:4:1: warning: unknown front matter key "authr" (ignored)` {
+		t.Errorf("ok=%v msgs=%q", ok, msgs)
+	}
+}
+
+func TestUnknownKeysOfManyFilesAreOneLine(t *testing.T) {
+	dl := &diag.List{}
+	var u UnknownKeys
+	for i, src := range []string{"---\nfoo: 1\nbar: 2\nms.date: 01/02/2024\n---\n", "---\nfoo: 1\n---\n", "---\ntitle: T\n---\n"} {
+		doc, _ := Parse(fmt.Sprintf("c/%d.md", i), []byte(src), dl)
+		u.Add(doc)
+	}
+	u.Report(dl, "c")
+	msgs := dl.Sorted()
+	if len(msgs) != 1 || msgs[0].String() != "c: warning: 2 front matter keys kbsite does not use (ignored): foo (2 files), bar (1 file)" {
+		t.Errorf("msgs = %q", msgs)
+	}
+}
+
+func TestDocFXMetadata(t *testing.T) {
+	doc, ok, msgs := parse(t, `---
+title: T
+description: For search engines.
+keywords: wsl, linux , WSL,bash
+ms.data: 9/24/2021
+ms.topic: troubleshooting
+ms.service: windows-client
+ms.subservice: networking
+ms.author: someone
+localization_priority: medium
+---
+`)
+	if !ok || len(msgs) != 0 {
+		t.Fatalf("ok=%v msgs=%v", ok, msgs)
+	}
+	m := doc.Meta
+	if m.Summary != "For search engines." || m.SummaryOnPage {
+		t.Errorf("summary %q shown %v: a description is not a Summary section", m.Summary, m.SummaryOnPage)
+	}
+	if got := strings.Join(m.Keywords, "|"); got != "wsl|linux|bash" {
+		t.Errorf("keywords %q", got)
+	}
+	if m.Updated.Format("2006-01-02") != "2021-09-24" || m.Topic != "troubleshooting" {
+		t.Errorf("updated %v topic %q", m.Updated, m.Topic)
+	}
+	if got := strings.Join(m.Products, ","); got != "windows-client,windows-client-networking" {
+		t.Errorf("products %q", got)
+	}
+	if len(doc.Unknown) != 0 {
+		t.Errorf("unknown %v", doc.Unknown)
+	}
+}
+
+func TestOwnKeysWinOverDocFX(t *testing.T) {
+	doc, _, msgs := parse(t, "---\ntitle: T\nsummary: Shown.\ndescription: Meta.\nupdated: 2020-01-01\nms.date: 01/02/2024\nproducts: [a]\nms.service: b\n---\n")
+	m := doc.Meta
+	if len(msgs) != 0 || m.Summary != "Shown." || !m.SummaryOnPage || m.Updated.Year() != 2020 || strings.Join(m.Products, ",") != "a" {
+		t.Errorf("meta %+v msgs %v", m, msgs)
+	}
+}
+
+func TestBadDocFXDateIsALocatedWarning(t *testing.T) {
+	doc, ok, msgs := parse(t, "---\ntitle: T\nms.date: someday\n---\n")
+	if !ok || !doc.Meta.Updated.IsZero() || len(msgs) != 1 || !strings.HasPrefix(msgs[0], `content/x.md:3:10: warning: ms.date "someday" is not a date`) {
 		t.Errorf("ok=%v msgs=%q", ok, msgs)
 	}
 }
@@ -112,9 +178,60 @@ func TestDeriveID(t *testing.T) {
 		"Tutorials/GUI Apps.md": "tutorials-gui-apps",
 		"../x.md":               "x",
 		"---.md":                "article",
+		"faq.yml":               "faq",
+		"windows-client/networking/windows-hello-and-logon-facial-recognition-troubleshooting-guide.md": "windows-client-networking-windows-hello-and-logon-facial-recognition-troubleshooting-guide",
 	} {
 		if got := DeriveID(in); got != want {
 			t.Errorf("DeriveID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestYAMLFAQPage: an FAQ file is an article whose metadata is front
+// matter at its real lines and whose questions are headings on their
+// lines, with DocFX's anchors.
+func TestYAMLFAQPage(t *testing.T) {
+	src := `### YamlMime:FAQ
+metadata:
+  title: Meta title
+  description: About WSL.
+  ms.date: 07/16/2024
+  ms.topic: faq
+  odd_key: x
+title: Frequently asked
+summary: |
+  Intro.
+sections:
+  - name: General
+    questions:
+      - question: Can I use GPU? Really?
+        answer: |
+          Yes, see [setup](setup.md).
+`
+	dl := &diag.List{}
+	doc, ok := Parse("content/faq.yml", []byte(src), dl)
+	if !ok || len(dl.Sorted()) != 0 {
+		t.Fatalf("ok=%v %v", ok, dl.Sorted())
+	}
+	m := doc.Meta
+	if m.Title != "Frequently asked" || m.Summary != "About WSL." || m.SummaryOnPage || m.Updated.Format("2006-01-02") != "2024-07-16" || m.Topic != "faq" {
+		t.Errorf("meta %+v", m)
+	}
+	if len(doc.Unknown) != 1 || doc.Unknown[0] != "odd_key" || m.Pos["odd_key"] != (Pos{7, 3}) {
+		t.Errorf("unknown %v at %v", doc.Unknown, m.Pos["odd_key"])
+	}
+	lines := strings.Split(string(doc.Body), "\n")
+	if doc.BodyLine != 1 || lines[13] != "### Can I use GPU? Really? {#can-i-use-gpu--really-}" || !strings.Contains(lines[15], "[setup](setup.md)") {
+		t.Errorf("body lines:\n%s", doc.Body)
+	}
+	if len(m.FAQ) != 1 || m.FAQ[0].ID != "can-i-use-gpu--really-" {
+		t.Errorf("FAQ %+v", m.FAQ)
+	}
+}
+
+func TestBadYAMLPageIsAnError(t *testing.T) {
+	dl := &diag.List{}
+	if _, ok := Parse("content/faq.yml", []byte("### YamlMime:FAQ\ntitle: [\n"), dl); ok || !dl.HasErrors() {
+		t.Errorf("ok=%v %v", ok, dl.Sorted())
 	}
 }

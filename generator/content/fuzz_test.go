@@ -6,8 +6,8 @@ import (
 	"kbsite/generator/internal/diag"
 )
 
-// FuzzParse: front matter parsing never panics, and a failure always
-// comes with a located error.
+// FuzzParse: front matter and YAML page parsing never panic, and a
+// failure always comes with a located error.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"---\nid: KB1\ntitle: T\n---\nbody\n",
@@ -19,21 +19,25 @@ func FuzzParse(f *testing.F) {
 		"\x00\x01\x02",
 		"caf\xe9",
 		"",
+		"### YamlMime:FAQ\nmetadata:\n  ms.date: 13/45/2020\n  keywords: [a]\ntitle: T\nsections:\n- name: S\n  questions:\n  - question: Q?\n    answer: A\n",
+		"### YamlMime:FAQ\nmetadata: [1]\nsections: x\n",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		dl := &diag.List{}
-		doc, ok := Parse("x.md", src, dl)
-		if !ok && !dl.HasErrors() {
-			t.Fatalf("failed without an error for %q", src)
-		}
-		if ok && doc.BodyLine < 1 {
-			t.Fatalf("body line %d", doc.BodyLine)
-		}
-		for _, d := range dl.Sorted() {
-			if d.File != "x.md" || d.Msg == "" {
-				t.Fatalf("unlocated diagnostic %+v", d)
+		for _, name := range []string{"x.md", "x.yml"} {
+			dl := &diag.List{}
+			doc, ok := Parse(name, src, dl)
+			if !ok && !dl.HasErrors() {
+				t.Fatalf("%s failed without an error for %q", name, src)
+			}
+			if ok && doc.BodyLine < 1 {
+				t.Fatalf("body line %d", doc.BodyLine)
+			}
+			for _, d := range dl.Sorted() {
+				if d.File != name || d.Msg == "" {
+					t.Fatalf("unlocated diagnostic %+v", d)
+				}
 			}
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"kbsite/generator/content"
+	"kbsite/generator/content/docfx"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 )
@@ -33,13 +34,16 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 	v := &ArticleView{
 		ID:      a.Meta.ID,
 		Title:   a.Meta.Title,
-		Summary: a.Meta.Summary,
 		Body:    template.HTML(a.HTML),
 		TOC:     TOC(a.Headings),
 		Updated: a.Meta.Updated,
 		Source:  a.Source,
+		Type:    docfx.TopicName(a.Meta.Topic),
 
 		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
+	}
+	if a.Meta.SummaryOnPage {
+		v.Summary = a.Meta.Summary
 	}
 	for _, al := range a.Meta.Aliases {
 		if !resolve.IsPathAlias(al) {

@@ -96,6 +96,8 @@ type ArticleView struct {
 	Troubleshooter bool
 	// Translations are the article in other languages.
 	Translations []LangLink
+	// Type is the article type of DocFX content ("Troubleshooting").
+	Type string
 }
 
 // TOCEntry is an h2 with its h3s.

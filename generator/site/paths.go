@@ -1,14 +1,18 @@
 package site
 
 import (
+	"path"
 	"strings"
+	"unicode"
 
 	"kbsite/generator/markdown"
 )
 
 // The build's own names: every file a build writes is one of the pages
-// named here, lies in one of the folders named here, or is a redirect page
-// of an alias (always .html or .htm, which content files never are).
+// named here, lies in one of the folders named here, is a redirect page
+// of an alias, or is a foreign article's page at its content path
+// (SourcePath); the last two are always .html or .htm, which published
+// content files never are.
 // Generated and Owned read these names to keep content files and
 // aliases off them; TestEveryWrittenFileIsOwned keeps the list complete.
 const (
@@ -42,6 +46,21 @@ var pageDirs = []struct{ dir, what string }{{ArticleDir, "article pages"}, {prod
 // ArticlePath is the output path of an article: it derives from the ID
 // alone, so retitling or moving the Markdown file never breaks a link.
 func ArticlePath(id string) string { return ArticleDir + strings.ToLower(id) + ".html" }
+
+// SourcePath is the output path of a page kept at its content path
+// (foreign content): "Windows-Client/Net/x y.md" is
+// "windows-client/net/x-y.html", lower-case as hosts may ignore case, and
+// with characters other than letters, digits, ".", "_" and "-" made "-"
+// so the URL needs no escaping.
+func SourcePath(rel string) string {
+	rel = strings.ToLower(strings.TrimSuffix(rel, path.Ext(rel)))
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '.' || r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '-'
+	}, rel) + ".html"
+}
 
 // ProductPath is the output path of a product's listing page.
 func ProductPath(slug string) string { return productDir + slug + ".html" }

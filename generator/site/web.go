@@ -106,6 +106,20 @@ func marshalXML(v any) []byte {
 	return b.Bytes()
 }
 
+// faqPage is the schema.org FAQPage of a YAML FAQ page. Answers are their
+// Markdown source, which schema.org takes as text.
+func faqPage(a Entry) map[string]any {
+	var qs []map[string]any
+	for _, qa := range a.Meta.FAQ {
+		qs = append(qs, map[string]any{
+			"@type":          "Question",
+			"name":           qa.Question,
+			"acceptedAnswer": map[string]any{"@type": "Answer", "text": qa.Answer},
+		})
+	}
+	return map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "name": a.Meta.Title, "mainEntity": qs}
+}
+
 // JSONLD is the schema.org description of an article: a TechArticle, and
 // also a HowTo when its resolution is a numbered procedure.
 func JSONLD(cfg config.Site, a Entry) any {
@@ -135,6 +149,9 @@ func JSONLD(cfg config.Site, a Entry) any {
 	if cfg.BaseURL != "" {
 		art["url"] = cfg.BaseURL + a.Path
 		art["mainEntityOfPage"] = cfg.BaseURL + a.Path
+	}
+	if len(a.Meta.FAQ) > 0 {
+		return []any{art, faqPage(a)}
 	}
 	if len(a.Steps) < 2 {
 		return art

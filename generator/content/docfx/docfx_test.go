@@ -207,3 +207,11 @@ func TestReadFields(t *testing.T) {
 		t.Error("known keys")
 	}
 }
+
+func TestTopicName(t *testing.T) {
+	for in, want := range map[string]string{"troubleshooting": "Troubleshooting", "faq": "FAQ", "how-to": "How-to guide", "release-notes": "Release notes", "article": "", "": ""} {
+		if got := TopicName(in); got != want {
+			t.Errorf("TopicName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -131,3 +131,24 @@ func DisplayName(slug string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// topicNames are the names of common ms.topic values where the value
+// itself reads badly; "article" says nothing, so it has none.
+var topicNames = map[string]string{
+	"faq": "FAQ", "how-to": "How-to guide", "article": "", "concept-article": "Concept", "conceptual": "Concept",
+	"install-set-up-deploy": "Installation", "troubleshooting-general": "Troubleshooting", "whats-new": "What’s new",
+}
+
+// TopicName is how a page names its article type (ms.topic, as Fields
+// slugs it): "how-to" is "How-to guide", other values are in sentence case
+// ("release-notes" is "Release notes").
+func TopicName(topic string) string {
+	if n, ok := topicNames[topic]; ok {
+		return n
+	}
+	s := strings.ReplaceAll(topic, "-", " ")
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 
+	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/yamlpos"
 
@@ -197,12 +198,14 @@ func NormalizeBaseURL(u string) string {
 	return strings.TrimRight(u, "/") + "/"
 }
 
-// ProductName returns the display name of a product slug.
+// ProductName returns the display name of a product slug: the one in
+// site.yaml, else one made from the slug ("windows-server" is "Windows
+// Server"), as foreign content names products by slug only.
 func (s Site) ProductName(slug string) string {
 	if n, ok := s.Products[slug]; ok && n != "" {
 		return n
 	}
-	return slug
+	return docfx.DisplayName(slug)
 }
 
 // ValidateBaseURL checks a base URL given on the command line.
