@@ -63,7 +63,7 @@ func Default() Site {
 func Load(dir string, dl *diag.List) Site {
 	s := Default()
 	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	src, err := readInside(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		on := true
 		s.DeriveIDs = &on
@@ -221,4 +221,16 @@ func ValidateBaseURL(raw string) error {
 func ValidTag(tag string) bool {
 	_, err := language.Parse(tag)
 	return err == nil && !strings.Contains(tag, "_")
+}
+
+// readInside reads dir/site.yaml through an os.Root, as the content stage
+// reads every content file: a site.yaml that is a symbolic link leading out
+// of the content folder is refused, not followed.
+func readInside(dir string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.ReadFile(FileName)
 }

@@ -93,3 +93,21 @@ func TestSupportURL(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRefusesSymlinkOut: a site.yaml that links out of the content
+// folder is an error, and its values are not used.
+func TestLoadRefusesSymlinkOut(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.yaml")
+	if err := os.WriteFile(outside, []byte("title: Leaked\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	var dl diag.List
+	s := Load(dir, &dl)
+	if s.Title == "Leaked" || !dl.HasErrors() {
+		t.Errorf("site.yaml outside the folder was read: %+v %v", s, dl.Sorted())
+	}
+}
