@@ -269,14 +269,15 @@ func (s *Site) listingJobs(c *change, render func(string, func() *site.Page) fun
 		}
 	}
 	var jobs []func() error
+	b, all := s.pages(), entries(s.Articles)
 	for _, lang := range s.Languages {
 		if !langs[lang] {
 			continue
 		}
-		for _, p := range s.listingPaths(lang) {
+		for _, p := range b.Listings(b.Group(lang, all)) {
 			live[p] = true
 		}
-		jobs = append(jobs, s.languageJobs(lang, render, func(p string) bool { return listings[p] })...)
+		jobs = append(jobs, s.languageJobs(all, lang, render, func(p string) bool { return listings[p] })...)
 	}
 	return jobs
 }
@@ -310,16 +311,7 @@ func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([
 }
 
 // listingsOf are the product and keyword listing pages that show a.
-func (s *Site) listingsOf(a *Article) []string {
-	var out []string
-	for _, p := range a.Meta.Products {
-		out = append(out, s.langPath(a.Meta.Lang, site.ProductPath(p)))
-	}
-	for _, k := range a.Meta.Keywords {
-		out = append(out, s.langPath(a.Meta.Lang, site.KeywordPath(k)))
-	}
-	return out
-}
+func (s *Site) listingsOf(a *Article) []string { return s.pages().ListingsOf(entry(a)) }
 
 // listingKey holds what listings, the home page, the sitemap and the feed
 // show of an article; when it is unchanged they need not be rewritten.
