@@ -386,7 +386,7 @@ func crossLink(site *Site, dl *diag.List) {
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
-	checkProducts(site, dl)
+	resolve.CheckProducts(linkIns(site.Articles), site.Config.Products, dl)
 	checkReachable(site.Articles, dl)
 }
 
@@ -474,22 +474,6 @@ func (site *Site) checkAliasPaths(arts []*Article, dl *diag.List) {
 	}
 }
 
-// checkProducts warns about products without a display name when the
-// site configuration names products at all.
-func checkProducts(site *Site, dl *diag.List) {
-	if len(site.Config.Products) == 0 {
-		return
-	}
-	for _, a := range site.Articles {
-		for i, p := range a.Meta.Products {
-			if _, ok := site.Config.Products[p]; !ok {
-				pos := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
-				dl.Warnf(a.File, pos.Line, pos.Col, "product %s has no display name in site.yaml", diag.Quote(p))
-			}
-		}
-	}
-}
-
 func (s *Site) external() []ExternalLink {
 	var out []ExternalLink
 	for _, a := range s.Articles {
@@ -504,22 +488,8 @@ func (s *Site) external() []ExternalLink {
 
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
-// checkReachable warns about articles of arts readers can only find by
-// search: nothing links to them and they are in no product. It also warns
-// about titles used twice among arts, which make listings and search
-// results ambiguous.
+// checkReachable warns about orphan articles and duplicate titles among
+// arts (resolve.CheckReachable).
 func checkReachable(arts []*Article, dl *diag.List) {
-	titles := map[string]*Article{}
-	for _, a := range arts {
-		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 {
-			dl.Warnf(a.File, 1, 1, "orphan article %s: no article links to it and it lists no products", a.Meta.ID)
-		}
-		key := strings.ToLower(a.Meta.Title)
-		if first, dup := titles[key]; dup {
-			p := a.Meta.Pos["title"]
-			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %s, also used by %s (%s)", diag.Quote(a.Meta.Title), first.Meta.ID, first.File)
-			continue
-		}
-		titles[key] = a
-	}
+	resolve.CheckReachable(linkIns(arts), func(t *resolve.Target) bool { return len(article(t).Backlinks) > 0 }, dl)
 }

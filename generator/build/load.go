@@ -34,16 +34,10 @@ type Article struct {
 	Related   []*Article // the explicit related articles, in order
 	// Similar are the most similar articles by content, computed with the
 	// search index; pages show them after Related.
-	Similar []*Article
-	// Files are content-relative files the article references (images).
-	Files []string
-
-	titleKey string // lower-cased title, the sort key of listings
-	// fills and texts replace the body's link placeholders: the URL and,
-	// for links written without text, the text of link n.
-	fills, texts []string
-	out          []*Article      // distinct articles this one links to
-	target       *resolve.Target // this article as a link target
+	Similar  []*Article
+	titleKey string          // lower-cased title, the sort key of listings
+	target   *resolve.Target // this article as a link target
+	linked   resolve.Links   // what the link stage made of its links
 }
 
 // takeSections returns the article's section texts and forgets them.
