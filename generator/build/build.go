@@ -96,7 +96,7 @@ type Site struct {
 	Files        []string // content-relative files referenced by articles
 	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
-	Redirects map[string]*Article
+	Redirects map[string]*resolve.Target
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -198,7 +198,7 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
-	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
+	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*resolve.Target{}}
 	site.files = site.newFiles()
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
@@ -381,7 +381,7 @@ func crossLink(site *Site, dl *diag.List) {
 		site.Index.AddFile(f)
 	}
 	for _, a := range site.Articles {
-		site.addAliases(a, dl)
+		site.aliases().Add(a.linkIn(), dl)
 	}
 	site.Index.Seal()
 	resolveLinks(site, dl)
@@ -400,49 +400,12 @@ func anchors(a *Article) []string {
 	return ids
 }
 
-// addAliases registers an article's old IDs and old URL paths. An alias
-// that collides with an article ID, another alias, or a page or folder
-// the build writes is an error at the alias.
-func (site *Site) addAliases(a *Article, dl *diag.List) {
-	for i, al := range a.Meta.Aliases {
-		fail := func(format string, args ...any) {
-			site.aliasError(a, i, dl, fmt.Sprintf(format, args...))
-		}
-		op, ok := site.redirectPath(a, al)
-		clash := ""
-		if ok {
-			clash = site.aliasClash(op)
-		}
-		switch {
-		case !ok && resolve.IsPathAlias(al):
-			fail("alias %s is not a usable site path", diag.Quote(al))
-		case !ok:
-			fail("alias %s is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", diag.Quote(al))
-		case !resolve.IsPathAlias(al) && !site.Index.AddAlias(al, a.target):
-			fail("alias %s is already the ID or an alias of %s", diag.Quote(al), site.Index.Find(a.Meta.Lang, al).ID)
-		case clash != "":
-			fail("alias %s would replace %s", diag.Quote(al), clash)
-		case site.Redirects[op] != nil:
-			fail("alias %s is already used by %s", diag.Quote(al), site.Redirects[op].Meta.ID)
-		default:
-			site.Redirects[op] = a
-		}
-	}
-}
-
-// aliasError reports a problem with alias i of a, at the alias.
-func (site *Site) aliasError(a *Article, i int, dl *diag.List, msg string) {
-	p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
-	dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindAlias, Msg: msg})
-}
-
-// redirectPath is where the redirect page of alias al of a goes: an old
-// ID's beside the articles of a's language, an old URL path's at that path.
-func (s *Site) redirectPath(a *Article, al string) (string, bool) {
-	if resolve.IsPathAlias(al) {
-		return resolve.AliasPath(al)
-	}
-	return s.langPath(a.Meta.Lang, site.ArticlePath(al)), resolve.ValidIDAlias(al)
+// aliases registers aliases and their redirect pages in this site
+// (resolve.Aliases holds the rules).
+func (s *Site) aliases() resolve.Aliases {
+	return resolve.Aliases{Index: s.Index, Redirects: s.Redirects,
+		IDPage: func(lang, id string) string { return s.langPath(lang, site.ArticlePath(id)) },
+		Clash:  s.aliasClash}
 }
 
 // aliasClash says what generated page or owned folder the redirect page
@@ -456,22 +419,6 @@ func (s *Site) aliasClash(op string) string {
 		return fmt.Sprintf("a page in %s, the folder of %s", folder, what)
 	}
 	return ""
-}
-
-// checkAliasPaths reports redirects that would replace the page of one of
-// arts: in serve mode, an article added after an alias took its address.
-func (site *Site) checkAliasPaths(arts []*Article, dl *diag.List) {
-	for _, b := range arts {
-		a := site.Redirects[b.Path]
-		if a == nil {
-			continue
-		}
-		for i, al := range a.Meta.Aliases {
-			if op, _ := site.redirectPath(a, al); op == b.Path {
-				site.aliasError(a, i, dl, fmt.Sprintf("alias %s is the address of %s", diag.Quote(al), b.Meta.ID))
-			}
-		}
-	}
 }
 
 func (s *Site) external() []ExternalLink {

@@ -44,8 +44,8 @@ func (site *Site) swapIn(c *change) []func() {
 			site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 		})
 	}
-	for p, a := range site.Redirects {
-		if c.oldSet[a] {
+	for p, t := range site.Redirects {
+		if c.oldSet[article(t)] {
 			c.oldRedirects = append(c.oldRedirects, p)
 		}
 	}
@@ -61,7 +61,7 @@ func (site *Site) swapIn(c *change) []func() {
 			site.Index.Remove(a.target)
 			delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
 			for p, r := range site.Redirects {
-				if r == a {
+				if r == a.target {
 					delete(site.Redirects, p)
 				}
 			}

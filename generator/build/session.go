@@ -167,10 +167,11 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 func (s *Session) swap(c *change, dl *diag.List) bool {
 	site := s.site
 	undo := site.swapIn(c)
+	aliases := site.aliases()
 	for _, a := range c.news {
-		site.addAliases(a, dl)
+		aliases.Add(a.linkIn(), dl)
 	}
-	site.checkAliasPaths(c.news, dl)
+	aliases.CheckPaths(linkIns(c.news), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
 	site.resolveAffected(c, dl)
 	if s.opts.WarnLinks {
 		dl.Demote(diag.KindLink)
@@ -212,8 +213,8 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	for a := range c.touched {
 		jobs = append(jobs, render("article", func() *site.Page { return cur.articlePage(a) }))
 	}
-	for p, a := range cur.Redirects {
-		if c.newBySource[a.Source] == a {
+	for p, t := range cur.Redirects {
+		if a := article(t); c.newBySource[a.Source] == a {
 			jobs = append(jobs, render("redirect", func() *site.Page { return cur.pages().RedirectPage(p, entry(a)) }))
 		}
 	}

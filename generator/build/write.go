@@ -57,8 +57,8 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
 		jobs = append(jobs, s.languageJobs(all, lang, render, func(string) bool { return true })...)
 	}
-	for from, a := range s.Redirects {
-		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(a)) }))
+	for from, t := range s.Redirects {
+		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(article(t))) }))
 	}
 	for _, as := range lay.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
