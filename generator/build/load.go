@@ -2,7 +2,6 @@ package build
 
 import (
 	"path/filepath"
-	"sync"
 	"time"
 
 	"kbsite/generator/content"
@@ -51,23 +50,15 @@ func (a *Article) takeSections() []markdown.Section {
 // the order of rels; entries that could not be read are nil.
 func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *progress.Reporter) []*Article {
 	out := make([]*Article, len(rels))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				out[i] = site.parseOne(contentDir, rels[i], dl)
-				pr.Add(1)
-			}
-		}()
+	jobs := make([]func() error, len(rels))
+	for i, rel := range rels {
+		jobs[i] = func() error {
+			out[i] = site.parseOne(contentDir, rel, dl)
+			pr.Add(1)
+			return nil
+		}
 	}
-	for i := range rels {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	_ = run(jobs) // the jobs report problems to dl, not as errors
 	return out
 }
 

@@ -2,7 +2,6 @@ package build
 
 import (
 	"sort"
-	"sync"
 
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
@@ -29,22 +28,14 @@ func linkIns(arts []*Article) []resolve.Article {
 // resolveLinks fills every article's link placeholders with page-relative
 // URLs, reports broken links, and records backlinks and referenced files.
 func resolveLinks(site *Site, dl *diag.List) {
-	var wg sync.WaitGroup
-	next := make(chan *Article)
-	for w := 0; w < workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for a := range next {
-				a.linked = site.resolveArticle(a, dl)
-			}
-		}()
+	jobs := make([]func() error, len(site.Articles))
+	for i, a := range site.Articles {
+		jobs[i] = func() error {
+			a.linked = site.resolveArticle(a, dl)
+			return nil
+		}
 	}
-	for _, a := range site.Articles {
-		next <- a
-	}
-	close(next)
-	wg.Wait()
+	_ = run(jobs) // the jobs report broken links to dl, not as errors
 
 	linkBacklinks(site.Articles, site.Articles)
 	used := map[string]bool{}
