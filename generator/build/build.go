@@ -365,7 +365,6 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 		m.TranslationKey = m.ID
 	}
 	a.Path = s.langPath(m.Lang, site.ArticlePath(m.ID))
-	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
 }

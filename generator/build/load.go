@@ -33,10 +33,9 @@ type Article struct {
 	Related   []*Article // the explicit related articles, in order
 	// Similar are the most similar articles by content, computed with the
 	// search index; pages show them after Related.
-	Similar  []*Article
-	titleKey string          // lower-cased title, the sort key of listings
-	target   *resolve.Target // this article as a link target
-	linked   resolve.Links   // what the link stage made of its links
+	Similar []*Article
+	target  *resolve.Target // this article as a link target
+	linked  resolve.Links   // what the link stage made of its links
 }
 
 // takeSections returns the article's section texts and forgets them.

@@ -52,24 +52,24 @@ func resolveLinks(site *Site, dl *diag.List) {
 }
 
 // linkBacklinks sets the backlinks of every article of targets from the
-// out-links of arts, sorted by title.
+// out-links of arts (resolve.Backlinks).
 func linkBacklinks(arts, targets []*Article) {
-	want := make(map[*Article]bool, len(targets))
+	back := resolve.Backlinks(targetsOf(arts), func(t *resolve.Target) []*resolve.Target { return article(t).linked.Out }, targetsOf(targets))
 	for _, t := range targets {
-		want[t] = true
-	}
-	back := map[*Article][]*Article{}
-	for _, a := range arts {
-		for _, t := range a.linked.Out {
-			if to := article(t); want[to] {
-				back[to] = append(back[to], a)
-			}
+		t.Backlinks = nil
+		for _, b := range back[t.target] {
+			t.Backlinks = append(t.Backlinks, article(b))
 		}
 	}
-	for _, t := range targets {
-		t.Backlinks = back[t]
-		sortByTitle(t.Backlinks)
+}
+
+// targetsOf are arts as link targets.
+func targetsOf(arts []*Article) []*resolve.Target {
+	out := make([]*resolve.Target, len(arts))
+	for i, a := range arts {
+		out[i] = a.target
 	}
+	return out
 }
 
 // resolveArticle resolves one article's links against the site's index
@@ -107,15 +107,5 @@ func (a *Article) html() []byte {
 			return texts[n]
 		}
 		return fills[n]
-	})
-}
-
-// sortByTitle orders articles by title, ignoring case, then by ID.
-func sortByTitle(as []*Article) {
-	sort.Slice(as, func(i, j int) bool {
-		if as[i].titleKey != as[j].titleKey {
-			return as[i].titleKey < as[j].titleKey
-		}
-		return as[i].Meta.ID < as[j].Meta.ID
 	})
 }

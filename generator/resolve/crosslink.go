@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"html"
+	"sort"
 	"strings"
 
 	"kbsite/generator/content"
@@ -142,4 +143,35 @@ func CheckReachable(arts []Article, linked func(*Target) bool, dl *diag.List) {
 		}
 		titles[key] = a
 	}
+}
+
+// Backlinks are, for each target of want, the targets of from that link
+// to it (out(t) are those t links to, as Links.Out), sorted by title
+// ignoring case, then by ID.
+func Backlinks(from []*Target, out func(*Target) []*Target, want []*Target) map[*Target][]*Target {
+	wanted := make(map[*Target]bool, len(want))
+	for _, t := range want {
+		wanted[t] = true
+	}
+	back := map[*Target][]*Target{}
+	for _, a := range from {
+		for _, t := range out(a) {
+			if wanted[t] {
+				back[t] = append(back[t], a)
+			}
+		}
+	}
+	for _, ts := range back {
+		keys := make(map[*Target]string, len(ts))
+		for _, t := range ts {
+			keys[t] = strings.ToLower(t.Title)
+		}
+		sort.Slice(ts, func(i, j int) bool {
+			if ki, kj := keys[ts[i]], keys[ts[j]]; ki != kj {
+				return ki < kj
+			}
+			return ts[i].ID < ts[j].ID
+		})
+	}
+	return back
 }

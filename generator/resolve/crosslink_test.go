@@ -101,3 +101,18 @@ func TestCheckReachableWarnsOrphansAndTitles(t *testing.T) {
 		t.Errorf("diagnostics %v", ds)
 	}
 }
+
+func TestBacklinksSortedByTitleThenID(t *testing.T) {
+	to := &Target{ID: "T", Title: "Target"}
+	b := &Target{ID: "B", Title: "beta"}
+	a2 := &Target{ID: "A2", Title: "Alpha"}
+	a1 := &Target{ID: "A1", Title: "alpha"}
+	out := map[*Target][]*Target{b: {to}, a2: {to}, a1: {to, b}}
+	back := Backlinks([]*Target{b, a2, a1, to}, func(t *Target) []*Target { return out[t] }, []*Target{to})
+	if got := back[to]; len(got) != 3 || got[0] != a1 || got[1] != a2 || got[2] != b {
+		t.Errorf("backlinks %v, want A1, A2, B", got)
+	}
+	if _, ok := back[b]; ok {
+		t.Errorf("b was not asked for")
+	}
+}
