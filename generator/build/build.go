@@ -63,19 +63,11 @@ type Result struct {
 	Pages       int
 	Elapsed     time.Duration
 	// External lists the external links found, for `kbsite check --external`.
-	External []ExternalLink
+	External []resolve.ExternalLink
 	// Site is the loaded site; nil when loading failed.
 	Site *Site
 	// Stages is where the time went: templates, load, links, write.
 	Stages []Stage
-}
-
-// ExternalLink is a link to another web site, with where it was written.
-type ExternalLink struct {
-	URL  string
-	File string
-	Line int
-	Col  int
 }
 
 // Failed reports whether the build had errors (and so wrote nothing).
@@ -151,7 +143,7 @@ func Build(opts Options) (*Result, error) {
 	w.stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
-	res.External = site.external()
+	res.External = resolve.External(linkIns(site.Articles))
 	if opts.WarnLinks {
 		dl.Demote(diag.KindLink)
 	}
@@ -418,18 +410,6 @@ func (s *Site) aliasClash(op string) string {
 		return fmt.Sprintf("a page in %s, the folder of %s", folder, what)
 	}
 	return ""
-}
-
-func (s *Site) external() []ExternalLink {
-	var out []ExternalLink
-	for _, a := range s.Articles {
-		for _, l := range a.Links {
-			if l.External {
-				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
-			}
-		}
-	}
-	return out
 }
 
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }

@@ -109,6 +109,27 @@ func (ix *Index) hint(id string) string {
 	return ""
 }
 
+// ExternalLink is a link to another web site, with where it was written.
+type ExternalLink struct {
+	URL  string
+	File string
+	Line int
+	Col  int
+}
+
+// External lists the external links of arts, in order.
+func External(arts []Article) []ExternalLink {
+	var out []ExternalLink
+	for _, a := range arts {
+		for _, l := range a.Links {
+			if l.External {
+				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
+			}
+		}
+	}
+	return out
+}
+
 // CheckProducts warns about products without a display name in names,
 // when names names products at all.
 func CheckProducts(arts []Article, names map[string]string, dl *diag.List) {
