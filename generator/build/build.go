@@ -296,34 +296,16 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 }
 
 // finishLanguages records the languages that have articles (the default
-// first) and groups translations.
-func (site *Site) finishLanguages() {
-	seen := map[string]bool{site.Config.Language: true}
-	site.Languages = []string{site.Config.Language}
-	var others []string
-	site.translations = map[string][]*Article{}
-	for _, a := range site.Articles {
-		if !seen[a.Meta.Lang] {
-			seen[a.Meta.Lang] = true
-			others = append(others, a.Meta.Lang)
-		}
-		k := a.Meta.TranslationKey
-		site.translations[k] = append(site.translations[k], a)
-	}
-	sort.Strings(others)
-	site.Languages = append(site.Languages, others...)
-	for _, ts := range site.translations {
-		sort.Slice(ts, func(i, j int) bool { return langOrder(site, ts[i].Meta.Lang) < langOrder(site, ts[j].Meta.Lang) })
-	}
-}
-
-func langOrder(site *Site, lang string) int {
-	for i, l := range site.Languages {
-		if l == lang {
-			return i
+// first) and groups translations (site.Languages).
+func (s *Site) finishLanguages() {
+	langs, groups := site.Languages(s.Config.Language, entries(s.Articles))
+	s.Languages = langs
+	s.translations = make(map[string][]*Article, len(groups))
+	for k, is := range groups {
+		for _, i := range is {
+			s.translations[k] = append(s.translations[k], s.Articles[i])
 		}
 	}
-	return len(site.Languages)
 }
 
 // admit completes an article's metadata from defaults (derived IDs and
