@@ -11,7 +11,7 @@ func (s *Site) pages() site.Builder {
 
 func (s *Site) articlePage(a *Article) *site.Page {
 	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.html(),
-		Related: entries(relatedList(a)), Backlinks: entries(a.Backlinks), Self: -1}
+		Related: site.RelatedList(entry(a), entries(a.Related), entries(a.Similar), similarCount), Backlinks: entries(a.Backlinks), Self: -1}
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))
 		if t == a {

@@ -55,3 +55,15 @@ func TestLanguagesDefaultFirstTranslationsInOrder(t *testing.T) {
 		t.Errorf("languages %q, translations %v", langs, groups)
 	}
 }
+
+func TestRelatedListExplicitFirstThenSimilar(t *testing.T) {
+	e := func(id string) Entry { return entryOf(id, "en", id, nil, nil) }
+	got := RelatedList(e("A"), []Entry{e("B"), e("A"), e("B")}, []Entry{e("B"), e("C"), e("A"), e("D"), e("E")}, 2)
+	var ids []string
+	for _, r := range got {
+		ids = append(ids, r.Meta.ID)
+	}
+	if !slices.Equal(ids, []string{"B", "C", "D"}) {
+		t.Errorf("related %q, want B, then two similar: C, D", ids)
+	}
+}
