@@ -27,22 +27,14 @@ type change struct {
 	candidates      map[*Article]bool // articles whose backlinks may change
 }
 
-// swapIn replaces the old versions by the new ones in the link index,
-// ByKey and Redirects, and returns the steps that undo it.
+// swapIn replaces the old versions by the new ones in the link index
+// (resolve.Index.Swap), ByKey and Redirects, and returns the steps that
+// undo it.
 func (site *Site) swapIn(c *change) []func() {
-	var undo []func()
+	undo := []func(){site.Index.Swap(linkIns(c.olds), linkIns(c.news))}
 	for _, a := range c.olds {
-		site.Index.Remove(a.target)
 		delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
-		undo = append(undo, func() {
-			site.Index.Put(a.target)
-			for _, al := range a.Meta.Aliases {
-				if !resolve.IsPathAlias(al) {
-					site.Index.AddAlias(al, a.target)
-				}
-			}
-			site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
-		})
+		undo = append(undo, func() { site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
 	for p, t := range site.Redirects {
 		if c.oldSet[article(t)] {
@@ -55,10 +47,8 @@ func (site *Site) swapIn(c *change) []func() {
 		undo = append(undo, func() { site.Redirects[p] = a })
 	}
 	for _, a := range c.news {
-		site.Index.Put(a.target)
 		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
-			site.Index.Remove(a.target)
 			delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
 			for p, r := range site.Redirects {
 				if r == a.target {

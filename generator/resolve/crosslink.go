@@ -196,3 +196,30 @@ func Backlinks(from []*Target, out func(*Target) []*Target, want []*Target) map[
 	}
 	return back
 }
+
+// Swap puts the targets of news in the index in place of those of olds
+// (serve mode's changed articles) and returns what undoes it, putting
+// back the olds with their old-ID aliases. The news' aliases are for
+// Aliases.Add.
+func (ix *Index) Swap(olds, news []Article) (undo func()) {
+	for _, a := range olds {
+		ix.Remove(a.Target)
+	}
+	for _, a := range news {
+		ix.Put(a.Target)
+	}
+	return func() {
+		for i := len(news) - 1; i >= 0; i-- {
+			ix.Remove(news[i].Target)
+		}
+		for i := len(olds) - 1; i >= 0; i-- {
+			a := olds[i]
+			ix.Put(a.Target)
+			for _, al := range a.Meta.Aliases {
+				if !IsPathAlias(al) {
+					ix.AddAlias(al, a.Target)
+				}
+			}
+		}
+	}
+}

@@ -119,3 +119,20 @@ func TestBacklinksSortedByTitleThenID(t *testing.T) {
 		t.Errorf("b was not asked for")
 	}
 }
+
+func TestSwapAndUndo(t *testing.T) {
+	ix, seed := fixture()
+	proxy := ix.Find("en", "KB310221")
+	renamed := &Target{ID: "KB310222", Lang: "en", Title: "Proxy", Source: proxy.Source, Path: "kb/kb310222.html"}
+	undo := ix.Swap([]Article{article(proxy, content.Meta{Aliases: []string{"Q310221", "old/proxy.html"}})}, []Article{article(renamed, content.Meta{})})
+	if ix.Find("en", "KB310221") != nil || ix.Find("en", "Q310221") != nil || ix.Find("en", "KB310222") != renamed {
+		t.Fatal("swap did not replace the old version and its alias")
+	}
+	if r, err := ix.Resolve(seed, "../network/kb310221.md"); err != nil || r.Target != renamed {
+		t.Errorf("path link after swap: %v %v", r.Target, err)
+	}
+	undo()
+	if ix.Find("en", "KB310222") != nil || ix.Find("en", "Q310221") != proxy || ix.Find("en", "KB310221") != proxy {
+		t.Error("undo did not put back the old version and its old-ID alias")
+	}
+}
