@@ -15,6 +15,7 @@ import (
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
+	"kbsite/generator/site/listing"
 	"kbsite/generator/write"
 )
 
@@ -275,7 +276,7 @@ func (s *Site) listingJobs(c *change, render func(string, func() *site.Page) fun
 		if !langs[lang] {
 			continue
 		}
-		for _, p := range b.Listings(b.Group(lang, all)) {
+		for _, p := range listing.Group(b, lang, all).Paths() {
 			live[p] = true
 		}
 		jobs = append(jobs, s.languageJobs(all, lang, render, func(p string) bool { return listings[p] })...)
@@ -312,7 +313,7 @@ func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([
 }
 
 // listingsOf are the product and keyword listing pages that show a.
-func (s *Site) listingsOf(a *Article) []string { return s.pages().ListingsOf(entry(a)) }
+func (s *Site) listingsOf(a *Article) []string { return listing.Of(s.pages(), entry(a)) }
 
 // listingKey holds what listings, the home page, the sitemap and the feed
 // show of an article; when it is unchanged they need not be rewritten.

@@ -10,6 +10,7 @@ import (
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
+	"kbsite/generator/site/listing"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
 )
@@ -77,11 +78,11 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 }
 
 // languageJobs renders the pages of a language that list its articles
-// (site.LangPages), all being every article's entry.
+// (listing.Pages), all being every article's entry.
 func (s *Site) languageJobs(all []site.Entry, lang string, render func(string, func() *site.Page) func() error, want func(path string) bool) []func() error {
 	b := s.pages()
 	var jobs []func() error
-	for _, j := range b.LangPages(b.Group(lang, all), want) {
+	for _, j := range listing.Group(b, lang, all).Pages(want) {
 		jobs = append(jobs, render(j.Template, j.Page))
 	}
 	return jobs
@@ -90,7 +91,7 @@ func (s *Site) languageJobs(all []site.Entry, lang string, render func(string, f
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
 // base URL.
 func (s *Site) writeWebFiles(out sink) error {
-	for _, f := range s.pages().WebFiles(entries(s.Articles)) {
+	for _, f := range listing.WebFiles(s.pages(), entries(s.Articles)) {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {
 			return err
 		}

@@ -87,10 +87,10 @@ func Item(p *Page, e Entry) ListItem {
 	return ListItem{Link: ArticleLink(p, e), Summary: e.Meta.Summary, Updated: e.Meta.Updated}
 }
 
-// listPage is a listing of articles, in the order given; logical is its
+// ListPage is a listing of articles, in the order given; logical is its
 // path without the language folder, and exists says which languages have
 // the same listing, for the language switcher.
-func (b Builder) listPage(lang, logical, heading, intro string, sorted []Entry, exists func(lang string) bool) *Page {
+func (b Builder) ListPage(lang, logical, heading, intro string, sorted []Entry, exists func(lang string) bool) *Page {
 	p := b.Page(lang, "list", b.Paths.Lang(lang, logical), heading)
 	p.Description = intro
 	items := make([]ListItem, 0, len(sorted))
@@ -108,9 +108,9 @@ func (b Builder) listPage(lang, logical, heading, intro string, sorted []Entry, 
 	return p
 }
 
-// azPage lists a language's articles, sorted by title, under the first
+// AZPage lists a language's articles, sorted by title, under the first
 // letter of their titles.
-func (b Builder) azPage(lang string, sorted []Entry) *Page {
+func (b Builder) AZPage(lang string, sorted []Entry) *Page {
 	p := b.Page(lang, "list", b.Paths.Lang(lang, AZFile), "")
 	p.Title = p.T("az_index")
 	var groups []ListGroup

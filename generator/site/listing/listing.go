@@ -1,4 +1,13 @@
-package site
+// Package listing makes the pages that list a language's articles (home,
+// A–Z, product and keyword pages) and the site-wide files that list them
+// all (sitemap, robots.txt, feed).
+//
+// In: every article as a site.Entry, in ID order, and the site.Builder of
+// the site. Group sorts one language's articles into its listings; Out:
+// the pages to render (Lang.Pages, as Jobs that make each site.Page when
+// run), the listings' output paths (Lang.Paths, Of) and the web files
+// (WebFiles).
+package listing
 
 import (
 	"slices"
@@ -6,6 +15,7 @@ import (
 	"strings"
 
 	"kbsite/generator/content"
+	"kbsite/generator/site"
 )
 
 // feedSize is how many articles the feed lists.
@@ -15,21 +25,22 @@ const feedSize = 20
 // listing pages show them. Group makes it.
 type Lang struct {
 	Lang     string
-	all      []Entry // every article of the site, for the language switcher
-	articles []Entry // this language's, in the order given to Group
+	b        site.Builder
+	all      []site.Entry // every article of the site, for the language switcher
+	articles []site.Entry // this language's, in the order given to Group
 	products []string
 	// byProduct and byKeyword hold each listing's articles in order given.
-	byProduct map[string][]Entry
+	byProduct map[string][]site.Entry
 	keywords  []string          // keyword page paths, by keyword
 	keyword   map[string]string // keyword page path -> display name
-	byKeyword map[string][]Entry
+	byKeyword map[string][]site.Entry
 }
 
-// Group sorts the articles of language lang among all (in ID order) into
+// Group sorts, for the site b, the articles of language lang among all (in ID order) into
 // its listings: products by display name, keyword pages by keyword
 // (keywords that differ only in case or punctuation share a page).
-func (b Builder) Group(lang string, all []Entry) Lang {
-	l := Lang{Lang: lang, all: all, byProduct: map[string][]Entry{}, keyword: map[string]string{}, byKeyword: map[string][]Entry{}}
+func Group(b site.Builder, lang string, all []site.Entry) Lang {
+	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]site.Entry{}, keyword: map[string]string{}, byKeyword: map[string][]site.Entry{}}
 	lower := map[string]string{}
 	for _, e := range all {
 		if e.Meta.Lang != lang {
@@ -41,7 +52,7 @@ func (b Builder) Group(lang string, all []Entry) Lang {
 		}
 		seen := map[string]bool{}
 		for _, k := range e.Meta.Keywords {
-			kp := b.Paths.Lang(lang, KeywordPath(k))
+			kp := b.Paths.Lang(lang, site.KeywordPath(k))
 			if seen[kp] {
 				continue
 			}
@@ -76,103 +87,76 @@ func (b Builder) Group(lang string, all []Entry) Lang {
 	return l
 }
 
-// Listings are the output paths of the language's product and keyword
+// Paths are the output paths of the language's product and keyword
 // listing pages.
-func (b Builder) Listings(l Lang) []string {
+func (l Lang) Paths() []string {
+	b := l.b
 	var out []string
 	for _, slug := range l.products {
-		out = append(out, b.Paths.Lang(l.Lang, ProductPath(slug)))
+		out = append(out, b.Paths.Lang(l.Lang, site.ProductPath(slug)))
 	}
 	return append(out, l.keywords...)
 }
 
-// ListingsOf are the product and keyword listing pages that show e.
-func (b Builder) ListingsOf(e Entry) []string {
+// Of are the product and keyword listing pages of site b that show e.
+func Of(b site.Builder, e site.Entry) []string {
 	var out []string
 	for _, p := range e.Meta.Products {
-		out = append(out, b.Paths.Lang(e.Meta.Lang, ProductPath(p)))
+		out = append(out, b.Paths.Lang(e.Meta.Lang, site.ProductPath(p)))
 	}
 	for _, k := range e.Meta.Keywords {
-		out = append(out, b.Paths.Lang(e.Meta.Lang, KeywordPath(k)))
+		out = append(out, b.Paths.Lang(e.Meta.Lang, site.KeywordPath(k)))
 	}
 	return out
-}
-
-// Languages are the languages that articles all are in, def first and
-// the others sorted, and the articles of each translation key as indices
-// into all, in that language order.
-func Languages(def string, all []Entry) ([]string, map[string][]int) {
-	seen := map[string]bool{def: true}
-	var others []string
-	groups := map[string][]int{}
-	for i, e := range all {
-		if !seen[e.Meta.Lang] {
-			seen[e.Meta.Lang] = true
-			others = append(others, e.Meta.Lang)
-		}
-		k := e.Meta.TranslationKey
-		groups[k] = append(groups[k], i)
-	}
-	sort.Strings(others)
-	langs := append([]string{def}, others...)
-	order := func(lang string) int {
-		if i := slices.Index(langs, lang); i >= 0 {
-			return i
-		}
-		return len(langs)
-	}
-	for _, g := range groups {
-		sort.Slice(g, func(i, j int) bool { return order(all[g[i]].Meta.Lang) < order(all[g[j]].Meta.Lang) })
-	}
-	return langs, groups
 }
 
 // Job is a page to render with a template. Page makes it when the job
 // runs, so that pages are not all held at once.
 type Job struct {
 	Template string
-	Page     func() *Page
+	Page     func() *site.Page
 }
 
-// LangPages are the pages of a language that list its articles: home,
+// Pages are the pages of a language that list its articles: home,
 // A–Z, and the product and keyword listings for which want(path) holds.
 // Serve mode asks only for the listings a change touched.
-func (b Builder) LangPages(l Lang, want func(path string) bool) []Job {
+func (l Lang) Pages(want func(path string) bool) []Job {
+	b := l.b
 	jobs := []Job{
-		{"home", func() *Page { return b.homePage(l) }},
-		{"list", func() *Page { return b.azPage(l.Lang, sortByTitle(l.articles)) }},
+		{"home", func() *site.Page { return homePage(b, l) }},
+		{"list", func() *site.Page { return b.AZPage(l.Lang, sortByTitle(l.articles)) }},
 	}
 	for _, slug := range l.products {
-		if want(b.Paths.Lang(l.Lang, ProductPath(slug))) {
-			jobs = append(jobs, Job{"list", func() *Page { return b.productPage(l, slug) }})
+		if want(b.Paths.Lang(l.Lang, site.ProductPath(slug))) {
+			jobs = append(jobs, Job{"list", func() *site.Page { return productPage(b, l, slug) }})
 		}
 	}
 	for _, kp := range l.keywords {
 		if want(kp) {
-			jobs = append(jobs, Job{"list", func() *Page { return b.keywordPage(l, kp) }})
+			jobs = append(jobs, Job{"list", func() *site.Page { return keywordPage(b, l, kp) }})
 		}
 	}
 	return jobs
 }
 
-func (b Builder) homePage(l Lang) *Page {
+func homePage(b site.Builder, l Lang) *site.Page {
 	lang := l.Lang
-	p := b.Page(lang, "home", b.Paths.Lang(lang, HomeFile), "")
+	p := b.Page(lang, "home", b.Paths.Lang(lang, site.HomeFile), "")
 	p.Description = b.Config.Description
-	h := &HomeView{Count: len(l.articles)}
+	h := &site.HomeView{Count: len(l.articles)}
 	for _, e := range l.articles {
 		if e.Meta.Type == content.TypeTroubleshooter {
-			h.Troubleshooters = append(h.Troubleshooters, Item(p, e))
+			h.Troubleshooters = append(h.Troubleshooters, site.Item(p, e))
 		}
 	}
 	for _, slug := range l.products {
-		h.Products = append(h.Products, Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
+		h.Products = append(h.Products, site.Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
 	}
 	for _, e := range recent(l.articles, b.Config.RecentCount) {
-		h.Recent = append(h.Recent, Item(p, e))
+		h.Recent = append(h.Recent, site.Item(p, e))
 	}
 	for _, kp := range l.keywords {
-		h.Keywords = append(h.Keywords, Link{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))})
+		h.Keywords = append(h.Keywords, site.Link{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))})
 	}
 	p.Home = h
 	b.Switcher(p, b.SamePage("index.html"))
@@ -180,10 +164,10 @@ func (b Builder) homePage(l Lang) *Page {
 }
 
 // productPage lists a product's articles.
-func (b Builder) productPage(l Lang, slug string) *Page {
+func productPage(b site.Builder, l Lang, slug string) *site.Page {
 	name := b.Config.ProductName(slug)
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
-	return b.listPage(l.Lang, ProductPath(slug), name, intro, sortByTitle(l.byProduct[slug]), func(lang string) bool {
+	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, sortByTitle(l.byProduct[slug]), func(lang string) bool {
 		for _, e := range l.all {
 			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
 				return true
@@ -194,15 +178,15 @@ func (b Builder) productPage(l Lang, slug string) *Page {
 }
 
 // keywordPage lists a keyword's articles; kp is its path in the output.
-func (b Builder) keywordPage(l Lang, kp string) *Page {
+func keywordPage(b site.Builder, l Lang, kp string) *site.Page {
 	name := l.keyword[kp]
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "keyword_intro"), "{name}", name)
 	logical := strings.TrimPrefix(kp, b.Paths.Lang(l.Lang, ""))
-	return b.listPage(l.Lang, logical, name, intro, sortByTitle(l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
+	return b.ListPage(l.Lang, logical, name, intro, sortByTitle(l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
 }
 
 // sortByTitle returns es ordered by title, ignoring case, then by ID.
-func sortByTitle(es []Entry) []Entry {
+func sortByTitle(es []site.Entry) []site.Entry {
 	keys := make([]string, len(es))
 	order := make([]int, len(es))
 	for i, e := range es {
@@ -215,7 +199,7 @@ func sortByTitle(es []Entry) []Entry {
 		}
 		return es[a].Meta.ID < es[b].Meta.ID
 	})
-	out := make([]Entry, len(es))
+	out := make([]site.Entry, len(es))
 	for i, k := range order {
 		out[i] = es[k]
 	}
@@ -223,7 +207,7 @@ func sortByTitle(es []Entry) []Entry {
 }
 
 // recent returns up to n of es, most recently updated first.
-func recent(es []Entry, n int) []Entry {
+func recent(es []site.Entry, n int) []site.Entry {
 	out := slices.Clone(es)
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].Meta.Updated.Equal(out[j].Meta.Updated) {
@@ -245,7 +229,7 @@ type File struct {
 
 // WebFiles are the sitemap, robots.txt and feed of the site whose articles
 // are all, in ID order; there are none without a base URL.
-func (b Builder) WebFiles(all []Entry) []File {
+func WebFiles(b site.Builder, all []site.Entry) []File {
 	if b.Config.BaseURL == "" {
 		return nil
 	}
@@ -254,12 +238,12 @@ func (b Builder) WebFiles(all []Entry) []File {
 		listed = append(listed, e.Path)
 	}
 	for _, lang := range b.Paths.Languages {
-		listed = append(listed, b.Paths.Lang(lang, HomeFile), b.Paths.Lang(lang, AZFile))
-		listed = append(listed, b.Listings(b.Group(lang, all))...)
+		listed = append(listed, b.Paths.Lang(lang, site.HomeFile), b.Paths.Lang(lang, site.AZFile))
+		listed = append(listed, Group(b, lang, all).Paths()...)
 	}
 	return []File{
-		{SitemapFile, Sitemap(b.Config.BaseURL, listed, all)},
-		{RobotsFile, Robots(b.Config.BaseURL)},
-		{FeedFile, Feed(b.Config.Title, b.Config.BaseURL, recent(all, feedSize))},
+		{site.SitemapFile, site.Sitemap(b.Config.BaseURL, listed, all)},
+		{site.RobotsFile, site.Robots(b.Config.BaseURL)},
+		{site.FeedFile, site.Feed(b.Config.Title, b.Config.BaseURL, recent(all, feedSize))},
 	}
 }
