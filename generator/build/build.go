@@ -63,19 +63,11 @@ type Result struct {
 	Pages       int
 	Elapsed     time.Duration
 	// External lists the external links found, for `kbsite check --external`.
-	External []ExternalLink
+	External []resolve.ExternalLink
 	// Site is the loaded site; nil when loading failed.
 	Site *Site
 	// Stages is where the time went: templates, load, links, write.
 	Stages []Stage
-}
-
-// ExternalLink is a link to another web site, with where it was written.
-type ExternalLink struct {
-	URL  string
-	File string
-	Line int
-	Col  int
 }
 
 // Failed reports whether the build had errors (and so wrote nothing).
@@ -96,7 +88,7 @@ type Site struct {
 	Files        []string // content-relative files referenced by articles
 	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
-	Redirects map[string]*Article
+	Redirects map[string]*resolve.Target
 	// redirected are the path aliases the DocFX redirect list gives the
 	// article at each source path (see addRedirections).
 	redirected map[string][]string
@@ -154,7 +146,7 @@ func Build(opts Options) (*Result, error) {
 	w.stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
-	res.External = site.external()
+	res.External = resolve.External(linkIns(site.Articles))
 	if opts.WarnLinks {
 		dl.Demote(diag.KindLink)
 	}
@@ -201,7 +193,7 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 
 // loadArticles reads, parses and renders every article and checks IDs.
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
-	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
+	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*resolve.Target{}}
 	site.files = site.newFiles()
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
@@ -308,34 +300,16 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 }
 
 // finishLanguages records the languages that have articles (the default
-// first) and groups translations.
-func (site *Site) finishLanguages() {
-	seen := map[string]bool{site.Config.Language: true}
-	site.Languages = []string{site.Config.Language}
-	var others []string
-	site.translations = map[string][]*Article{}
-	for _, a := range site.Articles {
-		if !seen[a.Meta.Lang] {
-			seen[a.Meta.Lang] = true
-			others = append(others, a.Meta.Lang)
-		}
-		k := a.Meta.TranslationKey
-		site.translations[k] = append(site.translations[k], a)
-	}
-	sort.Strings(others)
-	site.Languages = append(site.Languages, others...)
-	for _, ts := range site.translations {
-		sort.Slice(ts, func(i, j int) bool { return langOrder(site, ts[i].Meta.Lang) < langOrder(site, ts[j].Meta.Lang) })
-	}
-}
-
-func langOrder(site *Site, lang string) int {
-	for i, l := range site.Languages {
-		if l == lang {
-			return i
+// first) and groups translations (site.Languages).
+func (s *Site) finishLanguages() {
+	langs, groups := site.Languages(s.Config.Language, entries(s.Articles))
+	s.Languages = langs
+	s.translations = make(map[string][]*Article, len(groups))
+	for k, is := range groups {
+		for _, i := range is {
+			s.translations[k] = append(s.translations[k], s.Articles[i])
 		}
 	}
-	return len(site.Languages)
 }
 
 // foreign tells whether the content folder is foreign content (no
@@ -375,7 +349,6 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 	}
 	m.Aliases = append(m.Aliases, s.redirected[a.Source]...)
 	a.Path = s.articlePath(a, derived)
-	a.titleKey = strings.ToLower(m.Title)
 	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
 	return true
 }
@@ -413,13 +386,13 @@ func crossLink(site *Site, dl *diag.List) {
 		site.Index.AddFile(f)
 	}
 	for _, a := range site.Articles {
-		site.addAliases(a, dl)
+		site.aliases().Add(a.linkIn(), dl)
 	}
-	site.checkAliasPaths(site.Articles, dl)
+	site.aliases().CheckPaths(linkIns(site.Articles), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
-	checkProducts(site, dl)
+	resolve.CheckProducts(linkIns(site.Articles), site.Config.Products, dl)
 	checkReachable(site.Articles, dl)
 }
 
@@ -433,49 +406,12 @@ func anchors(a *Article) []string {
 	return ids
 }
 
-// addAliases registers an article's old IDs and old URL paths. An alias
-// that collides with an article ID, another alias, or a page or folder
-// the build writes is an error at the alias.
-func (site *Site) addAliases(a *Article, dl *diag.List) {
-	for i, al := range a.Meta.Aliases {
-		fail := func(format string, args ...any) {
-			site.aliasError(a, i, dl, fmt.Sprintf(format, args...))
-		}
-		op, ok := site.redirectPath(a, al)
-		clash := ""
-		if ok {
-			clash = site.aliasClash(op)
-		}
-		switch {
-		case !ok && resolve.IsPathAlias(al):
-			fail("alias %s is not a usable site path", diag.Quote(al))
-		case !ok:
-			fail("alias %s is neither an old ID (letters, digits, '.', '_', '-') nor a path (containing '/')", diag.Quote(al))
-		case !resolve.IsPathAlias(al) && !site.Index.AddAlias(al, a.target):
-			fail("alias %s is already the ID or an alias of %s", diag.Quote(al), site.Index.Find(a.Meta.Lang, al).ID)
-		case clash != "":
-			fail("alias %s would replace %s", diag.Quote(al), clash)
-		case site.Redirects[op] != nil:
-			fail("alias %s is already used by %s", diag.Quote(al), site.Redirects[op].Meta.ID)
-		default:
-			site.Redirects[op] = a
-		}
-	}
-}
-
-// aliasError reports a problem with alias i of a, at the alias.
-func (site *Site) aliasError(a *Article, i int, dl *diag.List, msg string) {
-	p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
-	dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindAlias, Msg: msg})
-}
-
-// redirectPath is where the redirect page of alias al of a goes: an old
-// ID's beside the articles of a's language, an old URL path's at that path.
-func (s *Site) redirectPath(a *Article, al string) (string, bool) {
-	if resolve.IsPathAlias(al) {
-		return resolve.AliasPath(al)
-	}
-	return s.langPath(a.Meta.Lang, site.ArticlePath(al)), resolve.ValidIDAlias(al)
+// aliases registers aliases and their redirect pages in this site
+// (resolve.Aliases holds the rules).
+func (s *Site) aliases() resolve.Aliases {
+	return resolve.Aliases{Index: s.Index, Redirects: s.Redirects,
+		IDPage: func(lang, id string) string { return s.langPath(lang, site.ArticlePath(id)) },
+		Clash:  s.aliasClash}
 }
 
 // aliasClash says what generated page or owned folder the redirect page
@@ -491,68 +427,10 @@ func (s *Site) aliasClash(op string) string {
 	return ""
 }
 
-// checkAliasPaths reports redirects that would replace the page of one of
-// arts: in serve mode, an article added after an alias took its address.
-func (site *Site) checkAliasPaths(arts []*Article, dl *diag.List) {
-	for _, b := range arts {
-		a := site.Redirects[b.Path]
-		if a == nil {
-			continue
-		}
-		for i, al := range a.Meta.Aliases {
-			if op, _ := site.redirectPath(a, al); op == b.Path {
-				site.aliasError(a, i, dl, fmt.Sprintf("alias %s is the address of %s", diag.Quote(al), b.Meta.ID))
-			}
-		}
-	}
-}
-
-// checkProducts warns about products without a display name when the
-// site configuration names products at all.
-func checkProducts(site *Site, dl *diag.List) {
-	if len(site.Config.Products) == 0 {
-		return
-	}
-	for _, a := range site.Articles {
-		for i, p := range a.Meta.Products {
-			if _, ok := site.Config.Products[p]; !ok {
-				pos := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
-				dl.Warnf(a.File, pos.Line, pos.Col, "product %s has no display name in site.yaml", diag.Quote(p))
-			}
-		}
-	}
-}
-
-func (s *Site) external() []ExternalLink {
-	var out []ExternalLink
-	for _, a := range s.Articles {
-		for _, l := range a.Links {
-			if l.External {
-				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
-			}
-		}
-	}
-	return out
-}
-
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
-// checkReachable warns about articles of arts readers can only find by
-// search: nothing links to them and they are in no product. It also warns
-// about titles used twice among arts, which make listings and search
-// results ambiguous.
+// checkReachable warns about orphan articles and duplicate titles among
+// arts (resolve.CheckReachable).
 func checkReachable(arts []*Article, dl *diag.List) {
-	titles := map[string]*Article{}
-	for _, a := range arts {
-		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 {
-			dl.Warnf(a.File, 1, 1, "orphan article %s: no article links to it and it lists no products", a.Meta.ID)
-		}
-		key := strings.ToLower(a.Meta.Title)
-		if first, dup := titles[key]; dup {
-			p := a.Meta.Pos["title"]
-			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %s, also used by %s (%s)", diag.Quote(a.Meta.Title), first.Meta.ID, first.File)
-			continue
-		}
-		titles[key] = a
-	}
+	resolve.CheckReachable(linkIns(arts), func(t *resolve.Target) bool { return len(article(t).Backlinks) > 0 }, dl)
 }

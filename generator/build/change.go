@@ -17,8 +17,8 @@ type change struct {
 	oldBySource, newBySource map[string]*Article
 	oldRedirects             []string // redirect pages of the old versions
 
-	resolved map[*Article]resolution // links of the new versions and of their linkers
-	related  map[*Article][]*Article // related lists that name a changed article
+	resolved map[*Article]resolve.Links // links of the new versions and of their linkers
+	related  map[*Article][]*Article    // related lists that name a changed article
 
 	replacement     map[*Article]*Article // old version -> new version (nil if deleted)
 	linkChanged     map[*Article]bool     // old versions whose title, ID or page moved
@@ -27,25 +27,17 @@ type change struct {
 	candidates      map[*Article]bool // articles whose backlinks may change
 }
 
-// swapIn replaces the old versions by the new ones in the link index,
-// ByKey and Redirects, and returns the steps that undo it.
+// swapIn replaces the old versions by the new ones in the link index
+// (resolve.Index.Swap), ByKey and Redirects, and returns the steps that
+// undo it.
 func (site *Site) swapIn(c *change) []func() {
-	var undo []func()
+	undo := []func(){site.Index.Swap(linkIns(c.olds), linkIns(c.news))}
 	for _, a := range c.olds {
-		site.Index.Remove(a.target)
 		delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
-		undo = append(undo, func() {
-			site.Index.Put(a.target)
-			for _, al := range a.Meta.Aliases {
-				if !resolve.IsPathAlias(al) {
-					site.Index.AddAlias(al, a.target)
-				}
-			}
-			site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
-		})
+		undo = append(undo, func() { site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
-	for p, a := range site.Redirects {
-		if c.oldSet[a] {
+	for p, t := range site.Redirects {
+		if c.oldSet[article(t)] {
 			c.oldRedirects = append(c.oldRedirects, p)
 		}
 	}
@@ -55,13 +47,11 @@ func (site *Site) swapIn(c *change) []func() {
 		undo = append(undo, func() { site.Redirects[p] = a })
 	}
 	for _, a := range c.news {
-		site.Index.Put(a.target)
 		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
-			site.Index.Remove(a.target)
 			delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
 			for p, r := range site.Redirects {
-				if r == a {
+				if r == a.target {
 					delete(site.Redirects, p)
 				}
 			}
@@ -74,7 +64,7 @@ func (site *Site) swapIn(c *change) []func() {
 // versions and of the unchanged articles that linked to an old one, and
 // the related lists of the new versions and of those that named an old one.
 func (site *Site) resolveAffected(c *change, dl *diag.List) {
-	c.resolved, c.related = map[*Article]resolution{}, map[*Article][]*Article{}
+	c.resolved, c.related = map[*Article]resolve.Links{}, map[*Article][]*Article{}
 	for _, a := range c.news {
 		c.resolved[a] = site.resolveArticle(a, dl)
 		c.related[a] = site.relatedOf(a, dl)
@@ -170,7 +160,8 @@ func (c *change) relink() {
 	oldOut := map[*Article]map[*Article]bool{}
 	for _, o := range c.olds {
 		set := map[*Article]bool{}
-		for _, t := range o.out {
+		for _, to := range o.linked.Out {
+			t := article(to)
 			set[t] = true
 			c.candidates[t] = true
 			if c.replacement[o] == nil {
@@ -182,10 +173,10 @@ func (c *change) relink() {
 	for a, r := range c.resolved {
 		if c.newBySource[a.Source] == a {
 			c.relinkNew(a, r, oldOut[c.oldBySource[a.Source]])
-		} else if !slices.Equal(a.fills, r.fills) || !slices.Equal(a.texts, r.texts) {
+		} else if !slices.Equal(a.linked.Fills, r.Fills) || !slices.Equal(a.linked.Texts, r.Texts) {
 			c.touched[a] = true // an unchanged article whose links now read differently
 		}
-		r.apply(a)
+		a.linked = r
 	}
 	for a, r := range c.related {
 		a.Related = r
@@ -198,11 +189,12 @@ func (c *change) relink() {
 // relinkNew touches a new version's page and the targets whose backlink
 // lists gain or lose it, or show its new title; before is what its old
 // version linked to.
-func (c *change) relinkNew(a *Article, r resolution, before map[*Article]bool) {
+func (c *change) relinkNew(a *Article, r resolve.Links, before map[*Article]bool) {
 	c.touched[a] = true
 	o := c.oldBySource[a.Source]
 	after := map[*Article]bool{}
-	for _, t := range r.out {
+	for _, to := range r.Out {
+		t := article(to)
 		after[t] = true
 		c.candidates[t] = true
 		if !before[t] || o == nil || c.linkChanged[o] || o.Meta.Title != a.Meta.Title {

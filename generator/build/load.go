@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"kbsite/generator/content"
@@ -38,15 +37,8 @@ type Article struct {
 	// Similar are the most similar articles by content, computed with the
 	// search index; pages show them after Related.
 	Similar []*Article
-	// Files are content-relative files the article references (images).
-	Files []string
-
-	titleKey string // lower-cased title, the sort key of listings
-	// fills and texts replace the body's link placeholders: the URL and,
-	// for links written without text, the text of link n.
-	fills, texts []string
-	out          []*Article      // distinct articles this one links to
-	target       *resolve.Target // this article as a link target
+	target  *resolve.Target // this article as a link target
+	linked  resolve.Links   // what the link stage made of its links
 }
 
 // takeSections returns the article's section texts and forgets them.
@@ -65,23 +57,15 @@ func parseAll(contentDir string, rels []string, site *Site, dl *diag.List, pr *p
 		unknown = &content.UnknownKeys{}
 		defer unknown.Report(dl, contentDir)
 	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				out[i] = site.parseOne(contentDir, rels[i], unknown, dl)
-				pr.Add(1)
-			}
-		}()
+	jobs := make([]func() error, len(rels))
+	for i, rel := range rels {
+		jobs[i] = func() error {
+			out[i] = site.parseOne(contentDir, rel, unknown, dl)
+			pr.Add(1)
+			return nil
+		}
 	}
-	for i := range rels {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	_ = run(jobs) // the jobs report problems to dl, not as errors
 	return out
 }
 

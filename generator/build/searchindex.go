@@ -50,32 +50,6 @@ func (site *Site) indexSearch() *export.Writer {
 	return files
 }
 
-// relatedList is what an article page shows under "Related articles": the
-// explicit related articles, then up to similarCount computed neighbours,
-// without the article itself or duplicates.
-func relatedList(a *Article) []*Article {
-	seen := map[*Article]bool{a: true}
-	var out []*Article
-	for _, r := range a.Related {
-		if !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-		}
-	}
-	added := 0
-	for _, r := range a.Similar {
-		if added == similarCount {
-			break
-		}
-		if !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-			added++
-		}
-	}
-	return out
-}
-
 // updateSearch brings the search index up to date after serve mode
 // changed some articles: it returns the index files to write and remove,
 // and refreshes the similar articles of the changed ones.

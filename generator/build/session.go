@@ -15,6 +15,7 @@ import (
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
+	"kbsite/generator/site/listing"
 	"kbsite/generator/write"
 )
 
@@ -167,10 +168,11 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 func (s *Session) swap(c *change, dl *diag.List) bool {
 	site := s.site
 	undo := site.swapIn(c)
+	aliases := site.aliases()
 	for _, a := range c.news {
-		site.addAliases(a, dl)
+		aliases.Add(a.linkIn(), dl)
 	}
-	site.checkAliasPaths(c.news, dl)
+	aliases.CheckPaths(linkIns(c.news), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
 	site.resolveAffected(c, dl)
 	if s.opts.WarnLinks {
 		dl.Demote(diag.KindLink)
@@ -212,8 +214,8 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	for a := range c.touched {
 		jobs = append(jobs, render("article", func() *site.Page { return cur.articlePage(a) }))
 	}
-	for p, a := range cur.Redirects {
-		if c.newBySource[a.Source] == a {
+	for p, t := range cur.Redirects {
+		if a := article(t); c.newBySource[a.Source] == a {
 			jobs = append(jobs, render("redirect", func() *site.Page { return cur.pages().RedirectPage(p, entry(a)) }))
 		}
 	}
@@ -269,14 +271,15 @@ func (s *Site) listingJobs(c *change, render func(string, func() *site.Page) fun
 		}
 	}
 	var jobs []func() error
+	b, all := s.pages(), entries(s.Articles)
 	for _, lang := range s.Languages {
 		if !langs[lang] {
 			continue
 		}
-		for _, p := range s.listingPaths(lang) {
+		for _, p := range listing.Group(b, lang, all).Paths() {
 			live[p] = true
 		}
-		jobs = append(jobs, s.languageJobs(lang, render, func(p string) bool { return listings[p] })...)
+		jobs = append(jobs, s.languageJobs(all, lang, render, func(p string) bool { return listings[p] })...)
 	}
 	return jobs
 }
@@ -310,16 +313,7 @@ func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([
 }
 
 // listingsOf are the product and keyword listing pages that show a.
-func (s *Site) listingsOf(a *Article) []string {
-	var out []string
-	for _, p := range a.Meta.Products {
-		out = append(out, s.langPath(a.Meta.Lang, site.ProductPath(p)))
-	}
-	for _, k := range a.Meta.Keywords {
-		out = append(out, s.langPath(a.Meta.Lang, site.KeywordPath(k)))
-	}
-	return out
-}
+func (s *Site) listingsOf(a *Article) []string { return listing.Of(s.pages(), entry(a)) }
 
 // listingKey holds what listings, the home page, the sitemap and the feed
 // show of an article; when it is unchanged they need not be rewritten.

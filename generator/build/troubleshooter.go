@@ -5,7 +5,6 @@ import (
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve/troubleshooter"
-	"kbsite/generator/site"
 )
 
 // checkDecisions runs the troubleshooter checks on a troubleshooter, and
@@ -24,15 +23,4 @@ func checkDecisions(a *Article, body *markdown.Result, bodyLine int, dl *diag.Li
 			return
 		}
 	}
-}
-
-// troubleshooters lists a language's troubleshooters for the home page.
-func (s *Site) troubleshooters(p *site.Page, lang string) []site.ListItem {
-	var out []site.ListItem
-	for _, a := range s.Articles {
-		if a.Meta.Lang == lang && a.Meta.Type == content.TypeTroubleshooter {
-			out = append(out, site.Item(p, entry(a)))
-		}
-	}
-	return out
 }

@@ -10,6 +10,7 @@ import (
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
+	"kbsite/generator/site/listing"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
 )
@@ -52,12 +53,13 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
 	}
 	jobs = append(jobs, render("404", s.pages().NotFoundPage))
+	all := entries(s.Articles)
 	for _, lang := range s.Languages {
 		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
-		jobs = append(jobs, s.languageJobs(lang, render, func(string) bool { return true })...)
+		jobs = append(jobs, s.languageJobs(all, lang, render, func(string) bool { return true })...)
 	}
-	for from, a := range s.Redirects {
-		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(a)) }))
+	for from, t := range s.Redirects {
+		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(article(t))) }))
 	}
 	for _, as := range lay.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
@@ -75,63 +77,22 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 	return int(pages.Load()), nil
 }
 
-// languageJobs renders the pages of a language that show its articles:
-// home, A–Z, and the product and keyword listings for which want(path)
-// holds. Serve mode asks only for the listings a change touched.
-func (s *Site) languageJobs(lang string, render func(string, func() *site.Page) func() error, want func(path string) bool) []func() error {
-	jobs := []func() error{
-		render("home", func() *site.Page { return s.homePage(lang) }),
-		render("list", func() *site.Page { return s.azPage(lang) }),
-	}
-	slugs, byProduct := s.products(lang)
-	for _, slug := range slugs {
-		if want(s.langPath(lang, site.ProductPath(slug))) {
-			jobs = append(jobs, render("list", func() *site.Page { return s.productPage(lang, slug, byProduct[slug]) }))
-		}
-	}
-	paths, names, arts := s.keywords(lang)
-	for _, kp := range paths {
-		if want(kp) {
-			jobs = append(jobs, render("list", func() *site.Page { return s.keywordPage(lang, kp, names[kp], arts[kp]) }))
-		}
+// languageJobs renders the pages of a language that list its articles
+// (listing.Pages), all being every article's entry.
+func (s *Site) languageJobs(all []site.Entry, lang string, render func(string, func() *site.Page) func() error, want func(path string) bool) []func() error {
+	b := s.pages()
+	var jobs []func() error
+	for _, j := range listing.Group(b, lang, all).Pages(want) {
+		jobs = append(jobs, render(j.Template, j.Page))
 	}
 	return jobs
-}
-
-// listingPaths are the product and keyword listing pages of a language.
-func (s *Site) listingPaths(lang string) []string {
-	var out []string
-	slugs, _ := s.products(lang)
-	for _, slug := range slugs {
-		out = append(out, s.langPath(lang, site.ProductPath(slug)))
-	}
-	paths, _, _ := s.keywords(lang)
-	return append(out, paths...)
 }
 
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
 // base URL.
 func (s *Site) writeWebFiles(out sink) error {
-	if s.Config.BaseURL == "" {
-		return nil
-	}
-	var listed []string
-	for _, a := range s.Articles {
-		listed = append(listed, a.Path)
-	}
-	for _, lang := range s.Languages {
-		listed = append(listed, s.langPath(lang, "index.html"), s.langPath(lang, "az.html"))
-		listed = append(listed, s.listingPaths(lang)...)
-	}
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{
-		{site.SitemapFile, site.Sitemap(s.Config.BaseURL, listed, entries(s.Articles))},
-		{site.RobotsFile, site.Robots(s.Config.BaseURL)},
-		{site.FeedFile, site.Feed(s.Config.Title, s.Config.BaseURL, entries(recent(s.Articles, feedSize)))},
-	} {
-		if err := out.WriteFile(f.name, f.data); err != nil {
+	for _, f := range listing.WebFiles(s.pages(), entries(s.Articles)) {
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,16 @@
 // go. Out: for each link as written, the page path and fragment it
 // resolves to (Resolve), or an Error that suggests the nearest target; for
 // each linked content file, whether it may be published (Files).
+//
+// The cross-link stage on top of the Index takes each article as a plain
+// Article (its Target, file, front matter and links as written) and gives
+// back Links (the placeholder fills and texts, the targets it links to,
+// the files it uses) and its related Targets; Aliases registers old IDs
+// and fills the redirect pages (path -> Target); CheckProducts and
+// CheckReachable warn about unnamed products, orphans and duplicate
+// titles. Diagnostics go to a diag.List; apart from the Redirects map
+// given to Aliases nothing of the caller's changes, and Target.Ref leads
+// back to the caller's article.
 // Subpackage troubleshooter checks the step graph of guided
 // troubleshooters.
 package resolve

@@ -2,8 +2,13 @@
 // theme receives. It is the contract between the build and the templates,
 // so a template writer reads one place.
 //
-// In: the build's page builders fill a Page per output page (Builder.Page, then
-// one of Article, List, Home or Redirect). Out: the values templates see as
+// In: plain Entry values (an article's front matter, page path and steps),
+// an ArticleIn per article page, and the site's Config, UI strings and
+// languages in a Builder. Builder makes the pages: ArticlePage (with
+// RelatedList), ListPage, AZPage, SearchPage, NotFoundPage, RedirectPage;
+// subpackage listing groups a language's articles into its home, A–Z,
+// product and keyword pages and makes the sitemap, robots.txt and feed.
+// Languages groups translations. Out: the values templates see as
 // dot: .Site, .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, .Canonical,
 // .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
 // .Tf, .Date, .Count, .JSMessages and .TSMessages that look up the UI
@@ -11,8 +16,8 @@
 //
 // It also holds the site's addresses (Paths: where every page goes and
 // which paths the build owns, so content files and aliases stay off them)
-// and the site-wide files made from plain Entry values: the sitemap,
-// robots.txt, the Atom feed and each article's JSON-LD.
+// and the formats of the site-wide files made from plain Entry values: the
+// sitemap, robots.txt, the Atom feed and each article's JSON-LD.
 package site
 
 import (

@@ -1,0 +1,249 @@
+// Package listing makes the pages that list a language's articles (home,
+// A–Z, product and keyword pages) and the site-wide files that list them
+// all (sitemap, robots.txt, feed).
+//
+// In: every article as a site.Entry, in ID order, and the site.Builder of
+// the site. Group sorts one language's articles into its listings; Out:
+// the pages to render (Lang.Pages, as Jobs that make each site.Page when
+// run), the listings' output paths (Lang.Paths, Of) and the web files
+// (WebFiles).
+package listing
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"kbsite/generator/content"
+	"kbsite/generator/site"
+)
+
+// feedSize is how many articles the feed lists.
+const feedSize = 20
+
+// Lang is one language's articles grouped the way its home page and
+// listing pages show them. Group makes it.
+type Lang struct {
+	Lang     string
+	b        site.Builder
+	all      []site.Entry // every article of the site, for the language switcher
+	articles []site.Entry // this language's, in the order given to Group
+	products []string
+	// byProduct and byKeyword hold each listing's articles in order given.
+	byProduct map[string][]site.Entry
+	keywords  []string          // keyword page paths, by keyword
+	keyword   map[string]string // keyword page path -> display name
+	byKeyword map[string][]site.Entry
+}
+
+// Group sorts, for the site b, the articles of language lang among all (in ID order) into
+// its listings: products by display name, keyword pages by keyword
+// (keywords that differ only in case or punctuation share a page).
+func Group(b site.Builder, lang string, all []site.Entry) Lang {
+	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]site.Entry{}, keyword: map[string]string{}, byKeyword: map[string][]site.Entry{}}
+	lower := map[string]string{}
+	for _, e := range all {
+		if e.Meta.Lang != lang {
+			continue
+		}
+		l.articles = append(l.articles, e)
+		for _, p := range e.Meta.Products {
+			l.byProduct[p] = append(l.byProduct[p], e)
+		}
+		seen := map[string]bool{}
+		for _, k := range e.Meta.Keywords {
+			kp := b.Paths.Lang(lang, site.KeywordPath(k))
+			if seen[kp] {
+				continue
+			}
+			seen[kp] = true
+			if name, ok := l.keyword[kp]; !ok || k < name {
+				l.keyword[kp] = k
+				lower[kp] = strings.ToLower(k)
+			}
+			l.byKeyword[kp] = append(l.byKeyword[kp], e)
+		}
+	}
+	for slug := range l.byProduct {
+		l.products = append(l.products, slug)
+	}
+	sort.Slice(l.products, func(i, j int) bool {
+		ni, nj := strings.ToLower(b.Config.ProductName(l.products[i])), strings.ToLower(b.Config.ProductName(l.products[j]))
+		if ni != nj {
+			return ni < nj
+		}
+		return l.products[i] < l.products[j]
+	})
+	for kp := range l.keyword {
+		l.keywords = append(l.keywords, kp)
+	}
+	sort.Slice(l.keywords, func(i, j int) bool {
+		ki, kj := l.keywords[i], l.keywords[j]
+		if lower[ki] != lower[kj] {
+			return lower[ki] < lower[kj]
+		}
+		return ki < kj
+	})
+	return l
+}
+
+// Paths are the output paths of the language's product and keyword
+// listing pages.
+func (l Lang) Paths() []string {
+	b := l.b
+	var out []string
+	for _, slug := range l.products {
+		out = append(out, b.Paths.Lang(l.Lang, site.ProductPath(slug)))
+	}
+	return append(out, l.keywords...)
+}
+
+// Of are the product and keyword listing pages of site b that show e.
+func Of(b site.Builder, e site.Entry) []string {
+	var out []string
+	for _, p := range e.Meta.Products {
+		out = append(out, b.Paths.Lang(e.Meta.Lang, site.ProductPath(p)))
+	}
+	for _, k := range e.Meta.Keywords {
+		out = append(out, b.Paths.Lang(e.Meta.Lang, site.KeywordPath(k)))
+	}
+	return out
+}
+
+// Job is a page to render with a template. Page makes it when the job
+// runs, so that pages are not all held at once.
+type Job struct {
+	Template string
+	Page     func() *site.Page
+}
+
+// Pages are the pages of a language that list its articles: home,
+// A–Z, and the product and keyword listings for which want(path) holds.
+// Serve mode asks only for the listings a change touched.
+func (l Lang) Pages(want func(path string) bool) []Job {
+	b := l.b
+	jobs := []Job{
+		{"home", func() *site.Page { return homePage(b, l) }},
+		{"list", func() *site.Page { return b.AZPage(l.Lang, sortByTitle(l.articles)) }},
+	}
+	for _, slug := range l.products {
+		if want(b.Paths.Lang(l.Lang, site.ProductPath(slug))) {
+			jobs = append(jobs, Job{"list", func() *site.Page { return productPage(b, l, slug) }})
+		}
+	}
+	for _, kp := range l.keywords {
+		if want(kp) {
+			jobs = append(jobs, Job{"list", func() *site.Page { return keywordPage(b, l, kp) }})
+		}
+	}
+	return jobs
+}
+
+func homePage(b site.Builder, l Lang) *site.Page {
+	lang := l.Lang
+	p := b.Page(lang, "home", b.Paths.Lang(lang, site.HomeFile), "")
+	p.Description = b.Config.Description
+	h := &site.HomeView{Count: len(l.articles)}
+	for _, e := range l.articles {
+		if e.Meta.Type == content.TypeTroubleshooter {
+			h.Troubleshooters = append(h.Troubleshooters, site.Item(p, e))
+		}
+	}
+	for _, slug := range l.products {
+		h.Products = append(h.Products, site.Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
+	}
+	for _, e := range recent(l.articles, b.Config.RecentCount) {
+		h.Recent = append(h.Recent, site.Item(p, e))
+	}
+	for _, kp := range l.keywords {
+		h.Keywords = append(h.Keywords, site.Link{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))})
+	}
+	p.Home = h
+	b.Switcher(p, b.SamePage("index.html"))
+	return p
+}
+
+// productPage lists a product's articles.
+func productPage(b site.Builder, l Lang, slug string) *site.Page {
+	name := b.Config.ProductName(slug)
+	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
+	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, sortByTitle(l.byProduct[slug]), func(lang string) bool {
+		for _, e := range l.all {
+			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// keywordPage lists a keyword's articles; kp is its path in the output.
+func keywordPage(b site.Builder, l Lang, kp string) *site.Page {
+	name := l.keyword[kp]
+	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "keyword_intro"), "{name}", name)
+	logical := strings.TrimPrefix(kp, b.Paths.Lang(l.Lang, ""))
+	return b.ListPage(l.Lang, logical, name, intro, sortByTitle(l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
+}
+
+// sortByTitle returns es ordered by title, ignoring case, then by ID.
+func sortByTitle(es []site.Entry) []site.Entry {
+	keys := make([]string, len(es))
+	order := make([]int, len(es))
+	for i, e := range es {
+		keys[i], order[i] = strings.ToLower(e.Meta.Title), i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if keys[a] != keys[b] {
+			return keys[a] < keys[b]
+		}
+		return es[a].Meta.ID < es[b].Meta.ID
+	})
+	out := make([]site.Entry, len(es))
+	for i, k := range order {
+		out[i] = es[k]
+	}
+	return out
+}
+
+// recent returns up to n of es, most recently updated first.
+func recent(es []site.Entry, n int) []site.Entry {
+	out := slices.Clone(es)
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Meta.Updated.Equal(out[j].Meta.Updated) {
+			return out[i].Meta.Updated.After(out[j].Meta.Updated)
+		}
+		return out[i].Meta.ID < out[j].Meta.ID
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// File is a file of the site that is not a page.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// WebFiles are the sitemap, robots.txt and feed of the site whose articles
+// are all, in ID order; there are none without a base URL.
+func WebFiles(b site.Builder, all []site.Entry) []File {
+	if b.Config.BaseURL == "" {
+		return nil
+	}
+	var listed []string
+	for _, e := range all {
+		listed = append(listed, e.Path)
+	}
+	for _, lang := range b.Paths.Languages {
+		listed = append(listed, b.Paths.Lang(lang, site.HomeFile), b.Paths.Lang(lang, site.AZFile))
+		listed = append(listed, Group(b, lang, all).Paths()...)
+	}
+	return []File{
+		{site.SitemapFile, site.Sitemap(b.Config.BaseURL, listed, all)},
+		{site.RobotsFile, site.Robots(b.Config.BaseURL)},
+		{site.FeedFile, site.Feed(b.Config.Title, b.Config.BaseURL, recent(all, feedSize))},
+	}
+}
