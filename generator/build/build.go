@@ -108,15 +108,25 @@ type Site struct {
 // content problems are in the Result.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	var sweep *write.Sweeper
 	if !opts.CheckOnly {
 		if err := write.Check(opts.OutDir, opts.ContentDir, opts.TemplatesDir); err != nil {
 			return nil, err
+		}
+		if !opts.keepIndex { // serve mode sweeps after its builds instead
+			// The site earlier builds replaced goes while this one is built.
+			sweep = write.Sweep(opts.OutDir)
+			defer sweep.Wait()
 		}
 	}
 	dl := &diag.List{}
 	res := &Result{}
 	w := &stopwatch{mark: start}
 	finish := func() (*Result, error) {
+		if sweep != nil {
+			sweep.Wait()
+			w.stage("old site")
+		}
 		if opts.WarnLinks {
 			dl.Demote(diag.KindLink)
 		}

@@ -247,6 +247,36 @@ func TestNoStaleFiles(t *testing.T) {
 	}
 }
 
+// TestRebuildSweepsThePreviousSite: a rebuild leaves the site it replaced
+// in a trash folder beside the output, and the next build deletes it, in
+// the background, and says how long it waited for that.
+func TestRebuildSweepsThePreviousSite(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	trash := func() []string {
+		t.Helper()
+		m, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
+		return m
+	}
+	content := filepath.Join(repo, "content")
+	buildInto(t, content, out)
+	buildInto(t, content, out)
+	first := trash()
+	if len(first) != 1 || !strings.Contains(first[0], ".kbsite-old-") {
+		t.Fatalf("after a rebuild: %v, want one trash folder", first)
+	}
+	if _, err := os.Stat(filepath.Join(first[0], "index.html")); err != nil {
+		t.Errorf("the trash folder does not hold the previous site: %v", err)
+	}
+	res := buildInto(t, content, out)
+	if last := res.Stages[len(res.Stages)-1]; last.Name != "old site" {
+		t.Errorf("last stage %q, want the wait for the old site", last.Name)
+	}
+	if second := trash(); len(second) != 1 || second[0] == first[0] {
+		t.Errorf("after the next build: %v, want only the newer trash folder (not %s)", second, first[0])
+	}
+}
+
 func TestForeignContentBuildsWithWarnings(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	res := buildInto(t, "testdata/foreign", out, func(o *Options) { o.WarnLinks = true })
