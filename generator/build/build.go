@@ -40,10 +40,12 @@ type Options struct {
 	keepIndex bool // set by NewSession
 }
 
-// Stage is the wall time one stage of a build took.
+// Stage is the wall time one stage of a build took, and the CPU time (user
+// and system, of all threads) the process used meanwhile.
 type Stage struct {
 	Name    string
 	Elapsed time.Duration
+	CPU     time.Duration
 }
 
 // Result describes a finished (or failed) build.
@@ -121,7 +123,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	dl := &diag.List{}
 	res := &Result{}
-	w := &stopwatch{mark: start}
+	w := newStopwatch(start)
 	finish := func() (*Result, error) {
 		if sweep != nil {
 			sweep.Wait()

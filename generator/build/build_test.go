@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // repo is the repository root, two folders up from this package.
@@ -274,6 +275,22 @@ func TestRebuildSweepsThePreviousSite(t *testing.T) {
 	}
 	if second := trash(); len(second) != 1 || second[0] == first[0] {
 		t.Errorf("after the next build: %v, want only the newer trash folder (not %s)", second, first[0])
+	}
+}
+
+// TestStagesReportCPU: each stage carries the CPU time the process used
+// during it, so that -v can show how busy the cores were.
+func TestStagesReportCPU(t *testing.T) {
+	res := buildInto(t, filepath.Join(repo, "content"), filepath.Join(t.TempDir(), "public"))
+	var sum time.Duration
+	for _, s := range res.Stages {
+		if s.CPU < 0 {
+			t.Errorf("stage %s: CPU %v", s.Name, s.CPU)
+		}
+		sum += s.CPU
+	}
+	if sum <= 0 {
+		t.Errorf("no CPU time in the stages: %v", res.Stages)
 	}
 }
 

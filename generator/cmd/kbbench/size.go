@@ -180,11 +180,15 @@ func firstLine(s string) string {
 	return s
 }
 
-// parseStages reads `kbsite: <stage> <duration>` lines of kbsite build -v.
+// parseStages reads `kbsite: <stage> <duration> [<n>% cpu]` lines of
+// kbsite build -v.
 func parseStages(m measure.Result) kbRun {
 	k := kbRun{m: m, stages: map[string]time.Duration{}}
 	for _, line := range strings.Split(m.Stderr, "\n") {
 		f := strings.Fields(line)
+		if n := len(f); n > 2 && f[n-1] == "cpu" && strings.HasSuffix(f[n-2], "%") {
+			f = f[:n-2] // the stage's CPU utilisation
+		}
 		if len(f) < 3 || f[0] != "kbsite:" {
 			continue
 		}
