@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -23,6 +24,7 @@ type Dir struct {
 	Stage string // where files are written until Commit
 	trash string // where Commit moves the previous site
 	lock  *os.File
+	made  sync.Map // the folders WriteFile made, so that it stats each once
 }
 
 // ErrLocked is returned when another build holds the output folder.
@@ -207,8 +209,13 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(p); dir != d.Stage {
+		if _, made := d.made.Load(dir); !made {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			d.made.Store(dir, true)
+		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }
