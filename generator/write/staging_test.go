@@ -42,7 +42,10 @@ func TestCommitSwapsWholeTreeAndTrashesTheOld(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	killed := filepath.Join(dir, ".public.kbsite-12345")
-	os.MkdirAll(filepath.Join(killed, "kb"), 0o755) // left by a killed build
+	os.MkdirAll(filepath.Join(killed, "kb"), 0o755)           // left by a killed build
+	other := filepath.Join(dir, ".public.kbsite-x.kbsite-77") // staging public.kbsite-x
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, "index.html"), []byte("x"), 0o644)
 	d, _ := Begin(out)
 	d.WriteFile("a/b.html", []byte("b"))
 	d.WriteFile("stale.html", []byte("x"))
@@ -66,6 +69,10 @@ func TestCommitSwapsWholeTreeAndTrashesTheOld(t *testing.T) {
 		t.Errorf("the previous site is not in a trash folder: %v", trash)
 	}
 	Sweep(out).Wait()
+	if _, err := os.Stat(filepath.Join(other, "index.html")); err != nil {
+		t.Errorf("the staging folder of another output folder was touched: %v", err)
+	}
+	os.RemoveAll(other)
 	left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
 	if len(left) != 0 {
 		t.Errorf("staging or trash folders left after the sweep: %v", left)

@@ -15,13 +15,16 @@ const (
 	trashInfix = ".kbsite-old-" // trash folders: .public.kbsite-old-123
 )
 
-// siblings returns the entries of parent whose names start with prefix.
-// (No glob: the output folder's name may hold pattern characters.)
+// siblings returns the entries of parent named prefix and a number, as
+// os.MkdirTemp names them: the folders of an output folder called
+// public.kbsite-x are not public's. (No glob: the output folder's name may
+// hold pattern characters.)
 func siblings(parent, prefix string) []string {
 	entries, _ := os.ReadDir(parent)
 	var out []string
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) {
+		id, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && id != "" && strings.Trim(id, "0123456789") == "" {
 			out = append(out, filepath.Join(parent, e.Name()))
 		}
 	}
@@ -40,9 +43,6 @@ func trashOf(base, stage string) string {
 // to delete here. Only a holder of the lock may call it.
 func trashStale(parent, base string) {
 	for _, stage := range siblings(parent, "."+base+stageInfix) {
-		if strings.HasPrefix(filepath.Base(stage), "."+base+trashInfix) {
-			continue
-		}
 		if os.Rename(stage, trashOf(base, stage)) != nil {
 			os.RemoveAll(stage)
 		}
