@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -108,10 +107,3 @@ func benchIncremental(b *testing.B, n int) {
 
 func BenchmarkIncremental1k(b *testing.B)  { benchIncremental(b, 1000) }
 func BenchmarkIncremental10k(b *testing.B) { benchIncremental(b, 10000) }
-
-// cpuTime is the process's user+system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}

@@ -48,10 +48,12 @@ type Options struct {
 	keepIndex bool // set by NewSession
 }
 
-// Stage is the wall time one stage of a build took.
+// Stage is the wall time one stage of a build took, and the CPU time (user
+// and system, of all threads) the process used meanwhile.
 type Stage struct {
 	Name    string
 	Elapsed time.Duration
+	CPU     time.Duration
 }
 
 // Result describes a finished (or failed) build.
@@ -111,15 +113,25 @@ type Site struct {
 // content problems are in the Result.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	var sweep *write.Sweeper
 	if !opts.CheckOnly {
 		if err := write.Check(opts.OutDir, opts.ContentDir, opts.TemplatesDir); err != nil {
 			return nil, err
 		}
+		if !opts.keepIndex { // serve mode sweeps after its builds instead
+			// The site earlier builds replaced goes while this one is built.
+			sweep = write.Sweep(opts.OutDir)
+			defer sweep.Wait()
+		}
 	}
 	dl := &diag.List{}
 	res := &Result{}
-	w := &stopwatch{mark: start}
+	w := newStopwatch(start)
 	finish := func() (*Result, error) {
+		if sweep != nil {
+			sweep.Wait()
+			w.stage("old site")
+		}
 		if opts.WarnLinks {
 			dl.Demote(diag.KindLink)
 		}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // repo is the repository root, two folders up from this package.
@@ -244,6 +245,52 @@ func TestNoStaleFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "kb", "kb828109.html")); !os.IsNotExist(err) {
 		t.Errorf("page of a removed article is still in the output")
+	}
+}
+
+// TestRebuildSweepsThePreviousSite: a rebuild leaves the site it replaced
+// in a trash folder beside the output, and the next build deletes it, in
+// the background, and says how long it waited for that.
+func TestRebuildSweepsThePreviousSite(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	trash := func() []string {
+		t.Helper()
+		m, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
+		return m
+	}
+	content := filepath.Join(repo, "content")
+	buildInto(t, content, out)
+	buildInto(t, content, out)
+	first := trash()
+	if len(first) != 1 || !strings.Contains(first[0], ".kbsite-old-") {
+		t.Fatalf("after a rebuild: %v, want one trash folder", first)
+	}
+	if _, err := os.Stat(filepath.Join(first[0], "index.html")); err != nil {
+		t.Errorf("the trash folder does not hold the previous site: %v", err)
+	}
+	res := buildInto(t, content, out)
+	if last := res.Stages[len(res.Stages)-1]; last.Name != "old site" {
+		t.Errorf("last stage %q, want the wait for the old site", last.Name)
+	}
+	if second := trash(); len(second) != 1 || second[0] == first[0] {
+		t.Errorf("after the next build: %v, want only the newer trash folder (not %s)", second, first[0])
+	}
+}
+
+// TestStagesReportCPU: each stage carries the CPU time the process used
+// during it, so that -v can show how busy the cores were.
+func TestStagesReportCPU(t *testing.T) {
+	res := buildInto(t, filepath.Join(repo, "content"), filepath.Join(t.TempDir(), "public"))
+	var sum time.Duration
+	for _, s := range res.Stages {
+		if s.CPU < 0 {
+			t.Errorf("stage %s: CPU %v", s.Name, s.CPU)
+		}
+		sum += s.CPU
+	}
+	if sum <= 0 {
+		t.Errorf("no CPU time in the stages: %v", res.Stages)
 	}
 }
 

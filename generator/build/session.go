@@ -89,6 +89,7 @@ func (s *Session) full() (*Result, []string, error) {
 	if err != nil || res.Failed() {
 		return res, nil, err
 	}
+	write.Sweep(opts.OutDir) // the replaced site goes in the background
 	s.adopt(res.Site)
 	return res, []string{"*"}, nil
 }

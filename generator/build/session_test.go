@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"kbsite/generator/search/engine"
 )
@@ -125,6 +126,34 @@ func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
 		t.Fatalf("fix rejected: %v %s", err, messages(res))
 	}
 	compareTrees(t, "after fix", before, readTree(t, out))
+}
+
+// TestServeSweepsReplacedSites: in serve mode the site a full rebuild
+// replaced is deleted in the background, not left for the next build.
+func TestServeSweepsReplacedSites(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	// A change to site.yaml rebuilds everything.
+	if res, _, err := sess.Update([]string{filepath.Join(content, "site.yaml")}); err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
+		if len(left) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the replaced site is still there: %v", left)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Errorf("the served site is gone: %v", err)
+	}
 }
 
 // TestIncrementalSearch: after an edit in serve mode the search index in

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -21,7 +22,9 @@ import (
 type Dir struct {
 	final string // the output folder, e.g. public
 	Stage string // where files are written until Commit
+	trash string // where Commit moves the previous site
 	lock  *os.File
+	made  sync.Map // the folders WriteFile made, so that it stats each once
 }
 
 // ErrLocked is returned when another build holds the output folder.
@@ -137,7 +140,7 @@ func owned(name, real string) error {
 }
 
 // Begin takes the output folder's lock and creates a staging folder beside
-// it. Stale staging folders left by killed builds are removed. When final
+// it. Stale staging folders left by killed builds become trash. When final
 // is a symbolic link, the folder it points to is the one replaced.
 func Begin(final string) (*Dir, error) {
 	real, err := resolve(final)
@@ -168,17 +171,13 @@ func Begin(final string) (*Dir, error) {
 	lf.Truncate(0)
 	lf.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 
-	// Anything staged by an earlier, killed build is garbage now.
-	old, _ := filepath.Glob(filepath.Join(parent, "."+base+".kbsite-*"))
-	for _, o := range old {
-		os.RemoveAll(o)
-	}
-	stage, err := os.MkdirTemp(parent, "."+base+".kbsite-")
+	trashStale(parent, base)
+	stage, err := os.MkdirTemp(parent, "."+base+stageInfix)
 	if err != nil {
 		unlock(lf)
 		return nil, err
 	}
-	d := &Dir{final: final, Stage: stage, lock: lf}
+	d := &Dir{final: final, Stage: stage, trash: trashOf(base, stage), lock: lf}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		d.Abort()
 		return nil, err
@@ -210,15 +209,21 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(p); dir != d.Stage {
+		if _, made := d.made.Load(dir); !made {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			d.made.Store(dir, true)
+		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }
 
-// Commit swaps the staged folder in for the output folder. On Linux the
-// swap is one atomic rename (RENAME_EXCHANGE); elsewhere the old folder is
-// moved aside first.
+// Commit swaps the staged folder in for the output folder and leaves the
+// previous site in a trash folder for the next Sweep. On Linux the swap is
+// one atomic rename (RENAME_EXCHANGE); elsewhere the old folder is moved
+// aside first.
 func (d *Dir) Commit() error {
 	defer unlock(d.lock)
 	if err := syncTree(d.Stage); err != nil {
@@ -229,18 +234,19 @@ func (d *Dir) Commit() error {
 	}
 	err := unix.Renameat2(unix.AT_FDCWD, d.Stage, unix.AT_FDCWD, d.final, unix.RENAME_EXCHANGE)
 	if err == nil {
-		// The stage path now holds the previous site.
-		return os.RemoveAll(d.Stage)
+		// The stage path now holds the previous site. Should this rename
+		// fail, the next Begin sets it aside.
+		os.Rename(d.Stage, d.trash)
+		return nil
 	}
-	aside := d.Stage + ".old"
-	if err := os.Rename(d.final, aside); err != nil {
+	if err := os.Rename(d.final, d.trash); err != nil {
 		return err
 	}
 	if err := os.Rename(d.Stage, d.final); err != nil {
-		os.Rename(aside, d.final)
+		os.Rename(d.trash, d.final)
 		return err
 	}
-	return os.RemoveAll(aside)
+	return nil
 }
 
 // Abort throws the staged files away and leaves the output folder as it was.

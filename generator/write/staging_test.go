@@ -2,9 +2,12 @@ package write
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -32,14 +35,24 @@ func TestSecondBuilderIsLockedOut(t *testing.T) {
 	}
 }
 
-func TestCommitSwapsWholeTreeAndCleansStaleStages(t *testing.T) {
+// TestCommitSwapsWholeTreeAndTrashesTheOld: the previous site leaves the
+// output folder in the swap and waits in a trash folder, as does a killed
+// build's staging folder, until the next Sweep deletes them.
+func TestCommitSwapsWholeTreeAndTrashesTheOld(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	os.MkdirAll(filepath.Join(dir, ".public.kbsite-12345"), 0o755) // left by a killed build
+	killed := filepath.Join(dir, ".public.kbsite-12345")
+	os.MkdirAll(filepath.Join(killed, "kb"), 0o755)           // left by a killed build
+	other := filepath.Join(dir, ".public.kbsite-x.kbsite-77") // staging public.kbsite-x
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, "index.html"), []byte("x"), 0o644)
 	d, _ := Begin(out)
 	d.WriteFile("a/b.html", []byte("b"))
 	d.WriteFile("stale.html", []byte("x"))
 	d.Commit()
+	if _, err := os.Stat(filepath.Join(dir, ".public.kbsite-old-12345", "kb")); err != nil {
+		t.Errorf("the killed build's staging folder was not set aside as trash: %v", err)
+	}
 	d, _ = Begin(out)
 	d.WriteFile("a/b.html", []byte("b2"))
 	if err := d.Commit(); err != nil {
@@ -51,12 +64,91 @@ func TestCommitSwapsWholeTreeAndCleansStaleStages(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "a", "b.html")); string(b) != "b2" {
 		t.Errorf("new content missing: %q", b)
 	}
+	trash, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-old-*", "stale.html"))
+	if len(trash) != 1 {
+		t.Errorf("the previous site is not in a trash folder: %v", trash)
+	}
+	Sweep(out).Wait()
+	if _, err := os.Stat(filepath.Join(other, "index.html")); err != nil {
+		t.Errorf("the staging folder of another output folder was touched: %v", err)
+	}
+	os.RemoveAll(other)
 	left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
 	if len(left) != 0 {
-		t.Errorf("staging folders left: %v", left)
+		t.Errorf("staging or trash folders left after the sweep: %v", left)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "a", "b.html")); string(b) != "b2" {
+		t.Errorf("the sweep touched the output folder: %q", b)
 	}
 	if _, err := d.Path("../escape"); err == nil {
 		t.Error("a path leaving the output folder was accepted")
+	}
+}
+
+// TestSweepSparesARunningBuild: a build started while another one writes
+// deletes only trash, never the other build's staging folder.
+func TestSweepSparesARunningBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("index.html", []byte("one"))
+	Sweep(out).Wait()
+	if err := d.Commit(); err != nil {
+		t.Fatalf("commit after a sweep: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "one" {
+		t.Errorf("published %q, want the staged page", b)
+	}
+}
+
+// TestOutputCompleteAtEveryInstant: a reader polling the output folder
+// while builds commit and sweep always finds a whole site, the old or the
+// new one, and never a page of a site already replaced.
+func TestOutputCompleteAtEveryInstant(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	publish := func(gen int) {
+		d, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"index.html", "kb/a.html", "kb/b.html"} {
+			d.WriteFile(p, []byte(strconv.Itoa(gen)))
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	publish(0)
+	var published atomic.Int64
+	done := make(chan error)
+	go func() {
+		for {
+			floor := published.Load()
+			b, err := os.ReadFile(filepath.Join(out, "kb", "b.html"))
+			if err != nil {
+				done <- err
+				return
+			}
+			if gen, _ := strconv.Atoi(string(b)); int64(gen) < floor {
+				done <- fmt.Errorf("read generation %d after %d was published", gen, floor)
+				return
+			}
+			if floor == 30 {
+				done <- nil
+				return
+			}
+		}
+	}()
+	for gen := 1; gen <= 30; gen++ {
+		sweep := Sweep(out)
+		publish(gen)
+		published.Store(int64(gen))
+		sweep.Wait()
+	}
+	if err := <-done; err != nil {
+		t.Error(err)
 	}
 }
 

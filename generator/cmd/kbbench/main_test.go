@@ -21,7 +21,7 @@ func TestParseSizes(t *testing.T) {
 }
 
 func TestParseStages(t *testing.T) {
-	k := parseStages(measure.Result{Stderr: "kbsite: parse 120ms\nnoise\nkbsite: search files 3ms\nkbsite: parse 5ms\nkbsite: wrote 12 files\n"})
+	k := parseStages(measure.Result{Stderr: "kbsite: parse 120ms 181% cpu\nnoise\nkbsite: search files 3ms\nkbsite: parse 5ms\nkbsite: wrote 12 files\n"})
 	if !reflect.DeepEqual(k.order, []string{"parse", "search files"}) {
 		t.Errorf("order = %v", k.order)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"kbsite/generator/build"
@@ -46,9 +47,19 @@ func (f *siteFlags) report(res *build.Result, stderr io.Writer) {
 	}
 	if f.verbose {
 		for _, s := range res.Stages {
-			fmt.Fprintf(stderr, "kbsite: %-12s %s\n", s.Name, s.Elapsed.Round(time.Microsecond))
+			line := fmt.Sprintf("kbsite: %-12s %-12s %s", s.Name, s.Elapsed.Round(time.Microsecond), utilisation(s))
+			fmt.Fprintln(stderr, strings.TrimSpace(line))
 		}
 	}
+}
+
+// utilisation is the CPU time of a stage over its wall time: 200% keeps
+// both cores of a 2-core machine busy.
+func utilisation(s build.Stage) string {
+	if s.Elapsed < time.Millisecond {
+		return "" // too short for the CPU clock's resolution
+	}
+	return fmt.Sprintf("%3.0f%% cpu", 100*s.CPU.Seconds()/s.Elapsed.Seconds())
 }
 
 func (f *siteFlags) options() build.Options {

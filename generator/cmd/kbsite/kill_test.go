@@ -28,8 +28,8 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 
 // TestKilledBuildLeavesPreviousSite kills a build with SIGKILL while it
 // writes pages and checks the previous site is byte-identical, that a
-// concurrent second build is refused with a clear message, and that the
-// next build cleans up and succeeds.
+// concurrent second build is refused with a clear message, that the next
+// build succeeds, and that the one after deletes what the killed one left.
 func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 1,500-article site")
@@ -90,12 +90,24 @@ func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kill: %v\n%s", err, b)
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
-	if len(left) != 0 {
-		t.Errorf("staging folders left after the next build: %v", left)
-	}
 	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !bytes.Contains(home, []byte("Changed title")) {
 		t.Errorf("next build did not publish the change")
+	}
+	// The killed build's staging folder and the replaced site are trash
+	// now, which the build after deletes.
+	left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
+	for _, l := range left {
+		if !strings.Contains(filepath.Base(l), ".kbsite-old-") {
+			t.Errorf("staging folder left after the next build: %s", l)
+		}
+	}
+	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("third build: %v\n%s", err, b)
+	}
+	for _, l := range left {
+		if _, err := os.Stat(l); !os.IsNotExist(err) {
+			t.Errorf("trash folder %s not deleted by the build after", l)
+		}
 	}
 }

@@ -12,6 +12,7 @@ type Size struct {
 	N, Runs int
 
 	KbWall, KbCPU             time.Duration
+	KbRebuildWall             time.Duration // over an existing output, median
 	KbRSS                     int64
 	KbOut, KbIndex, KbIndexGz int64
 	KbIndexFiles              int

@@ -46,6 +46,10 @@ func TestTableAndMarkdown(t *testing.T) {
 			t.Errorf("Markdown lacks %q", want)
 		}
 	}
+	rs[0].KbRebuildWall = 1800 * time.Millisecond
+	if want := "| 10k: rebuild over an existing output <= fresh build + 10% | 1800 ms vs 1500 ms = 1.20x | **NOT met** |"; !strings.Contains(Targets(rs), want) {
+		t.Errorf("Targets lacks %q:\n%s", want, Targets(rs))
+	}
 	if strings.Contains(md, "## Search") {
 		t.Error("Markdown has a search section without search results")
 	}
