@@ -398,3 +398,31 @@ func requireCorpus(t *testing.T, name string) string {
 	}
 	return corpus
 }
+
+// TestBadValueReportsEveryError: a bad date is one error, the same file's
+// broken link is reported in the same run, and the articles that link to
+// the file get no errors of their own: the article stays in the build.
+func TestBadValueReportsEveryError(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	file := filepath.Join(content, "messenger", "kb307294.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = regexp.MustCompile(`(?m)^updated: .*$`).ReplaceAll(src, []byte("updated: soon"))
+	src = bytes.Replace(src, []byte("(../network/kb310221.md"), []byte("(../network/kb31022.md"), 1)
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := buildInto(t, content, filepath.Join(t.TempDir(), "public"), func(o *Options) { o.CheckOnly = true })
+	msgs := messages(res)
+	if res.Errors != 2 || !strings.Contains(msgs, `updated "soon" is not a date`) || !strings.Contains(msgs, `broken link "../network/kb31022.md`) {
+		t.Errorf("want the date and the link error, and nothing else; got %d errors:\n%s", res.Errors, msgs)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Kind == "" {
+			t.Errorf("no kind: %s", d)
+		}
+	}
+}

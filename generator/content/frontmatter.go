@@ -115,7 +115,7 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 	end, after := findClose(rest)
 	ok := true
 	if end < 0 {
-		dl.Errorf(file, 1, 1, `front matter starts with "---" but has no closing "---" line`)
+		dl.Addf(diag.Error, diag.KindFrontMatter, file, 1, 1, `front matter starts with "---" but has no closing "---" line`)
 		return Doc{}, false
 	}
 	yamlSrc := rest[:end]
@@ -190,7 +190,7 @@ func parseMeta(file string, y []byte, dl *diag.List) (Meta, []string, bool) {
 		if line > 0 {
 			line += lineOffset
 		}
-		dl.Errorf(file, line, 0, "front matter: %s", msg)
+		dl.Addf(diag.Error, diag.KindFrontMatter, file, line, 0, "front matter: %s", msg)
 		return Meta{Pos: map[string]Pos{}}, nil, false
 	}
 	r := newMetaReader(file, lineOffset, dl)
@@ -246,7 +246,7 @@ func (r *metaReader) finish() {
 			key = "ms.data"
 		}
 		p := m.Pos[key]
-		r.dl.Warnf(r.file, p.Line, p.Col, "%s (ignored)", msg)
+		r.dl.Addf(diag.Warning, diag.KindFrontMatter, r.file, p.Line, p.Col, "%s (ignored)", msg)
 	}
 	if m.Updated.IsZero() {
 		m.Updated = f.Updated
@@ -319,8 +319,16 @@ func (r *metaReader) pos(n *yaml.Node) Pos { return Pos{n.Line + r.offset, n.Col
 
 func (r *metaReader) fail(n *yaml.Node, format string, args ...any) {
 	p := r.pos(n)
-	r.dl.Errorf(r.file, p.Line, p.Col, format, args...)
+	r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, p.Line, p.Col, format, args...)
 	r.ok = false
+}
+
+// invalid reports a value that cannot be used but leaves the article in
+// the build, so that the same run still checks its links and the links to
+// it: one bad date is one error, not one in every article linking there.
+func (r *metaReader) invalid(n *yaml.Node, format string, args ...any) {
+	p := r.pos(n)
+	r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, p.Line, p.Col, format, args...)
 }
 
 // str is a text value.
@@ -406,8 +414,7 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 		for j, p := range m.Products {
 			if !slugRe.MatchString(p) {
 				pp := m.Pos[fmt.Sprintf("products.%d", j)]
-				r.dl.Errorf(r.file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
-				r.ok = false
+				r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
 			}
 		}
 	case "updated", "date":
@@ -419,7 +426,7 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 		}
 	case "draft":
 		if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool") {
-			r.fail(v, "draft must be true or false")
+			r.invalid(v, "draft must be true or false")
 			break
 		}
 		m.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
@@ -442,7 +449,7 @@ func (r *metaReader) date(key string, v *yaml.Node) {
 	}
 	t, err := ParseDate(s)
 	if err != nil {
-		r.fail(v, "%s %s is not a date; write it as YYYY-MM-DD", key, diag.Quote(s))
+		r.invalid(v, "%s %s is not a date; write it as YYYY-MM-DD", key, diag.Quote(s))
 	}
 	r.m.Updated = t
 }

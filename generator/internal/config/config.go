@@ -70,13 +70,13 @@ func Load(dir string, dl *diag.List) Site {
 		return s
 	}
 	if err != nil {
-		dl.Errorf(path, 0, 0, "cannot read site configuration: %v", err)
+		dl.Addf(diag.Error, diag.KindConfig, path, 0, 0, "cannot read site configuration: %v", err)
 		return s
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		line, msg := yamlpos.Split(err)
-		dl.Errorf(path, line, 0, "invalid YAML: %s", msg)
+		dl.Addf(diag.Error, diag.KindConfig, path, line, 0, "invalid YAML: %s", msg)
 		return s
 	}
 	if len(root.Content) == 0 {
@@ -84,14 +84,14 @@ func Load(dir string, dl *diag.List) Site {
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
-		dl.Errorf(path, doc.Line, doc.Column, "site configuration must be a mapping of keys to values")
+		dl.Addf(diag.Error, diag.KindConfig, path, doc.Line, doc.Column, "site configuration must be a mapping of keys to values")
 		return s
 	}
 	at := decodeFields(&s, doc, path, dl)
 	if s.Language == "" {
 		s.Language = "en"
 	} else if n := at["language"]; n != nil && !ValidTag(s.Language) {
-		dl.Errorf(path, n.Line, n.Column, "language %s is not a BCP 47 language tag such as en, de or pt-BR", diag.Quote(s.Language))
+		dl.Addf(diag.Error, diag.KindConfig, path, n.Line, n.Column, "language %s is not a BCP 47 language tag such as en, de or pt-BR", diag.Quote(s.Language))
 		s.Language = "en"
 	}
 	if s.RecentCount <= 0 {
@@ -99,13 +99,13 @@ func Load(dir string, dl *diag.List) Site {
 	}
 	if n := at["base_url"]; n != nil && s.BaseURL != "" {
 		if p := baseURLProblem(s.BaseURL); p != "" {
-			dl.Errorf(path, n.Line, n.Column, "base_url %s %s", diag.Quote(s.BaseURL), p)
+			dl.Addf(diag.Error, diag.KindConfig, path, n.Line, n.Column, "base_url %s %s", diag.Quote(s.BaseURL), p)
 			s.BaseURL = ""
 		}
 	}
 	s.BaseURL = NormalizeBaseURL(s.BaseURL)
 	if n := at["support_url"]; n != nil && s.SupportURL != "" && !supportURLOK(s.SupportURL) {
-		dl.Errorf(path, n.Line, n.Column, "support_url %s must be an absolute http or https URL, or a mailto: address", diag.Quote(s.SupportURL))
+		dl.Addf(diag.Error, diag.KindConfig, path, n.Line, n.Column, "support_url %s must be an absolute http or https URL, or a mailto: address", diag.Quote(s.SupportURL))
 		s.SupportURL = ""
 	}
 	return s
@@ -121,11 +121,11 @@ func decodeFields(s *Site, doc *yaml.Node, path string, dl *diag.List) map[strin
 		k, v := doc.Content[i], doc.Content[i+1]
 		ptr, known := fields[k.Value]
 		if _, dup := at[k.Value]; dup {
-			dl.Errorf(path, k.Line, k.Column, "duplicate key %s in site configuration", diag.Quote(k.Value))
+			dl.Addf(diag.Error, diag.KindConfig, path, k.Line, k.Column, "duplicate key %s in site configuration", diag.Quote(k.Value))
 			continue
 		}
 		if !known {
-			dl.Warnf(path, k.Line, k.Column, "unknown key %s in site configuration", diag.Quote(k.Value))
+			dl.Addf(diag.Warning, diag.KindConfig, path, k.Line, k.Column, "unknown key %s in site configuration", diag.Quote(k.Value))
 			continue
 		}
 		if err := v.Decode(ptr); err != nil {
@@ -133,7 +133,7 @@ func decodeFields(s *Site, doc *yaml.Node, path string, dl *diag.List) map[strin
 			if v.Kind == yaml.ScalarNode {
 				msg += ", not " + diag.Quote(v.Value)
 			}
-			dl.Errorf(path, v.Line, v.Column, "%s", msg)
+			dl.Addf(diag.Error, diag.KindConfig, path, v.Line, v.Column, "%s", msg)
 			continue
 		}
 		at[k.Value] = v

@@ -42,6 +42,15 @@ const (
 	KindAlias = "alias"
 )
 
+// KindFrontMatter marks mistakes in an article's front matter, KindConfig
+// in site.yaml, and KindContent everything else a build reports without a
+// kind of its own, so that every problem in `check --format json` has one.
+const (
+	KindFrontMatter = "front-matter"
+	KindConfig      = "config"
+	KindContent     = "content"
+)
+
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if d.File != "" {
@@ -90,9 +99,17 @@ type List struct {
 
 // Add records a diagnostic.
 func (l *List) Add(d Diagnostic) {
+	if d.Kind == "" {
+		d.Kind = KindContent
+	}
 	l.mu.Lock()
 	l.items = append(l.items, d)
 	l.mu.Unlock()
+}
+
+// Addf records a problem of a kind at file:line:col.
+func (l *List) Addf(sev Severity, kind, file string, line, col int, format string, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: sev, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Errorf records an error at file:line:col.
