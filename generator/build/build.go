@@ -38,6 +38,7 @@ type Options struct {
 	TemplatesDir string // laid over the built-in theme file by file; "" for none
 	OutDir       string
 	BaseURL      string // overrides site.yaml when set
+	LinkRoot     string // overrides site.yaml's link_root when set
 	Drafts       bool   // include articles marked draft
 	WarnLinks    bool   // report broken links as warnings
 	// CheckOnly runs every check without writing anything.
@@ -143,6 +144,9 @@ func Build(opts Options) (*Result, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
+	if opts.LinkRoot != "" {
+		cfg.LinkRoot = config.NormalizeBaseURL(opts.LinkRoot)
+	}
 	site := loadArticles(opts, cfg, th, dl)
 	site.keepIndex = opts.keepIndex
 	w.stage2("load", "parse", &site.times.read, &site.times.parse)
@@ -200,6 +204,7 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
 	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*Article{}}
 	site.files = site.newFiles()
+	site.Index.SetLinkRoot(cfg.LinkRoot)
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}
@@ -494,8 +499,12 @@ func (s *Site) external() []ExternalLink {
 	var out []ExternalLink
 	for _, a := range s.Articles {
 		for _, l := range a.Links {
-			if l.External {
-				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
+			u := l.Dest
+			if !l.External {
+				u = s.Index.HostURL(l.Dest)
+			}
+			if u != "" {
+				out = append(out, ExternalLink{URL: u, File: a.File, Line: l.Line, Col: l.Col})
 			}
 		}
 	}

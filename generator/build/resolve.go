@@ -102,6 +102,10 @@ func (site *Site) resolveArticle(a *Article, dl *diag.List) resolution {
 			fail(diag.KindLink, fmt.Sprintf("broken link %s: %s", diag.Quote(l.Dest), err))
 			continue
 		}
+		if r.URL != "" {
+			fills[j], texts[j] = html.EscapeString(r.URL), html.EscapeString(r.URL)
+			continue
+		}
 		if r.File != "" {
 			if why := site.files.Problem(r.File); why != "" {
 				fail(diag.KindFile, why)
