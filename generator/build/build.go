@@ -98,6 +98,8 @@ type Site struct {
 	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
+	// nav is each language's navigation tree.
+	nav map[string]*site.Nav
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -152,6 +154,7 @@ func Build(opts Options) (*Result, error) {
 	w.stage2("load", "parse", &site.times.read, &site.times.parse)
 	opts.Progress.Stage("links", 0)
 	crossLink(site, dl)
+	site.nav = site.buildNav(dl)
 	w.stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)

@@ -115,6 +115,9 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		// The languages changed, and with them every page's switcher.
 		return s.full()
 	}
+	if s.site.navChanged() {
+		return s.full() // every page shows the tree
+	}
 	checkReachable(c.news, dl)
 	pages, written, err := s.writeChange(c)
 	if err != nil {
@@ -204,7 +207,7 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	}
 	var pages atomic.Int64
 	render := func(tmpl string, page func() *site.Page) func() error {
-		p := page()
+		p := cur.applyNav(page())
 		written = append(written, p.Path)
 		return pageJob(cur.layout, out, tmpl, func() *site.Page { return p }, &pages, nil, &cur.times)
 	}
