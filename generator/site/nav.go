@@ -29,6 +29,9 @@ type navNode struct {
 	frag     string // "#anchor" the entry links to on that page, if any
 	url      string // absolute URL of an external entry
 	expanded bool   // shown open on every page
+	// repeat marks a page listed again elsewhere in the tree: the first
+	// listing (or the one not marked) is the page's place in the tree.
+	repeat bool
 	items    []*navNode
 }
 
@@ -59,7 +62,7 @@ func newNav(roots []*navNode) *Nav {
 			if parent != nil {
 				n.parent[c] = parent
 			}
-			if _, seen := n.at[c.path]; c.path != "" && !seen {
+			if _, seen := n.at[c.path]; c.path != "" && !seen && !c.repeat {
 				n.at[c.path] = len(n.pages)
 				n.pages = append(n.pages, c)
 			}
@@ -246,8 +249,9 @@ func sortTree(g *navNode) {
 }
 
 // ProductNav makes the tree of KB content from products: a group per
-// product (opening its product page) with its articles by title. Articles
-// without products are not in it.
+// product (opening its product page) with its articles by title. An
+// article's place is under its first product, as in its breadcrumbs
+// before; articles without products are not in it.
 func (b Builder) ProductNav(lang string, articles []Entry) *Nav {
 	byProduct := map[string]*navNode{}
 	var roots []*navNode
@@ -259,7 +263,7 @@ func (b Builder) ProductNav(lang string, articles []Entry) *Nav {
 				byProduct[slug] = g
 				roots = append(roots, g)
 			}
-			g.items = append(g.items, &navNode{title: e.Meta.Title, path: e.Path})
+			g.items = append(g.items, &navNode{title: e.Meta.Title, path: e.Path, repeat: slug != e.Meta.Products[0]})
 		}
 	}
 	root := &navNode{items: roots}

@@ -176,4 +176,12 @@ func TestProductNav(t *testing.T) {
 	if len(p.Crumbs) != 3 || p.Crumbs[1].Title != "Networking" || p.Crumbs[1].URL == "" {
 		t.Errorf("crumbs %+v", p.Crumbs)
 	}
+	// DNS is in acme too, which comes first: its place is still under its
+	// first product.
+	dns := b.Page("en", "article", ArticlePath("KB1"), "DNS")
+	dns.Crumbs = []Link{{Title: "Home", URL: "../index.html"}}
+	nav.Apply(dns)
+	if len(dns.Crumbs) != 3 || dns.Crumbs[1].Title != "Networking" || dns.Nav[0].Open || !dns.Nav[1].Items[0].Current || dns.Nav[0].Items[0].Current {
+		t.Errorf("DNS: crumbs %+v, tree %+v", dns.Crumbs, dns.Nav)
+	}
 }
