@@ -32,7 +32,7 @@ type navNode struct {
 	// repeat marks a page listed again elsewhere in the tree: the first
 	// listing (or the one not marked) is the page's place in the tree.
 	repeat bool
-	items    []*navNode
+	items  []*navNode
 }
 
 // NavItem is a tree entry as one page shows it.
