@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"kbsite/generator/content/docfx"
+	"kbsite/generator/internal/diag"
 )
 
 // Nav is the navigation tree of one language's pages: from toc.yml
@@ -141,25 +142,19 @@ func (n *Nav) Same(o *Nav) bool {
 // LastCrumb reports whether breadcrumb i is the page itself.
 func (p *Page) LastCrumb(i int) bool { return i == len(p.Crumbs)-1 }
 
-// TOCProblem is a toc.yml entry whose href names no page, at its position.
-type TOCProblem struct {
-	Line, Col int
-	Msg       string
-}
-
 // TOCNav makes the tree of a parsed toc.yml. find returns the article of a
 // content-relative source path; hrefs resolve through it to the article's
 // own output path. hostURL makes a host-relative href ("/cpp/...")
 // absolute, or returns "" when the site has no link root.
-func TOCNav(toc []*docfx.TOCNode, find func(source string) (NavPage, bool), hostURL func(string) string) (*Nav, []TOCProblem) {
-	var problems []TOCProblem
+func TOCNav(toc []*docfx.TOCNode, find func(source string) (NavPage, bool), hostURL func(string) string) (*Nav, []docfx.Problem) {
+	var problems []docfx.Problem
 	var conv func(nodes []*docfx.TOCNode) []*navNode
 	conv = func(nodes []*docfx.TOCNode) []*navNode {
 		var out []*navNode
 		for _, t := range nodes {
 			c := &navNode{title: t.Name, expanded: t.Expanded, items: conv(t.Items)}
 			if msg := tocHref(c, t, find, hostURL); msg != "" {
-				problems = append(problems, TOCProblem{t.Line, t.Col, msg})
+				problems = append(problems, docfx.Problem{Line: t.Line, Col: t.Col, Msg: msg})
 			}
 			if c.path != "" || c.url != "" || len(c.items) > 0 {
 				out = append(out, c)
@@ -186,9 +181,9 @@ func tocHref(c *navNode, t *docfx.TOCNode, find func(string) (NavPage, bool), ho
 			return ""
 		}
 		if strings.HasPrefix(t.Href, "/") || strings.HasPrefix(t.Href, "~/") {
-			return "table of contents entry " + quote(t.Name) + " links to " + quote(t.Href) + ", a host-relative link: set link_root in site.yaml (or --link-root URL)"
+			return "table of contents entry " + diag.Quote(t.Name) + " links to " + diag.Quote(t.Href) + ", a host-relative link: set link_root in site.yaml (or --link-root URL)"
 		}
-		return "table of contents entry " + quote(t.Name) + " links to " + quote(t.Href) + ", not an http or https URL"
+		return "table of contents entry " + diag.Quote(t.Name) + " links to " + diag.Quote(t.Href) + ", not an http or https URL"
 	}
 	src, frag, hasFrag := strings.Cut(t.Href, "#")
 	if hasFrag {
@@ -196,7 +191,7 @@ func tocHref(c *navNode, t *docfx.TOCNode, find func(string) (NavPage, bool), ho
 	}
 	pg, ok := find(src)
 	if !ok {
-		return "table of contents entry " + quote(t.Name) + " links to " + quote(src) + ", which is not a page of the site"
+		return "table of contents entry " + diag.Quote(t.Name) + " links to " + diag.Quote(src) + ", which is not a page of the site"
 	}
 	c.path = pg.Path
 	if c.title == "" {
@@ -204,8 +199,6 @@ func tocHref(c *navNode, t *docfx.TOCNode, find func(string) (NavPage, bool), ho
 	}
 	return ""
 }
-
-func quote(s string) string { return `"` + s + `"` }
 
 // FolderNav makes the tree of foreign content without a toc.yml from its
 // folders: a group per folder, named from the folder, with its articles

@@ -44,7 +44,7 @@ const testTOC = `- name: Docs
 
 // testTOCNav parses testTOC; the articles' output paths deliberately differ
 // from their sources, so the tree must follow the paths, not the hrefs.
-func testTOCNav(t *testing.T) (*Nav, []TOCProblem) {
+func testTOCNav(t *testing.T) (*Nav, []docfx.Problem) {
 	t.Helper()
 	toc, probs := docfx.ParseTOC("toc.yml", []byte(testTOC), func(string) ([]byte, bool) { return nil, false })
 	if len(probs) > 0 {
