@@ -154,7 +154,6 @@ func Build(opts Options) (*Result, error) {
 	w.stage2("load", "parse", &site.times.read, &site.times.parse)
 	opts.Progress.Stage("links", 0)
 	crossLink(site, dl)
-	site.nav = site.buildNav(dl)
 	w.stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
@@ -395,7 +394,8 @@ func crossLink(site *Site, dl *diag.List) {
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
 	checkProducts(site, dl)
-	checkReachable(site.Articles, dl)
+	site.nav = site.buildNav(dl)
+	site.checkReachable(site.Articles, dl)
 }
 
 // anchors are the heading IDs of an article, sorted: links may name them.
@@ -517,13 +517,14 @@ func (s *Site) external() []ExternalLink {
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
 // checkReachable warns about articles of arts readers can only find by
-// search: nothing links to them and they are in no product. It also warns
+// search: nothing links to them, they are in no product and not in the
+// navigation tree. It also warns
 // about titles used twice among arts, which make listings and search
 // results ambiguous.
-func checkReachable(arts []*Article, dl *diag.List) {
+func (s *Site) checkReachable(arts []*Article, dl *diag.List) {
 	titles := map[string]*Article{}
 	for _, a := range arts {
-		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 {
+		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 && !s.nav[a.Meta.Lang].Has(a.Path) {
 			dl.Warnf(a.File, 1, 1, "orphan article %s: no article links to it and it lists no products", a.Meta.ID)
 		}
 		key := strings.ToLower(a.Meta.Title)

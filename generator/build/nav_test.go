@@ -10,7 +10,7 @@ import (
 // TestTOCNavigation: a toc.yml gives every page its tree, through the
 // articles' own output paths; an href naming a missing file is a warning
 // located in toc.yml, and a host-relative href becomes an absolute link
-// under the link root.
+// under the link root. Articles in the tree are not orphans.
 func TestTOCNavigation(t *testing.T) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -23,6 +23,9 @@ func TestTOCNavigation(t *testing.T) {
 	want := filepath.Join(content, "toc.yml") + `:7:5: warning: table of contents entry "Missing" links to "setup/gone.md", which is not a page of the site`
 	if !strings.Contains(messages(res), want) {
 		t.Errorf("diagnostics lack %q:\n%s", want, messages(res))
+	}
+	if strings.Contains(messages(res), "orphan article") {
+		t.Errorf("an article in the tree is not an orphan:\n%s", messages(res))
 	}
 	var install *Article
 	for _, a := range res.Site.Articles {

@@ -118,7 +118,7 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	if s.site.navChanged() {
 		return s.full() // every page shows the tree
 	}
-	checkReachable(c.news, dl)
+	s.site.checkReachable(c.news, dl)
 	pages, written, err := s.writeChange(c)
 	if err != nil {
 		return nil, nil, err

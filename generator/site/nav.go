@@ -131,6 +131,15 @@ func (n *Nav) href(p *Page, c *navNode) string {
 	return p.URL(c.path) + c.frag
 }
 
+// Has reports whether the page at output path is in the tree.
+func (n *Nav) Has(path string) bool {
+	if n == nil {
+		return false
+	}
+	_, ok := n.at[path]
+	return ok
+}
+
 // Same reports whether n and o are the same tree.
 func (n *Nav) Same(o *Nav) bool {
 	if n == nil || o == nil {
