@@ -98,8 +98,10 @@ type Site struct {
 	Index        *resolve.Index
 	// Redirects maps old output paths (from aliases) to articles.
 	Redirects map[string]*Article
-	// nav is each language's navigation tree.
-	nav map[string]*site.Nav
+	// nav is each language's navigation tree; tocNav says it is toc.yml's,
+	// written by hand, so that articles in it are not orphans.
+	nav    map[string]*site.Nav
+	tocNav bool
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -517,14 +519,14 @@ func (s *Site) external() []ExternalLink {
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
 // checkReachable warns about articles of arts readers can only find by
-// search: nothing links to them, they are in no product and not in the
-// navigation tree. It also warns
+// search: nothing links to them, they are in no product and not in
+// toc.yml's tree. It also warns
 // about titles used twice among arts, which make listings and search
 // results ambiguous.
 func (s *Site) checkReachable(arts []*Article, dl *diag.List) {
 	titles := map[string]*Article{}
 	for _, a := range arts {
-		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 && !s.nav[a.Meta.Lang].Has(a.Path) {
+		if len(a.Backlinks) == 0 && len(a.Meta.Products) == 0 && !(s.tocNav && s.nav[a.Meta.Lang].Has(a.Path)) {
 			dl.Warnf(a.File, 1, 1, "orphan article %s: no article links to it and it lists no products", a.Meta.ID)
 		}
 		key := strings.ToLower(a.Meta.Title)

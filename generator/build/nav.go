@@ -25,7 +25,8 @@ func (s *Site) buildNav(dl *diag.List) map[string]*site.Nav {
 	data, err := os.ReadFile(file)
 	switch {
 	case err == nil:
-		navs[s.Config.Language] = s.tocNav(file, data, dl)
+		navs[s.Config.Language] = s.readTOC(file, data, dl)
+		s.tocNav = true
 		return navs
 	case !errors.Is(err, fs.ErrNotExist):
 		dl.Warnf(file, 0, 0, "cannot read the table of contents: %v", err)
@@ -45,9 +46,9 @@ func (s *Site) buildNav(dl *diag.List) map[string]*site.Nav {
 	return navs
 }
 
-// tocNav reads the toc.yml at file (with the toc files it names) into a
+// readTOC reads the toc.yml at file (with the toc files it names) into a
 // tree; its problems are warnings located in the toc file.
-func (s *Site) tocNav(file string, data []byte, dl *diag.List) *site.Nav {
+func (s *Site) readTOC(file string, data []byte, dl *diag.List) *site.Nav {
 	toc, problems := docfx.ParseTOC(tocFile, data, func(rel string) ([]byte, bool) {
 		if !filepath.IsLocal(filepath.FromSlash(rel)) {
 			return nil, false
