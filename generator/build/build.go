@@ -38,6 +38,7 @@ type Options struct {
 	TemplatesDir string // laid over the built-in theme file by file; "" for none
 	OutDir       string
 	BaseURL      string // overrides site.yaml when set
+	LinkRoot     string // overrides site.yaml's link_root when set
 	Drafts       bool   // include articles marked draft
 	WarnLinks    bool   // report broken links as warnings
 	// CheckOnly runs every check without writing anything.
@@ -94,6 +95,10 @@ type Site struct {
 	// redirected are the path aliases the DocFX redirect list gives the
 	// article at each source path (see addRedirections).
 	redirected map[string][]string
+	// nav is each language's navigation tree; tocNav says it is toc.yml's,
+	// written by hand, so that articles in it are not orphans.
+	nav    map[string]*site.Nav
+	tocNav bool
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -150,6 +155,9 @@ func Build(opts Options) (*Result, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
 	}
+	if opts.LinkRoot != "" {
+		cfg.LinkRoot = config.NormalizeBaseURL(opts.LinkRoot)
+	}
 	site := loadArticles(opts, cfg, th, dl)
 	site.keepIndex = opts.keepIndex
 	w.stage2("load", "parse", &site.times.read, &site.times.parse)
@@ -158,7 +166,7 @@ func Build(opts Options) (*Result, error) {
 	w.stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
-	res.External = resolve.External(linkIns(site.Articles))
+	res.External = site.Index.External(linkIns(site.Articles))
 	if opts.WarnLinks {
 		dl.Demote(diag.KindLink)
 	}
@@ -207,6 +215,7 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List) *Site {
 	site := &Site{Config: cfg, contentDir: opts.ContentDir, ByKey: map[string]*Article{}, Index: resolve.NewIndex(cfg.Language, markdown.ReservedIDs...), Redirects: map[string]*resolve.Target{}}
 	site.files = site.newFiles()
+	site.Index.SetLinkRoot(cfg.LinkRoot)
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
 	site.renderers = map[string]*markdown.Renderer{}
@@ -405,7 +414,8 @@ func crossLink(site *Site, dl *diag.List) {
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
 	resolve.CheckProducts(linkIns(site.Articles), site.Config.Products, dl)
-	checkReachable(site.Articles, dl)
+	site.nav = site.buildNav(dl)
+	site.checkReachable(site.Articles, dl)
 }
 
 // anchors are the heading IDs of an article, sorted: links may name them.
@@ -442,7 +452,11 @@ func (s *Site) aliasClash(op string) string {
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
 // checkReachable warns about orphan articles and duplicate titles among
-// arts (resolve.CheckReachable).
-func checkReachable(arts []*Article, dl *diag.List) {
-	resolve.CheckReachable(linkIns(arts), func(t *resolve.Target) bool { return len(article(t).Backlinks) > 0 }, dl)
+// arts (resolve.CheckReachable). An article in toc.yml's tree, written by
+// hand, is reachable; folder and product trees do not count, or they would
+// hide every orphan.
+func (s *Site) checkReachable(arts []*Article, dl *diag.List) {
+	resolve.CheckReachable(linkIns(arts), func(t *resolve.Target) bool {
+		return len(article(t).Backlinks) > 0 || (s.tocNav && s.nav[t.Lang].Has(t.Path))
+	}, dl)
 }

@@ -117,7 +117,10 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		// The languages changed, and with them every page's switcher.
 		return s.full()
 	}
-	checkReachable(c.news, dl)
+	if s.site.navChanged() {
+		return s.full() // every page shows the tree
+	}
+	s.site.checkReachable(c.news, dl)
 	pages, written, err := s.writeChange(c)
 	if err != nil {
 		return nil, nil, err
@@ -207,7 +210,7 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	}
 	var pages atomic.Int64
 	render := func(tmpl string, page func() *site.Page) func() error {
-		p := page()
+		p := cur.applyNav(page())
 		written = append(written, p.Path)
 		return pageJob(cur.layout, out, tmpl, func() *site.Page { return p }, &pages, nil, &cur.times)
 	}

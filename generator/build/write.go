@@ -47,7 +47,7 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 	var jobs []func() error
 	var pages atomic.Int64
 	render := func(tmpl string, page func() *site.Page) func() error {
-		return pageJob(lay, out, tmpl, page, &pages, pr, &s.times)
+		return pageJob(lay, out, tmpl, func() *site.Page { return s.applyNav(page()) }, &pages, pr, &s.times)
 	}
 	for _, a := range s.Articles {
 		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))

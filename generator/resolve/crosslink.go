@@ -54,6 +54,10 @@ func (ix *Index) Links(a Article, files *Files, dl *diag.List) Links {
 			fail(diag.KindLink, fmt.Sprintf("broken link %s: %s", diag.Quote(l.Dest), err))
 			continue
 		}
+		if to.URL != "" { // a host-relative link under link_root
+			r.Fills[j], r.Texts[j] = html.EscapeString(to.URL), html.EscapeString(to.URL)
+			continue
+		}
 		if to.File != "" {
 			if why := files.Problem(to.File); why != "" {
 				fail(diag.KindFile, why)
@@ -121,12 +125,16 @@ type ExternalLink struct {
 }
 
 // External lists the external links of arts, in order.
-func External(arts []Article) []ExternalLink {
+func (ix *Index) External(arts []Article) []ExternalLink {
 	var out []ExternalLink
 	for _, a := range arts {
 		for _, l := range a.Links {
-			if l.External {
-				out = append(out, ExternalLink{URL: l.Dest, File: a.File, Line: l.Line, Col: l.Col})
+			u := l.Dest
+			if !l.External {
+				u = ix.HostURL(l.Dest) // "" unless host-relative under link_root
+			}
+			if u != "" {
+				out = append(out, ExternalLink{URL: u, File: a.File, Line: l.Line, Col: l.Col})
 			}
 		}
 	}

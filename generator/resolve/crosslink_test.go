@@ -38,7 +38,7 @@ func TestLinksFillTextsOutAndFiles(t *testing.T) {
 	if got := dl.Sorted(); len(got) != 1 || got[0].Line != 5 || got[0].Kind != diag.KindLink {
 		t.Errorf("diagnostics %v, want the broken #nowhere at line 5", got)
 	}
-	if ext := External([]Article{a}); len(ext) != 1 || ext[0] != (ExternalLink{URL: "https://example.com/", File: a.File, Line: 3, Col: 1}) {
+	if ext := ix.External([]Article{a}); len(ext) != 1 || ext[0] != (ExternalLink{URL: "https://example.com/", File: a.File, Line: 3, Col: 1}) {
 		t.Errorf("external %+v", ext)
 	}
 }

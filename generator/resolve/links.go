@@ -59,6 +59,7 @@ type Index struct {
 	byID     map[string]*Target // by Key(lang, ID or alias)
 	bySource map[string]*Target
 	files    map[string]bool // content-relative paths of non-Markdown files
+	linkRoot string          // see SetLinkRoot
 	ids      []string
 	sources  []string
 	fileList []string
@@ -149,6 +150,34 @@ func (ix *Index) Find(lang, id string) *Target {
 	return ix.byID[Key(ix.lang, id)]
 }
 
+// SetLinkRoot makes host-relative links ("/windows/wsl", DocFX's
+// "~/windows/wsl") external links under root, an absolute URL ending in
+// "/": documentation written for a site such as learn.microsoft.com links
+// to its sibling sets that way. Without a root they are errors.
+func (ix *Index) SetLinkRoot(root string) { ix.linkRoot = root }
+
+// HostURL returns the absolute URL of a host-relative link under the link
+// root, or "" when dest is not host-relative or there is no link root.
+func (ix *Index) HostURL(dest string) string {
+	rest, ok := hostRelative(dest)
+	if !ok || ix.linkRoot == "" {
+		return ""
+	}
+	return ix.linkRoot + rest
+}
+
+// hostRelative reports whether dest is host-relative and returns it
+// without its leading "/" or "~/".
+func hostRelative(dest string) (string, bool) {
+	if strings.HasPrefix(dest, "~/") {
+		return dest[2:], true
+	}
+	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+		return dest[1:], true
+	}
+	return "", false
+}
+
 // BySource finds an article by its content-relative Markdown path.
 func (ix *Index) BySource(rel string) *Target { return ix.bySource[rel] }
 
@@ -160,6 +189,9 @@ type Resolved struct {
 	// Path is the output path relative to the site root (empty for a
 	// same-page fragment link), without the fragment.
 	Path string
+	// URL is the absolute URL of a host-relative link under the link root
+	// (see SetLinkRoot); the other fields are then empty.
+	URL string
 }
 
 // Error is a broken link, with a hint when one is close.
@@ -193,6 +225,13 @@ func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
 		}
 		r := Resolved{Target: t, Path: t.Path, Fragment: frag}
 		return r, ix.checkAnchor(t, frag, t.ID)
+	}
+	if _, ok := hostRelative(raw); ok {
+		if u := ix.HostURL(dest); u != "" {
+			return Resolved{URL: u}, nil
+		}
+		return Resolved{}, &Error{Reason: "absolute paths are not allowed; link relative to this file, or by ID as kb:ID, " +
+			"or set link_root in site.yaml (or --link-root URL) to the site they are relative to"}
 	}
 	if q := strings.IndexByte(raw, '?'); q >= 0 {
 		raw = raw[:q]
@@ -233,7 +272,8 @@ func (ix *Index) checkAnchor(t *Target, frag, where string) *Error {
 		_, page := slices.BinarySearch(ix.pageIDs, id)
 		return heading || page
 	}
-	if frag == "" || has(frag) {
+	// DocFX tab links (#tab/csharp) select a tab; they name no heading.
+	if frag == "" || strings.HasPrefix(frag, "tab/") || has(frag) {
 		return nil
 	}
 	if f, err := url.PathUnescape(frag); err == nil && has(f) {

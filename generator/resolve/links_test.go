@@ -52,7 +52,8 @@ func TestBrokenLinksExplainAndSuggest(t *testing.T) {
 		{"#signing-in-through-a-lam", "this article has no heading with the anchor #signing-in-through-a-lam (did you mean #signing-in-through-a-lan?)"},
 		{"../../etc/passwd", "the path leads outside the content folder"},
 		{"../../../../../../etc/passwd", "the path leads outside the content folder"},
-		{"/etc/passwd", "absolute paths are not allowed; link relative to this file, or by ID as kb:ID"},
+		{"/etc/passwd", "absolute paths are not allowed; link relative to this file, or by ID as kb:ID, or set link_root in site.yaml (or --link-root URL) to the site they are relative to"},
+		{"~/windows/wsl/", "absolute paths are not allowed; link relative to this file, or by ID as kb:ID, or set link_root in site.yaml (or --link-root URL) to the site they are relative to"},
 		{`C:\Windows\win.ini`, "absolute paths are not allowed; link relative to this file, or by ID as kb:ID"},
 		{"..%2F..%2Fetc%2Fpasswd", "the path leads outside the content folder"},
 		{"../images/diagam.svg", "no such file in the content folder (did you mean ../images/diagram.svg?)"},
@@ -133,6 +134,41 @@ func TestHintIsNeverTheTypedValue(t *testing.T) {
 	} {
 		if _, err := ix.Resolve(fr, dest); err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %q", dest, err, want)
+		}
+	}
+}
+
+// TestLinkRoot: with a link root, host-relative links (and DocFX's ~/) are
+// absolute URLs under it, query and fragment kept; "//host" and drive paths
+// are not host-relative.
+func TestLinkRoot(t *testing.T) {
+	ix, seed := fixture()
+	ix.SetLinkRoot("https://learn.microsoft.com/")
+	for dest, want := range map[string]string{
+		"/windows/terminal":           "https://learn.microsoft.com/windows/terminal",
+		"/windows/wsl/install#step-1": "https://learn.microsoft.com/windows/wsl/install#step-1",
+		"~/windows/wsl/faq?view=all":  "https://learn.microsoft.com/windows/wsl/faq?view=all",
+	} {
+		r, err := ix.Resolve(seed, dest)
+		if err != nil || r.URL != want || r.Path != "" || r.Target != nil {
+			t.Errorf("%s: %+v %v, want URL %s", dest, r, err, want)
+		}
+	}
+	if _, err := ix.Resolve(seed, `C:\Windows\win.ini`); err == nil {
+		t.Error("a drive path must stay an error with a link root")
+	}
+	if u := ix.HostURL("//cdn.example.com/x.js"); u != "" {
+		t.Errorf("protocol-relative URL taken as host-relative: %s", u)
+	}
+}
+
+// TestTabLinksAreNotAnchors: DocFX tab links (#tab/csharp) select a tab
+// and name no heading, so they are never broken anchors.
+func TestTabLinksAreNotAnchors(t *testing.T) {
+	ix, seed := fixture()
+	for _, dest := range []string{"#tab/csharp", "../network/kb310221.md#tab/windows"} {
+		if _, err := ix.Resolve(seed, dest); err != nil {
+			t.Errorf("%s: %v", dest, err)
 		}
 	}
 }

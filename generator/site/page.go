@@ -57,6 +57,10 @@ type Page struct {
 	// links of an article's translations, itself included.
 	Languages  []LangLink
 	Alternates []LangLink
+	// Nav is the site's navigation tree (see Nav.Apply); Prev and Next
+	// are the article's neighbours in its reading order.
+	Nav        []NavItem
+	Prev, Next *Link
 
 	cat *theme.Catalog
 }

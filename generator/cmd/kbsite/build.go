@@ -16,6 +16,7 @@ import (
 
 type siteFlags struct {
 	content, templates, out, baseURL string
+	linkRoot                         string
 	drafts, warnLinks                bool
 	quiet, verbose                   bool
 }
@@ -30,6 +31,7 @@ func (f *siteFlags) register(fs interface {
 		fs.StringVar(&f.out, "out", "public", "output folder, replaced atomically when the build succeeds")
 	}
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides site.yaml)")
+	fs.StringVar(&f.linkRoot, "link-root", "", "site that links starting with / or ~/ are relative to, such as https://learn.microsoft.com/\n(overrides site.yaml's link_root)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include articles marked draft: true")
 	fs.BoolVar(&f.warnLinks, "warn-links", false, "report broken links as warnings instead of errors")
 	fs.BoolVar(&f.quiet, "q", false, "quiet: print errors only")
@@ -68,9 +70,27 @@ func (f *siteFlags) options() build.Options {
 		TemplatesDir: f.templatesDir(),
 		OutDir:       f.out,
 		BaseURL:      f.baseURL,
+		LinkRoot:     f.linkRoot,
 		Drafts:       f.drafts,
 		WarnLinks:    f.warnLinks,
 	}
+}
+
+// valid checks the URL flags, reporting a bad one to stderr.
+func (f *siteFlags) valid(stderr io.Writer) bool {
+	for _, check := range []struct {
+		val      string
+		validate func(string) error
+	}{{f.baseURL, config.ValidateBaseURL}, {f.linkRoot, config.ValidateLinkRoot}} {
+		if check.val == "" {
+			continue
+		}
+		if err := check.validate(check.val); err != nil {
+			fmt.Fprintln(stderr, "kbsite:", err)
+			return false
+		}
+	}
+	return true
 }
 
 // templatesDir is the --templates folder, else the templates folder beside
@@ -93,11 +113,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
-	if f.baseURL != "" {
-		if err := config.ValidateBaseURL(f.baseURL); err != nil {
-			fmt.Fprintln(stderr, "kbsite:", err)
-			return exitUsage
-		}
+	if !f.valid(stderr) {
+		return exitUsage
 	}
 	opts := f.options()
 	if !f.quiet && isTerminal(stderr) {

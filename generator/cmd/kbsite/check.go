@@ -20,6 +20,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	if !f.valid(stderr) {
+		return exitUsage
+	}
 	if format != "text" && format != "json" {
 		fmt.Fprintf(stderr, "kbsite: --format must be text or json, not %q\n", format)
 		return exitUsage

@@ -116,3 +116,40 @@ func TestNewCreatesNextArticleThatBuilds(t *testing.T) {
 		t.Errorf("missing title: exit %d, want 2", code)
 	}
 }
+
+// TestLinkRoot: host-relative links are errors that suggest link_root;
+// --link-root (on build, check and serve) or site.yaml's link_root makes
+// them external links, listed by check --external and written absolute.
+func TestLinkRoot(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	os.MkdirAll(content, 0o755)
+	os.WriteFile(filepath.Join(content, "x.md"), []byte("# T\n\nSee [terminal](/windows/terminal) and [wsl](~/windows/wsl/faq#top).\n"), 0o644)
+	tpl := filepath.Join(repo, "templates")
+	if code, _, errs := kbsite("check", "--content", content, "--templates", tpl); code != 1 || !strings.Contains(errs, "link_root") {
+		t.Errorf("without a link root: exit %d %q", code, errs)
+	}
+	code, out, errs := kbsite("check", "--external", "--content", content, "--templates", tpl, "--link-root", "https://learn.microsoft.com")
+	if code != 0 || !strings.Contains(out, "x.md:3:5: https://learn.microsoft.com/windows/terminal") ||
+		!strings.Contains(out, "https://learn.microsoft.com/windows/wsl/faq#top") {
+		t.Errorf("check --link-root: exit %d\nstdout %q\nstderr %q", code, out, errs)
+	}
+	os.WriteFile(filepath.Join(content, "site.yaml"), []byte("link_root: https://learn.microsoft.com/\nderive_ids: true\n"), 0o644)
+	site := filepath.Join(dir, "public")
+	if code, _, errs := kbsite("build", "-q", "--content", content, "--templates", tpl, "--out", site); code != 0 {
+		t.Fatalf("build with link_root in site.yaml: exit %d %q", code, errs)
+	}
+	pages, _ := filepath.Glob(filepath.Join(site, "*", "x.html"))
+	page, _ := os.ReadFile(filepath.Join(site, "x.html")) // where foreign pages keep their layout
+	for _, p := range pages {
+		page, _ = os.ReadFile(p)
+	}
+	if !strings.Contains(string(page), `href="https://learn.microsoft.com/windows/terminal"`) {
+		t.Errorf("page lacks the absolute link:\n%s", page)
+	}
+	for _, cmd := range []string{"build", "check", "serve"} {
+		if code, _, errs := kbsite(cmd, "--link-root", "ftp://x y"); code != 2 || !strings.Contains(errs, "--link-root") {
+			t.Errorf("%s with a bad link root: exit %d %q", cmd, code, errs)
+		}
+	}
+}

@@ -31,6 +31,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	if !f.valid(stderr) {
+		return exitUsage
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return serveSite(ctx, f, net.JoinHostPort(host, strconv.Itoa(port)), open, stdout, stderr)

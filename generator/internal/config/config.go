@@ -32,6 +32,10 @@ type Site struct {
 	// without it the site uses only relative links and emits nothing (sitemap,
 	// feed, canonical links) that needs an absolute one.
 	BaseURL string `yaml:"base_url"`
+	// LinkRoot is the site that host-relative links ("/windows/terminal",
+	// DocFX's "~/...") are relative to, such as https://learn.microsoft.com/:
+	// they become external links under it. Without it they are errors.
+	LinkRoot string `yaml:"link_root"`
 	// RawHTML lets raw HTML in Markdown through. Off by default: articles are
 	// written by many people and read by the public.
 	RawHTML bool `yaml:"raw_html"`
@@ -104,6 +108,13 @@ func Load(dir string, dl *diag.List) Site {
 		}
 	}
 	s.BaseURL = NormalizeBaseURL(s.BaseURL)
+	if n := at["link_root"]; n != nil && s.LinkRoot != "" {
+		if p := baseURLProblem(s.LinkRoot); p != "" {
+			dl.Errorf(path, n.Line, n.Column, "link_root %s %s", diag.Quote(s.LinkRoot), p)
+			s.LinkRoot = ""
+		}
+	}
+	s.LinkRoot = NormalizeBaseURL(s.LinkRoot)
 	if n := at["support_url"]; n != nil && s.SupportURL != "" && !supportURLOK(s.SupportURL) {
 		dl.Addf(diag.Error, diag.KindConfig, path, n.Line, n.Column, "support_url %s must be an absolute http or https URL, or a mailto: address", diag.Quote(s.SupportURL))
 		s.SupportURL = ""
@@ -209,9 +220,15 @@ func (s Site) ProductName(slug string) string {
 }
 
 // ValidateBaseURL checks a base URL given on the command line.
-func ValidateBaseURL(raw string) error {
+func ValidateBaseURL(raw string) error { return validateURLFlag("--base-url", raw) }
+
+// ValidateLinkRoot checks a link root given on the command line; it obeys
+// the rules of a base URL.
+func ValidateLinkRoot(raw string) error { return validateURLFlag("--link-root", raw) }
+
+func validateURLFlag(flag, raw string) error {
 	if p := baseURLProblem(raw); p != "" {
-		return fmt.Errorf("--base-url %s %s", diag.Quote(raw), p)
+		return fmt.Errorf("%s %s %s", flag, diag.Quote(raw), p)
 	}
 	return nil
 }

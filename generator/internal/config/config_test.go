@@ -43,6 +43,8 @@ func TestLoadReportsBadValuesAtTheirKey(t *testing.T) {
 		{"base_url: help.example.com\n", `site.yaml:1:11: base_url "help.example.com" must be an absolute http or https URL`},
 		{"base_url: https://help.example.com/?v=1\n", `site.yaml:1:11: base_url "https://help.example.com/?v=1" must not have a query (?) or fragment (#)`},
 		{"base_url: https://help.example.com/#top\n", `must not have a query (?) or fragment (#)`},
+		{"link_root: learn.microsoft.com\n", `site.yaml:1:12: link_root "learn.microsoft.com" must be an absolute http or https URL`},
+		{"link_root: https://learn.microsoft.com/\"x\n", `site.yaml:1:12: link_root "https://learn.microsoft.com/\"x" must not contain spaces, quotes`},
 		{"title: T\nlanguage: english\n", `site.yaml:2:11: language "english" is not a BCP 47 language tag such as en, de or pt-BR`},
 		{"language: en_US\n", `site.yaml:1:11: language "en_US" is not a BCP 47 language tag`},
 		{"language: zz\n", `site.yaml:1:11: language "zz" is not a BCP 47 language tag`},
@@ -61,11 +63,11 @@ func TestLoadReportsBadValuesAtTheirKey(t *testing.T) {
 }
 
 func TestLoadAcceptsGoodValues(t *testing.T) {
-	s, ds := load(t, "title: T\nbase_url: https://help.example.com/kb\nlanguage: pt-BR\nrecent_count: 3\nraw_html: true\nproducts:\n  a: A\n")
+	s, ds := load(t, "title: T\nbase_url: https://help.example.com/kb\nlink_root: https://learn.microsoft.com\nlanguage: pt-BR\nrecent_count: 3\nraw_html: true\nproducts:\n  a: A\n")
 	if len(ds) != 0 {
 		t.Fatalf("problems: %v", ds)
 	}
-	if s.BaseURL != "https://help.example.com/kb/" || s.Language != "pt-BR" || s.RecentCount != 3 || !s.RawHTML || s.Products["a"] != "A" {
+	if s.BaseURL != "https://help.example.com/kb/" || s.LinkRoot != "https://learn.microsoft.com/" || s.Language != "pt-BR" || s.RecentCount != 3 || !s.RawHTML || s.Products["a"] != "A" {
 		t.Errorf("config: %+v", s)
 	}
 }
