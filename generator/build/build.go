@@ -453,10 +453,12 @@ func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
 // checkReachable warns about orphan articles and duplicate titles among
 // arts (resolve.CheckReachable). An article in toc.yml's tree, written by
-// hand, is reachable; folder and product trees do not count, or they would
-// hide every orphan.
+// hand, is reachable; a product tree does not count, or it would hide
+// every orphan. Foreign content without a toc.yml is navigated by its
+// folders, which reach every page, so none of it is an orphan.
 func (s *Site) checkReachable(arts []*Article, dl *diag.List) {
+	byFolders := s.foreign() && !s.tocNav
 	resolve.CheckReachable(linkIns(arts), func(t *resolve.Target) bool {
-		return len(article(t).Backlinks) > 0 || (s.tocNav && s.nav[t.Lang].Has(t.Path))
+		return byFolders || len(article(t).Backlinks) > 0 || (s.tocNav && s.nav[t.Lang].Has(t.Path))
 	}, dl)
 }

@@ -146,6 +146,12 @@ func TestOrphansAndDuplicateTitlesWarn(t *testing.T) {
 	os.WriteFile(filepath.Join(content, "a.md"), []byte("---\nid: KB1\ntitle: Same\n---\nText.\n"), 0o644)
 	os.WriteFile(filepath.Join(content, "b.md"), []byte("---\nid: KB2\ntitle: same\nproducts: [x]\n---\nSee [a](a.md).\n"), 0o644)
 	os.WriteFile(filepath.Join(content, "c.md"), []byte("---\nid: KB3\ntitle: Alone\n---\nNobody links here.\n"), 0o644)
+	// Foreign content without a toc.yml is navigated by folders, which reach
+	// every page: no orphans there.
+	if msgs := messages(buildInto(t, content, "", func(o *Options) { o.CheckOnly = true })); strings.Contains(msgs, "orphan") {
+		t.Errorf("orphans in a folder-navigated foreign site:\n%s", msgs)
+	}
+	os.WriteFile(filepath.Join(content, "site.yaml"), []byte("title: KB\n"), 0o644)
 	res := buildInto(t, content, "", func(o *Options) { o.CheckOnly = true })
 	msgs := messages(res)
 	if !strings.Contains(msgs, "b.md:3:8: warning: duplicate title \"same\", also used by KB1") {
