@@ -31,6 +31,14 @@ func TestGoldenSites(t *testing.T) {
 				t.Fatalf("build failed:\n%s", messages(res))
 			}
 			got := readTree(t, out)
+			for name := range got {
+				// An asset's name carries the hash of its content, and the
+				// pages name it: the name is the snapshot, the bytes are in
+				// templates/assets already.
+				if strings.HasPrefix(name, "assets/") {
+					got[name] = []byte("content-hashed copy of a theme asset\n")
+				}
+			}
 			want := filepath.Join(dir, "want")
 			if *update {
 				if err := os.RemoveAll(want); err != nil {
