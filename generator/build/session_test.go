@@ -102,19 +102,13 @@ func compareTrees(t *testing.T, name string, want, got map[string][]byte) {
 }
 
 func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
-	dir := t.TempDir()
-	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	copyTree(t, filepath.Join(repo, "content"), content)
-	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
-	if err != nil || res.Failed() {
-		t.Fatal(err, messages(res))
-	}
+	sess, _, content, out := bundledSession(t)
 	before := readTree(t, out)
 	target := filepath.Join(content, "network", "kb310221.md")
 	good, _ := os.ReadFile(target)
 	// Changing the ID breaks every link to KB310221 in other articles.
 	os.WriteFile(target, bytes.Replace(good, []byte("id: KB310221"), []byte("id: KB310299"), 1), 0o644)
-	res, _, err = sess.Update([]string{target})
+	res, _, err := sess.Update([]string{target})
 	if err != nil || !res.Failed() || !strings.Contains(messages(res), `broken link "../network/kb310221.md`) && !strings.Contains(messages(res), `KB310221`) {
 		t.Fatalf("want broken-link errors, got %v %s", err, messages(res))
 	}
@@ -131,13 +125,7 @@ func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
 // TestServeSweepsReplacedSites: in serve mode the site a full rebuild
 // replaced is deleted in the background, not left for the next build.
 func TestServeSweepsReplacedSites(t *testing.T) {
-	dir := t.TempDir()
-	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	copyTree(t, filepath.Join(repo, "content"), content)
-	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
-	if err != nil || res.Failed() {
-		t.Fatal(err, messages(res))
-	}
+	sess, dir, content, out := bundledSession(t)
 	// A change to site.yaml rebuilds everything.
 	if res, _, err := sess.Update([]string{filepath.Join(content, "site.yaml")}); err != nil || res.Failed() {
 		t.Fatal(err, messages(res))
@@ -159,13 +147,7 @@ func TestServeSweepsReplacedSites(t *testing.T) {
 // TestIncrementalSearch: after an edit in serve mode the search index in
 // the output folder finds the new words and no longer the old ones.
 func TestIncrementalSearch(t *testing.T) {
-	dir := t.TempDir()
-	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	copyTree(t, filepath.Join(repo, "content"), content)
-	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
-	if err != nil || res.Failed() {
-		t.Fatal(err, messages(res))
-	}
+	sess, _, content, out := bundledSession(t)
 	target := filepath.Join(content, "network", "kb310221.md")
 	src, _ := os.ReadFile(target)
 	os.WriteFile(target, bytes.Replace(src, []byte("## Cause"), []byte("## Cause\n\nThe zanzibarquux setting is wrong.\n\n## Root cause"), 1), 0o644)
@@ -196,13 +178,7 @@ func TestIncrementalSearch(t *testing.T) {
 // and an article swapped for such a link after the session's scan, are
 // located errors, and the outside file is never published.
 func TestIncrementalRefusesSymlinksOutside(t *testing.T) {
-	dir := t.TempDir()
-	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	copyTree(t, filepath.Join(repo, "content"), content)
-	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
-	if err != nil || res.Failed() {
-		t.Fatal(err, messages(res))
-	}
+	sess, dir, content, out := bundledSession(t)
 	before := readTree(t, out)
 	outside := func(id string) string {
 		p := filepath.Join(dir, id+".md")
@@ -252,4 +228,18 @@ func TestIncrementalKeepsRedirections(t *testing.T) {
 	if err != nil || !bytes.Contains(page, []byte(`href="../docs/install.html"`)) {
 		t.Errorf("redirect page after the rebuild: %v\n%s", err, page)
 	}
+}
+
+// bundledSession starts a serve-mode session on a copy of the bundled
+// content, in a temporary folder dir with content/ and public/.
+func bundledSession(t *testing.T) (sess *Session, dir, content, out string) {
+	t.Helper()
+	dir = t.TempDir()
+	content, out = filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	copyTree(t, filepath.Join(repo, "content"), content)
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	return sess, dir, content, out
 }
