@@ -28,6 +28,7 @@ import (
 	"kbsite/generator/resolve"
 	"kbsite/generator/search/export"
 	"kbsite/generator/site"
+	"kbsite/generator/site/nav"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
 )
@@ -97,7 +98,7 @@ type Site struct {
 	redirected map[string][]string
 	// nav is each language's navigation tree; tocNav says it is toc.yml's,
 	// written by hand, so that articles in it are not orphans.
-	nav    map[string]*site.Nav
+	nav    map[string]*nav.Tree
 	tocNav bool
 
 	otherFiles []string // content files that are not articles

@@ -9,6 +9,7 @@ import (
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/site"
+	"kbsite/generator/site/nav"
 )
 
 // tocFile is the DocFX table of contents at the root of a content folder.
@@ -19,8 +20,8 @@ const tocFile = "toc.yml"
 // foreign content (derive_ids) and from products for KB content. It needs
 // the sealed link index, through which toc hrefs reach the articles'
 // output paths.
-func (s *Site) buildNav(dl *diag.List) map[string]*site.Nav {
-	navs := map[string]*site.Nav{}
+func (s *Site) buildNav(dl *diag.List) map[string]*nav.Tree {
+	navs := map[string]*nav.Tree{}
 	file := filepath.Join(s.contentDir, tocFile)
 	data, err := content.ReadFile(s.contentDir, tocFile, content.MaxSize)
 	switch {
@@ -34,13 +35,13 @@ func (s *Site) buildNav(dl *diag.List) map[string]*site.Nav {
 	for _, lang := range s.Languages {
 		arts := s.articlesIn(lang)
 		if s.Config.DeriveIDs != nil && *s.Config.DeriveIDs {
-			pages := make([]site.NavPage, len(arts))
+			pages := make([]nav.Article, len(arts))
 			for i, a := range arts {
-				pages[i] = site.NavPage{Source: a.Source, Path: a.Path, Title: a.Meta.Title}
+				pages[i] = nav.Article{Source: a.Source, Path: a.Path, Title: a.Meta.Title}
 			}
-			navs[lang] = site.FolderNav(pages)
+			navs[lang] = nav.FromFolders(pages)
 		} else {
-			navs[lang] = s.pages().ProductNav(lang, entries(arts))
+			navs[lang] = nav.FromProducts(s.pages(), lang, entries(arts))
 		}
 	}
 	return navs
@@ -48,7 +49,7 @@ func (s *Site) buildNav(dl *diag.List) map[string]*site.Nav {
 
 // readTOC reads the toc.yml at file (with the toc files it names) into a
 // tree; its problems are warnings located in the toc file.
-func (s *Site) readTOC(file string, data []byte, dl *diag.List) *site.Nav {
+func (s *Site) readTOC(file string, data []byte, dl *diag.List) *nav.Tree {
 	toc, problems := docfx.ParseTOC(tocFile, data, func(rel string) ([]byte, bool) {
 		b, err := content.ReadFile(s.contentDir, rel, content.MaxSize)
 		return b, err == nil
@@ -56,18 +57,18 @@ func (s *Site) readTOC(file string, data []byte, dl *diag.List) *site.Nav {
 	for _, p := range problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}
-	find := func(source string) (site.NavPage, bool) {
+	find := func(source string) (nav.Article, bool) {
 		t := s.Index.BySource(source)
 		if t == nil || t.Lang != s.Config.Language {
-			return site.NavPage{}, false
+			return nav.Article{}, false
 		}
-		return site.NavPage{Source: t.Source, Path: t.Path, Title: t.Title}, true
+		return nav.Article{Source: t.Source, Path: t.Path, Title: t.Title}, true
 	}
-	nav, missing := site.TOCNav(toc, find, s.Index.HostURL)
+	tree, missing := nav.FromTOC(toc, find, s.Index.HostURL)
 	for _, p := range missing {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)
 	}
-	return nav
+	return tree
 }
 
 // navChanged rebuilds the trees after an incremental change and reports

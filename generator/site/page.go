@@ -57,12 +57,23 @@ type Page struct {
 	// links of an article's translations, itself included.
 	Languages  []LangLink
 	Alternates []LangLink
-	// Nav is the site's navigation tree (see Nav.Apply); Prev and Next
-	// are the article's neighbours in its reading order.
+	// Nav is the site's navigation tree (see nav.Tree.Apply); Prev and
+	// Next are the article's neighbours in its reading order.
 	Nav        []NavItem
 	Prev, Next *Link
 
 	cat *theme.Catalog
+}
+
+// NavItem is a tree entry as one page shows it.
+type NavItem struct {
+	Title string
+	URL   string // page-relative, or absolute for External; "" for a group without a page
+	// External entries lead to another site.
+	External bool
+	Current  bool // the page itself
+	Open     bool // a group shown open: expanded, or holding the current page
+	Items    []NavItem
 }
 
 // LangLink is a link to a page in one language.
@@ -168,6 +179,9 @@ func newPage(cat *theme.Catalog, info SiteInfo, lang, kind, path, title string) 
 
 // URL is the link from this page to the site-relative path target.
 func (p *Page) URL(target string) string { return resolve.Rel(p.Path, target) }
+
+// LastCrumb reports whether breadcrumb i is the page itself.
+func (p *Page) LastCrumb(i int) bool { return i == len(p.Crumbs)-1 }
 
 // T returns the UI string key in the page's language.
 func (p *Page) T(key string) string { return p.cat.T(p.Lang, key) }

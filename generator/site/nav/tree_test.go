@@ -1,4 +1,4 @@
-package site
+package nav
 
 import (
 	"reflect"
@@ -9,8 +9,14 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/config"
+	"kbsite/generator/site"
 	"kbsite/generator/theme"
 )
+
+// testPage is the page at path in English on a site with one language.
+func testPage(cat *theme.Catalog, kind, path, title string) *site.Page {
+	return site.Builder{Catalog: cat, Paths: site.Paths{Default: "en"}}.Page("en", kind, path, title)
+}
 
 func testCatalog(t *testing.T) *theme.Catalog {
 	t.Helper()
@@ -44,7 +50,7 @@ const testTOC = `- name: Docs
 
 // testTOCNav parses testTOC; the articles' output paths deliberately differ
 // from their sources, so the tree must follow the paths, not the hrefs.
-func testTOCNav(t *testing.T) (*Nav, []docfx.Problem) {
+func testTOCNav(t *testing.T) (*Tree, []docfx.Problem) {
 	t.Helper()
 	toc, probs := docfx.ParseTOC("toc.yml", []byte(testTOC), func(string) ([]byte, bool) { return nil, false })
 	if len(probs) > 0 {
@@ -52,12 +58,12 @@ func testTOCNav(t *testing.T) (*Nav, []docfx.Problem) {
 	}
 	paths := map[string]string{"index.md": "kb/index.html", "install.md": "kb/install.html",
 		"net/networking.md": "docs/net/networking.html", "net/config.md": "docs/net/config.html"}
-	find := func(src string) (NavPage, bool) {
+	find := func(src string) (Article, bool) {
 		p, ok := paths[src]
-		return NavPage{Source: src, Path: p, Title: "Title of " + src}, ok
+		return Article{Source: src, Path: p, Title: "Title of " + src}, ok
 	}
 	hostURL := func(h string) string { return "https://learn.microsoft.com/" + strings.TrimPrefix(h, "/") }
-	return TOCNav(toc, find, hostURL)
+	return FromTOC(toc, find, hostURL)
 }
 
 func TestTOCNavOnAPage(t *testing.T) {
@@ -65,24 +71,24 @@ func TestTOCNavOnAPage(t *testing.T) {
 	if len(probs) != 1 || probs[0].Line != 14 || !strings.Contains(probs[0].Msg, `"gone.md", which is not a page`) {
 		t.Errorf("problems: %+v", probs)
 	}
-	p := newPage(testCatalog(t), SiteInfo{}, "en", "article", "docs/net/networking.html", "Networking title")
-	p.Crumbs = []Link{{Title: "Home", URL: "../../index.html"}, {Title: "Networking title"}}
+	p := testPage(testCatalog(t), "article", "docs/net/networking.html", "Networking title")
+	p.Crumbs = []site.Link{{Title: "Home", URL: "../../index.html"}, {Title: "Networking title"}}
 	nav.Apply(p)
-	want := []NavItem{
+	want := []site.NavItem{
 		{Title: "Docs", URL: "../../kb/index.html"},
-		{Title: "Install", Open: true, Items: []NavItem{
+		{Title: "Install", Open: true, Items: []site.NavItem{
 			{Title: "Install WSL", URL: "../../kb/install.html"},
 			{Title: "Networking", URL: "networking.html#mirrored", Current: true},
 		}},
-		{Title: "Reference", Open: true, Items: []NavItem{
+		{Title: "Reference", Open: true, Items: []site.NavItem{
 			{Title: "C++", URL: "https://learn.microsoft.com/cpp/build/wsl", External: true},
-			{Title: "Deeper", Items: []NavItem{{Title: "Config", URL: "config.html"}}},
+			{Title: "Deeper", Items: []site.NavItem{{Title: "Config", URL: "config.html"}}},
 		}},
 	}
 	if !reflect.DeepEqual(p.Nav, want) {
 		t.Errorf("tree:\n%+v\nwant\n%+v", p.Nav, want)
 	}
-	crumbs := []Link{{Title: "Home", URL: "../../index.html"}, {Title: "Install"}, {Title: "Networking title"}}
+	crumbs := []site.Link{{Title: "Home", URL: "../../index.html"}, {Title: "Install"}, {Title: "Networking title"}}
 	if !reflect.DeepEqual(p.Crumbs, crumbs) || !p.LastCrumb(2) || p.LastCrumb(1) {
 		t.Errorf("crumbs %+v", p.Crumbs)
 	}
@@ -98,9 +104,9 @@ func TestTOCNavOnAPage(t *testing.T) {
 func TestNavEnds(t *testing.T) {
 	nav, _ := testTOCNav(t)
 	cat := testCatalog(t)
-	first := newPage(cat, SiteInfo{}, "en", "article", "kb/index.html", "Docs")
+	first := testPage(cat, "article", "kb/index.html", "Docs")
 	nav.Apply(first)
-	last := newPage(cat, SiteInfo{}, "en", "article", "docs/net/config.html", "Config")
+	last := testPage(cat, "article", "docs/net/config.html", "Config")
 	nav.Apply(last)
 	if first.Prev != nil || first.Next == nil || first.Next.Title != "Install WSL" || last.Next != nil || last.Prev == nil {
 		t.Errorf("first %+v %+v, last %+v %+v", first.Prev, first.Next, last.Prev, last.Next)
@@ -108,36 +114,36 @@ func TestNavEnds(t *testing.T) {
 	if !last.Nav[2].Items[1].Open || last.Nav[1].Open {
 		t.Errorf("the current page's groups must be open, the others closed: %+v", last.Nav)
 	}
-	home := newPage(cat, SiteInfo{}, "en", "home", "index.html", "")
-	home.Crumbs = []Link{{Title: "Home"}}
+	home := testPage(cat, "home", "index.html", "")
+	home.Crumbs = []site.Link{{Title: "Home"}}
 	nav.Apply(home)
 	if len(home.Nav) != 3 || home.Nav[0].URL != "kb/index.html" || home.Prev != nil || len(home.Crumbs) != 1 {
 		t.Errorf("home: %+v %+v", home.Nav, home.Crumbs)
 	}
-	var none *Nav
+	var none *Tree
 	none.Apply(home) // a language without a tree
 }
 
 func TestTOCNavHostRelativeWithoutLinkRoot(t *testing.T) {
 	toc, _ := docfx.ParseTOC("toc.yml", []byte("- name: C++\n  href: /cpp/x\n- name: Bad\n  href: javascript:alert(1)\n"), nil)
-	nav, probs := TOCNav(toc, func(string) (NavPage, bool) { return NavPage{}, false }, func(string) string { return "" })
+	nav, probs := FromTOC(toc, func(string) (Article, bool) { return Article{}, false }, func(string) string { return "" })
 	if len(nav.roots) != 0 || len(probs) != 2 || !strings.Contains(probs[0].Msg, "link_root") || !strings.Contains(probs[1].Msg, "not an http or https URL") {
 		t.Errorf("roots %d, problems %+v", len(nav.roots), probs)
 	}
 }
 
 func TestFolderNav(t *testing.T) {
-	nav := FolderNav([]NavPage{
+	nav := FromFolders([]Article{
 		{Source: "windows-client/networking/b.md", Path: "windows-client/networking/b.html", Title: "beta"},
 		{Source: "windows-client/networking/a.md", Path: "windows-client/networking/a.html", Title: "Alpha"},
 		{Source: "windows-client/setup.md", Path: "windows-client/setup.html", Title: "Setup"},
 		{Source: "index.md", Path: "index-page.html", Title: "Start"},
 		{Source: "windows-server/dns.md", Path: "windows-server/dns.html", Title: "DNS"},
 	})
-	p := newPage(testCatalog(t), SiteInfo{}, "en", "article", "windows-client/networking/a.html", "Alpha")
+	p := testPage(testCatalog(t), "article", "windows-client/networking/a.html", "Alpha")
 	nav.Apply(p)
-	var titles func(items []NavItem) string
-	titles = func(items []NavItem) string {
+	var titles func(items []site.NavItem) string
+	titles = func(items []site.NavItem) string {
 		var s []string
 		for _, it := range items {
 			x := it.Title
@@ -161,16 +167,16 @@ func TestFolderNav(t *testing.T) {
 
 func TestProductNav(t *testing.T) {
 	cat := testCatalog(t)
-	b := Builder{Config: config.Site{Language: "en", Products: map[string]string{"net": "Networking"}}, Catalog: cat, Paths: Paths{Default: "en"}}
-	entry := func(id, title string, products ...string) Entry {
-		return Entry{Meta: content.Meta{ID: id, Title: title, Lang: "en", Products: products}, Path: ArticlePath(id)}
+	b := site.Builder{Config: config.Site{Language: "en", Products: map[string]string{"net": "Networking"}}, Catalog: cat, Paths: site.Paths{Default: "en"}}
+	entry := func(id, title string, products ...string) site.Entry {
+		return site.Entry{Meta: content.Meta{ID: id, Title: title, Lang: "en", Products: products}, Path: site.ArticlePath(id)}
 	}
-	nav := b.ProductNav("en", []Entry{entry("KB2", "Proxy", "net"), entry("KB1", "DNS", "net", "acme"), entry("KB3", "Orphan")})
-	p := b.Page("en", "article", ArticlePath("KB2"), "Proxy")
-	p.Crumbs = []Link{{Title: "Home", URL: "../index.html"}}
+	nav := FromProducts(b, "en", []site.Entry{entry("KB2", "Proxy", "net"), entry("KB1", "DNS", "net", "acme"), entry("KB3", "Orphan")})
+	p := b.Page("en", "article", site.ArticlePath("KB2"), "Proxy")
+	p.Crumbs = []site.Link{{Title: "Home", URL: "../index.html"}}
 	nav.Apply(p)
 	if len(p.Nav) != 2 || p.Nav[0].Title != "Acme" || p.Nav[1].Title != "Networking" || !p.Nav[1].Open ||
-		p.Nav[1].URL != "../"+ProductPath("net") || p.Nav[1].Items[1].Title != "Proxy" || !p.Nav[1].Items[1].Current {
+		p.Nav[1].URL != "../"+site.ProductPath("net") || p.Nav[1].Items[1].Title != "Proxy" || !p.Nav[1].Items[1].Current {
 		t.Errorf("tree %+v", p.Nav)
 	}
 	if len(p.Crumbs) != 3 || p.Crumbs[1].Title != "Networking" || p.Crumbs[1].URL == "" {
@@ -178,8 +184,8 @@ func TestProductNav(t *testing.T) {
 	}
 	// DNS is in acme too, which comes first: its place is still under its
 	// first product.
-	dns := b.Page("en", "article", ArticlePath("KB1"), "DNS")
-	dns.Crumbs = []Link{{Title: "Home", URL: "../index.html"}}
+	dns := b.Page("en", "article", site.ArticlePath("KB1"), "DNS")
+	dns.Crumbs = []site.Link{{Title: "Home", URL: "../index.html"}}
 	nav.Apply(dns)
 	if len(dns.Crumbs) != 3 || dns.Crumbs[1].Title != "Networking" || dns.Nav[0].Open || !dns.Nav[1].Items[0].Current || dns.Nav[0].Items[0].Current {
 		t.Errorf("DNS: crumbs %+v, tree %+v", dns.Crumbs, dns.Nav)
