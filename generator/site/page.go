@@ -74,6 +74,11 @@ type NavItem struct {
 	Current  bool // the page itself
 	Open     bool // a group shown open: expanded, or holding the current page
 	Items    []NavItem
+	// Collapsed is a group of a pruned tree shown without its entries: URL
+	// opens its page or its first page.
+	Collapsed bool
+	// More is the link that ends a shortened list, to all of its entries.
+	More bool
 }
 
 // LangLink is a link to a page in one language.

@@ -121,7 +121,7 @@ func FromProducts(b site.Builder, lang string, articles []site.Entry) *Tree {
 		for _, slug := range e.Meta.Products {
 			g := byProduct[slug]
 			if g == nil {
-				g = &navNode{title: b.Config.ProductName(slug), path: b.Paths.Lang(lang, site.ProductPath(slug))}
+				g = &navNode{title: b.Config.ProductName(slug), path: b.Paths.Lang(lang, site.ProductPath(slug)), lists: true}
 				byProduct[slug] = g
 				roots = append(roots, g)
 			}

@@ -18,6 +18,7 @@ type Tree struct {
 	pages  []*navNode     // entries that open a page of the site, in reading order, each path once
 	at     map[string]int // output path -> index in pages
 	parent map[*navNode]*navNode
+	size   int // entries
 }
 
 // navNode is one entry: a page of the site (path), a link elsewhere (url),
@@ -31,7 +32,9 @@ type navNode struct {
 	// repeat marks a page listed again elsewhere in the tree: the first
 	// listing (or the one not marked) is the page's place in the tree.
 	repeat bool
-	items  []*navNode
+	// lists marks a group whose page lists all its entries.
+	lists bool
+	items []*navNode
 }
 
 // Article is an article as the navigation tree sees it.
@@ -47,6 +50,7 @@ func newTree(roots []*navNode) *Tree {
 	var walk func(parent *navNode, nodes []*navNode)
 	walk = func(parent *navNode, nodes []*navNode) {
 		for _, c := range nodes {
+			n.size++
 			if parent != nil {
 				n.parent[c] = parent
 			}
@@ -61,6 +65,20 @@ func newTree(roots []*navNode) *Tree {
 	return n
 }
 
+// A tree of up to wholeTree entries is shown whole on every page, as
+// before. A larger one is pruned, as MkDocs Material's navigation.prune
+// does: each page shows the top level and the groups above it, open; the
+// other groups are links to their first page, and a list longer than
+// maxList shows the window entries around the page's own and a link to
+// all of them. A page then carries O(depth x window) entries, not O(site):
+// 10,000 articles would otherwise put 1.5 MB of tree on every page.
+// Breadcrumbs and previous and next still follow the whole tree.
+const (
+	wholeTree = 400
+	maxList   = 25
+	window    = 15
+)
+
 // Apply shows the tree on page p, with p's entry marked current and its
 // groups open. On an article in the tree it also sets the breadcrumbs
 // (home, the groups above it, the page) and the previous and next pages.
@@ -69,22 +87,21 @@ func (n *Tree) Apply(p *site.Page) {
 		return
 	}
 	i, inTree := n.at[p.Path]
-	var cur *navNode
-	open := map[*navNode]bool{}
+	v := view{Tree: n, p: p, open: map[*navNode]bool{}, pruned: n.size > wholeTree}
 	if inTree {
-		cur = n.pages[i]
-		for a := n.parent[cur]; a != nil; a = n.parent[a] {
-			open[a] = true
+		v.cur = n.pages[i]
+		for a := n.parent[v.cur]; a != nil; a = n.parent[a] {
+			v.open[a] = true
 		}
 	}
-	p.Nav = n.items(p, n.roots, cur, open)
-	if cur == nil || p.Kind != "article" {
+	p.Nav = v.items(nil, n.roots)
+	if v.cur == nil || p.Kind != "article" {
 		return
 	}
 	crumbs := append([]site.Link(nil), p.Crumbs[:min(1, len(p.Crumbs))]...) // home
 	var above []site.Link
-	for a := n.parent[cur]; a != nil; a = n.parent[a] {
-		above = append([]site.Link{{Title: a.title, URL: n.href(p, a)}}, above...)
+	for a := n.parent[v.cur]; a != nil; a = n.parent[a] {
+		above = append([]site.Link{{Title: a.title, URL: v.href(a)}}, above...)
 	}
 	p.Crumbs = append(append(crumbs, above...), site.Link{Title: p.Title})
 	if i > 0 {
@@ -95,27 +112,101 @@ func (n *Tree) Apply(p *site.Page) {
 	}
 }
 
-func (n *Tree) items(p *site.Page, nodes []*navNode, cur *navNode, open map[*navNode]bool) []site.NavItem {
+// view is the tree as page p shows it: cur is p's entry, open the groups
+// above it.
+type view struct {
+	*Tree
+	p      *site.Page
+	cur    *navNode
+	open   map[*navNode]bool
+	pruned bool
+}
+
+// items shows the entries of group g (nil for the top level), in a pruned
+// tree only a window of a long list, followed by a link to all of them.
+func (v view) items(g *navNode, nodes []*navNode) []site.NavItem {
 	if len(nodes) == 0 {
 		return nil
 	}
-	out := make([]site.NavItem, len(nodes))
-	for i, c := range nodes {
-		out[i] = site.NavItem{Title: c.title, URL: n.href(p, c), External: c.url != "", Current: c == cur,
-			Open: len(c.items) > 0 && (c.expanded || open[c] || c == cur), Items: n.items(p, c.items, cur, open)}
+	lo, hi := 0, len(nodes)
+	if v.pruned && len(nodes) > maxList {
+		lo, hi = v.window(nodes)
+	}
+	out := make([]site.NavItem, 0, hi-lo+1)
+	for _, c := range nodes[lo:hi] {
+		out = append(out, v.item(c))
+	}
+	if hi-lo < len(nodes) && (g == nil || g.path != v.p.Path) {
+		out = append(out, v.all(g))
 	}
 	return out
 }
 
-// href is the link from p to an entry, "" for a group without a page.
-func (n *Tree) href(p *site.Page, c *navNode) string {
+// window is the range of nodes a pruned tree shows: window entries
+// around the one on the page's path, or the first ones.
+func (v view) window(nodes []*navNode) (lo, hi int) {
+	at := 0
+	for i, c := range nodes {
+		if c == v.cur || v.open[c] {
+			at = i
+			break
+		}
+	}
+	lo = max(0, at-window/2)
+	hi = min(len(nodes), lo+window)
+	return max(0, hi-window), hi
+}
+
+func (v view) item(c *navNode) site.NavItem {
+	it := site.NavItem{Title: c.title, URL: v.href(c), External: c.url != "", Current: c == v.cur}
+	switch {
+	case len(c.items) == 0:
+	case v.pruned && !v.open[c] && c != v.cur:
+		it.Collapsed = true
+		if it.URL == "" {
+			it.URL = v.href(firstLink(c))
+		}
+	default:
+		it.Open = c.expanded || v.open[c] || c == v.cur
+		it.Items = v.items(c, c.items)
+	}
+	return it
+}
+
+// all is the link that ends a shortened list of group g: to g's page when
+// it lists all of g's articles (a product page), else to the A–Z index.
+func (v view) all(g *navNode) site.NavItem {
+	if g != nil && g.lists {
+		count := v.p.Count("article_count", len(g.items))
+		return site.NavItem{Title: v.p.Tf("nav_all", "count", count, "section", g.title), URL: v.href(g), More: true}
+	}
+	return site.NavItem{Title: v.p.T("az_index"), URL: v.p.LangRoot + site.AZFile, More: true}
+}
+
+// firstLink is the first entry under group g that leads somewhere; every
+// group has one, as FromTOC, FromFolders and FromProducts drop empty ones.
+func firstLink(g *navNode) *navNode {
+	for _, c := range g.items {
+		if c.path != "" || c.url != "" {
+			return c
+		}
+		if l := firstLink(c); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// href is the link from the page to an entry, "" for a group without a
+// page.
+func (v view) href(c *navNode) string {
 	switch {
 	case c.url != "":
 		return c.url
 	case c.path == "":
 		return ""
 	}
-	return p.URL(c.path) + c.frag
+	return v.p.URL(c.path) + c.frag
 }
 
 // Has reports whether the page at output path is in the tree.

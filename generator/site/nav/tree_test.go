@@ -1,6 +1,7 @@
 package nav
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -189,5 +190,89 @@ func TestProductNav(t *testing.T) {
 	nav.Apply(dns)
 	if len(dns.Crumbs) != 3 || dns.Crumbs[1].Title != "Networking" || dns.Nav[0].Open || !dns.Nav[1].Items[0].Current || dns.Nav[0].Items[0].Current {
 		t.Errorf("DNS: crumbs %+v, tree %+v", dns.Crumbs, dns.Nav)
+	}
+}
+
+// bigProductTree has more than wholeTree entries: 400 articles in Big,
+// three in Small, one in Acme.
+func bigProductTree(t *testing.T) (site.Builder, *Tree) {
+	b := site.Builder{Config: config.Site{Language: "en"}, Catalog: testCatalog(t), Paths: site.Paths{Default: "en"}}
+	var entries []site.Entry
+	add := func(product string, n int) {
+		for i := range n {
+			id := fmt.Sprintf("KB%s%03d", product, i)
+			entries = append(entries, site.Entry{Meta: content.Meta{ID: id, Title: fmt.Sprintf("%s %03d", product, i), Lang: "en", Products: []string{product}}, Path: site.ArticlePath(id)})
+		}
+	}
+	add("big", 400)
+	add("small", 3)
+	add("acme", 1)
+	return b, FromProducts(b, "en", entries)
+}
+
+// TestPrunedTree: a large tree shows the groups above the page open, the
+// others as links, and a window of a long list ending with a link to the
+// product page that lists it all; breadcrumbs and previous and next
+// still follow the whole tree.
+func TestPrunedTree(t *testing.T) {
+	b, tree := bigProductTree(t)
+	p := b.Page("en", "article", site.ArticlePath("KBbig200"), "big 200")
+	p.Crumbs = []site.Link{{Title: "Home", URL: "../index.html"}}
+	tree.Apply(p)
+	if len(p.Nav) != 3 || !p.Nav[0].Collapsed || p.Nav[0].Items != nil || p.Nav[0].URL != "../"+site.ProductPath("acme") ||
+		!p.Nav[2].Collapsed || !p.Nav[1].Open || p.Nav[1].Collapsed {
+		t.Fatalf("top level %+v", p.Nav)
+	}
+	big := p.Nav[1].Items
+	if len(big) != window+1 || big[0].Title != "big 193" || !big[7].Current || big[14].Title != "big 207" {
+		t.Errorf("window %+v", big)
+	}
+	if all := big[window]; !all.More || all.Title != "All 400 articles in Big" || all.URL != "../"+site.ProductPath("big") {
+		t.Errorf("all link %+v", all)
+	}
+	if p.Prev == nil || p.Prev.Title != "big 199" || p.Next == nil || p.Next.Title != "big 201" || len(p.Crumbs) != 3 || p.Crumbs[1].Title != "Big" {
+		t.Errorf("prev %+v next %+v crumbs %+v", p.Prev, p.Next, p.Crumbs)
+	}
+	last := b.Page("en", "article", site.ArticlePath("KBbig399"), "big 399")
+	tree.Apply(last)
+	if items := last.Nav[1].Items; items[0].Title != "big 385" || !items[window-1].Current {
+		t.Errorf("window at the end %+v", items)
+	}
+	// The product page lists the articles itself: no link to itself.
+	list := b.Page("en", "list", b.Paths.Lang("en", site.ProductPath("big")), "Big")
+	tree.Apply(list)
+	if items := list.Nav[1].Items; !list.Nav[1].Current || len(items) != window || items[0].Title != "big 000" || items[window-1].More {
+		t.Errorf("product page %+v", list.Nav[1])
+	}
+	home := b.Page("en", "home", "index.html", "")
+	tree.Apply(home)
+	for _, it := range home.Nav {
+		if !it.Collapsed || it.Open || it.Items != nil {
+			t.Errorf("home %+v", it)
+		}
+	}
+}
+
+// TestPrunedFolderTree: a long list of a group without a listing page
+// ends with a link to the A–Z index, and a collapsed group without a page
+// opens its first page.
+func TestPrunedFolderTree(t *testing.T) {
+	var pages []Article
+	for i := range 450 {
+		pages = append(pages, Article{Source: fmt.Sprintf("net/a%03d.md", i), Path: fmt.Sprintf("net/a%03d.html", i), Title: fmt.Sprintf("A%03d", i)})
+	}
+	pages = append(pages, Article{Source: "setup/z.md", Path: "setup/z.html", Title: "Z"}, Article{Source: "setup/y.md", Path: "setup/y.html", Title: "Y"})
+	tree := FromFolders(pages)
+	p := testPage(testCatalog(t), "article", "net/a002.html", "A002")
+	tree.Apply(p)
+	if len(p.Nav) != 2 || p.Nav[1].Title != "Setup" || !p.Nav[1].Collapsed || p.Nav[1].URL != "../setup/y.html" {
+		t.Fatalf("tree %+v", p.Nav)
+	}
+	items := p.Nav[0].Items
+	if len(items) != window+1 || items[0].Title != "A000" || !items[2].Current {
+		t.Errorf("window %+v", items)
+	}
+	if all := items[window]; !all.More || all.Title != "A–Z index" || all.URL != "../az.html" {
+		t.Errorf("all link %+v", all)
 	}
 }
