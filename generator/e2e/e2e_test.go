@@ -24,6 +24,7 @@ import (
 
 	"kbsite"
 	"kbsite/generator/build"
+	"kbsite/generator/internal/corpusgen"
 	"kbsite/generator/theme"
 )
 
@@ -87,6 +88,7 @@ func TestBrowser(t *testing.T) {
 	for name, dir := range corpusSites(t, root) {
 		fixtures[name] = dir
 	}
+	fixtures["large"] = largeSite(t, root)
 
 	files, err := filepath.Glob(filepath.Join(root, "generator", "e2e", "*.test.mjs"))
 	if err != nil || len(files) == 0 {
@@ -121,6 +123,7 @@ func TestBrowser(t *testing.T) {
 		"KBSITE_E2E_RTL_SITE="+fixtures["rtl"],
 		"KBSITE_E2E_WSL_SITE="+fixtures["wsl"],
 		"KBSITE_E2E_KBSUPPORT_SITE="+fixtures["kb-support"],
+		"KBSITE_E2E_LARGE_SITE="+fixtures["large"],
 		"KBSITE_E2E_ARTIFACTS="+artifacts,
 		"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1",
 		"NO_COLOR=1",
@@ -282,4 +285,20 @@ func corpusSites(t *testing.T, root string) map[string]string {
 		out[name] = dir
 	}
 	return out
+}
+
+// largeSite builds a generated 500-article KB, whose navigation tree is
+// large enough to be pruned on every page (see generator/site/nav).
+func largeSite(t *testing.T, root string) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "large-content")
+	if _, err := corpusgen.Generate(src, 500, 1); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "large")
+	res, err := build.Build(build.Options{ContentDir: src, TemplatesDir: filepath.Join(root, "templates"), OutDir: dir})
+	if err != nil || res.Failed() {
+		t.Fatalf("building the large fixture: %v %v", err, res)
+	}
+	return dir
 }
