@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/workers"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 )
@@ -35,7 +36,7 @@ func resolveLinks(site *Site, dl *diag.List) {
 			return nil
 		}
 	}
-	_ = run(jobs) // the jobs report broken links to dl, not as errors
+	_ = workers.Run(jobs) // the jobs report broken links to dl, not as errors
 
 	linkBacklinks(site.Articles, site.Articles)
 	used := map[string]bool{}
@@ -99,7 +100,7 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 // body waits in memory.
 func (a *Article) html() []byte {
 	fills, texts := a.linked.Fills, a.linked.Texts
-	return markdown.Fill(a.body.Unpack(), func(kind byte, n int) string {
+	return markdown.Fill(a.Body.Unpack(), func(kind byte, n int) string {
 		if n < 0 || n >= len(fills) {
 			return ""
 		}

@@ -13,6 +13,8 @@ import (
 
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/workers"
+	"kbsite/generator/load"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/site/listing"
@@ -48,7 +50,7 @@ func (s *Session) adopt(site *Site) {
 	s.byKey = make(map[string]*Article, len(site.Articles))
 	for _, a := range site.Articles {
 		s.bySource[a.Source] = a
-		s.byKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
+		s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
 }
 
@@ -145,21 +147,23 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 			present = append(present, rel)
 		}
 	}
-	site := s.site
-	parsed := site.admitted(parseAll(s.opts.ContentDir, present, site, dl, nil), s.opts.Drafts, dl)
+	loader := s.site.loader
+	loaded := loader.Load(present, s.site.redirected, dl, nil)
 	if dl.HasErrors() {
 		return nil
 	}
-	c.news = site.uniqueIDs(parsed, func(key string) *Article {
+	unique := loader.UniqueIDs(loaded, func(key string) *load.Article {
 		if other := s.byKey[key]; other != nil && !c.oldSet[other] {
-			return other
+			return other.Article
 		}
 		return nil
 	}, dl)
 	if dl.HasErrors() {
 		return nil
 	}
-	for _, a := range c.news {
+	for _, l := range unique {
+		a := newArticle(l)
+		c.news = append(c.news, a)
 		c.newBySource[a.Source] = a
 	}
 	return c
@@ -189,11 +193,11 @@ func (s *Session) swap(c *change, dl *diag.List) bool {
 	}
 	for _, o := range c.olds {
 		delete(s.bySource, o.Source)
-		delete(s.byKey, resolve.Key(o.Meta.Lang, o.Meta.ID))
+		delete(s.byKey, content.Key(o.Meta.Lang, o.Meta.ID))
 	}
 	for _, n := range c.news {
 		s.bySource[n.Source] = n
-		s.byKey[resolve.Key(n.Meta.Lang, n.Meta.ID)] = n
+		s.byKey[content.Key(n.Meta.Lang, n.Meta.ID)] = n
 	}
 	return true
 }
@@ -227,7 +231,7 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	if c.listingsChanged {
 		jobs = append(jobs, cur.listingJobs(c, render, live)...)
 	}
-	if err := run(jobs); err != nil {
+	if err := workers.Run(jobs); err != nil {
 		return 0, nil, err
 	}
 	removed, err := cur.removeGone(c, out, live)

@@ -3,11 +3,12 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/internal/stopwatch"
+	"kbsite/generator/internal/workers"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/site/listing"
@@ -25,7 +26,7 @@ type sink interface {
 // The page is made by the job, not before: a page holds its article's
 // finished HTML, and making them all first would hold every article's at
 // once.
-func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
+func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pages *atomic.Int64, pr *progress.Reporter, times *stopwatch.Times) func() error {
 	return func() error {
 		start := time.Now()
 		p := page()
@@ -35,8 +36,8 @@ func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pa
 		}
 		pages.Add(1)
 		pr.Add(1)
-		start = since(&times.render, start)
-		defer since(&times.write, start)
+		start = stopwatch.Since(&times.Render, start)
+		defer stopwatch.Since(&times.Write, start)
 		return out.WriteFile(p.Path, buf.Bytes())
 	}
 }
@@ -68,7 +69,7 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
 	}
 	pr.Stage("write pages", len(jobs))
-	if err := run(jobs); err != nil {
+	if err := workers.Run(jobs); err != nil {
 		return 0, err
 	}
 	if err := s.writeWebFiles(out); err != nil {
@@ -97,34 +98,6 @@ func (s *Site) writeWebFiles(out sink) error {
 		}
 	}
 	return nil
-}
-
-// run runs jobs on all cores and returns the first error.
-func run(jobs []func() error) error {
-	var (
-		wg    sync.WaitGroup
-		once  sync.Once
-		first error
-		next  atomic.Int64
-	)
-	for w := 0; w < workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				if err := jobs[i](); err != nil {
-					once.Do(func() { first = err })
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
 }
 
 // copyFile publishes a linked file. An SVG is checked again on the bytes
