@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"kbsite/generator/content"
@@ -212,11 +211,11 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	var pages atomic.Int64
+	pages := &write.Pages{Theme: cur.layout, Out: out, Times: &cur.times}
 	render := func(tmpl string, page func() *site.Page) func() error {
 		p := cur.applyNav(page())
 		written = append(written, p.Path)
-		return pageJob(cur.layout, out, tmpl, func() *site.Page { return p }, &pages, nil, &cur.times)
+		return pages.Job(tmpl, func() *site.Page { return p })
 	}
 	var jobs []func() error
 	for a := range c.touched {
@@ -245,7 +244,7 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	}
 	written = append(written, removed...)
 	sort.Strings(written)
-	return int(pages.Load()), slices.Compact(written), nil
+	return pages.Count(), slices.Compact(written), nil
 }
 
 // writeSearch brings the served search index files up to date.
