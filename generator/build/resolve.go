@@ -39,17 +39,24 @@ func resolveLinks(site *Site, dl *diag.List) {
 	_ = workers.Run(jobs) // the jobs report broken links to dl, not as errors
 
 	linkBacklinks(site.Articles, site.Articles)
+	site.Files = usedFiles(site.Articles)
+}
+
+// usedFiles are the content files arts link to, sorted: the build
+// publishes them.
+func usedFiles(arts []*Article) []string {
 	used := map[string]bool{}
-	for _, a := range site.Articles {
+	for _, a := range arts {
 		for _, f := range a.linked.Files {
 			used[f] = true
 		}
 	}
-	site.Files = site.Files[:0]
+	files := make([]string, 0, len(used))
 	for f := range used {
-		site.Files = append(site.Files, f)
+		files = append(files, f)
 	}
-	sort.Strings(site.Files)
+	sort.Strings(files)
+	return files
 }
 
 // linkBacklinks sets the backlinks of every article of targets from the

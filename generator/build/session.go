@@ -54,31 +54,48 @@ func (s *Session) adopt(site *Site) {
 }
 
 // Update rebuilds after the files at paths changed (created, written or
-// removed). Changes to templates, site.yaml or non-article files rebuild
-// everything; article changes are applied incrementally. It returns the
-// site-relative paths it wrote or removed.
+// removed). Changes to articles, and to files articles include that are
+// not published themselves, are applied incrementally to the articles;
+// changes to templates, site.yaml or other files rebuild everything. It
+// returns the site-relative paths it wrote or removed.
 func (s *Session) Update(paths []string) (*Result, []string, error) {
 	var rels []string
 	for _, p := range paths {
-		rel, ok := s.articleRel(p)
+		arts, ok := s.articlesAt(p)
 		if !ok {
 			return s.full()
 		}
-		rels = append(rels, rel)
+		rels = append(rels, arts...)
 	}
 	slices.Sort(rels)
 	rels = slices.Compact(rels)
 	return s.incremental(rels)
 }
 
-// articleRel returns the content-relative path of an article file.
-func (s *Session) articleRel(p string) (string, bool) {
+// articlesAt returns the content-relative paths of the articles a change
+// to the file at p changes: the article itself and the articles that
+// include it. It returns false when the change is not confined to
+// articles.
+func (s *Session) articlesAt(p string) ([]string, bool) {
 	rel, err := filepath.Rel(s.opts.ContentDir, p)
 	if err != nil {
-		return "", false
+		return nil, false
 	}
 	rel = filepath.ToSlash(rel)
-	return rel, content.Classify(rel) == content.Article
+	kind := content.Classify(rel)
+	if kind == content.File && slices.Contains(s.site.Files, rel) {
+		return nil, false // published as well: its copy must be refreshed
+	}
+	var arts []string
+	if kind == content.Article {
+		arts = append(arts, rel)
+	}
+	for _, a := range s.site.Articles {
+		if slices.Contains(a.Includes, rel) {
+			arts = append(arts, a.Source)
+		}
+	}
+	return arts, len(arts) > 0
 }
 
 // full rebuilds everything, keeping the search index for later updates,
@@ -237,6 +254,11 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	files, err := cur.updateFiles(out)
+	if err != nil {
+		return 0, nil, err
+	}
+	written = append(written, files...)
 	if c.listingsChanged {
 		if err := cur.writeWebFiles(out); err != nil {
 			return 0, nil, err
@@ -327,4 +349,30 @@ func (s *Site) listingsOf(a *Article) []string { return listing.Of(s.pages(), en
 func listingKey(a *Article) string {
 	return strings.Join([]string{a.Meta.ID, a.Meta.Title, a.Meta.Summary, a.Meta.Updated.String(),
 		strings.Join(a.Meta.Products, "\x00"), strings.Join(a.Meta.Keywords, "\x00")}, "\x01")
+}
+
+// updateFiles publishes the content files that pages link to after a
+// change and did not before, and removes those that no page links any
+// more, returning their paths.
+func (site *Site) updateFiles(out write.Live) ([]string, error) {
+	before := site.Files
+	site.Files = usedFiles(site.Articles)
+	var changed []string
+	for _, f := range site.Files {
+		if _, found := slices.BinarySearch(before, f); !found {
+			if err := copyFile(site.contentDir, f, out); err != nil {
+				return nil, err
+			}
+			changed = append(changed, f)
+		}
+	}
+	for _, f := range before {
+		if _, found := slices.BinarySearch(site.Files, f); !found {
+			if err := out.Remove(f); err != nil {
+				return nil, err
+			}
+			changed = append(changed, f)
+		}
+	}
+	return changed, nil
 }

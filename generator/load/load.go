@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,10 @@ type Article struct {
 	Links    []markdown.Link
 	Steps    []string
 	Body     packed.HTML
+	// Includes are the content-relative paths of the files the body
+	// includes ([!INCLUDE], :::code), found or not: serve mode re-renders
+	// the article when one changes.
+	Includes []string
 	// sections are the body's text by section, for the search index only:
 	// TakeSections hands them over so that they are not kept after it.
 	sections []markdown.Section
@@ -141,7 +146,7 @@ func (l *Loader) parseOne(rel string, unknown *content.UnknownKeys, dl *diag.Lis
 	if !ok {
 		r = l.Renderers[l.Language]
 	}
-	body := r.RenderOpen(doc.Body, doc.BodyLine, includer(l.ContentDir, rel))
+	body := r.RenderOpen(doc.Body, doc.BodyLine, includer(l.ContentDir, rel, &a.Includes))
 	a.Headings, a.Links, a.Steps = body.Headings, body.Links, body.Steps
 	a.Body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
@@ -154,12 +159,15 @@ func (l *Loader) parseOne(rel string, unknown *content.UnknownKeys, dl *diag.Lis
 // includer opens the files an article includes ([!INCLUDE], :::code),
 // named relative to the article's folder, through the content folder's
 // one safe reader: nothing outside the content folder, no symbolic link
-// out of it.
-func includer(contentDir, rel string) func(string) ([]byte, error) {
+// out of it. It adds the path of each to opened.
+func includer(contentDir, rel string, opened *[]string) func(string) ([]byte, error) {
 	return func(inc string) ([]byte, error) {
 		p := path.Clean(path.Join(path.Dir(rel), inc))
 		if !fs.ValidPath(p) {
 			return nil, errors.New("the path leads outside the content folder")
+		}
+		if !slices.Contains(*opened, p) {
+			*opened = append(*opened, p)
 		}
 		data, err := content.ReadFile(contentDir, p, content.MaxSize)
 		if errors.Is(err, fs.ErrNotExist) {
