@@ -4,10 +4,11 @@
 //
 // It is the driver: Build (a full build) and Session (serve mode's
 // incremental rebuild) call the stages in order, sharing their steps:
-// theme (load and parse the templates first), content (scan, read, front
-// matter), markdown (render), resolve (links, aliases, backlinks, related,
-// published files), search (index and similar articles), site (page
-// models) and write (staging folder, or the live folder in serve mode).
+// theme (load and parse the templates first), content (scan), load (read,
+// render with markdown, complete front matter, unique IDs), resolve (links,
+// aliases, backlinks, related, published files), search (index and similar
+// articles), site (page models, navigation, redirect list) and write
+// (staging folder, or the live folder in serve mode; page jobs).
 // In: Options. Out: a Result with every diagnostic, and the site on disk.
 package build
 

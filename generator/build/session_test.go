@@ -253,17 +253,18 @@ func sessionAfter(t *testing.T, setup func(content string)) (sess *Session, dir,
 }
 
 // TestIncrementalIncludes: editing a file that articles include with
-// [!INCLUDE] re-renders those articles, and only those, without a full
-// rebuild.
+// [!INCLUDE], directly or through another include, re-renders those
+// articles, and only those, without a full rebuild.
 func TestIncrementalIncludes(t *testing.T) {
 	var inc string
 	sess, dir, content, out := sessionAfter(t, func(content string) {
 		inc = filepath.Join(content, "includes", "restart.md")
 		os.MkdirAll(filepath.Dir(inc), 0o755)
 		os.WriteFile(inc, []byte("Restart the computer (old wording).\n"), 0o644)
+		os.WriteFile(filepath.Join(content, "includes", "nested.md"), []byte("[!INCLUDE [more](restart.md)]\n"), 0o644)
 		article := filepath.Join(content, "network", "kb310221.md")
 		src, _ := os.ReadFile(article)
-		os.WriteFile(article, bytes.Replace(src, []byte("## Cause"), []byte("[!INCLUDE [restart](../includes/restart.md)]\n\n## Cause"), 1), 0o644)
+		os.WriteFile(article, bytes.Replace(src, []byte("## Cause"), []byte("[!INCLUDE [nested](../includes/nested.md)]\n\n## Cause"), 1), 0o644)
 	})
 	os.WriteFile(inc, []byte("Restart the computer (new wording).\n"), 0o644)
 	res, written, err := sess.Update([]string{inc})
