@@ -28,8 +28,8 @@ import (
 type Session struct {
 	opts Options
 	site *Site
-	// bySource and byKey (upper-cased IDs) find articles by file and ID.
-	bySource, byKey map[string]*Article
+	// bySource finds articles by file (the site's ByKey finds them by ID).
+	bySource map[string]*Article
 }
 
 // NewSession runs a full build and keeps its state.
@@ -46,10 +46,8 @@ func NewSession(opts Options) (*Session, *Result, error) {
 func (s *Session) adopt(site *Site) {
 	s.site = site
 	s.bySource = make(map[string]*Article, len(site.Articles))
-	s.byKey = make(map[string]*Article, len(site.Articles))
 	for _, a := range site.Articles {
 		s.bySource[a.Source] = a
-		s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
 }
 
@@ -169,7 +167,7 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 		return nil
 	}
 	unique := loader.UniqueIDs(loaded, func(key string) *load.Article {
-		if other := s.byKey[key]; other != nil && !c.oldSet[other] {
+		if other := s.site.ByKey[key]; other != nil && !c.oldSet[other] {
 			return other.Article
 		}
 		return nil
@@ -209,11 +207,9 @@ func (s *Session) swap(c *change, dl *diag.List) bool {
 	}
 	for _, o := range c.olds {
 		delete(s.bySource, o.Source)
-		delete(s.byKey, content.Key(o.Meta.Lang, o.Meta.ID))
 	}
 	for _, n := range c.news {
 		s.bySource[n.Source] = n
-		s.byKey[content.Key(n.Meta.Lang, n.Meta.ID)] = n
 	}
 	return true
 }
