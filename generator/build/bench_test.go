@@ -12,6 +12,7 @@ import (
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/corpusgen"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/stopwatch"
 )
 
 // corpus returns a generated corpus of n articles, cached across runs in
@@ -57,11 +58,12 @@ func benchLinks(b *testing.B, n int) {
 		opts := Options{ContentDir: content}
 		st := loadArticles(opts, config.Load(content, dl), loadTheme("", dl), dl)
 		runtime.GC() // do not charge the loading garbage to this stage
-		before := cpuTime()
+		w := stopwatch.New(time.Now())
 		b.StartTimer()
 		crossLink(st, dl)
 		b.StopTimer()
-		cpu += cpuTime() - before
+		w.Stage("links")
+		cpu += w.Stages[0].CPU
 		if dl.HasErrors() {
 			b.Fatal(dl.Sorted()[0])
 		}

@@ -4,17 +4,16 @@
 //
 // It is the driver: Build (a full build) and Session (serve mode's
 // incremental rebuild) call the stages in order, sharing their steps:
-// theme (load and parse the templates first), content (scan, read, front
-// matter), markdown (render), resolve (links, aliases, backlinks, related,
-// published files), search (index and similar articles), site (page
-// models) and write (staging folder, or the live folder in serve mode).
+// theme (load and parse the templates first), content (scan), load (read,
+// render with markdown, complete front matter, unique IDs), resolve (links,
+// aliases, backlinks, related, published files), search (index and similar
+// articles), site (page models, navigation, redirect list) and write
+// (staging folder, or the live folder in serve mode; page jobs).
 // In: Options. Out: a Result with every diagnostic, and the site on disk.
 package build
 
 import (
 	"fmt"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +23,8 @@ import (
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/internal/stopwatch"
+	"kbsite/generator/load"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 	"kbsite/generator/search/export"
@@ -50,14 +51,6 @@ type Options struct {
 	keepIndex bool // set by NewSession
 }
 
-// Stage is the wall time one stage of a build took, and the CPU time (user
-// and system, of all threads) the process used meanwhile.
-type Stage struct {
-	Name    string
-	Elapsed time.Duration
-	CPU     time.Duration
-}
-
 // Result describes a finished (or failed) build.
 type Result struct {
 	Diagnostics []diag.Diagnostic
@@ -71,7 +64,7 @@ type Result struct {
 	// Site is the loaded site; nil when loading failed.
 	Site *Site
 	// Stages is where the time went: templates, load, links, write.
-	Stages []Stage
+	Stages []stopwatch.Stage
 }
 
 // Failed reports whether the build had errors (and so wrote nothing).
@@ -81,7 +74,7 @@ func (r *Result) Failed() bool { return r.Errors > 0 }
 type Site struct {
 	Config   config.Site
 	Articles []*Article // sorted by ID, then language
-	// ByKey finds an article by resolve.Key(lang, ID).
+	// ByKey finds an article by content.Key(lang, ID).
 	ByKey map[string]*Article
 	// Catalog holds the UI strings; Languages are the languages that have
 	// articles, the default first.
@@ -104,13 +97,13 @@ type Site struct {
 	otherFiles []string // content files that are not articles
 	contentDir string
 	files      *resolve.Files // which linked files may be published
-	renderers  map[string]*markdown.Renderer
+	loader     *load.Loader
 	layout     *theme.Theme
 	// keepIndex keeps the analysed search corpus for serve mode's
 	// incremental updates; plain builds let it go.
 	keepIndex bool
 	corpus    *export.Writer
-	times     workTimes
+	times     stopwatch.Times
 }
 
 // Build runs a whole build. The error is for failures outside the content
@@ -132,11 +125,11 @@ func Build(opts Options) (*Result, error) {
 	}
 	dl := &diag.List{}
 	res := &Result{}
-	w := newStopwatch(start)
+	w := stopwatch.New(start)
 	finish := func() (*Result, error) {
 		if sweep != nil {
 			sweep.Wait()
-			w.stage("old site")
+			w.Stage("old site")
 		}
 		if opts.WarnLinks {
 			dl.Demote(diag.KindLink)
@@ -144,14 +137,14 @@ func Build(opts Options) (*Result, error) {
 		res.Diagnostics = dl.Sorted()
 		res.Errors, res.Warnings = dl.Count()
 		res.Elapsed = time.Since(start)
-		res.Stages = w.stages
+		res.Stages = w.Stages
 		return res, nil
 	}
 	th := loadTheme(opts.TemplatesDir, dl)
 	if th == nil {
 		return finish()
 	}
-	w.stage("templates")
+	w.Stage("templates")
 	cfg := config.Load(opts.ContentDir, dl)
 	if opts.BaseURL != "" {
 		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
@@ -161,10 +154,10 @@ func Build(opts Options) (*Result, error) {
 	}
 	site := loadArticles(opts, cfg, th, dl)
 	site.keepIndex = opts.keepIndex
-	w.stage2("load", "parse", &site.times.read, &site.times.parse)
+	w.Stage2("load", "parse", &site.times.Read, &site.times.Parse)
 	opts.Progress.Stage("links", 0)
 	crossLink(site, dl)
-	w.stage("links")
+	w.Stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
 	res.External = site.Index.External(linkIns(site.Articles))
@@ -184,10 +177,10 @@ func Build(opts Options) (*Result, error) {
 
 // publish indexes the site for search and writes the index and every page
 // into a staging folder, which it swaps in for the output folder.
-func publish(site *Site, opts Options, w *stopwatch) (int, error) {
+func publish(site *Site, opts Options, w *stopwatch.Watch) (int, error) {
 	opts.Progress.Stage("search index", 0)
 	corpus := site.indexSearch()
-	w.stage("search")
+	w.Stage("search")
 	out, err := write.Begin(opts.OutDir)
 	if err != nil {
 		return 0, err
@@ -198,17 +191,17 @@ func publish(site *Site, opts Options, w *stopwatch) (int, error) {
 		return 0, err
 	}
 	corpus = nil // the index holds every section's text: let it go before the pages
-	w.stage("search files")
+	w.Stage("search files")
 	pages, err := writeSite(site, site.layout, opts.ContentDir, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return 0, err
 	}
-	w.stage2("render", "write", &site.times.render, &site.times.write)
+	w.Stage2("render", "write", &site.times.Render, &site.times.Write)
 	if err := out.Commit(); err != nil {
 		return 0, err
 	}
-	w.stage("commit")
+	w.Stage("commit")
 	return pages, nil
 }
 
@@ -219,67 +212,26 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	site.Index.SetLinkRoot(cfg.LinkRoot)
 	cat := th.Catalog()
 	site.Catalog, site.layout = cat, th
-	site.renderers = map[string]*markdown.Renderer{}
+	site.loader = site.newLoader(opts.Drafts)
 	mdFiles, otherFiles := content.Scan(opts.ContentDir, dl)
 	site.otherFiles = otherFiles
 	opts.Progress.Stage("parse articles", len(mdFiles))
 	for _, rel := range mdFiles {
-		site.renderer(site.langOf("", rel))
+		site.renderer(site.loader.Lang("", rel))
 	}
 	for _, l := range cat.Languages() {
 		site.renderer(l)
 	}
-	parsed := site.admitted(parseAll(opts.ContentDir, mdFiles, site, dl, opts.Progress), opts.Drafts, dl)
-	site.Articles = site.uniqueIDs(parsed, func(string) *Article { return nil }, dl)
+	loaded := site.loader.Load(mdFiles, nil, dl, opts.Progress)
+	for _, a := range site.loader.UniqueIDs(loaded, func(string) *load.Article { return nil }, dl) {
+		site.Articles = append(site.Articles, newArticle(a))
+	}
 	for _, a := range site.Articles {
-		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
+		site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
 	site.addRedirections(dl)
 	sortArticles(site.Articles)
 	return site
-}
-
-// admitted returns the parsed articles (nil entries are ones that failed)
-// that admit accepts, in order.
-func (site *Site) admitted(parsed []*Article, drafts bool, dl *diag.List) []*Article {
-	var out []*Article
-	for _, a := range parsed {
-		if a != nil && site.admit(a, drafts, dl) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// uniqueIDs reports every article whose ID, in its language, an earlier one
-// of arts or taken (the articles already in the site) uses, and returns the
-// others. Both the full build and serve mode's rebuild check IDs here.
-func (site *Site) uniqueIDs(arts []*Article, taken func(key string) *Article, dl *diag.List) []*Article {
-	claimed := map[string]*Article{}
-	var out []*Article
-	for _, a := range arts {
-		key := resolve.Key(a.Meta.Lang, a.Meta.ID)
-		first := claimed[key]
-		if first == nil {
-			first = taken(key)
-		}
-		if first != nil {
-			p := a.Meta.Pos["id"]
-			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s%s: %s already uses it", diag.Quote(a.Meta.ID), site.inLanguage(a.Meta.Lang), first.File)
-			continue
-		}
-		claimed[key] = a
-		out = append(out, a)
-	}
-	return out
-}
-
-// inLanguage says " in language de" for languages other than the default.
-func (site *Site) inLanguage(lang string) string {
-	if lang == site.Config.Language {
-		return ""
-	}
-	return " in language " + lang
 }
 
 // sortArticles orders articles by ID, then language.
@@ -292,23 +244,10 @@ func sortArticles(as []*Article) {
 	})
 }
 
-// langOf is an article's language: its lang field, else the first folder
-// of its path when that names a language with UI strings ("de/x.md"), else
-// the site's default language.
-func (site *Site) langOf(field, rel string) string {
-	if field != "" {
-		return field
-	}
-	if first, _, ok := strings.Cut(rel, "/"); ok && first != site.Config.Language && site.Catalog.Has(first) {
-		return first
-	}
-	return site.Config.Language
-}
-
 // renderer returns the Markdown renderer for a language, with that
 // language's labels for callouts and "Back to the top".
 func (site *Site) renderer(lang string) *markdown.Renderer {
-	if r, ok := site.renderers[lang]; ok {
+	if r, ok := site.loader.Renderers[lang]; ok {
 		return r
 	}
 	c := site.Catalog
@@ -317,7 +256,7 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 		labels.Callouts[k] = c.T(lang, "callout_"+k)
 	}
 	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, Typographer: site.Config.Typographer, SupportURL: site.Config.SupportURL}, labels)
-	site.renderers[lang] = r
+	site.loader.Renderers[lang] = r
 	return r
 }
 
@@ -339,42 +278,6 @@ func (s *Site) finishLanguages() {
 // matter keys are summed up rather than warned one by one.
 func (s *Site) foreign() bool { return s.Config.DeriveIDs != nil && *s.Config.DeriveIDs }
 
-// admit completes an article's metadata from defaults (derived IDs and
-// titles for foreign content, the site language) and reports missing
-// required fields. It returns false for articles that are not published.
-func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
-	if a.Meta.Draft && !drafts {
-		return false
-	}
-	deriveIDs := s.foreign()
-	m := &a.Meta
-	derived := m.ID == ""
-	if derived {
-		if !deriveIDs {
-			dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
-			return false
-		}
-		m.ID = content.DeriveID(a.Source)
-	}
-	if m.Title == "" {
-		m.Title = a.firstH1
-	}
-	if m.Title == "" {
-		if !deriveIDs {
-			dl.Errorf(a.File, 1, 1, "front matter has no title")
-			return false
-		}
-		m.Title = strings.TrimSuffix(filepath.Base(a.Source), filepath.Ext(a.Source))
-	}
-	if m.TranslationKey == "" {
-		m.TranslationKey = m.ID
-	}
-	m.Aliases = append(m.Aliases, s.redirected[a.Source]...)
-	a.Path = s.articlePath(a, derived)
-	a.target = &resolve.Target{ID: m.ID, Lang: m.Lang, Title: m.Title, Source: a.Source, Path: a.Path, Anchors: anchors(a), Ref: a}
-	return true
-}
-
 // articlePath is where an article's page goes: beside the other articles,
 // named after its ID, so that moving the file breaks no link. Foreign
 // content, whose IDs are derived from paths, keeps its folder layout
@@ -382,7 +285,7 @@ func (s *Site) admit(a *Article, drafts bool, dl *diag.List) bool {
 // links and redirects of the site it came from map one to one; a page
 // that would land on a generated page or in a folder the build owns goes
 // beside the articles.
-func (s *Site) articlePath(a *Article, derivedID bool) string {
+func (s *Site) articlePath(a *load.Article, derivedID bool) string {
 	byID := s.langPath(a.Meta.Lang, site.ArticlePath(a.Meta.ID))
 	if !derivedID {
 		return byID
@@ -419,8 +322,23 @@ func crossLink(site *Site, dl *diag.List) {
 	site.checkReachable(site.Articles, dl)
 }
 
+// newArticle makes the build's article of a loaded one, with its link
+// target.
+func newArticle(l *load.Article) *Article {
+	a := &Article{Article: l}
+	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: anchors(l), Ref: a}
+	return a
+}
+
+// newLoader is the load stage's view of this site: its languages,
+// renderers (made by renderer) and page paths.
+func (s *Site) newLoader(drafts bool) *load.Loader {
+	return &load.Loader{ContentDir: s.contentDir, Language: s.Config.Language, Foreign: s.foreign(), Drafts: drafts,
+		HasStrings: s.Catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: &s.times}
+}
+
 // anchors are the heading IDs of an article, sorted: links may name them.
-func anchors(a *Article) []string {
+func anchors(a *load.Article) []string {
 	ids := make([]string, len(a.Headings))
 	for i, h := range a.Headings {
 		ids[i] = h.ID
@@ -449,8 +367,6 @@ func (s *Site) aliasClash(op string) string {
 	}
 	return ""
 }
-
-func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
 // checkReachable warns about orphan articles and duplicate titles among
 // arts (resolve.CheckReachable). An article in toc.yml's tree, written by

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
 )
@@ -33,8 +34,8 @@ type change struct {
 func (site *Site) swapIn(c *change) []func() {
 	undo := []func(){site.Index.Swap(linkIns(c.olds), linkIns(c.news))}
 	for _, a := range c.olds {
-		delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
-		undo = append(undo, func() { site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a })
+		delete(site.ByKey, content.Key(a.Meta.Lang, a.Meta.ID))
+		undo = append(undo, func() { site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
 	for p, t := range site.Redirects {
 		if c.oldSet[article(t)] {
@@ -47,9 +48,9 @@ func (site *Site) swapIn(c *change) []func() {
 		undo = append(undo, func() { site.Redirects[p] = a })
 	}
 	for _, a := range c.news {
-		site.ByKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
+		site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
-			delete(site.ByKey, resolve.Key(a.Meta.Lang, a.Meta.ID))
+			delete(site.ByKey, content.Key(a.Meta.Lang, a.Meta.ID))
 			for p, r := range site.Redirects {
 				if r == a.target {
 					delete(site.Redirects, p)

@@ -12,7 +12,7 @@ import (
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/safehtml"
-	"kbsite/generator/resolve"
+	"kbsite/generator/load"
 
 	"golang.org/x/net/html"
 )
@@ -295,7 +295,7 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 
 func TestOwnedPaths(t *testing.T) {
 	site := &Site{Config: config.Site{Language: "en"}, Languages: []string{"en", "de"},
-		ByKey: map[string]*Article{resolve.Key("de", "KB1"): {Meta: content.Meta{ID: "KB1"}}}}
+		ByKey: map[string]*Article{content.Key("de", "KB1"): {Article: &load.Article{Meta: content.Meta{ID: "KB1"}}}}}
 	for p, want := range map[string]string{
 		"de/kb/kb1.html":     "the page of KB1",
 		"de/KB/KB1.HTML":     "the page of KB1",

@@ -1,7 +1,7 @@
 package build
 
 import (
-	"kbsite/generator/resolve"
+	"kbsite/generator/content"
 	"kbsite/generator/site"
 )
 
@@ -16,7 +16,7 @@ func (s *Site) langPath(lang, p string) string { return s.paths().Lang(lang, p) 
 // generatedFile says which generated page or file is at site path p, or "".
 func (s *Site) generatedFile(p string) string {
 	return s.paths().Generated(p, func(lang, id string) string {
-		if a := s.ByKey[resolve.Key(lang, id)]; a != nil {
+		if a := s.ByKey[content.Key(lang, id)]; a != nil {
 			return a.Meta.ID
 		}
 		return ""

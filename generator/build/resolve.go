@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/workers"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 )
@@ -35,20 +36,27 @@ func resolveLinks(site *Site, dl *diag.List) {
 			return nil
 		}
 	}
-	_ = run(jobs) // the jobs report broken links to dl, not as errors
+	_ = workers.Run(jobs) // the jobs report broken links to dl, not as errors
 
 	linkBacklinks(site.Articles, site.Articles)
+	site.Files = usedFiles(site.Articles)
+}
+
+// usedFiles are the content files arts link to, sorted: the build
+// publishes them.
+func usedFiles(arts []*Article) []string {
 	used := map[string]bool{}
-	for _, a := range site.Articles {
+	for _, a := range arts {
 		for _, f := range a.linked.Files {
 			used[f] = true
 		}
 	}
-	site.Files = site.Files[:0]
+	files := make([]string, 0, len(used))
 	for f := range used {
-		site.Files = append(site.Files, f)
+		files = append(files, f)
 	}
-	sort.Strings(site.Files)
+	sort.Strings(files)
+	return files
 }
 
 // linkBacklinks sets the backlinks of every article of targets from the
@@ -99,7 +107,7 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 // body waits in memory.
 func (a *Article) html() []byte {
 	fills, texts := a.linked.Fills, a.linked.Texts
-	return markdown.Fill(a.body.Unpack(), func(kind byte, n int) string {
+	return markdown.Fill(a.Body.Unpack(), func(kind byte, n int) string {
 		if n < 0 || n >= len(fills) {
 			return ""
 		}

@@ -21,7 +21,7 @@ func (site *Site) searchDoc(a *Article) index.Doc {
 	for _, p := range a.Meta.Products {
 		d.Products = append(d.Products, site.Config.ProductName(p))
 	}
-	for _, s := range a.takeSections() {
+	for _, s := range a.TakeSections() {
 		d.Sections = append(d.Sections, index.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 	}
 	return d

@@ -8,11 +8,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/workers"
+	"kbsite/generator/load"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/site/listing"
@@ -27,8 +28,8 @@ import (
 type Session struct {
 	opts Options
 	site *Site
-	// bySource and byKey (upper-cased IDs) find articles by file and ID.
-	bySource, byKey map[string]*Article
+	// bySource finds articles by file (the site's ByKey finds them by ID).
+	bySource map[string]*Article
 }
 
 // NewSession runs a full build and keeps its state.
@@ -45,39 +46,54 @@ func NewSession(opts Options) (*Session, *Result, error) {
 func (s *Session) adopt(site *Site) {
 	s.site = site
 	s.bySource = make(map[string]*Article, len(site.Articles))
-	s.byKey = make(map[string]*Article, len(site.Articles))
 	for _, a := range site.Articles {
 		s.bySource[a.Source] = a
-		s.byKey[resolve.Key(a.Meta.Lang, a.Meta.ID)] = a
 	}
 }
 
 // Update rebuilds after the files at paths changed (created, written or
-// removed). Changes to templates, site.yaml or non-article files rebuild
-// everything; article changes are applied incrementally. It returns the
-// site-relative paths it wrote or removed.
+// removed). Changes to articles, and to files articles include that are
+// not published themselves, are applied incrementally to the articles;
+// changes to templates, site.yaml or other files rebuild everything. It
+// returns the site-relative paths it wrote or removed.
 func (s *Session) Update(paths []string) (*Result, []string, error) {
 	var rels []string
 	for _, p := range paths {
-		rel, ok := s.articleRel(p)
+		arts, ok := s.articlesAt(p)
 		if !ok {
 			return s.full()
 		}
-		rels = append(rels, rel)
+		rels = append(rels, arts...)
 	}
 	slices.Sort(rels)
 	rels = slices.Compact(rels)
 	return s.incremental(rels)
 }
 
-// articleRel returns the content-relative path of an article file.
-func (s *Session) articleRel(p string) (string, bool) {
+// articlesAt returns the content-relative paths of the articles a change
+// to the file at p changes: the article itself and the articles that
+// include it. It returns false when the change is not confined to
+// articles.
+func (s *Session) articlesAt(p string) ([]string, bool) {
 	rel, err := filepath.Rel(s.opts.ContentDir, p)
 	if err != nil {
-		return "", false
+		return nil, false
 	}
 	rel = filepath.ToSlash(rel)
-	return rel, content.Classify(rel) == content.Article
+	kind := content.Classify(rel)
+	if kind == content.File && slices.Contains(s.site.Files, rel) {
+		return nil, false // published as well: its copy must be refreshed
+	}
+	var arts []string
+	if kind == content.Article {
+		arts = append(arts, rel)
+	}
+	for _, a := range s.site.Articles {
+		if slices.Contains(a.Includes, rel) {
+			arts = append(arts, a.Source)
+		}
+	}
+	return arts, len(arts) > 0
 }
 
 // full rebuilds everything, keeping the search index for later updates,
@@ -145,21 +161,23 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 			present = append(present, rel)
 		}
 	}
-	site := s.site
-	parsed := site.admitted(parseAll(s.opts.ContentDir, present, site, dl, nil), s.opts.Drafts, dl)
+	loader := s.site.loader
+	loaded := loader.Load(present, s.site.redirected, dl, nil)
 	if dl.HasErrors() {
 		return nil
 	}
-	c.news = site.uniqueIDs(parsed, func(key string) *Article {
-		if other := s.byKey[key]; other != nil && !c.oldSet[other] {
-			return other
+	unique := loader.UniqueIDs(loaded, func(key string) *load.Article {
+		if other := s.site.ByKey[key]; other != nil && !c.oldSet[other] {
+			return other.Article
 		}
 		return nil
 	}, dl)
 	if dl.HasErrors() {
 		return nil
 	}
-	for _, a := range c.news {
+	for _, l := range unique {
+		a := newArticle(l)
+		c.news = append(c.news, a)
 		c.newBySource[a.Source] = a
 	}
 	return c
@@ -189,11 +207,9 @@ func (s *Session) swap(c *change, dl *diag.List) bool {
 	}
 	for _, o := range c.olds {
 		delete(s.bySource, o.Source)
-		delete(s.byKey, resolve.Key(o.Meta.Lang, o.Meta.ID))
 	}
 	for _, n := range c.news {
 		s.bySource[n.Source] = n
-		s.byKey[resolve.Key(n.Meta.Lang, n.Meta.ID)] = n
 	}
 	return true
 }
@@ -208,11 +224,11 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	var pages atomic.Int64
+	pages := &write.Pages{Theme: cur.layout, Out: out, Times: &cur.times}
 	render := func(tmpl string, page func() *site.Page) func() error {
 		p := cur.applyNav(page())
 		written = append(written, p.Path)
-		return pageJob(cur.layout, out, tmpl, func() *site.Page { return p }, &pages, nil, &cur.times)
+		return pages.Job(tmpl, func() *site.Page { return p })
 	}
 	var jobs []func() error
 	for a := range c.touched {
@@ -227,13 +243,18 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	if c.listingsChanged {
 		jobs = append(jobs, cur.listingJobs(c, render, live)...)
 	}
-	if err := run(jobs); err != nil {
+	if err := workers.Run(jobs); err != nil {
 		return 0, nil, err
 	}
 	removed, err := cur.removeGone(c, out, live)
 	if err != nil {
 		return 0, nil, err
 	}
+	files, err := cur.updateFiles(out)
+	if err != nil {
+		return 0, nil, err
+	}
+	written = append(written, files...)
 	if c.listingsChanged {
 		if err := cur.writeWebFiles(out); err != nil {
 			return 0, nil, err
@@ -241,7 +262,7 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 	}
 	written = append(written, removed...)
 	sort.Strings(written)
-	return int(pages.Load()), slices.Compact(written), nil
+	return pages.Count(), slices.Compact(written), nil
 }
 
 // writeSearch brings the served search index files up to date.
@@ -324,4 +345,30 @@ func (s *Site) listingsOf(a *Article) []string { return listing.Of(s.pages(), en
 func listingKey(a *Article) string {
 	return strings.Join([]string{a.Meta.ID, a.Meta.Title, a.Meta.Summary, a.Meta.Updated.String(),
 		strings.Join(a.Meta.Products, "\x00"), strings.Join(a.Meta.Keywords, "\x00")}, "\x01")
+}
+
+// updateFiles publishes the content files that pages link to after a
+// change and did not before, and removes those that no page links any
+// more, returning their paths.
+func (site *Site) updateFiles(out write.Live) ([]string, error) {
+	before := site.Files
+	site.Files = usedFiles(site.Articles)
+	var changed []string
+	for _, f := range site.Files {
+		if _, found := slices.BinarySearch(before, f); !found {
+			if err := copyFile(site.contentDir, f, out); err != nil {
+				return nil, err
+			}
+			changed = append(changed, f)
+		}
+	}
+	for _, f := range before {
+		if _, found := slices.BinarySearch(site.Files, f); !found {
+			if err := out.Remove(f); err != nil {
+				return nil, err
+			}
+			changed = append(changed, f)
+		}
+	}
+	return changed, nil
 }

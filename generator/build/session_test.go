@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -234,12 +235,86 @@ func TestIncrementalKeepsRedirections(t *testing.T) {
 // content, in a temporary folder dir with content/ and public/.
 func bundledSession(t *testing.T) (sess *Session, dir, content, out string) {
 	t.Helper()
+	return sessionAfter(t, func(string) {})
+}
+
+// sessionAfter is bundledSession with setup run on the content copy first.
+func sessionAfter(t *testing.T, setup func(content string)) (sess *Session, dir, content, out string) {
+	t.Helper()
 	dir = t.TempDir()
 	content, out = filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	copyTree(t, filepath.Join(repo, "content"), content)
+	setup(content)
 	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
 	if err != nil || res.Failed() {
 		t.Fatal(err, messages(res))
 	}
 	return sess, dir, content, out
+}
+
+// TestIncrementalIncludes: editing a file that articles include with
+// [!INCLUDE], directly or through another include, re-renders those
+// articles, and only those, without a full rebuild.
+func TestIncrementalIncludes(t *testing.T) {
+	var inc string
+	sess, dir, content, out := sessionAfter(t, func(content string) {
+		inc = filepath.Join(content, "includes", "restart.md")
+		os.MkdirAll(filepath.Dir(inc), 0o755)
+		os.WriteFile(inc, []byte("Restart the computer (old wording).\n"), 0o644)
+		os.WriteFile(filepath.Join(content, "includes", "nested.md"), []byte("[!INCLUDE [more](restart.md)]\n"), 0o644)
+		article := filepath.Join(content, "network", "kb310221.md")
+		src, _ := os.ReadFile(article)
+		os.WriteFile(article, bytes.Replace(src, []byte("## Cause"), []byte("[!INCLUDE [nested](../includes/nested.md)]\n\n## Cause"), 1), 0o644)
+	})
+	os.WriteFile(inc, []byte("Restart the computer (new wording).\n"), 0o644)
+	res, written, err := sess.Update([]string{inc})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	if slices.Contains(written, "*") || !slices.Contains(written, "kb/kb310221.html") {
+		t.Errorf("want the including article rewritten incrementally, wrote %v", written)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "kb", "kb310221.html"))
+	if !bytes.Contains(page, []byte("(new wording)")) || bytes.Contains(page, []byte("(old wording)")) {
+		t.Errorf("the article does not show the edited include")
+	}
+	full := filepath.Join(dir, "full")
+	if r := buildInto(t, content, full); r.Failed() {
+		t.Fatal(messages(r))
+	}
+	compareTrees(t, "include edit", readTree(t, full), readTree(t, out))
+}
+
+// TestIncrementalPublishesNewlyLinkedFiles: an edit that links a content
+// file (already there, but linked by no page) publishes it, and one that drops the last
+// link to a file removes it, as a full build would.
+func TestIncrementalPublishesNewlyLinkedFiles(t *testing.T) {
+	sess, dir, content, out := sessionAfter(t, func(content string) {
+		os.WriteFile(filepath.Join(content, "images", "new-diagram.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>`), 0o644)
+	})
+	article := filepath.Join(content, "network", "kb310221.md")
+	src, _ := os.ReadFile(article)
+	os.WriteFile(article, bytes.Replace(src, []byte("## Cause"), []byte("![A new diagram](../images/new-diagram.svg)\n\n## Cause"), 1), 0o644)
+	res, written, err := sess.Update([]string{article})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	if !slices.Contains(written, "images/new-diagram.svg") {
+		t.Errorf("the newly linked file is not among the written: %v", written)
+	}
+	if _, err := os.Stat(filepath.Join(out, "images", "new-diagram.svg")); err != nil {
+		t.Errorf("the newly linked file is not published: %v", err)
+	}
+	full := filepath.Join(dir, "full")
+	if r := buildInto(t, content, full); r.Failed() {
+		t.Fatal(messages(r))
+	}
+	compareTrees(t, "new link to a file", readTree(t, full), readTree(t, out))
+	os.WriteFile(article, src, 0o644)
+	if res, _, err := sess.Update([]string{article}); err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	if _, err := os.Stat(filepath.Join(out, "images", "new-diagram.svg")); !os.IsNotExist(err) {
+		t.Errorf("the file no page links any more is still published: %v", err)
+	}
 }

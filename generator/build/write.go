@@ -1,13 +1,10 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
-	"sync"
-	"sync/atomic"
-	"time"
 
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/internal/workers"
 	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/site/listing"
@@ -15,39 +12,13 @@ import (
 	"kbsite/generator/write"
 )
 
-// sink is where pages go: the staging folder of a full build, or the live
-// output folder in serve mode.
-type sink interface {
-	WriteFile(rel string, data []byte) error
-}
-
-// pageJob renders the page that page() makes with template tmpl into out.
-// The page is made by the job, not before: a page holds its article's
-// finished HTML, and making them all first would hold every article's at
-// once.
-func pageJob(lay *theme.Theme, out sink, tmpl string, page func() *site.Page, pages *atomic.Int64, pr *progress.Reporter, times *workTimes) func() error {
-	return func() error {
-		start := time.Now()
-		p := page()
-		var buf bytes.Buffer
-		if err := lay.Render(&buf, tmpl, p); err != nil {
-			return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
-		}
-		pages.Add(1)
-		pr.Add(1)
-		start = since(&times.render, start)
-		defer since(&times.write, start)
-		return out.WriteFile(p.Path, buf.Bytes())
-	}
-}
-
 // writeSite renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
 func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
-	var pages atomic.Int64
+	pages := &write.Pages{Theme: lay, Out: out, Progress: pr, Times: &s.times}
 	render := func(tmpl string, page func() *site.Page) func() error {
-		return pageJob(lay, out, tmpl, func() *site.Page { return s.applyNav(page()) }, &pages, pr, &s.times)
+		return pages.Job(tmpl, func() *site.Page { return s.applyNav(page()) })
 	}
 	for _, a := range s.Articles {
 		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
@@ -68,13 +39,13 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
 	}
 	pr.Stage("write pages", len(jobs))
-	if err := run(jobs); err != nil {
+	if err := workers.Run(jobs); err != nil {
 		return 0, err
 	}
 	if err := s.writeWebFiles(out); err != nil {
 		return 0, err
 	}
-	return int(pages.Load()), nil
+	return pages.Count(), nil
 }
 
 // languageJobs renders the pages of a language that list its articles
@@ -90,7 +61,7 @@ func (s *Site) languageJobs(all []site.Entry, lang string, render func(string, f
 
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
 // base URL.
-func (s *Site) writeWebFiles(out sink) error {
+func (s *Site) writeWebFiles(out write.Sink) error {
 	for _, f := range listing.WebFiles(s.pages(), entries(s.Articles)) {
 		if err := out.WriteFile(f.Path, f.Data); err != nil {
 			return err
@@ -99,37 +70,9 @@ func (s *Site) writeWebFiles(out sink) error {
 	return nil
 }
 
-// run runs jobs on all cores and returns the first error.
-func run(jobs []func() error) error {
-	var (
-		wg    sync.WaitGroup
-		once  sync.Once
-		first error
-		next  atomic.Int64
-	)
-	for w := 0; w < workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				if err := jobs[i](); err != nil {
-					once.Do(func() { first = err })
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
-}
-
 // copyFile publishes a linked file. An SVG is checked again on the bytes
 // copied, in case it changed after its links were resolved.
-func copyFile(contentDir, rel string, out sink) error {
+func copyFile(contentDir, rel string, out write.Sink) error {
 	data, err := readContentFile(contentDir, rel)
 	if err != nil {
 		return err

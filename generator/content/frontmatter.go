@@ -464,6 +464,9 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not a date")
 }
 
+// Key identifies an article (or alias) of one language; IDs ignore case.
+func Key(lang, id string) string { return lang + "/" + strings.ToUpper(id) }
+
 // DeriveID makes an article ID from its path relative to the content
 // folder, for foreign content without ids: "wsl/install-manual.md" becomes
 // "wsl-install-manual".

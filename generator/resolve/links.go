@@ -33,6 +33,7 @@ import (
 	"sort"
 	"strings"
 
+	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/suggest"
 )
@@ -56,7 +57,7 @@ type Target struct {
 type Index struct {
 	lang     string             // the site's default language
 	pageIDs  []string           // element IDs of every page, sorted
-	byID     map[string]*Target // by Key(lang, ID or alias)
+	byID     map[string]*Target // by content.Key(lang, ID or alias)
 	bySource map[string]*Target
 	files    map[string]bool // content-relative paths of non-Markdown files
 	linkRoot string          // see SetLinkRoot
@@ -75,12 +76,9 @@ func NewIndex(lang string, pageIDs ...string) *Index {
 		byID: map[string]*Target{}, bySource: map[string]*Target{}, files: map[string]bool{}}
 }
 
-// Key identifies an article (or alias) of one language; IDs ignore case.
-func Key(lang, id string) string { return lang + "/" + strings.ToUpper(id) }
-
 // Add registers an article.
 func (ix *Index) Add(t *Target) {
-	ix.byID[Key(t.Lang, t.ID)] = t
+	ix.byID[content.Key(t.Lang, t.ID)] = t
 	ix.bySource[t.Source] = t
 	ix.ids = append(ix.ids, t.ID)
 	ix.sources = append(ix.sources, t.Source)
@@ -89,7 +87,7 @@ func (ix *Index) Add(t *Target) {
 // AddAlias makes an old ID resolve to t. It reports false when the alias
 // is already taken by an article ID or another alias.
 func (ix *Index) AddAlias(alias string, t *Target) bool {
-	k := Key(t.Lang, alias)
+	k := content.Key(t.Lang, alias)
 	if _, taken := ix.byID[k]; taken {
 		return false
 	}
@@ -113,7 +111,7 @@ func (ix *Index) Remove(t *Target) {
 
 // Put adds an article to a sealed index, keeping the hint lists sorted.
 func (ix *Index) Put(t *Target) {
-	ix.byID[Key(t.Lang, t.ID)] = t
+	ix.byID[content.Key(t.Lang, t.ID)] = t
 	ix.bySource[t.Source] = t
 	ix.ids = insertSorted(ix.ids, t.ID)
 	ix.sources = insertSorted(ix.sources, t.Source)
@@ -144,10 +142,10 @@ func (ix *Index) AddFile(rel string) {
 // Find finds an article by ID or alias, ignoring case: the translation in
 // lang if there is one, else the one in the site's default language.
 func (ix *Index) Find(lang, id string) *Target {
-	if t := ix.byID[Key(lang, id)]; t != nil {
+	if t := ix.byID[content.Key(lang, id)]; t != nil {
 		return t
 	}
-	return ix.byID[Key(ix.lang, id)]
+	return ix.byID[content.Key(ix.lang, id)]
 }
 
 // SetLinkRoot makes host-relative links ("/windows/wsl", DocFX's

@@ -12,6 +12,7 @@ import (
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/progress"
+	"kbsite/generator/internal/stopwatch"
 )
 
 type siteFlags struct {
@@ -57,7 +58,7 @@ func (f *siteFlags) report(res *build.Result, stderr io.Writer) {
 
 // utilisation is the CPU time of a stage over its wall time: 200% keeps
 // both cores of a 2-core machine busy.
-func utilisation(s build.Stage) string {
+func utilisation(s stopwatch.Stage) string {
 	if s.Elapsed < time.Millisecond {
 		return "" // too short for the CPU clock's resolution
 	}

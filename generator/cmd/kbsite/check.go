@@ -9,6 +9,8 @@ import (
 	"kbsite/generator/internal/diag"
 )
 
+// runCheck is `kbsite check`: the whole build without writing, its
+// problems reported as text or JSON.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	var format string
@@ -39,43 +41,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		code = exitContent
 	}
 	if format == "json" {
-		type item struct {
-			File     string `json:"file"`
-			Line     int    `json:"line"`
-			Col      int    `json:"col"`
-			Severity string `json:"severity"`
-			Kind     string `json:"kind,omitempty"`
-			Message  string `json:"message"`
-		}
-		type ext struct {
-			URL  string `json:"url"`
-			File string `json:"file"`
-			Line int    `json:"line"`
-			Col  int    `json:"col"`
-		}
-		report := struct {
-			OK       bool   `json:"ok"`
-			Articles int    `json:"articles"`
-			Errors   int    `json:"errors"`
-			Warnings int    `json:"warnings"`
-			Problems []item `json:"problems"`
-			External []ext  `json:"external,omitempty"`
-		}{OK: code == exitOK, Articles: res.Articles, Errors: res.Errors, Warnings: res.Warnings, Problems: []item{}}
-		for _, d := range res.Diagnostics {
-			sev := "error"
-			if d.Severity == diag.Warning {
-				sev = "warning"
-			}
-			report.Problems = append(report.Problems, item{d.File, d.Line, d.Col, sev, d.Kind, d.Msg})
-		}
-		if external {
-			for _, e := range res.External {
-				report.External = append(report.External, ext(e))
-			}
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(report)
+		writeCheckJSON(stdout, res, code == exitOK, external)
 		return code
 	}
 	f.report(res, stderr)
@@ -89,4 +55,51 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "kbsite: checked %s: %s, %s\n", count(res.Articles, "article"), count(res.Errors, "error"), count(res.Warnings, "warning"))
 	return code
+}
+
+// checkReport is `kbsite check --format json`'s output.
+type checkReport struct {
+	OK       bool           `json:"ok"`
+	Articles int            `json:"articles"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Problems []checkProblem `json:"problems"`
+	External []checkLink    `json:"external,omitempty"`
+}
+
+type checkProblem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Kind     string `json:"kind,omitempty"`
+	Message  string `json:"message"`
+}
+
+type checkLink struct {
+	URL  string `json:"url"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+}
+
+// writeCheckJSON writes the check's result as JSON, with the external
+// links when asked for.
+func writeCheckJSON(w io.Writer, res *build.Result, ok, external bool) {
+	report := checkReport{OK: ok, Articles: res.Articles, Errors: res.Errors, Warnings: res.Warnings, Problems: []checkProblem{}}
+	for _, d := range res.Diagnostics {
+		sev := "error"
+		if d.Severity == diag.Warning {
+			sev = "warning"
+		}
+		report.Problems = append(report.Problems, checkProblem{d.File, d.Line, d.Col, sev, d.Kind, d.Msg})
+	}
+	if external {
+		for _, e := range res.External {
+			report.External = append(report.External, checkLink(e))
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(report)
 }

@@ -1,4 +1,4 @@
-package build
+package load
 
 import (
 	"kbsite/generator/content"

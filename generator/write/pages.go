@@ -1,0 +1,50 @@
+package write
+
+import (
+	"bytes"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"kbsite/generator/internal/progress"
+	"kbsite/generator/internal/stopwatch"
+	"kbsite/generator/site"
+	"kbsite/generator/theme"
+)
+
+// Sink is where pages and files go: the staging folder of a full build
+// (Dir), or the live output folder in serve mode (Live).
+type Sink interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// Pages renders pages with a theme into a Sink and counts them.
+type Pages struct {
+	Theme    *theme.Theme
+	Out      Sink
+	Progress *progress.Reporter // told of each page; nil for none
+	Times    *stopwatch.Times   // render and write time
+	count    atomic.Int64
+}
+
+// Job renders the page that page() makes with template tmpl. The page is
+// made by the job, not before: a page holds its article's finished HTML,
+// and making them all first would hold every article's at once.
+func (w *Pages) Job(tmpl string, page func() *site.Page) func() error {
+	return func() error {
+		start := time.Now()
+		p := page()
+		var buf bytes.Buffer
+		if err := w.Theme.Render(&buf, tmpl, p); err != nil {
+			return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
+		}
+		w.count.Add(1)
+		w.Progress.Add(1)
+		start = stopwatch.Since(&w.Times.Render, start)
+		defer stopwatch.Since(&w.Times.Write, start)
+		return w.Out.WriteFile(p.Path, buf.Bytes())
+	}
+}
+
+// Count is the number of pages rendered so far.
+func (w *Pages) Count() int { return int(w.count.Load()) }
