@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"sort"
 
 	"kbsite/generator/internal/diag"
@@ -49,6 +50,16 @@ func resolveLinks(site *Site, dl *diag.List) {
 		site.Files = append(site.Files, f)
 	}
 	sort.Strings(site.Files)
+}
+
+// nameProducts takes the product names the articles write
+// (resolve.WrittenNames) into the configuration and reports whether they
+// changed, which changes every page that names those products.
+func (s *Site) nameProducts() bool {
+	names := resolve.WrittenNames(linkIns(s.Articles))
+	changed := !maps.Equal(names, s.Config.WrittenNames)
+	s.Config.WrittenNames = names
+	return changed
 }
 
 // linkBacklinks sets the backlinks of every article of targets from the

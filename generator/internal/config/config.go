@@ -44,6 +44,10 @@ type Site struct {
 	Typographer bool `yaml:"typographer"`
 	// Products maps product slugs used in front matter to display names.
 	Products map[string]string `yaml:"products"`
+	// WrittenNames are the display names articles write for products
+	// site.yaml does not name (products: [Windows Messenger]), by slug;
+	// the build fills them in from the articles.
+	WrittenNames map[string]string `yaml:"-"`
 	// Language is the default language of articles that do not set lang.
 	Language string `yaml:"language"`
 	// DeriveIDs gives articles without an id one derived from their path.
@@ -210,10 +214,14 @@ func NormalizeBaseURL(u string) string {
 }
 
 // ProductName returns the display name of a product slug: the one in
-// site.yaml, else one made from the slug ("windows-server" is "Windows
-// Server"), as foreign content names products by slug only.
+// site.yaml, else the one an article wrote, else one made from the slug
+// ("windows-server" is "Windows Server"), as foreign content names products
+// by slug only.
 func (s Site) ProductName(slug string) string {
 	if n, ok := s.Products[slug]; ok && n != "" {
+		return n
+	}
+	if n, ok := s.WrittenNames[slug]; ok {
 		return n
 	}
 	return docfx.DisplayName(slug)
