@@ -204,6 +204,9 @@ func TestProductDisplayNames(t *testing.T) {
 	if !strings.Contains(string(page), `<a href="../products/windows-messenger.html">Windows Messenger</a>`) {
 		t.Errorf("KB2 does not name windows-messenger as KB1 wrote it:\n%s", page)
 	}
+	if n := strings.Count(string(page), ">Applies to<"); n != 1 {
+		t.Errorf(`"Applies to" shown %d times, want once (at the top)`, n)
+	}
 	page, _ = os.ReadFile(filepath.Join(out, "kb", "kb1.html"))
 	if !strings.Contains(string(page), `<a href="../products/msn-messenger.html">MSN Messenger 6.x</a>`) {
 		t.Errorf("site.yaml's name does not win:\n%s", page)
