@@ -36,12 +36,12 @@ var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), 
 // SimilarProduct is the product of known that slug is most likely a
 // mistyped form of, or "". It is stricter than an ID hint, since products
 // are often named alike on purpose: at most one edit per six characters,
-// and never a product that differs only in digits (windows-10 and
-// windows-11 are two products).
+// and never a product that differs only in digits and separators
+// (windows-10, windows-11 and windows are three products).
 func SimilarProduct(slug string, known []string) string {
 	var cands []string
 	for _, k := range known {
-		if k != slug && dropDigits(k) != dropDigits(slug) {
+		if k != slug && lettersOf(k) != lettersOf(slug) {
 			cands = append(cands, k)
 		}
 	}
@@ -52,11 +52,11 @@ func SimilarProduct(slug string, known []string) string {
 	return near
 }
 
-func dropDigits(s string) string {
+func lettersOf(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) {
-			return -1
+		if unicode.IsLetter(r) {
+			return r
 		}
-		return r
+		return -1
 	}, s)
 }

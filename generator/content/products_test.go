@@ -30,13 +30,14 @@ func TestProductDisplayNames(t *testing.T) {
 func TestSimilarProduct(t *testing.T) {
 	known := []string{"windows-messenger", "windows-xp", "windows-10", "msn-messenger"}
 	for slug, want := range map[string]string{
-		"windows-mesenger":  "windows-messenger", // a letter left out
-		"windows-messanger": "windows-messenger",
-		"windows-11":        "", // differs only in digits: another version
-		"windows-xq":        "windows-xp",
-		"windows-me":        "", // two edits in 10 letters: another product
-		"windows-messenger": "", // itself
-		"office":            "",
+		"windows-mesenger":    "windows-messenger", // a letter left out
+		"windows-messanger":   "windows-messenger",
+		"windows-11":          "", // differs only in digits: another version
+		"windows-messenger-5": "", // a version of windows-messenger
+		"windows-xq":          "windows-xp",
+		"windows-me":          "", // two edits in 10 letters: another product
+		"windows-messenger":   "", // itself
+		"office":              "",
 	} {
 		if got := SimilarProduct(slug, slices.Clone(known)); got != want {
 			t.Errorf("SimilarProduct(%q) = %q, want %q", slug, got, want)
