@@ -179,12 +179,17 @@ func CheckProducts(arts, all []Article, names map[string]string, dl *diag.List) 
 	}
 	for _, a := range arts {
 		for i, p := range a.Meta.Products {
-			pos, ok := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
-			_, named := names[p]
-			if !ok || named {
+			if isNamed(names, p) {
 				continue
 			}
-			if near := content.SimilarProduct(p, known); near != "" && (isNamed(names, near) || uses[near] >= uses[p]) {
+			// Products derived from DocFX metadata have no position and are
+			// not typed by the writer, so they are no typos.
+			pos, typed := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
+			near := ""
+			if typed {
+				near = content.SimilarProduct(p, known)
+			}
+			if near != "" && (isNamed(names, near) || uses[near] >= uses[p]) {
 				shown := diag.Quote(p)
 				if n := a.Meta.ProductNames[p]; n != "" {
 					shown = fmt.Sprintf("%s (slug %s)", diag.Quote(n), p)
