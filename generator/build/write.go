@@ -35,6 +35,9 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 	for _, as := range lay.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
 	}
+	if icon, _ := site.Favicon(s.Config); icon != "" {
+		jobs = append(jobs, func() error { return out.WriteFile(icon, s.Config.FaviconData) })
+	}
 	for _, f := range s.Files {
 		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
 	}

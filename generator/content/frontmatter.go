@@ -37,13 +37,16 @@ type Meta struct {
 	// own "summary", which the page shows as its Summary section; a DocFX
 	// "description" is for meta tags and listings only.
 	SummaryOnPage bool
-	Products      []string
-	Keywords      []string
-	Aliases       []string
-	Related       []string
-	Updated       time.Time
-	Lang          string
-	Draft         bool
+	// Products are product slugs; ProductNames the display names written
+	// in their place ("Windows Messenger" for windows-messenger), by slug.
+	Products     []string
+	ProductNames map[string]string
+	Keywords     []string
+	Aliases      []string
+	Related      []string
+	Updated      time.Time
+	Lang         string
+	Draft        bool
 	// Type is "troubleshooter" for a guided troubleshooter, else "".
 	Type string
 	// TranslationKey groups translations of one article; it defaults to ID.
@@ -123,6 +126,7 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 	doc.BodyLine = 2 + bytes.Count(rest[:after], []byte("\n"))
 	doc.Body = rest[after:]
 	doc.Meta, doc.Unknown, ok = parseMeta(file, yamlSrc, dl)
+	warnPlaceholders(file, doc, dl)
 	return doc, ok
 }
 
@@ -410,13 +414,7 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 			r.fail(v, "id %s may hold only letters, digits, '.', '_' and '-' (at most 64)", diag.Quote(m.ID))
 		}
 	case "products":
-		m.Products = r.list(v, key)
-		for j, p := range m.Products {
-			if !slugRe.MatchString(p) {
-				pp := m.Pos[fmt.Sprintf("products.%d", j)]
-				r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
-			}
-		}
+		r.products(v)
 	case "updated", "date":
 		r.date(key, v)
 	case "lang":
@@ -439,6 +437,29 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// products reads the products an article applies to, each a slug
+// (windows-messenger) or a display name (Windows Messenger) that stands for
+// its slug and names the product where site.yaml does not.
+func (r *metaReader) products(v *yaml.Node) {
+	m := &r.m
+	m.Products = r.list(v, "products")
+	for j, p := range m.Products {
+		slug, ok := ProductSlug(p)
+		if !ok {
+			pp := m.Pos[fmt.Sprintf("products.%d", j)]
+			r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, pp.Line, pp.Col, "product %s has no letters or digits to make its address from; write a slug such as windows-messenger", diag.Quote(p))
+			continue
+		}
+		if slug != p {
+			if m.ProductNames == nil {
+				m.ProductNames = map[string]string{}
+			}
+			m.ProductNames[slug] = p
+		}
+		m.Products[j] = slug
+	}
 }
 
 // date reads the updated (or date) field.
