@@ -3,6 +3,7 @@ package build
 import (
 	"kbsite/generator/search/export"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 // similarCount is how many computed "most similar" articles each article
@@ -40,7 +41,7 @@ func (site *Site) indexSearch() *export.Writer {
 	if site.keepIndex {
 		site.corpus = files
 	}
-	similar := corpus.Related(similarCount + 3)
+	similar := related.All(corpus, similarCount+3)
 	for i, a := range site.Articles {
 		a.Similar = a.Similar[:0]
 		for _, j := range similar[i] {
@@ -72,7 +73,7 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	write, remove := site.corpus.Update(changed, removed)
 	for _, a := range news {
 		a.Similar = a.Similar[:0]
-		for _, src := range site.corpus.Corpus().RelatedSources(a.Source, similarCount+3) {
+		for _, src := range related.Sources(site.corpus.Corpus(), a.Source, similarCount+3) {
 			if r := bySource[src]; r != nil && r != a {
 				a.Similar = append(a.Similar, r)
 			}

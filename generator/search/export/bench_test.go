@@ -16,6 +16,7 @@ import (
 
 	"kbsite/generator/search/engine"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 var kbWords = strings.Fields(`windows server printer driver network connection connect install update error
@@ -156,7 +157,7 @@ func BenchmarkRelated10k(b *testing.B) {
 	c := index.Analyze(genDocs(10000))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c.Related(5)
+		related.All(c, 5)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"kbsite/generator/search/engine"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 // writeFiles writes files into a site folder.
@@ -172,16 +173,16 @@ func TestUpdate(t *testing.T) {
 
 	// Related on the updated corpus: never the removed doc, never itself.
 	for _, src := range []string{"content/kb999999.md", "content/kb100005.md", "content/kb100004.md"} {
-		rel := c.Corpus().RelatedSources(src, 5)
+		rel := related.Sources(c.Corpus(), src, 5)
 		if slices.Contains(rel, "content/kb100010.md") || slices.Contains(rel, src) {
 			t.Errorf("related of %s: %v", src, rel)
 		}
 	}
-	if rel := c.Corpus().RelatedSources("content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
+	if rel := related.Sources(c.Corpus(), "content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
 		!slices.Contains(rel, "content/kb100005.md") && !slices.Contains(rel, "content/kb307294.md") {
 		t.Errorf("related of the new printer doc: %v", rel)
 	}
-	if c.Corpus().RelatedSources("content/kb100010.md", 3) != nil {
+	if related.Sources(c.Corpus(), "content/kb100010.md", 3) != nil {
 		t.Error("related of a removed doc")
 	}
 

@@ -1,9 +1,9 @@
 // Package index analyses the articles of a site for search: Docs go in, a
 // Corpus comes out, per language the vocabulary (surface words to terms),
 // each term's postings with their scores, and the ID lookup keys. The
-// index writer (search/export) writes a Corpus as the client index files;
-// Related lists the most similar docs of each doc; Update applies the
-// edits of serve mode.
+// index writer (search/export) writes a Corpus as the client index files,
+// and search/related finds the most similar docs of each doc, both through
+// the read-only view of lang.go; Update applies the edits of serve mode.
 //
 // bleve's analysers decide what a term is: every distinct folded word of the
 // corpus is analysed once with the analyser of its article's language, and
@@ -66,8 +66,8 @@ const bm25K1 = 1.2
 var fieldClass = [nFields]int32{format.ClsBody, format.ClsTitle, format.ClsHeading, format.ClsHeading, format.ClsBody, format.ClsBody}
 
 // Corpus is the analysed form of a set of docs, one part per language.
-// Analyze makes it; the index writer, Related, Update and RelatedSources use it. A
-// Corpus is not safe for concurrent use.
+// Analyze makes it; the index writer and search/related read it, Update
+// changes it. A Corpus is not safe for concurrent use.
 type Corpus struct {
 	langs    []*Lang // by lang
 	n        int     // docs given to Analyze
@@ -80,12 +80,13 @@ type docRef struct {
 	d  int32
 }
 
-// posting is one doc of a term: its integer score and tw, the saturating
-// field-weighted term frequency of BM25F, kept so that Update can rescore a
-// term whose document frequency changes.
-type posting struct {
-	doc   int32
-	score int32
+// Posting is one doc of a term: its integer score (format's encoding: the
+// value shifted left by 2, or'ed with the field class) and tw, the
+// saturating field-weighted term frequency of BM25F, kept so that Update
+// can rescore a term whose document frequency changes.
+type Posting struct {
+	Doc   int32
+	Score int32
 	tw    float32
 }
 
@@ -104,7 +105,7 @@ type Lang struct {
 	termID    map[string]int32
 	nSorted   int32       // terms [0, nSorted) are numbered in format.Cmp16 order
 	docTerms  [][]int32   // terms of each doc
-	postings  [][]posting // by term, sorted by doc
+	postings  [][]Posting // by term, sorted by doc
 	idKeys    map[string][]int32
 	avg       [nFields]float64 // average field lengths in terms, at Analyze
 	nIdf      int              // docs at Analyze: the N of idf
@@ -589,8 +590,8 @@ func (lc *Lang) score(docTD [][]termDoc) {
 	for _, x := range df {
 		nPost += int(x)
 	}
-	back := make([]posting, nPost)
-	lc.postings = make([][]posting, len(lc.termList))
+	back := make([]Posting, nPost)
+	lc.postings = make([][]Posting, len(lc.termList))
 	off := 0
 	for t, x := range df {
 		lc.postings[t] = back[off : off : off+int(x)]
@@ -598,7 +599,7 @@ func (lc *Lang) score(docTD [][]termDoc) {
 	}
 	for d, td := range docTD {
 		for _, t := range td {
-			lc.postings[t.term] = append(lc.postings[t.term], posting{int32(d), t.score, float32(t.tw)})
+			lc.postings[t.term] = append(lc.postings[t.term], Posting{int32(d), t.score, float32(t.tw)})
 		}
 		docTD[d] = nil
 	}

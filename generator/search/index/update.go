@@ -158,7 +158,7 @@ func (e *edits) removeDoc(lc *Lang, d int32, drop bool) {
 	for _, t := range lc.docTerms[d] {
 		e.termChanged(lc, t)
 		ps := lc.postings[t]
-		if i := searchDoc(ps, d); i < len(ps) && ps[i].doc == d {
+		if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
 			lc.postings[t] = slices.Delete(ps, i, i+1)
 		}
 	}
@@ -193,8 +193,8 @@ func (e *edits) dropIDKeys(lc *Lang, doc *Doc, d int32) {
 	})
 }
 
-func searchDoc(ps []posting, d int32) int {
-	return sort.Search(len(ps), func(i int) bool { return ps[i].doc >= d })
+func searchDoc(ps []Posting, d int32) int {
+	return sort.Search(len(ps), func(i int) bool { return ps[i].Doc >= d })
 }
 
 // analyseNewWords analyses the words added to the vocabulary since the
@@ -263,24 +263,24 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *Doc) {
 		terms[i] = t
 		ps := lc.postings[t]
 		j := searchDoc(ps, d)
-		if j < len(ps) && ps[j].doc == d { // a term the doc keeps
+		if j < len(ps) && ps[j].Doc == d { // a term the doc keeps
 			e.keep[t] = true
 			ps[j].tw = float32(td.tw)
-			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].score {
-				ps[j].score = sc
+			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].Score {
+				ps[j].Score = sc
 				e.keys[lc.termList[t]] = true
 			}
 			continue
 		}
 		e.termChanged(lc, t)
-		lc.postings[t] = slices.Insert(ps, j, posting{d, td.cls, float32(td.tw)})
+		lc.postings[t] = slices.Insert(ps, j, Posting{d, td.cls, float32(td.tw)})
 		e.scoreNew = append(e.scoreNew, posRef{t, d})
 	}
 	for _, t := range lc.docTerms[d] { // terms the doc lost
 		if !e.keep[t] {
 			e.termChanged(lc, t)
 			ps := lc.postings[t]
-			if i := searchDoc(ps, d); i < len(ps) && ps[i].doc == d {
+			if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
 				lc.postings[t] = slices.Delete(ps, i, i+1)
 			}
 		}
@@ -309,15 +309,15 @@ func (lc *Lang) finish() Changed {
 		if len(ps) != df {
 			idf := idfOf(lc.nIdf, len(ps))
 			for i := range ps {
-				ps[i].score = bm25(idf, float64(ps[i].tw), ps[i].score&3)
+				ps[i].Score = bm25(idf, float64(ps[i].tw), ps[i].Score&3)
 			}
 		}
 		e.keys[lc.termList[t]] = true
 	}
 	for _, p := range e.scoreNew {
 		ps := lc.postings[p.term]
-		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].doc == p.doc && ps[i].score>>2 == 0 {
-			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].score&3)
+		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].Doc == p.doc && ps[i].Score>>2 == 0 {
+			ps[i].Score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].Score&3)
 		}
 	}
 	ds := make([]int32, 0, len(e.records))
