@@ -2,6 +2,7 @@ package build
 
 import (
 	"kbsite/generator/search/export"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/index"
 	"kbsite/generator/search/related"
 )
@@ -13,8 +14,8 @@ const similarCount = 5
 // searchDoc is what the search index knows of an article. Only the index
 // needs the section texts, and it keeps its own reference while it does:
 // the article gives them up so they are not held through the write.
-func (site *Site) searchDoc(a *Article) index.Doc {
-	d := index.Doc{
+func (site *Site) searchDoc(a *Article) fields.Doc {
+	d := fields.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
 		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
 		ProductSlugs: a.Meta.Products,
@@ -23,7 +24,7 @@ func (site *Site) searchDoc(a *Article) index.Doc {
 		d.Products = append(d.Products, site.Config.ProductName(p))
 	}
 	for _, s := range a.takeSections() {
-		d.Sections = append(d.Sections, index.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
+		d.Sections = append(d.Sections, fields.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 	}
 	return d
 }
@@ -32,7 +33,7 @@ func (site *Site) searchDoc(a *Article) index.Doc {
 // articles to each article's related list. The returned writer writes the
 // client index files.
 func (site *Site) indexSearch() *export.Writer {
-	docs := make([]index.Doc, len(site.Articles))
+	docs := make([]fields.Doc, len(site.Articles))
 	for i, a := range site.Articles {
 		docs[i] = site.searchDoc(a)
 	}
@@ -58,7 +59,7 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	if site.corpus == nil {
 		return nil, nil
 	}
-	var changed []index.Doc
+	var changed []fields.Doc
 	kept := map[string]bool{}
 	for _, a := range news {
 		changed = append(changed, site.searchDoc(a))

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
 	"kbsite/generator/search/internal/parallel"
@@ -20,7 +21,7 @@ import (
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
 
 // appendRecord appends the JSON of the record of d.
-func appendRecord(b []byte, d *index.Doc) []byte {
+func appendRecord(b []byte, d *fields.Doc) []byte {
 	b = append(b, `{"i":`...)
 	b = format.AppendCleanJSON(b, d.ID)
 	b = append(b, `,"t":`...)

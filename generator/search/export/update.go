@@ -3,6 +3,7 @@ package export
 import (
 	"slices"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
 )
@@ -19,7 +20,7 @@ import (
 // of the last Export, so a changed doc's record file is rewritten in place
 // (serve mode serves with Cache-Control: no-cache), and the record file of
 // a removed doc is deleted.
-func (w *Writer) Update(changed []index.Doc, removed []string) (write []File, remove []string) {
+func (w *Writer) Update(changed []fields.Doc, removed []string) (write []File, remove []string) {
 	byLang := map[*index.Lang]index.Changed{}
 	for _, ch := range w.c.Update(changed, removed) {
 		byLang[ch.Lang] = ch

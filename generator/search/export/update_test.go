@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
 	"kbsite/generator/search/related"
@@ -95,8 +96,8 @@ func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 	}
 }
 
-func docBySource(docs []index.Doc, src string) int {
-	return slices.IndexFunc(docs, func(d index.Doc) bool { return d.Source == src })
+func docBySource(docs []fields.Doc, src string) int {
+	return slices.IndexFunc(docs, func(d fields.Doc) bool { return d.Source == src })
 }
 
 func TestUpdate(t *testing.T) {
@@ -109,7 +110,7 @@ func TestUpdate(t *testing.T) {
 		t.Fatalf("empty update: %d files, %d removed", len(w), len(r))
 	}
 	i := docBySource(docs, "content/kb100004.md")
-	if w, r := c.Update([]index.Doc{docs[i]}, nil); len(w)+len(r) != 0 {
+	if w, r := c.Update([]fields.Doc{docs[i]}, nil); len(w)+len(r) != 0 {
 		t.Fatalf("unchanged doc: %d files, %d removed", len(w), len(r))
 	}
 
@@ -118,12 +119,12 @@ func TestUpdate(t *testing.T) {
 	changed.Title = "Reset your quokka passphrase"
 	changed.Summary = "What to do when you forgot your passphrase."
 	changed.Keywords = []string{"passphrase"}
-	changed.Sections = []index.Section{{Text: "engine.Open the zanzibarian settings page and choose a new passphrase."}}
-	added := index.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
+	changed.Sections = []fields.Section{{Text: "engine.Open the zanzibarian settings page and choose a new passphrase."}}
+	added := fields.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
 		URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en", Summary: "Xylophonist printers need tuning.",
 		Products: []string{"Windows 10", "Brand New Product"}, ProductSlugs: []string{"windows-10", "brand-new"},
-		Sections: []index.Section{{Text: "Tune the printer with the xylophonist wizard."}}}
-	w, r := c.Update([]index.Doc{changed, added}, []string{"content/kb100010.md"})
+		Sections: []fields.Section{{Text: "Tune the printer with the xylophonist wizard."}}}
+	w, r := c.Update([]fields.Doc{changed, added}, []string{"content/kb100010.md"})
 	if len(w) == 0 || len(r) == 0 {
 		t.Fatalf("update: %d files, %d removed", len(w), len(r))
 	}
@@ -190,7 +191,7 @@ func TestUpdate(t *testing.T) {
 	moved := added
 	moved.Lang = "fr"
 	moved.Title = "Accorder l'imprimante xylophoniste"
-	w, r = c.Update([]index.Doc{moved}, nil)
+	w, r = c.Update([]fields.Doc{moved}, nil)
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
 	ix, _ = engine.Open(dir, "en")
@@ -228,7 +229,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	queries := []string{"printer ", "windows update ", "kari ", "connection error ", "kb100007", "100014", "firewall settings ",
 		"tomo ", "qui ", "kariren ", "tomo kari ", `"windows update"`, "printer -driver "}
 	for round := 0; round < 3; round++ {
-		var changed []index.Doc
+		var changed []fields.Doc
 		var removed []string
 		for k := 0; k < 1+r.IntN(4); k++ {
 			switch op := r.IntN(3); {
@@ -256,7 +257,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			}
 		}
 		// A doc removed then changed in the same update is added anew.
-		changed = slices.DeleteFunc(changed, func(d index.Doc) bool { return slices.Contains(removed, d.Source) })
+		changed = slices.DeleteFunc(changed, func(d fields.Doc) bool { return slices.Contains(removed, d.Source) })
 		w, rm := c.Update(changed, removed)
 		applyUpdate(t, dir, w, rm)
 		checkSiteFiles(t, dir, c)
@@ -285,7 +286,7 @@ func sameSet(a, b []string) bool {
 // benchUpdate measures Update of one changed doc in a corpus of n docs: a
 // body edit (alternating between two texts, so every op changes the doc),
 // then writing the returned files into a site folder.
-func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
+func benchUpdate(b *testing.B, n int, edit func(d *fields.Doc, i int)) {
 	docs := genDocs(n)
 	c := New(index.Analyze(docs))
 	dir := b.TempDir()
@@ -298,7 +299,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
 		d := doc
 		edit(&d, i)
 		t0 := cpuTime()
-		w, r := c.Update([]index.Doc{d}, nil)
+		w, r := c.Update([]fields.Doc{d}, nil)
 		t1 := cpuTime()
 		applyUpdate(b, dir, w, r)
 		wcpu += cpuTime() - t1
@@ -319,7 +320,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
 
 // BenchmarkUpdate10k: a typical edit, a sentence added to the body.
 func BenchmarkUpdate10k(b *testing.B) {
-	benchUpdate(b, 10000, func(d *index.Doc, i int) {
+	benchUpdate(b, 10000, func(d *fields.Doc, i int) {
 		d.Sections = slices.Clone(d.Sections)
 		s := &d.Sections[len(d.Sections)-1]
 		s.Text += fmt.Sprintf(" Restart the computer %d times.", i%2)
@@ -330,7 +331,7 @@ func BenchmarkUpdate10k(b *testing.B) {
 // about all its terms change (the worst case for rescoring).
 func BenchmarkUpdate10kRewrite(b *testing.B) {
 	alt := genDocs(2)
-	benchUpdate(b, 10000, func(d *index.Doc, i int) {
+	benchUpdate(b, 10000, func(d *fields.Doc, i int) {
 		src := alt[i%2]
 		d.Title, d.Summary, d.Sections = src.Title, src.Summary, src.Sections
 	})

@@ -1,6 +1,9 @@
 package index
 
-import "kbsite/generator/search/format"
+import (
+	"kbsite/generator/search/fields"
+	"kbsite/generator/search/format"
+)
 
 // What the index writer and search/related read of a Corpus. Slices and
 // maps returned are the Corpus's own: callers must not modify them.
@@ -21,7 +24,7 @@ func (c *Corpus) Langs() []*Lang { return c.langs }
 func (lc *Lang) Key() string { return lc.lang }
 
 // Docs returns the docs by number; a doc removed by Update is nil.
-func (lc *Lang) Docs() []*Doc { return lc.docs }
+func (lc *Lang) Docs() []*fields.Doc { return lc.docs }
 
 // Orig returns, by doc number, the doc's index in the slice given to
 // Analyze; -1 for a doc added by Update.
