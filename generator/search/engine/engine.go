@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"kbsite/generator/search/excerpt"
+	"kbsite/generator/search/facet"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/fuzzy"
 	"kbsite/generator/search/query"
@@ -43,12 +44,16 @@ const (
 	factorFuzzy2 = 30
 )
 
-// Options of a search. Exact searches only what was typed: no typo
+// Options of a search. Product and Type filter by product and article
+// type (name or slug). Exact searches only what was typed: no typo
 // correction (the "search for the original instead" of a corrected query).
+// Facets asks for the counts of Response.Facets (see search/facet).
 type Options struct {
 	Limit   int
 	Product string
+	Type    string
 	Exact   bool
+	Facets  bool
 }
 
 // Result is one hit.
@@ -59,6 +64,7 @@ type Result struct {
 	Source   string   `json:"source"`
 	Score    float64  `json:"score"`
 	Products []string `json:"products"`
+	Type     string   `json:"type,omitempty"` // the article type, if any
 	Section  string   `json:"section"`
 	Heading  string   `json:"heading"` // the section's heading, a troubleshooter's step title
 	Excerpt  string   `json:"excerpt"`
@@ -75,10 +81,11 @@ type Suggestion struct {
 // matched nothing as typed and were searched as their suggestion, when
 // that found results: "showing results for ... (no results for ...)".
 type Response struct {
-	Results     []Result     `json:"results"`
-	Suggestions []Suggestion `json:"suggestions"`
-	Corrected   []Suggestion `json:"corrected"`
-	Total       int          `json:"total"`
+	Results     []Result      `json:"results"`
+	Suggestions []Suggestion  `json:"suggestions"`
+	Corrected   []Suggestion  `json:"corrected"`
+	Total       int           `json:"total"`
+	Facets      *facet.Facets `json:"facets,omitempty"`
 }
 
 // Index is a loaded client index of one language.
@@ -399,13 +406,14 @@ func (ix *Index) Query(text string, opts Options) Response {
 
 	items, corrected := ix.positive(q, p, plain, typing, opts.Exact, &resp)
 
-	ok := ix.filter(q, p, negW, opts.Product)
+	fl := ix.filter(q, p, negW, opts)
+	ok := fl.OK
 	sc := ix.score(q, items, comps, N)
 	cands, relaxed := candidates(sc, len(items), ok)
 	if !relaxed {
 		cands = ix.verifyPhrases(items, cands)
 	}
-	cands = ix.idFirst(q, text, cands, ok)
+	cands = idFirst(ix.idDocs(q, text, ok), cands)
 
 	resp.Total = len(cands)
 	if len(cands) > limit {
@@ -418,7 +426,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 	for _, d := range cands {
 		r := ix.f.Record(d)
 		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
-			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products}
+			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products, Type: r.Type}
 		if res.Products == nil {
 			res.Products = []string{}
 		}
@@ -426,36 +434,26 @@ func (ix *Index) Query(text string, opts Options) Response {
 		res.Heading = excerpt.Heading(r, res.Section)
 		resp.Results = append(resp.Results, res)
 	}
+	if opts.Facets {
+		resp.Facets = facet.Count(ix.f, fl.Matches(sc.count, len(items), relaxed, ix.idDocs(q, text, fl.Kept)), fl)
+	}
 	return resp
 }
 
-// filter returns whether a doc may be a result: it is not excluded by a
-// negative word or phrase and, given a product, is of that product.
-func (ix *Index) filter(q *search, p query.Parsed, negW []string, product string) func(d int) bool {
-	N := ix.man.N
-	var allowed []bool
-	if product != "" {
-		allowed = make([]bool, N)
-		if k := ix.f.Product(product); k >= 0 {
-			for _, d := range ix.f.ProductDocs(k) {
-				if d >= 0 && d < N {
-					allowed[d] = true
-				}
-			}
-		}
-	}
-	excluded := make([]bool, N)
+// filter returns the filter of a search.
+func (ix *Index) filter(q *search, p query.Parsed, negW []string, opts Options) *facet.Filter {
+	fl := facet.New(ix.f, opts.Product, opts.Type)
 	for _, w := range negW {
 		for _, d := range ix.docsAll(q, []string{w}) {
-			excluded[d] = true
+			fl.Excluded[d] = true
 		}
 	}
 	for _, ph := range p.NegPhrases {
 		for _, d := range ix.docsAll(q, ph) {
-			excluded[d] = true
+			fl.Excluded[d] = true
 		}
 	}
-	return func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+	return fl
 }
 
 // candidates returns the docs that match every item, best first, or when
@@ -519,33 +517,41 @@ func (ix *Index) verifyPhrases(items []*item, cands []int) []int {
 	return cands
 }
 
-// idFirst puts first the docs whose ID or alias is the query, typed alone.
-func (ix *Index) idFirst(q *search, text string, cands []int, ok func(int) bool) []int {
-	N := ix.man.N
-	if t := strings.TrimFunc(text, unicode.IsSpace); t != "" && !strings.ContainsFunc(t, unicode.IsSpace) &&
-		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
-		if key := format.IDKey(t); key != "" {
-			k := ix.f.Route(key)
-			q.touch(k)
-			var first []int
-			for _, d := range ix.f.Shard(k).I[key] {
-				if int(d) < N && ok(int(d)) {
-					first = append(first, int(d))
-				}
-			}
-			if len(first) > 0 {
-				sort.Ints(first)
-				rest := cands[:0:0]
-				for _, d := range cands {
-					if !containsInt(first, d) {
-						rest = append(rest, d)
-					}
-				}
-				cands = append(first, rest...)
-			}
+// idDocs returns the docs that ok keeps whose ID or alias is the query,
+// typed alone, in order.
+func (ix *Index) idDocs(q *search, text string, ok func(int) bool) []int {
+	t := strings.TrimFunc(text, unicode.IsSpace)
+	if t == "" || strings.ContainsFunc(t, unicode.IsSpace) || strings.ContainsRune(t, '"') || strings.HasPrefix(t, "-") {
+		return nil
+	}
+	key := format.IDKey(t)
+	if key == "" {
+		return nil
+	}
+	k := ix.f.Route(key)
+	q.touch(k)
+	var first []int
+	for _, d := range ix.f.Shard(k).I[key] {
+		if int(d) < ix.man.N && ok(int(d)) {
+			first = append(first, int(d))
 		}
 	}
-	return cands
+	sort.Ints(first)
+	return first
+}
+
+// idFirst puts first before the other candidates.
+func idFirst(first, cands []int) []int {
+	if len(first) == 0 {
+		return cands
+	}
+	rest := cands[:0:0]
+	for _, d := range cands {
+		if !containsInt(first, d) {
+			rest = append(rest, d)
+		}
+	}
+	return append(first, rest...)
 }
 
 func containsInt(s []int, x int) bool {

@@ -99,6 +99,11 @@ func genDocs(n int) []fields.Doc {
 			d.Products = append(d.Products, p)
 			d.ProductSlugs = append(d.ProductSlugs, strings.ReplaceAll(strings.ToLower(p), " ", "-"))
 		}
+		// Article types in turn, without drawing from r: the docs stay as
+		// they were before docs had types.
+		if t := i % 4; t > 0 {
+			d.Type, d.TypeSlug = []string{"", "How-to guide", "Troubleshooting", "Reference"}[t], []string{"", "how-to", "troubleshooting", "reference"}[t]
+		}
 		total := 400 + r.IntN(500)
 		ns := 3 + r.IntN(4)
 		for s := 0; s < ns; s++ {

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -77,6 +78,9 @@ func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 		}
 		for k, p := range exp.prods {
 			want[lc.path(format.ProdName(k, p.hash))] = true
+		}
+		for k, p := range exp.types {
+			want[lc.path(format.TypeListName(k, p.hash))] = true
 		}
 		for d, doc := range lc.Docs() {
 			if doc != nil {
@@ -243,6 +247,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 				src := pool[next%len(pool)]
 				next++
 				d.Title, d.Sections, d.Keywords, d.Products, d.ProductSlugs = src.Title, src.Sections, src.Keywords, src.Products, src.ProductSlugs
+				d.Type, d.TypeSlug = src.Type, src.TypeSlug
 				cur[j] = d
 				changed = append(changed, d)
 			default: // add
@@ -267,10 +272,13 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		}
 		want, _ := engine.Open(writeSite(t, cur), "en")
 		for _, q := range queries {
-			a := got.Query(q, engine.Options{Limit: 100})
-			b := want.Query(q, engine.Options{Limit: 100})
+			a := got.Query(q, engine.Options{Limit: 100, Facets: true})
+			b := want.Query(q, engine.Options{Limit: 100, Facets: true})
 			if a.Total != b.Total || (a.Total <= 100 && !sameSet(ids(a.Results), ids(b.Results))) {
 				t.Errorf("round %d %q: update %d %v, build %d %v", round, q, a.Total, ids(a.Results), b.Total, ids(b.Results))
+			}
+			if !reflect.DeepEqual(a.Facets, b.Facets) {
+				t.Errorf("round %d %q: facets after update %+v, after build %+v", round, q, a.Facets, b.Facets)
 			}
 		}
 	}

@@ -22,6 +22,8 @@ type Doc struct {
 	Aliases, Keywords                     []string
 	Products                              []string // display names
 	ProductSlugs                          []string // e.g. "windows-messenger"
+	Type                                  string   // article type, display name; "" if untyped
+	TypeSlug                              string   // e.g. "how-to"
 	Sections                              []Section
 }
 

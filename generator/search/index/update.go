@@ -115,7 +115,7 @@ type Changed struct {
 	Keys     map[string]bool // keys (words, terms, ID keys) whose entry may have changed
 	Records  []int32         // docs whose record is new or changed, in order
 	Gone     []int32         // docs removed
-	Products bool            // whether the product lists may have changed
+	Products bool            // whether the product or type lists may have changed
 }
 
 // edits is what one Update changed in a language, until finish.
@@ -165,7 +165,7 @@ func (e *edits) removeDoc(lc *Lang, d int32, drop bool) {
 	}
 	lc.docTerms[d] = nil
 	e.dropIDKeys(lc, doc, d)
-	if len(doc.Products) > 0 {
+	if len(doc.Products) > 0 || doc.Type != "" {
 		e.prods = true
 	}
 	if drop {
@@ -238,7 +238,7 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *fields.Doc) {
 	old := lc.docs[d]
 	if old != nil {
 		e.dropIDKeys(lc, old, d)
-		if len(old.Products) > 0 {
+		if len(old.Products) > 0 || old.Type != "" {
 			e.prods = true
 		}
 	} else {
@@ -294,7 +294,7 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *fields.Doc) {
 		}
 		e.keys[key] = true
 	})
-	if len(doc.Products) > 0 {
+	if len(doc.Products) > 0 || doc.Type != "" {
 		e.prods = true
 	}
 	e.records[d] = true

@@ -1,8 +1,8 @@
 // Package reader reads the client index of one language of a built site
 // (search/format) the way search-engine.js loads it: the manifest at Open,
-// then each word shard, article record and product list the first time a
-// query asks for it. The query engine (search/engine) ranks over what it
-// reads. Files is not safe for concurrent use.
+// then each word shard, article record and product or type list the first
+// time a query asks for it. The query engine (search/engine) ranks over
+// what it reads. Files is not safe for concurrent use.
 package reader
 
 import (
@@ -22,7 +22,8 @@ type Files struct {
 	lang   string
 	man    format.Manifest
 	shards map[int]*Shard
-	prods  map[int][]int
+	prods  map[int][]int // product lists read
+	types  map[int][]int // article type lists read
 	recs   map[int]*format.Record
 	loaded *[]string // if not nil, gets each file read, in order
 }
@@ -68,7 +69,7 @@ func Open(siteDir, lang string, loaded *[]string) (*Files, error) {
 	} else {
 		lang = format.LangKey(lang)
 	}
-	f := &Files{dir: dir, lang: lang, shards: map[int]*Shard{}, prods: map[int][]int{}, recs: map[int]*format.Record{}, loaded: loaded}
+	f := &Files{dir: dir, lang: lang, shards: map[int]*Shard{}, prods: map[int][]int{}, types: map[int][]int{}, recs: map[int]*format.Record{}, loaded: loaded}
 	if err := f.load("manifest.js", &f.man); err != nil {
 		return nil, err
 	}
@@ -186,12 +187,17 @@ func (f *Files) Postings(t Term) []int {
 
 // Product finds a product by name or slug, comparing folded words; -1 if
 // none.
-func (f *Files) Product(p string) int {
-	key := strings.Join(format.Words(p), "-")
+func (f *Files) Product(name string) int { return find(f.man.Prods, name) }
+
+// Type finds an article type by name or slug, as Product does.
+func (f *Files) Type(name string) int { return find(f.man.Types, name) }
+
+func find(lists [][]string, name string) int {
+	key := strings.Join(format.Words(name), "-")
 	if key == "" {
 		return -1
 	}
-	for k, pr := range f.man.Prods {
+	for k, pr := range lists {
 		if len(pr) == 3 && (strings.Join(format.Words(pr[0]), "-") == key || strings.Join(format.Words(pr[1]), "-") == key) {
 			return k
 		}
@@ -201,11 +207,21 @@ func (f *Files) Product(p string) int {
 
 // ProductDocs returns the docs of product k, in order.
 func (f *Files) ProductDocs(k int) []int {
-	if d, ok := f.prods[k]; ok {
+	return f.docList(f.prods, format.ProdName(k, f.man.Prods[k][2]), k)
+}
+
+// TypeDocs returns the docs of article type k, in order.
+func (f *Files) TypeDocs(k int) []int {
+	return f.docList(f.types, format.TypeListName(k, f.man.Types[k][2]), k)
+}
+
+// docList reads the doc list file name once, into cache[k].
+func (f *Files) docList(cache map[int][]int, name string, k int) []int {
+	if d, ok := cache[k]; ok {
 		return d
 	}
 	var s string
-	if err := f.load(format.ProdName(k, f.man.Prods[k][2]), &s); err != nil {
+	if err := f.load(name, &s); err != nil {
 		s = ""
 	}
 	nums := format.DecodeNums(s)
@@ -214,7 +230,7 @@ func (f *Files) ProductDocs(k int) []int {
 		d += nums[i]
 		nums[i] = d
 	}
-	f.prods[k] = nums
+	cache[k] = nums
 	return nums
 }
 
