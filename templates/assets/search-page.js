@@ -167,8 +167,10 @@
         if (!/ \(\d+\)$/.test(o.textContent)) o.textContent = p.name;
       });
     });
-    // The type filter shows only on sites with article types.
+    // The type filter shows only on sites with article types, and the
+    // product filter only on sites with products.
     if (ls.types.length || sels.type.value) sels.type.closest('.search-field').hidden = false;
+    if (!ls.products.length && !sels.product.value) sels.product.closest('.search-field').hidden = true;
     if (sels.product.value || sels.type.value) go(false); // to name the filters in the summary
   }, function () {});
   fromURL();
