@@ -70,27 +70,38 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	resp := ix.Query(q, engine.Options{Limit: *limit, Product: *product, Type: *typ, Facets: *facets})
 	if *asJSON {
-		var v any = resp.Results
-		if *facets {
-			v = struct {
-				Results []engine.Result `json:"results"`
-				Facets  *facet.Facets   `json:"facets"`
-			}{resp.Results, resp.Facets}
-		}
-		b, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
-			fmt.Fprintf(stderr, "kbsite search: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "%s\n", b)
-		return 0
+		return printJSON(stdout, stderr, resp, *facets)
 	}
+	printText(stdout, q, resp)
+	return 0
+}
+
+// printJSON prints the results, and the facets when asked for.
+func printJSON(stdout, stderr io.Writer, resp engine.Response, facets bool) int {
+	var v any = resp.Results
+	if facets {
+		v = struct {
+			Results []engine.Result `json:"results"`
+			Facets  *facet.Facets   `json:"facets"`
+		}{resp.Results, resp.Facets}
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s\n", b)
+	return 0
+}
+
+// printText prints the results, or suggestions when there are none, then
+// the facets if any.
+func printText(stdout io.Writer, q string, resp engine.Response) {
 	if len(resp.Results) == 0 {
 		fmt.Fprintf(stdout, "No results for %q.\n", q)
 		for _, s := range resp.Suggestions {
 			fmt.Fprintf(stdout, "Did you mean %q for %q?\n", s.Suggestion, s.Word)
 		}
-		return 0
 	}
 	for i, r := range resp.Results {
 		fmt.Fprintf(stdout, "%d. %s  %s  (%.3f)\n", i+1, r.ID, r.Title, r.Score)
@@ -107,7 +118,6 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		printFacets(stdout, "By product", resp.Facets.Products)
 		printFacets(stdout, "By type", resp.Facets.Types)
 	}
-	return 0
 }
 
 // printFacets prints the values that have matches, with their counts.
