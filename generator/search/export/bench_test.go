@@ -99,11 +99,10 @@ func genDocs(n int) []fields.Doc {
 			d.Products = append(d.Products, p)
 			d.ProductSlugs = append(d.ProductSlugs, strings.ReplaceAll(strings.ToLower(p), " ", "-"))
 		}
-		// Article types in turn, without drawing from r: the docs stay as
-		// they were before docs had types.
-		if t := i % 4; t > 0 {
-			d.Type, d.TypeSlug = []string{"", "How-to guide", "Troubleshooting", "Reference"}[t], []string{"", "how-to", "troubleshooting", "reference"}[t]
-		}
+		// Article types in turn (every fourth doc untyped), without drawing
+		// from r: the docs stay as they were before docs had types.
+		types := [4][2]string{{}, {"How-to guide", "how-to"}, {"Troubleshooting", "troubleshooting"}, {"Reference", "reference"}}
+		d.Type, d.TypeSlug = types[i%4][0], types[i%4][1]
 		total := 400 + r.IntN(500)
 		ns := 3 + r.IntN(4)
 		for s := 0; s < ns; s++ {
