@@ -51,8 +51,9 @@ type Meta struct {
 	Type string
 	// TranslationKey groups translations of one article; it defaults to ID.
 	TranslationKey string
-	// Topic is the article type DocFX content gives in ms.topic
-	// ("troubleshooting", "how-to"), as a slug.
+	// Topic is the article type ("troubleshooting", "how-to"), as a slug:
+	// the writer's "topic", DocFX's ms.topic, or "troubleshooter" for a
+	// troubleshooter; "" for an untyped article. Search filters by it.
 	Topic string
 	// FAQ are the questions of a YAML FAQ page, for its FAQPage data.
 	FAQ []docfx.QA
@@ -258,8 +259,23 @@ func (r *metaReader) finish() {
 	if len(m.Products) == 0 {
 		m.Products = f.Products
 	}
-	m.Topic = f.Topic
+	m.Topic = articleType(m.Topic, f.Topic, m.Type)
 	m.Keywords = docfx.SplitKeywords(m.Keywords)
+}
+
+// articleType is the one rule for an article's type: the writer's
+// "topic", else DocFX's ms.topic, else "troubleshooter" for a guided
+// troubleshooter. An article with none is untyped ("").
+func articleType(topic, msTopic, typ string) string {
+	switch {
+	case topic != "":
+		return topic
+	case msTopic != "":
+		return msTopic
+	case typ == TypeTroubleshooter:
+		return TypeTroubleshooter
+	}
+	return ""
 }
 
 // parseYAMLPage reads a "### YamlMime:FAQ" file (Scan admits no other
@@ -397,6 +413,8 @@ func (r *metaReader) textField(key string, v *yaml.Node) bool {
 		m.Related = r.list(v, key)
 	case "translation_key":
 		m.TranslationKey = r.str(v, key)
+	case "topic":
+		m.Topic = docfx.Slug(r.str(v, key))
 	default:
 		return false
 	}
