@@ -20,8 +20,11 @@ import (
 	"kbsite/generator/markdown/bound"
 	"kbsite/generator/markdown/decision"
 	"kbsite/generator/markdown/docfx"
+	"kbsite/generator/markdown/docfx/quote"
+	"kbsite/generator/markdown/docfx/tabs"
 	"kbsite/generator/markdown/include"
 	"kbsite/generator/markdown/plaintext"
+	"kbsite/generator/markdown/sanitize"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -157,34 +160,45 @@ type Renderer struct {
 }
 
 // Transformer priorities (lower runs first): the order in which kbsite's
-// constructs rewrite the tree. The DocFX ones run first, at 1 to 9. Explicit IDs must be set before anything
+// constructs rewrite the tree. The DocFX ones run first: images pair
+// :::image with :::image-end, and zones ::: zone with ::: zone-end,
+// before tabs group sibling blocks, so that a tab group never swallows an
+// end marker; leftover directives are reported last among them; tab
+// headings must be gone before heading IDs are given, and made links
+// before links are recorded. Explicit IDs must be set before anything
 // reads a heading's ID, and the leading h1 must be gone before links are
 // recorded; steps are read after callouts have dropped their "[!NOTE]"
 // markers; back-to-top links go in last.
 const (
-	prioHeadingIDs = 10
-	prioTitle      = 20
-	prioDecisions  = 50
-	prioLinks      = 100
-	prioCallouts   = 110
-	prioSteps      = 120
-	prioBackToTop  = 130
-	prioRawHTML    = 140
-	prioTables     = 150
+	prioDocFXImages     = 1
+	prioDocFXCode       = 2
+	prioDocFXZones      = 3
+	prioDocFXTabs       = 4
+	prioDocFXQuotes     = 5
+	prioDocFXDirectives = 6
+	prioHeadingIDs      = 10
+	prioTitle           = 20
+	prioDecisions       = 50
+	prioLinks           = 100
+	prioCallouts        = 110
+	prioSteps           = 120
+	prioBackToTop       = 130
+	prioRawHTML         = 140
+	prioTables          = 150
 )
 
 // extenders is the one list of kbsite's Markdown constructs, each an
 // extender in its own file.
 func extenders(opts Options, labels Labels) []goldmark.Extender {
 	return []goldmark.Extender{
-		docfx.Images{},
-		docfx.CodeSnippets{},
-		docfx.Zones{},
-		docfx.TabGroups{},
-		docfx.Divs{},
-		docfx.Videos{},
+		docfx.Images{Priority: prioDocFXImages},
+		docfx.CodeSnippets{Priority: prioDocFXCode},
+		docfx.Zones{Priority: prioDocFXZones},
+		tabs.Extender{Priority: prioDocFXTabs},
+		quote.Divs{Priority: prioDocFXQuotes},
+		quote.Videos{Priority: prioDocFXQuotes},
 		docfx.InlineDirectives{},
-		docfx.Directives{},
+		docfx.Directives{Priority: prioDocFXDirectives},
 		headingIDs{},
 		title{},
 		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
@@ -192,9 +206,9 @@ func extenders(opts Options, labels Labels) []goldmark.Extender {
 		steps{},
 		&blocks.Callouts{Label: labels.callout, Priority: prioCallouts},
 		&blocks.BackToTop{Label: labels.BackToTop, Priority: prioBackToTop},
-		codeBlocks{},
+		blocks.CodeBlocks{},
 		blocks.Tables{Priority: prioTables},
-		rawHTML{allow: opts.RawHTML},
+		sanitize.RawHTML{Allow: opts.RawHTML, Priority: prioRawHTML},
 	}
 }
 
@@ -300,6 +314,7 @@ func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Res
 		}
 	}
 	docfx.Start(ctx, env)
+	sanitize.Start(ctx, sanitize.Env{Warn: st.problem})
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	res.Decisions = *decisions
 	var buf bytes.Buffer
@@ -347,8 +362,6 @@ func Fill(html []byte, fill func(kind byte, i int) string) []byte {
 		html = rest[j+1:]
 	}
 }
-
-func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
 
 // sections splits the document's text by heading for the search index.
 func sections(doc *ast.Document, src []byte) []Section {

@@ -1,7 +1,7 @@
-// Package sanitize is the allowlist for HTML written in Markdown on
-// untrusted sites, built on bluemonday: simple formatting, lists, tables,
-// details/summary, div, span and p without attributes, and links and
-// images with safe URLs.
+// Package sanitize is the raw HTML construct (rawhtml.go) and the
+// allowlist for HTML written in Markdown on untrusted sites, built on
+// bluemonday: simple formatting, lists, tables, details/summary, div, span
+// and p without attributes, and links and images with safe URLs.
 package sanitize
 
 import (

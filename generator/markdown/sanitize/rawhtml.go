@@ -1,8 +1,8 @@
-package markdown
+package sanitize
 
 // This file is the raw HTML construct. On trusted sites (Options.RawHTML)
 // HTML written in Markdown reaches the page as written. Elsewhere it goes
-// through the allowlist of package sanitize; everything else is dropped,
+// through the allowlist (sanitize.go); everything else is dropped,
 // with one warning per article naming the elements.
 //
 // goldmark splits inline HTML into one node per tag, so sanitising the
@@ -16,8 +16,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"kbsite/generator/markdown/sanitize"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -35,23 +33,38 @@ const sep = "\uE000"
 // attrHTML holds a raw HTML node's sanitised output for the renderer.
 var attrHTML = []byte("data-kbsite-html")
 
-// rawHTML is the extender; allow lets raw HTML through unchanged.
-type rawHTML struct{ allow bool }
+// RawHTML is the extender: Allow lets raw HTML through unchanged, and
+// Priority orders its transformer.
+type RawHTML struct {
+	Allow    bool
+	Priority int
+}
 
-func (e rawHTML) Extend(m goldmark.Markdown) {
-	if e.allow {
+func (e RawHTML) Extend(m goldmark.Markdown) {
+	if e.Allow {
 		m.Renderer().AddOptions(html.WithUnsafe())
 		return
 	}
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioRawHTML)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
+// Env is what the construct needs from the render in progress: Warn
+// reports a located problem at an offset of the parsed source.
+type Env struct {
+	Warn func(off int, msg string)
+}
+
+var envKey = parser.NewContextKey()
+
+// Start prepares a parser context for one render.
+func Start(pc parser.Context, env Env) { pc.Set(envKey, &env) }
+
 // Transform sanitises every HTML block, and the inline HTML of each block
 // together, and warns once about what was dropped.
-func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st := stateOf(pc)
-	if st == nil {
+func (RawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	env, _ := pc.Get(envKey).(*Env)
+	if env == nil {
 		return
 	}
 	src := reader.Source()
@@ -66,7 +79,7 @@ func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 		case *ast.HTMLBlock:
 			raw := blockHTML(n, src)
 			d.note(raw, n.Lines().At(0).Start)
-			n.SetAttribute(attrHTML, sanitize.HTML(raw))
+			n.SetAttribute(attrHTML, HTML(raw))
 		case *ast.RawHTML:
 			b := n.Parent()
 			for b.Type() != ast.TypeBlock {
@@ -84,7 +97,7 @@ func (rawHTML) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 	}
 	if len(d.names) > 0 {
 		sort.Strings(d.names)
-		st.problem(d.first, "raw HTML <"+strings.Join(d.names, ">, <")+"> removed: only simple formatting, lists, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)")
+		env.Warn(d.first, "raw HTML <"+strings.Join(d.names, ">, <")+"> removed: only simple formatting, lists, tables, details, and links and images with safe URLs are allowed (raw_html: true lets all HTML through on a trusted site)")
 	}
 }
 
@@ -99,9 +112,10 @@ func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 	for _, n := range nodes {
 		var raw []byte
 		for j := 0; j < n.Segments.Len(); j++ {
-			raw = append(raw, segValue(n.Segments.At(j), src)...)
+			seg := n.Segments.At(j)
+			raw = append(raw, seg.Value(src)...)
 		}
-		if sanitize.NotAnElement(raw) {
+		if NotAnElement(raw) {
 			n.SetAttribute(attrHTML, util.EscapeHTML(raw))
 			continue
 		}
@@ -112,7 +126,7 @@ func sanitizeInline(nodes []*ast.RawHTML, src []byte, d *dropped) {
 		d.note(raw, n.Segments.At(0).Start)
 		b.Write(raw)
 	}
-	parts := bytes.Split(sanitize.HTML(b.Bytes()), []byte(sep))
+	parts := bytes.Split(HTML(b.Bytes()), []byte(sep))
 	for i, n := range kept {
 		if len(parts) == len(kept) {
 			n.SetAttribute(attrHTML, parts[i])
@@ -127,10 +141,11 @@ func blockHTML(n *ast.HTMLBlock, src []byte) []byte {
 	var b bytes.Buffer
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
-		b.Write(segValue(lines.At(i), src))
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
 	}
 	if n.HasClosure() {
-		b.Write(segValue(n.ClosureLine, src))
+		b.Write(n.ClosureLine.Value(src))
 	}
 	return b.Bytes()
 }
@@ -145,7 +160,7 @@ type dropped struct {
 // note records the elements of raw, found at offset off, that are not
 // allowed.
 func (d *dropped) note(raw []byte, off int) {
-	for _, name := range sanitize.Dropped(raw) {
+	for _, name := range Dropped(raw) {
 		if !slices.Contains(d.names, name) {
 			d.names = append(d.names, name)
 		}
@@ -155,7 +170,7 @@ func (d *dropped) note(raw []byte, off int) {
 	}
 }
 
-func (rawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (RawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindRawHTML, renderRawHTML)
 	reg.Register(ast.KindHTMLBlock, renderRawHTML)
 }
