@@ -418,12 +418,14 @@ func crossLink(site *Site, dl *diag.List) {
 	site.checkReachable(site.Articles, dl)
 }
 
-// anchors are the heading IDs of an article, sorted: links may name them.
+// anchors are the heading IDs and raw HTML anchors of an article,
+// sorted: links may name them.
 func anchors(a *Article) []string {
-	ids := make([]string, len(a.Headings))
+	ids := make([]string, len(a.Headings), len(a.Headings)+len(a.anchors))
 	for i, h := range a.Headings {
 		ids[i] = h.ID
 	}
+	ids = append(ids, a.anchors...)
 	slices.Sort(ids)
 	return ids
 }

@@ -26,6 +26,7 @@ type Article struct {
 	Headings []markdown.Heading
 	Links    []markdown.Link
 	Steps    []string
+	anchors  []string // the raw HTML anchors (<a id>) links may name too
 	body     packed.HTML
 	// sections are the body's text by section, for the search index only:
 	// takeSections hands them over so that they are not kept after it.
@@ -97,7 +98,7 @@ func (site *Site) parseOne(contentDir, rel string, unknown *content.UnknownKeys,
 		r = site.renderers[site.Config.Language]
 	}
 	body := r.RenderOpen(doc.Body, doc.BodyLine, includer(contentDir, rel))
-	a.Headings, a.Links, a.Steps = body.Headings, body.Links, body.Steps
+	a.Headings, a.Links, a.Steps, a.anchors = body.Headings, body.Links, body.Steps, body.Anchors
 	a.body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {

@@ -148,10 +148,17 @@ type Result struct {
 	Steps []string
 	// Decisions are the troubleshooter steps and callouts.
 	Decisions Decisions
+	// Anchors are the IDs of the anchors written in raw HTML (<a id="x">,
+	// <a name="x">) that the page keeps: links may name them like heading
+	// IDs.
+	Anchors []string
 }
 
-// ReservedIDs are element IDs the page layout uses; headings never take them.
-var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summary", "article-title", "applies-to", "related", "backlinks", "keywords", "search", "search-input", "search-results", "footnotes"}
+// ReservedIDs are element IDs the article page's layout and scripts use
+// (templates/base.html, article.html, partials, assets/*.js); headings
+// never take them, and raw HTML anchors may not.
+var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summary", "article-title", "applies-to", "related", "backlinks", "keywords", "search", "search-input", "search-results", "footnotes",
+	"translations", "code-copy", "sections-title", "search-popup", "search-listbox"}
 
 // Renderer renders article bodies. It is safe for concurrent use.
 type Renderer struct {
@@ -232,6 +239,7 @@ type state struct {
 	text *bound.Text       // what goldmark parses, with the map to its lines
 	inc  *include.Expanded // the includes transcluded, or nil
 	res  *Result
+	ids  map[string]pageID // the element IDs given so far (anchors.go)
 }
 
 // stateOf returns the state of the Render that pc belongs to, or nil when
@@ -281,7 +289,7 @@ func (r *Renderer) Render(body []byte, bodyLine int) *Result {
 // as written.
 func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Result {
 	res := &Result{}
-	st := &state{res: res}
+	st := &state{res: res, ids: map[string]pageID{}}
 	if open != nil {
 		var probs []include.Problem
 		st.inc, probs = include.Expand(body, bodyLine, open)
@@ -314,7 +322,7 @@ func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Res
 		}
 	}
 	docfx.Start(ctx, env)
-	sanitize.Start(ctx, sanitize.Env{Warn: st.problem})
+	sanitize.Start(ctx, sanitize.Env{Warn: st.problem, Anchor: st.anchor})
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	res.Decisions = *decisions
 	var buf bytes.Buffer

@@ -26,6 +26,7 @@ var policy = func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(allowedElements...)
 	p.AllowAttrs("href", "title").OnElements("a")
+	p.AllowAttrs("id", "name").OnElements("a") // anchors, checked by keepAnchors
 	p.AllowAttrs("src", "alt", "title").OnElements("img")
 	p.AllowAttrs("width", "height").Matching(bluemonday.Integer).OnElements("img")
 	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
