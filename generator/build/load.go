@@ -97,7 +97,7 @@ func (site *Site) parseOne(contentDir, rel string, unknown *content.UnknownKeys,
 	if !ok {
 		r = site.renderers[site.Config.Language]
 	}
-	body := r.RenderOpen(doc.Body, doc.BodyLine, includer(contentDir, rel))
+	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(contentDir, rel))
 	a.Headings, a.Links, a.Steps, a.anchors = body.Headings, body.Links, body.Steps, body.Anchors
 	a.body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)

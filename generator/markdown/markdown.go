@@ -239,7 +239,8 @@ type state struct {
 	text *bound.Text       // what goldmark parses, with the map to its lines
 	inc  *include.Expanded // the includes transcluded, or nil
 	res  *Result
-	ids  map[string]pageID // the element IDs given so far (anchors.go)
+	ids  map[string]pageID              // the element IDs given so far (anchors.go)
+	pos  func(line, col int) (int, int) // Source.Position, or nil
 }
 
 // stateOf returns the state of the Render that pc belongs to, or nil when
@@ -255,9 +256,17 @@ func stateOf(pc parser.Context) *state {
 func (st *state) locate(off int) include.Loc {
 	line, col := st.text.Position(off)
 	if st.inc == nil {
-		return include.Loc{Line: line, Col: col}
+		return st.shift(include.Loc{Line: line, Col: col})
 	}
-	return st.inc.Locate(line, col)
+	return st.shift(st.inc.Locate(line, col))
+}
+
+// shift moves a position of the body to the file's (Source.Position).
+func (st *state) shift(loc include.Loc) include.Loc {
+	if st.pos != nil {
+		loc.Line, loc.Col = st.pos(loc.Line, loc.Col)
+	}
+	return loc
 }
 
 // position is locate without the chain.
@@ -278,23 +287,34 @@ func (st *state) problemAt(loc include.Loc, msg string) {
 	st.res.Problems = append(st.res.Problems, Problem{Line: loc.Line, Col: loc.Col, Msg: msg})
 }
 
+// Source is an article body to render.
+type Source struct {
+	Body []byte
+	Line int // the file line Body starts on
+	// Position, for a body made from another file (an FAQ page's YAML),
+	// maps a line and column of the body to that file's; nil for a
+	// Markdown file.
+	Position func(line, col int) (int, int)
+}
+
 // Render renders body, whose first line is line bodyLine of its file.
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
-	return r.RenderOpen(body, bodyLine, nil)
+	return r.RenderOpen(Source{Body: body, Line: bodyLine}, nil)
 }
 
 // RenderOpen is Render for an article that may include other files of
 // the content folder ([!INCLUDE], :::code): open reads them, by a slash
 // path relative to the article's folder. With open nil, includes are left
 // as written.
-func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Result {
+func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	res := &Result{}
-	st := &state{res: res, ids: map[string]pageID{}}
+	st := &state{res: res, ids: map[string]pageID{}, pos: src.Position}
+	body, bodyLine := src.Body, src.Line
 	if open != nil {
 		var probs []include.Problem
 		st.inc, probs = include.Expand(body, bodyLine, open)
 		for _, p := range probs {
-			res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
+			st.problemAt(st.shift(include.Loc{Line: p.Line, Col: p.Col}), p.Msg)
 		}
 		if st.inc != nil {
 			body, bodyLine = st.inc.Src, 1
@@ -307,7 +327,7 @@ func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Res
 		if st.inc != nil {
 			loc = st.inc.Locate(p.Line, p.Col)
 		}
-		st.problemAt(loc, p.Msg)
+		st.problemAt(st.shift(loc), p.Msg)
 	}
 	body = txt.Src
 	ctx := parser.NewContext()
