@@ -4,17 +4,14 @@
 // its position (for link checking), and plain text by section (for search).
 //
 // Internal link targets cannot be known until every article is parsed, so
-// they are rendered as placeholders ("\x00L<n>\x00" for a URL, "\x00T<n>\x00"
-// for the text of a link written with empty text) which Fill replaces once
-// links are resolved. Sources are NUL-free (article.Parse rejects NUL), so a
-// placeholder can never be forged by content.
+// they are rendered as placeholders (package links) which Fill replaces
+// once links are resolved.
 package markdown
 
 import (
 	"bytes"
 	"kbsite/generator/markdown/blocks"
 	"sort"
-	"strconv"
 	"strings"
 
 	"kbsite/generator/markdown/bound"
@@ -23,6 +20,7 @@ import (
 	"kbsite/generator/markdown/docfx/quote"
 	"kbsite/generator/markdown/docfx/tabs"
 	"kbsite/generator/markdown/include"
+	"kbsite/generator/markdown/links"
 	"kbsite/generator/markdown/plaintext"
 	"kbsite/generator/markdown/sanitize"
 
@@ -98,24 +96,8 @@ type Heading struct {
 	Text  string
 }
 
-// Link is one link or image reference found in the body.
-type Link struct {
-	Dest  string
-	Line  int
-	Col   int
-	Image bool
-	// Empty is set for a link written with no text, which takes its
-	// target's title.
-	Empty bool
-	// External links (with a URL scheme or //host) are not placeholders;
-	// they are kept as written and only listed.
-	External bool
-	// Include is set for a link in an included file: the include chain
-	// ("in included includes/x.md:3:5"); Line and Col are then those of
-	// the [!INCLUDE], and a relative Dest has been resolved against the
-	// included file, so it is relative to the article like any other.
-	Include string
-}
+// Link is one link or image reference found in the body (package links).
+type Link = links.Link
 
 // Section is the plain text under one heading (ID "" for text before the
 // first heading).
@@ -209,7 +191,7 @@ func extenders(opts Options, labels Labels) []goldmark.Extender {
 		headingIDs{},
 		title{},
 		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
-		linkPlaceholders{},
+		links.Extender{Priority: prioLinks},
 		steps{},
 		&blocks.Callouts{Label: labels.callout, Priority: prioCallouts},
 		&blocks.BackToTop{Label: labels.BackToTop, Priority: prioBackToTop},
@@ -333,6 +315,7 @@ func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	ctx := parser.NewContext()
 	ctx.Set(resultKey, st)
 	decisions := decision.Start(ctx, st.position)
+	found := links.Start(ctx, links.Env{Locate: st.locate, Warn: st.problem})
 	env := docfx.Env{Label: r.labels.callout, Warn: st.problem}
 	if open != nil {
 		env.Read = func(off int, rel string) ([]byte, string, error) {
@@ -344,7 +327,7 @@ func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	docfx.Start(ctx, env)
 	sanitize.Start(ctx, sanitize.Env{Warn: st.problem, Anchor: st.anchor})
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	res.Decisions = *decisions
+	res.Decisions, res.Links = *decisions, *found
 	var buf bytes.Buffer
 	buf.Grow(len(body) + len(body)/2)
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
@@ -362,34 +345,8 @@ func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 
 // Fill replaces the placeholders in html: fill gets the kind ('L' for a
 // URL, 'T' for link text) and the link's index, and returns HTML-escaped
-// text to put in its place.
-func Fill(html []byte, fill func(kind byte, i int) string) []byte {
-	if bytes.IndexByte(html, 0) < 0 {
-		return html
-	}
-	out := make([]byte, 0, len(html)+len(html)/8)
-	for {
-		i := bytes.IndexByte(html, 0)
-		if i < 0 {
-			return append(out, html...)
-		}
-		out = append(out, html[:i]...)
-		rest := html[i+1:]
-		j := bytes.IndexByte(rest, 0)
-		if j < 2 {
-			// Not a placeholder we wrote; drop the stray byte.
-			html = rest
-			continue
-		}
-		n, err := strconv.Atoi(string(rest[1:j]))
-		if err != nil {
-			html = rest
-			continue
-		}
-		out = append(out, fill(rest[0], n)...)
-		html = rest[j+1:]
-	}
-}
+// text to put in its place (links.Fill).
+func Fill(html []byte, fill func(kind byte, i int) string) []byte { return links.Fill(html, fill) }
 
 // sections splits the document's text by heading for the search index.
 func sections(doc *ast.Document, src []byte) []Section {
