@@ -338,12 +338,14 @@ func (s *Site) newLoader(drafts bool) *load.Loader {
 		HasStrings: s.Catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: &s.times}
 }
 
-// anchors are the heading IDs of an article, sorted: links may name them.
+// anchors are the heading IDs and raw HTML anchors of an article,
+// sorted: links may name them.
 func anchors(a *load.Article) []string {
-	ids := make([]string, len(a.Headings))
+	ids := make([]string, len(a.Headings), len(a.Headings)+len(a.Anchors))
 	for i, h := range a.Headings {
 		ids[i] = h.ID
 	}
+	ids = append(ids, a.Anchors...)
 	slices.Sort(ids)
 	return ids
 }
