@@ -99,6 +99,8 @@ type Site struct {
 	// written by hand, so that articles in it are not orphans.
 	nav    map[string]*site.Nav
 	tocNav bool
+	// featured are the translation keys of site.yaml's featured articles.
+	featured []string
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -413,6 +415,7 @@ func crossLink(site *Site, dl *diag.List) {
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
+	site.featured = site.featuredKeys(dl)
 	resolve.CheckProducts(linkIns(site.Articles), site.Config.Products, dl)
 	site.nav = site.buildNav(dl)
 	site.checkReachable(site.Articles, dl)

@@ -120,6 +120,9 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	if s.site.navChanged() {
 		return s.full() // every page shows the tree
 	}
+	if !slices.Equal(s.site.featuredKeys(&diag.List{}), s.site.featured) {
+		return s.full() // a featured article went: the full build says so
+	}
 	s.site.checkReachable(c.news, dl)
 	pages, written, err := s.writeChange(c)
 	if err != nil {

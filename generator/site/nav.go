@@ -47,6 +47,19 @@ type NavItem struct {
 	Items    []NavItem
 }
 
+// Pages counts the site's own pages at and under the entry, for the home
+// page's section cards.
+func (n NavItem) Pages() int {
+	c := 0
+	if n.URL != "" && !n.External {
+		c = 1
+	}
+	for _, it := range n.Items {
+		c += it.Pages()
+	}
+	return c
+}
+
 // NavPage is an article as the navigation tree sees it.
 type NavPage struct {
 	Source string // content-relative Markdown path

@@ -5,9 +5,9 @@
 // In: plain Entry values (an article's front matter, page path and steps),
 // an ArticleIn per article page, and the site's Config, UI strings and
 // languages in a Builder. Builder makes the pages: ArticlePage (with
-// RelatedList), ListPage, AZPage, SearchPage, NotFoundPage, RedirectPage;
+// RelatedList), ListPage, SearchPage, NotFoundPage, RedirectPage;
 // subpackage listing groups a language's articles into its home, A–Z,
-// product and keyword pages and makes the sitemap, robots.txt and feed.
+// topics, product and keyword pages and makes the sitemap, robots.txt and feed.
 // Languages groups translations. Out: the values templates see as
 // dot: .Site, .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, .Canonical,
 // .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
@@ -33,7 +33,7 @@ import (
 // Page is what every template receives.
 type Page struct {
 	Site        SiteInfo
-	Kind        string // home, article, list, 404, redirect
+	Kind        string // home, article, list, topics, search, 404, redirect
 	Title       string
 	Description string
 	Lang        string
@@ -141,8 +141,13 @@ type ListItem struct {
 type HomeView struct {
 	Products []Link
 	Recent   []ListItem
-	Keywords []Link
-	Count    int
+	// Featured are the articles site.yaml features, in the page's language.
+	Featured []ListItem
+	// Topics are the topics with the most articles; TopicCount counts every
+	// topic, as the topics page (TopicsFile) lists them all.
+	Topics     []Link
+	TopicCount int
+	Count      int
 	// Troubleshooters are the language's guided troubleshooters.
 	Troubleshooters []ListItem
 }
