@@ -12,7 +12,8 @@ import (
 const topTopics = 12
 
 // homePage is a language's home page: troubleshooters, product cards with
-// counts, featured and recently updated articles, and the top topics.
+// counts, featured articles, the most recently updated of the articles
+// that have a date, and the top topics.
 func homePage(b site.Builder, l Lang) *site.Page {
 	lang := l.Lang
 	p := b.Page(lang, "home", b.Paths.Lang(lang, site.HomeFile), "")
@@ -26,7 +27,8 @@ func homePage(b site.Builder, l Lang) *site.Page {
 	for _, slug := range l.products {
 		h.Products = append(h.Products, site.Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
 	}
-	for _, e := range recent(l.articles, b.Config.RecentCount) {
+	dated := slices.DeleteFunc(slices.Clone(l.articles), func(e site.Entry) bool { return e.Meta.Updated.IsZero() })
+	for _, e := range recent(dated, b.Config.RecentCount) {
 		h.Recent = append(h.Recent, site.Item(p, e))
 	}
 	for _, kp := range l.topTopics(topTopics) {
