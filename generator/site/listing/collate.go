@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/collate"
@@ -76,17 +77,15 @@ func (c *collation) byTitle(es []site.Entry) []site.Entry {
 // case (without its accent when the language sorts it with the base
 // letter), or "#" when a digit comes first or there is no letter.
 func (c *collation) letter(name string) string {
-	for _, r := range trimLead(name) {
-		if !unicode.IsLetter(r) {
-			return "#"
-		}
-		up := c.upper.String(string(r))
-		if base := []rune(norm.NFD.String(up))[0]; string(base) != up && c.primary.CompareString(string(base), up) == 0 {
-			return string(base)
-		}
-		return up
+	r, _ := utf8.DecodeRuneInString(trimLead(name))
+	if !unicode.IsLetter(r) {
+		return "#"
 	}
-	return "#"
+	up := c.upper.String(string(r))
+	if base := []rune(norm.NFD.String(up))[0]; string(base) != up && c.primary.CompareString(string(base), up) == 0 {
+		return string(base)
+	}
+	return up
 }
 
 // letterGroups puts items, in collation order, under the headings of their
