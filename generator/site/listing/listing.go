@@ -132,7 +132,7 @@ func (l Lang) Pages(want func(path string) bool) []Job {
 func productPage(b site.Builder, l Lang, slug string) *site.Page {
 	name := b.Config.ProductName(slug)
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
-	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, newCollation(l.Lang).byTitle(l.byProduct[slug]), func(lang string) bool {
+	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.byProduct[slug]), func(lang string) bool {
 		for _, e := range l.all {
 			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
 				return true
@@ -147,7 +147,7 @@ func keywordPage(b site.Builder, l Lang, kp string) *site.Page {
 	name := l.keyword[kp]
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "keyword_intro"), "{name}", name)
 	logical := strings.TrimPrefix(kp, b.Paths.Lang(l.Lang, ""))
-	return b.ListPage(l.Lang, logical, name, intro, newCollation(l.Lang).byTitle(l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
+	return b.ListPage(l.Lang, logical, name, intro, byTitleIn(l.Lang, l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
 }
 
 // recent returns up to n of es, most recently updated first.
