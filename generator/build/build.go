@@ -93,6 +93,8 @@ type Site struct {
 	// written by hand, so that articles in it are not orphans.
 	nav    map[string]*nav.Tree
 	tocNav bool
+	// featured are the translation keys of site.yaml's featured articles.
+	featured []string
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -318,6 +320,7 @@ func crossLink(site *Site, dl *diag.List) {
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
 	site.nameProducts()
+	site.featured = site.featuredKeys(dl)
 	resolve.CheckProducts(linkIns(site.Articles), linkIns(site.Articles), site.Config.Products, dl)
 	site.nav = site.buildNav(dl)
 	site.checkReachable(site.Articles, dl)
