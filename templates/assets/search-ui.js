@@ -181,6 +181,9 @@
   popup.appendChild(empty);
   form.appendChild(popup);
   form.appendChild(status);
+  // ARIA in HTML allows the combobox role on a text box, not on type=search
+  // (the Nu HTML Checker rejects it); the form keeps role=search.
+  input.type = 'text';
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
