@@ -3,7 +3,8 @@
 // helpers.mjs finds them in the built files: home, article, troubleshooter,
 // FAQ, product, keyword, A–Z, search with results, 404, an alias page, the
 // translations), over http, at 390 and 1280 px in the light and the dark
-// colour scheme. axe-core must find no violations in any of the 4 states,
+// colour scheme (on the phone also with every disclosure open: menu, search
+// box, contents, TOC). axe-core must find no violations in any of them,
 // and the Nu HTML Checker no errors in each page as rendered, scripts run
 // (once per page: the markup does not depend on the viewport). Every article
 // of the bundled site gets axe too, at 1280 px.
@@ -100,8 +101,13 @@ for (const name of Object.keys(SITES)) {
             const found = [];
             for (const entry of types[name]) {
               await open(page, p, name, entry);
-              for (const v of await axeViolations(page, { disable: CONTENT[name].axe })) {
-                found.push(`${entry.type} (${entry.rel}): ${v.rule} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
+              // On a phone the menu, the search box and the TOC fold into
+              // disclosures: check them open too.
+              for (const state of viewport === PHONE ? ['as loaded', 'disclosures open'] : ['as loaded']) {
+                if (state === 'disclosures open') await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+                for (const v of await axeViolations(page, { disable: CONTENT[name].axe })) {
+                  found.push(`${entry.type} (${entry.rel}, ${state}): ${v.rule} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
+                }
               }
             }
             assertNone(found, `axe violations (${name}, ${colorScheme}, ${viewport.width} px)`);
@@ -109,6 +115,43 @@ for (const name of Object.keys(SITES)) {
         });
       }
     }
+  });
+}
+
+/**
+ * Tabs through the page's first stops and lists those without a visible
+ * focus indicator (an outline or a box shadow) or not on screen.
+ */
+async function unseenFocus(page, stops = 60) {
+  const bad = new Set();
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      const box = el.getBoundingClientRect();
+      const name = `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`;
+      return ring && box.width > 0 && box.height > 0 ? '' : `${name}${ring ? ' (not on screen)' : ' (no focus ring)'}`;
+    });
+    if (r === null) break;
+    if (r) bad.add(r);
+  }
+  return [...bad];
+}
+
+// axe does not check that keyboard focus can be seen (WCAG 2.4.7).
+for (const name of Object.keys(SITES)) {
+  test(`keyboard: every focus stop shows a focus ring on each page type of the ${name} site`, { skip: !SITES[name] && 'not built' }, async () => {
+    await onSite(name, {}, async (page, p) => {
+      const found = [];
+      for (const entry of types[name].filter((t) => !t.redirectsTo)) {
+        await open(page, p, name, entry);
+        for (const b of await unseenFocus(page)) found.push(`${entry.type} (${entry.rel}): ${b}`);
+      }
+      assertNone(found, 'focus stops without a visible focus indicator');
+    });
   });
 }
 
