@@ -390,5 +390,7 @@ test('search-ui.js stays small', () => {
   const file = readdirSync(dir).find((f) => /^search-ui\.[0-9a-f]+\.js$/.test(f));
   assert.ok(file, 'search-ui.js is not published');
   const gz = gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
-  assert.ok(gz < 6 * 1024, `search-ui.js is ${gz} bytes gzipped`);
+  // 6.5 KiB: it loads the engine itself now (search-engine.js, 10 KiB, no
+  // longer on every page; TestArticleWeight keeps the whole page small).
+  assert.ok(gz < 6.5 * 1024, `search-ui.js is ${gz} bytes gzipped`);
 });
