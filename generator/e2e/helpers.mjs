@@ -263,16 +263,23 @@ export async function openPage(browser, { viewport = WIDE, colorScheme = 'light'
     if (isFaviconProbe(where)) return;
     problems.push(`console error on ${page.url()}: ${msg.text()} (${where})`);
   });
-  // The document each request was made for: a request cancelled because the
-  // page was left (net::ERR_ABORTED after a navigation) is no failure.
+  // The document each request was made for, and how many main-frame
+  // navigations had started by then: a request cancelled because the page
+  // was left (net::ERR_ABORTED once the next navigation started, even before
+  // the URL changes) is no failure.
   const madeFor = new WeakMap();
-  page.on('request', (req) => madeFor.set(req, page.url()));
+  let navigations = 0;
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations++;
+    madeFor.set(req, { url: page.url(), navigations });
+  });
   page.on('requestfailed', (req) => {
     if (isFaviconProbe(req.url()) || expected.has(req.url())) return;
     // The browser fetches the page's icon after the load event; leaving the
     // page at once cancels it. A missing icon still fails (HTTP 404 below).
     if (/\/favicon\.[0-9a-f]+\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
-    const left = !req.isNavigationRequest() && madeFor.has(req) && madeFor.get(req) !== page.url();
+    const at = madeFor.get(req);
+    const left = !req.isNavigationRequest() && at && (at.url !== page.url() || at.navigations < navigations);
     if (left && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText}) from ${page.url()}`);
   });
