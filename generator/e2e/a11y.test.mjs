@@ -7,14 +7,15 @@
 // box, contents, TOC). axe-core must find no violations in any of them,
 // and the Nu HTML Checker no errors in each page as rendered, scripts run
 // (once per page: the markup does not depend on the viewport). Every article
-// of the bundled site gets axe too, at 1280 px.
+// of the bundled site gets axe too, at 1280 px. Home, article, product or
+// keyword and search pages are photographed in each of the 4 states.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PHONE, WIDE, assertNone, axeViolations, launchBrowser, load, openPage, pageTypes, siteDir, siteFiles, startServer, vnuErrors, withPage } from './helpers.mjs';
+import { PHONE, WIDE, assertNone, axeViolations, launchBrowser, load, openPage, pageTypes, screenshot, siteDir, siteFiles, startServer, vnuErrors, withPage } from './helpers.mjs';
 
 const SITES = { bundled: siteDir(), wsl: process.env.KBSITE_E2E_WSL_SITE };
 
@@ -33,6 +34,9 @@ const REQUIRED = {
   bundled: ['home', 'article', 'troubleshooter', 'list products', 'list keywords', 'list az', 'search', '404', 'alias', 'translation article'],
   wsl: ['home', 'article', 'faq', 'search', '404'],
 };
+
+/** The page types photographed in each state (test-artifacts/screenshots/types-*.png). */
+const SHOTS = new Set(['home', 'article', 'list products', 'list keywords', 'search']);
 
 let browser;
 const servers = {};
@@ -101,6 +105,7 @@ for (const name of Object.keys(SITES)) {
             const found = [];
             for (const entry of types[name]) {
               await open(page, p, name, entry);
+              if (SHOTS.has(entry.type)) await screenshot(page, `types-${name}-${entry.type.replace(/ /g, '-')}-${viewport.width}-${colorScheme}`, { fullPage: entry.type !== 'article' });
               // On a phone the menu, the search box and the TOC fold into
               // disclosures: check them open too.
               for (const state of viewport === PHONE ? ['as loaded', 'disclosures open'] : ['as loaded']) {
