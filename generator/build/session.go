@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"kbsite/generator/content"
@@ -239,9 +238,13 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 			jobs = append(jobs, render("redirect", func() *site.Page { return cur.pages().RedirectPage(p, entry(a)) }))
 		}
 	}
-	live := map[string]bool{} // listing pages that exist after the change
+	var live []string // listing pages that exist after the change
 	if c.listingsChanged {
-		jobs = append(jobs, cur.listingJobs(c, render, live)...)
+		var listings []listing.Job
+		listings, live = listing.Update(cur.pages(), entries(cur.Articles), entries(c.olds), entries(c.news))
+		for _, j := range listings {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
 	}
 	if err := workers.Run(jobs); err != nil {
 		return 0, nil, err
@@ -284,50 +287,30 @@ func (s *Session) writeSearch(c *change, out write.Live) ([]string, error) {
 	return written, nil
 }
 
-// listingJobs renders the home, A–Z and listing pages of the languages of
-// the changed articles, the listings only where a changed article is or
-// was; it records every listing of those languages in live.
-func (s *Site) listingJobs(c *change, render func(string, func() *site.Page) func() error, live map[string]bool) []func() error {
-	langs, listings := map[string]bool{}, map[string]bool{}
-	for _, a := range append(slices.Clone(c.olds), c.news...) {
-		langs[a.Meta.Lang] = true
-		for _, p := range s.listingsOf(a) {
-			listings[p] = true
-		}
-	}
-	var jobs []func() error
-	b, all := s.pages(), entries(s.Articles)
-	for _, lang := range s.Languages {
-		if !langs[lang] {
-			continue
-		}
-		for _, p := range listing.Group(b, lang, all).Paths() {
-			live[p] = true
-		}
-		jobs = append(jobs, s.languageJobs(all, lang, render, func(p string) bool { return listings[p] })...)
-	}
-	return jobs
-}
-
 // removeGone removes the pages of the old versions, their redirects and,
-// when listings changed, their listings, unless they still exist.
-func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([]string, error) {
+// when listings changed, their listings, unless they still exist (live
+// holds the listings that do).
+func (site *Site) removeGone(c *change, out write.Live, live []string) ([]string, error) {
+	exists := map[string]bool{}
+	for _, p := range live {
+		exists[p] = true
+	}
 	for _, a := range site.Articles {
-		live[a.Path] = true
+		exists[a.Path] = true
 	}
 	for p := range site.Redirects {
-		live[p] = true
+		exists[p] = true
 	}
 	gone := slices.Clone(c.oldRedirects)
 	for _, a := range c.olds {
 		gone = append(gone, a.Path)
 		if c.listingsChanged {
-			gone = append(gone, site.listingsOf(a)...)
+			gone = append(gone, listing.Of(site.pages(), entry(a))...)
 		}
 	}
 	var removed []string
 	for _, p := range gone {
-		if !live[p] {
+		if !exists[p] {
 			if err := out.Remove(p); err != nil {
 				return nil, err
 			}
@@ -335,16 +318,6 @@ func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([
 		}
 	}
 	return removed, nil
-}
-
-// listingsOf are the product and keyword listing pages that show a.
-func (s *Site) listingsOf(a *Article) []string { return listing.Of(s.pages(), entry(a)) }
-
-// listingKey holds what listings, the home page, the sitemap and the feed
-// show of an article; when it is unchanged they need not be rewritten.
-func listingKey(a *Article) string {
-	return strings.Join([]string{a.Meta.ID, a.Meta.Title, a.Meta.Summary, a.Meta.Updated.String(),
-		strings.Join(a.Meta.Products, "\x00"), strings.Join(a.Meta.Keywords, "\x00")}, "\x01")
 }
 
 // updateFiles publishes the content files that pages link to after a
