@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"kbsite"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
@@ -140,7 +141,7 @@ func Build(opts Options) (*Result, error) {
 		res.Stages = w.Stages
 		return res, nil
 	}
-	th := loadTheme(opts.TemplatesDir, dl)
+	th := theme.Open(opts.TemplatesDir, kbsite.Theme, dl)
 	if th == nil {
 		return finish()
 	}
@@ -192,7 +193,7 @@ func publish(site *Site, opts Options, w *stopwatch.Watch) (int, error) {
 	}
 	corpus = nil // the index holds every section's text: let it go before the pages
 	w.Stage("search files")
-	pages, err := writeSite(site, site.layout, opts.ContentDir, out, opts.Progress)
+	pages, err := writeSite(site, site.layout, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return 0, err

@@ -15,11 +15,6 @@ func (s *Site) newFiles() *resolve.Files {
 			folder, _, what := s.ownedFolder(p)
 			return folder, what
 		},
-		Read: func(rel string) ([]byte, error) { return readContentFile(s.contentDir, rel) },
+		Read: func(rel string) ([]byte, error) { return content.ReadFile(s.contentDir, rel, math.MaxInt64) },
 	}
-}
-
-// readContentFile reads a file of the content folder that is not an article.
-func readContentFile(contentDir, rel string) ([]byte, error) {
-	return content.ReadFile(contentDir, rel, math.MaxInt64)
 }

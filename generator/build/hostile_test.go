@@ -8,11 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"kbsite"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/safehtml"
 	"kbsite/generator/load"
+	"kbsite/generator/theme"
 
 	"golang.org/x/net/html"
 )
@@ -142,7 +144,7 @@ func TestSymlinkOutsideContentIsRefused(t *testing.T) {
 func forgeAsset(t *testing.T, content string) string {
 	t.Helper()
 	dl := &diag.List{}
-	th := loadTheme(filepath.Join(repo, "templates"), dl)
+	th := theme.Open(filepath.Join(repo, "templates"), kbsite.Theme, dl)
 	if th == nil {
 		t.Fatal(dl.Sorted())
 	}

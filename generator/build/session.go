@@ -329,7 +329,7 @@ func (site *Site) updateFiles(out write.Live) ([]string, error) {
 	var changed []string
 	for _, f := range site.Files {
 		if _, found := slices.BinarySearch(before, f); !found {
-			if err := copyFile(site.contentDir, f, out); err != nil {
+			if err := site.files.Copy(f, out.WriteFile); err != nil {
 				return nil, err
 			}
 			changed = append(changed, f)

@@ -1,11 +1,8 @@
 package build
 
 import (
-	"fmt"
-
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/internal/workers"
-	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/site/listing"
 	"kbsite/generator/theme"
@@ -14,7 +11,7 @@ import (
 
 // writeSite renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr *progress.Reporter) (int, error) {
+func writeSite(s *Site, lay *theme.Theme, out *write.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	pages := &write.Pages{Theme: lay, Out: out, Progress: pr, Times: &s.times}
 	render := func(tmpl string, page func() *site.Page) func() error {
@@ -36,7 +33,7 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
 	}
 	for _, f := range s.Files {
-		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
+		jobs = append(jobs, func() error { return s.files.Copy(f, out.WriteFile) })
 	}
 	pr.Stage("write pages", len(jobs))
 	if err := workers.Run(jobs); err != nil {
@@ -68,17 +65,4 @@ func (s *Site) writeWebFiles(out write.Sink) error {
 		}
 	}
 	return nil
-}
-
-// copyFile publishes a linked file. An SVG is checked again on the bytes
-// copied, in case it changed after its links were resolved.
-func copyFile(contentDir, rel string, out write.Sink) error {
-	data, err := readContentFile(contentDir, rel)
-	if err != nil {
-		return err
-	}
-	if p := resolve.SVGCheck(rel, data); p != nil {
-		return fmt.Errorf("%s changed during the build and is no longer safe to publish: %v", rel, p)
-	}
-	return out.WriteFile(rel, data)
 }
