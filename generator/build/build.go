@@ -13,10 +13,7 @@
 package build
 
 import (
-	"fmt"
-	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"kbsite"
@@ -279,26 +276,9 @@ func (s *Site) finishLanguages() {
 // matter keys are summed up rather than warned one by one.
 func (s *Site) foreign() bool { return s.Config.DeriveIDs != nil && *s.Config.DeriveIDs }
 
-// articlePath is where an article's page goes: beside the other articles,
-// named after its ID, so that moving the file breaks no link. Foreign
-// content, whose IDs are derived from paths, keeps its folder layout
-// instead (windows-client/x/y.md is windows-client/x/y.html), so the
-// links and redirects of the site it came from map one to one; a page
-// that would land on a generated page or in a folder the build owns goes
-// beside the articles.
+// articlePath is where an article's page goes (site.Paths.Place).
 func (s *Site) articlePath(a *load.Article, derivedID bool) string {
-	byID := s.langPath(a.Meta.Lang, site.ArticlePath(a.Meta.ID))
-	if !derivedID {
-		return byID
-	}
-	p := site.SourcePath(a.Source)
-	if first, _, _ := strings.Cut(p, "/"); first != a.Meta.Lang {
-		p = s.langPath(a.Meta.Lang, p)
-	}
-	if folder, _, _ := s.ownedFolder(p); folder != "" || s.generatedFile(p) != "" {
-		return byID
-	}
-	return p
+	return s.paths().Place(a.Meta.Lang, a.Meta.ID, a.Source, derivedID, s.articleID)
 }
 
 // crossLink resolves every link, alias and related article, and runs the
@@ -327,7 +307,7 @@ func crossLink(site *Site, dl *diag.List) {
 // target.
 func newArticle(l *load.Article) *Article {
 	a := &Article{Article: l}
-	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: anchors(l), Ref: a}
+	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: l.Anchors(), Ref: a}
 	return a
 }
 
@@ -338,35 +318,12 @@ func (s *Site) newLoader(drafts bool) *load.Loader {
 		HasStrings: s.Catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: &s.times}
 }
 
-// anchors are the heading IDs of an article, sorted: links may name them.
-func anchors(a *load.Article) []string {
-	ids := make([]string, len(a.Headings))
-	for i, h := range a.Headings {
-		ids[i] = h.ID
-	}
-	slices.Sort(ids)
-	return ids
-}
-
 // aliases registers aliases and their redirect pages in this site
 // (resolve.Aliases holds the rules).
 func (s *Site) aliases() resolve.Aliases {
 	return resolve.Aliases{Index: s.Index, Redirects: s.Redirects,
-		IDPage: func(lang, id string) string { return s.langPath(lang, site.ArticlePath(id)) },
-		Clash:  s.aliasClash}
-}
-
-// aliasClash says what generated page or owned folder the redirect page
-// op of a path alias would land on, or "". Redirects may go in the article
-// folder, where old IDs' redirects are, but not on an article's page.
-func (s *Site) aliasClash(op string) string {
-	if what := s.generatedFile(op); what != "" {
-		return fmt.Sprintf("%s (%s)", strings.ToLower(op), what)
-	}
-	if folder, dir, what := s.ownedFolder(op); folder != "" && dir != site.ArticleDir {
-		return fmt.Sprintf("a page in %s, the folder of %s", folder, what)
-	}
-	return ""
+		IDPage: func(lang, id string) string { return s.paths().Lang(lang, site.ArticlePath(id)) },
+		Clash:  func(p string) string { return s.paths().Clash(p, s.articleID) }}
 }
 
 // checkReachable warns about orphan articles and duplicate titles among

@@ -284,10 +284,10 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 	}
 	for rel := range readTree(t, out) {
 		_, redirect := site.Redirects[rel]
-		folder, _, _ := site.ownedFolder(rel)
+		folder, _, _ := site.paths().Owned(rel)
 		switch {
 		case strings.HasPrefix(rel, "."): // the build's own markers; content files never start with "."
-		case site.generatedFile(rel) != "" || folder != "" || slices.Contains(site.Files, rel):
+		case site.paths().Generated(rel, site.articleID) != "" || folder != "" || slices.Contains(site.Files, rel):
 		case redirect && site.files.Problem(rel) != "": // not a kind of file content may publish
 		default:
 			t.Errorf("%s is written by the build but owned.go does not know it", rel)
@@ -308,7 +308,7 @@ func TestOwnedPaths(t *testing.T) {
 		"images/robots.txt":  "",
 		"de/images/logo.png": "",
 	} {
-		if got := site.generatedFile(p); got != want {
+		if got := site.paths().Generated(p, site.articleID); got != want {
 			t.Errorf("generatedFile(%s) = %q, want %q", p, got, want)
 		}
 	}
@@ -316,7 +316,7 @@ func TestOwnedPaths(t *testing.T) {
 		"de/kb/diagram.png": "de/kb/", "KB/x.png": "kb/", "Assets/x.js": "assets/", "de/assets/x.js": "",
 		"search/en/manifest.js": "search/", "de/keywords/x.png": "de/keywords/", "de/images/logo.png": "", "kbx/a.png": "",
 	} {
-		if got, _, _ := site.ownedFolder(p); got != want {
+		if got, _, _ := site.paths().Owned(p); got != want {
 			t.Errorf("ownedFolder(%s) = %q, want %q", p, got, want)
 		}
 	}

@@ -9,8 +9,10 @@ func (s *Site) pages() site.Builder {
 	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths()}
 }
 
+// articlePage is a's page. Its body is filled in when the page is written
+// rather than kept, so only the packed copy of every body waits in memory.
 func (s *Site) articlePage(a *Article) *site.Page {
-	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.html(),
+	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()),
 		Related: site.RelatedList(entry(a), entries(a.Related), entries(a.Similar), similarCount), Backlinks: entries(a.Backlinks), Self: -1}
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))

@@ -5,7 +5,6 @@ import (
 
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/workers"
-	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 )
 
@@ -100,20 +99,4 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 		out = append(out, article(t))
 	}
 	return out
-}
-
-// html returns the article body with its links filled in. It is made when
-// the page is written rather than kept, so only the packed copy of every
-// body waits in memory.
-func (a *Article) html() []byte {
-	fills, texts := a.linked.Fills, a.linked.Texts
-	return markdown.Fill(a.Body.Unpack(), func(kind byte, n int) string {
-		if n < 0 || n >= len(fills) {
-			return ""
-		}
-		if kind == 'T' {
-			return texts[n]
-		}
-		return fills[n]
-	})
 }

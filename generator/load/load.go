@@ -57,6 +57,16 @@ func (a *Article) TakeSections() []markdown.Section {
 	return s
 }
 
+// Anchors are the article's heading IDs, sorted: links may name them.
+func (a *Article) Anchors() []string {
+	ids := make([]string, len(a.Headings))
+	for i, h := range a.Headings {
+		ids[i] = h.ID
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // Loader loads the articles of one content folder.
 type Loader struct {
 	ContentDir string
