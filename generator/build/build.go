@@ -68,6 +68,17 @@ type Result struct {
 // Failed reports whether the build had errors (and so wrote nothing).
 func (r *Result) Failed() bool { return r.Errors > 0 }
 
+// report records dl's diagnostics, broken links as warnings with
+// warnLinks, and the time since start.
+func (r *Result) report(dl *diag.List, warnLinks bool, start time.Time) {
+	if warnLinks {
+		dl.Demote(diag.KindLink)
+	}
+	r.Diagnostics = dl.Sorted()
+	r.Errors, r.Warnings = dl.Count()
+	r.Elapsed = time.Since(start)
+}
+
 // Site is the loaded, resolved content of one build.
 type Site struct {
 	Config   config.Site
@@ -129,12 +140,7 @@ func Build(opts Options) (*Result, error) {
 			sweep.Wait()
 			w.Stage("old site")
 		}
-		if opts.WarnLinks {
-			dl.Demote(diag.KindLink)
-		}
-		res.Diagnostics = dl.Sorted()
-		res.Errors, res.Warnings = dl.Count()
-		res.Elapsed = time.Since(start)
+		res.report(dl, opts.WarnLinks, start)
 		res.Stages = w.Stages
 		return res, nil
 	}
@@ -248,11 +254,7 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 	if r, ok := site.loader.Renderers[lang]; ok {
 		return r
 	}
-	c := site.Catalog
-	labels := markdown.Labels{BackToTop: c.T(lang, "back_to_top"), Callouts: map[string]string{}}
-	for _, k := range []string{"note", "tip", "important", "warning", "caution", "question", "resolved", "escalate", "support"} {
-		labels.Callouts[k] = c.T(lang, "callout_"+k)
-	}
+	labels := markdown.LabelsIn(func(key string) string { return site.Catalog.T(lang, key) })
 	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, Typographer: site.Config.Typographer, SupportURL: site.Config.SupportURL}, labels)
 	site.loader.Renderers[lang] = r
 	return r

@@ -116,12 +116,8 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	start := time.Now()
 	dl := &diag.List{}
 	finish := func(pages int, written []string) (*Result, []string, error) {
-		if s.opts.WarnLinks {
-			dl.Demote(diag.KindLink)
-		}
-		res := &Result{Site: s.site, Diagnostics: dl.Sorted(), Articles: len(s.site.Articles), Pages: pages}
-		res.Errors, res.Warnings = dl.Count()
-		res.Elapsed = time.Since(start)
+		res := &Result{Site: s.site, Articles: len(s.site.Articles), Pages: pages}
+		res.report(dl, s.opts.WarnLinks, start)
 		return res, written, nil
 	}
 	c := s.parse(rels, dl)
@@ -326,22 +322,5 @@ func (site *Site) removeGone(c *change, out write.Live, live []string) ([]string
 func (site *Site) updateFiles(out write.Live) ([]string, error) {
 	before := site.Files
 	site.Files = usedFiles(site.Articles)
-	var changed []string
-	for _, f := range site.Files {
-		if _, found := slices.BinarySearch(before, f); !found {
-			if err := site.files.Copy(f, out.WriteFile); err != nil {
-				return nil, err
-			}
-			changed = append(changed, f)
-		}
-	}
-	for _, f := range before {
-		if _, found := slices.BinarySearch(site.Files, f); !found {
-			if err := out.Remove(f); err != nil {
-				return nil, err
-			}
-			changed = append(changed, f)
-		}
-	}
-	return changed, nil
+	return out.Sync(before, site.Files, func(f string) error { return site.files.Copy(f, out.WriteFile) })
 }
