@@ -300,7 +300,8 @@ func crossLink(site *Site, dl *diag.List) {
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
-	resolve.CheckProducts(linkIns(site.Articles), site.Config.Products, dl)
+	site.nameProducts()
+	resolve.CheckProducts(linkIns(site.Articles), linkIns(site.Articles), site.Config.Products, dl)
 	site.nav = site.buildNav(dl)
 	site.checkReachable(site.Articles, dl)
 }

@@ -251,7 +251,7 @@ func TestServeRefusesAliasesOverPages(t *testing.T) {
 		{"new.md", "---\nid: KB900001\ntitle: New\nproducts: [x]\naliases: [Q1, ./search.html]\n---\n",
 			`new.md:5:15: alias "./search.html" would replace search.html (the search page)`},
 		{"new.md", "---\nid: Q307294\ntitle: New\nproducts: [x]\n---\n",
-			`messenger/kb307294.md:7:11: alias "Q307294" is the address of Q307294`},
+			`messenger/kb307294.md:8:11: alias "Q307294" is the address of Q307294`},
 	} {
 		res, _, err := sess.Update([]string{write(c.rel, c.src)})
 		if err != nil {

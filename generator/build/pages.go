@@ -12,8 +12,8 @@ func (s *Site) pages() site.Builder {
 // articlePage is a's page. Its body is filled in when the page is written
 // rather than kept, so only the packed copy of every body waits in memory.
 func (s *Site) articlePage(a *Article) *site.Page {
-	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()),
-		Related: site.RelatedList(entry(a), entries(a.Related), entries(a.Similar), similarCount), Backlinks: entries(a.Backlinks), Self: -1}
+	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()), Self: -1}
+	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.Related), entries(a.Backlinks), entries(a.Similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))
 		if t == a {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"sort"
 
 	"kbsite/generator/internal/diag"
@@ -56,6 +57,16 @@ func usedFiles(arts []*Article) []string {
 	}
 	sort.Strings(files)
 	return files
+}
+
+// nameProducts takes the product names the articles write
+// (resolve.WrittenNames) into the configuration and reports whether they
+// changed, which changes every page that names those products.
+func (s *Site) nameProducts() bool {
+	names := resolve.WrittenNames(linkIns(s.Articles))
+	changed := !maps.Equal(names, s.Config.WrittenNames)
+	s.Config.WrittenNames = names
+	return changed
 }
 
 // linkBacklinks sets the backlinks of every article of targets from the

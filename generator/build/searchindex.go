@@ -1,8 +1,11 @@
 package build
 
 import (
+	"kbsite/generator/content/docfx"
 	"kbsite/generator/search/export"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 // similarCount is how many computed "most similar" articles each article
@@ -12,26 +15,35 @@ const similarCount = 5
 // searchDoc is what the search index knows of an article. Only the index
 // needs the section texts, and it keeps its own reference while it does:
 // the article gives them up so they are not held through the write.
-func (site *Site) searchDoc(a *Article) index.Doc {
-	d := index.Doc{
+func (site *Site) searchDoc(a *Article) fields.Doc {
+	d := fields.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
 		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
-		ProductSlugs: a.Meta.Products,
+		ProductSlugs: a.Meta.Products, Type: typeName(a.Meta.Topic), TypeSlug: a.Meta.Topic,
 	}
 	for _, p := range a.Meta.Products {
 		d.Products = append(d.Products, site.Config.ProductName(p))
 	}
 	for _, s := range a.TakeSections() {
-		d.Sections = append(d.Sections, index.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
+		d.Sections = append(d.Sections, fields.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 	}
 	return d
+}
+
+// typeName is how search names an article type: as its page does, or
+// from the slug where the page names none ("article").
+func typeName(topic string) string {
+	if n := docfx.TopicName(topic); n != "" || topic == "" {
+		return n
+	}
+	return docfx.DisplayName(topic)
 }
 
 // indexSearch analyses every article for search and adds the most similar
 // articles to each article's related list. The returned writer writes the
 // client index files.
 func (site *Site) indexSearch() *export.Writer {
-	docs := make([]index.Doc, len(site.Articles))
+	docs := make([]fields.Doc, len(site.Articles))
 	for i, a := range site.Articles {
 		docs[i] = site.searchDoc(a)
 	}
@@ -40,7 +52,7 @@ func (site *Site) indexSearch() *export.Writer {
 	if site.keepIndex {
 		site.corpus = files
 	}
-	similar := corpus.Related(similarCount + 3)
+	similar := related.All(corpus, similarCount+3)
 	for i, a := range site.Articles {
 		a.Similar = a.Similar[:0]
 		for _, j := range similar[i] {
@@ -57,7 +69,7 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	if site.corpus == nil {
 		return nil, nil
 	}
-	var changed []index.Doc
+	var changed []fields.Doc
 	kept := map[string]bool{}
 	for _, a := range news {
 		changed = append(changed, site.searchDoc(a))
@@ -72,7 +84,7 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	write, remove := site.corpus.Update(changed, removed)
 	for _, a := range news {
 		a.Similar = a.Similar[:0]
-		for _, src := range site.corpus.Corpus().RelatedSources(a.Source, similarCount+3) {
+		for _, src := range related.Sources(site.corpus.Corpus(), a.Source, similarCount+3) {
 			if r := bySource[src]; r != nil && r != a {
 				a.Similar = append(a.Similar, r)
 			}

@@ -128,9 +128,10 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		// The languages changed, and with them every page's switcher.
 		return s.full()
 	}
-	if s.site.navChanged() {
-		return s.full() // every page shows the tree
+	if s.site.navChanged() || s.site.nameProducts() {
+		return s.full() // every page shows the tree; product names are on many
 	}
+	resolve.CheckProducts(linkIns(c.news), linkIns(s.site.Articles), s.site.Config.Products, dl)
 	s.site.checkReachable(c.news, dl)
 	pages, written, err := s.writeChange(c)
 	if err != nil {

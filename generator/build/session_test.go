@@ -48,6 +48,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		{"change products", func() []string {
 			return []string{edit("windows-xp/kb302089.md", "products: [", "products: [brand-new-product, ")}
 		}},
+		{"name that product", func() []string {
+			return []string{edit("windows-xp/kb302089.md", "brand-new-product", "Brand New Product")}
+		}},
 		{"new article", func() []string {
 			p := filepath.Join(content, "new", "kb900001.md")
 			os.MkdirAll(filepath.Dir(p), 0o755)
@@ -121,6 +124,42 @@ func TestIncrementalErrorKeepsLastGoodSite(t *testing.T) {
 		t.Fatalf("fix rejected: %v %s", err, messages(res))
 	}
 	compareTrees(t, "after fix", before, readTree(t, out))
+}
+
+// TestIncrementalProductNames: on a site navigated by its toc.yml, where a
+// product change leaves the tree alone, serve still checks a saved
+// article's products against the whole site and renames a product on
+// every page when the name an article writes for it changes.
+func TestIncrementalProductNames(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	os.MkdirAll(content, 0o755)
+	write := func(rel, src string) string {
+		p := filepath.Join(content, rel)
+		os.WriteFile(p, []byte(src), 0o644)
+		return p
+	}
+	write("site.yaml", "title: T\n")
+	write("toc.yml", "items:\n- name: A\n  href: a.md\n- name: B\n  href: b.md\n")
+	write("a.md", "---\nid: KB1\ntitle: A\nproducts: [Windows Messenger]\n---\nSee [](kb:KB2).\n")
+	b := write("b.md", "---\nid: KB2\ntitle: B\nproducts: [windows-messenger]\n---\nSee [](kb:KB1).\n")
+	sess, res, err := NewSession(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	write("b.md", "---\nid: KB2\ntitle: B\nproducts: [windows-messenger, windows-mesenger]\n---\nSee [](kb:KB1).\n")
+	res, _, err = sess.Update([]string{b})
+	if want := `b.md:4:31: warning: product "windows-mesenger" looks like a typo (did you mean windows-messenger?)`; err != nil || !strings.Contains(messages(res), want) {
+		t.Errorf("want %q, got %v %s", want, err, messages(res))
+	}
+	a := write("a.md", "---\nid: KB1\ntitle: A\nproducts: [Windows Messenger®]\n---\nSee [](kb:KB2).\n")
+	if res, _, err = sess.Update([]string{a}); err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "kb", "kb2.html"))
+	if !strings.Contains(string(page), ">Windows Messenger®</a>") {
+		t.Errorf("B's page still has the old product name:\n%s", page)
+	}
 }
 
 // TestServeSweepsReplacedSites: in serve mode the site a full rebuild

@@ -32,6 +32,9 @@ func writeSite(s *Site, lay *theme.Theme, out *write.Dir, pr *progress.Reporter)
 	for _, as := range lay.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
 	}
+	if icon, _ := site.Favicon(s.Config); icon != "" {
+		jobs = append(jobs, func() error { return out.WriteFile(icon, s.Config.FaviconData) })
+	}
 	for _, f := range s.Files {
 		jobs = append(jobs, func() error { return s.files.Copy(f, out.WriteFile) })
 	}

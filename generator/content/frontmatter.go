@@ -37,19 +37,23 @@ type Meta struct {
 	// own "summary", which the page shows as its Summary section; a DocFX
 	// "description" is for meta tags and listings only.
 	SummaryOnPage bool
-	Products      []string
-	Keywords      []string
-	Aliases       []string
-	Related       []string
-	Updated       time.Time
-	Lang          string
-	Draft         bool
+	// Products are product slugs; ProductNames the display names written
+	// in their place ("Windows Messenger" for windows-messenger), by slug.
+	Products     []string
+	ProductNames map[string]string
+	Keywords     []string
+	Aliases      []string
+	Related      []string
+	Updated      time.Time
+	Lang         string
+	Draft        bool
 	// Type is "troubleshooter" for a guided troubleshooter, else "".
 	Type string
 	// TranslationKey groups translations of one article; it defaults to ID.
 	TranslationKey string
-	// Topic is the article type DocFX content gives in ms.topic
-	// ("troubleshooting", "how-to"), as a slug.
+	// Topic is the article type ("troubleshooting", "how-to"), as a slug:
+	// the writer's "topic", DocFX's ms.topic, or "troubleshooter" for a
+	// troubleshooter; "" for an untyped article. Search filters by it.
 	Topic string
 	// FAQ are the questions of a YAML FAQ page, for its FAQPage data.
 	FAQ []docfx.QA
@@ -123,6 +127,7 @@ func Parse(file string, src []byte, dl *diag.List) (Doc, bool) {
 	doc.BodyLine = 2 + bytes.Count(rest[:after], []byte("\n"))
 	doc.Body = rest[after:]
 	doc.Meta, doc.Unknown, ok = parseMeta(file, yamlSrc, dl)
+	warnPlaceholders(file, doc, dl)
 	return doc, ok
 }
 
@@ -254,8 +259,23 @@ func (r *metaReader) finish() {
 	if len(m.Products) == 0 {
 		m.Products = f.Products
 	}
-	m.Topic = f.Topic
+	m.Topic = articleType(m.Topic, f.Topic, m.Type)
 	m.Keywords = docfx.SplitKeywords(m.Keywords)
+}
+
+// articleType is the one rule for an article's type: the writer's
+// "topic", else DocFX's ms.topic, else "troubleshooter" for a guided
+// troubleshooter. An article with none is untyped ("").
+func articleType(topic, msTopic, typ string) string {
+	switch {
+	case topic != "":
+		return topic
+	case msTopic != "":
+		return msTopic
+	case typ == TypeTroubleshooter:
+		return TypeTroubleshooter
+	}
+	return ""
 }
 
 // parseYAMLPage reads a "### YamlMime:FAQ" file (Scan admits no other
@@ -393,6 +413,8 @@ func (r *metaReader) textField(key string, v *yaml.Node) bool {
 		m.Related = r.list(v, key)
 	case "translation_key":
 		m.TranslationKey = r.str(v, key)
+	case "topic":
+		m.Topic = docfx.Slug(r.str(v, key))
 	default:
 		return false
 	}
@@ -410,13 +432,7 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 			r.fail(v, "id %s may hold only letters, digits, '.', '_' and '-' (at most 64)", diag.Quote(m.ID))
 		}
 	case "products":
-		m.Products = r.list(v, key)
-		for j, p := range m.Products {
-			if !slugRe.MatchString(p) {
-				pp := m.Pos[fmt.Sprintf("products.%d", j)]
-				r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, pp.Line, pp.Col, "product %s must be a lower-case slug such as windows-messenger (display names go in site.yaml)", diag.Quote(p))
-			}
-		}
+		r.products(v)
 	case "updated", "date":
 		r.date(key, v)
 	case "lang":
@@ -439,6 +455,29 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// products reads the products an article applies to, each a slug
+// (windows-messenger) or a display name (Windows Messenger) that stands for
+// its slug and names the product where site.yaml does not.
+func (r *metaReader) products(v *yaml.Node) {
+	m := &r.m
+	m.Products = r.list(v, "products")
+	for j, p := range m.Products {
+		slug, ok := ProductSlug(p)
+		if !ok {
+			pp := m.Pos[fmt.Sprintf("products.%d", j)]
+			r.dl.Addf(diag.Error, diag.KindFrontMatter, r.file, pp.Line, pp.Col, "product %s has no letters or digits to make its address from; write a slug such as windows-messenger", diag.Quote(p))
+			continue
+		}
+		if slug != p {
+			if m.ProductNames == nil {
+				m.ProductNames = map[string]string{}
+			}
+			m.ProductNames[slug] = p
+		}
+		m.Products[j] = slug
+	}
 }
 
 // date reads the updated (or date) field.

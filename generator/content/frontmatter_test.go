@@ -67,7 +67,7 @@ func TestFrontMatterErrorsArePositioned(t *testing.T) {
 		{"bad date", "---\nid: KB1\ntitle: T\nupdated: yesterday\n---\n", `content/x.md:4:10: updated "yesterday" is not a date`},
 		{"bad id", "---\nid: KB 1\ntitle: T\n---\n", `content/x.md:2:5: id "KB 1" may hold only`},
 		{"unclosed", "---\nid: KB1\n", `content/x.md:1:1: front matter starts with "---" but has no closing`},
-		{"bad product", "---\nid: KB1\ntitle: T\nproducts: [Windows Messenger]\n---\n", `content/x.md:4:12: product "Windows Messenger" must be a lower-case slug`},
+		{"bad product", "---\nid: KB1\ntitle: T\nproducts: [ok, \"!?\"]\n---\n", `content/x.md:4:16: product "!?" has no letters or digits to make its address from`},
 		{"list type", "---\nid: KB1\ntitle: T\nkeywords: {a: b}\n---\n", `content/x.md:4:11: keywords must be a list`},
 		{"draft type", "---\nid: KB1\ntitle: T\ndraft: maybe\n---\n", `content/x.md:4:8: draft must be true or false`},
 		{"binary", "---\nid: K\x00B\n", `content/x.md:2:6: binary file`},

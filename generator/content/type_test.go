@@ -15,3 +15,21 @@ func TestTypeTroubleshooter(t *testing.T) {
 		t.Errorf("ok=%v msgs=%v", ok, msgs)
 	}
 }
+
+// Every article has one article type: topic, else ms.topic, else
+// troubleshooter for a troubleshooter, else none.
+func TestArticleType(t *testing.T) {
+	for _, c := range []struct{ fm, want string }{
+		{"topic: How-to", "how-to"},
+		{"topic: how-to\nms.topic: troubleshooting", "how-to"},
+		{"ms.topic: troubleshooting", "troubleshooting"},
+		{"type: troubleshooter", "troubleshooter"},
+		{"type: troubleshooter\ntopic: tutorial", "tutorial"},
+		{"", ""},
+	} {
+		doc, ok, msgs := parse(t, "---\nid: KB1\ntitle: T\n"+c.fm+"\n---\n")
+		if !ok || len(msgs) != 0 || doc.Meta.Topic != c.want {
+			t.Errorf("%q: ok=%v msgs=%v topic=%q, want %q", c.fm, ok, msgs, doc.Meta.Topic, c.want)
+		}
+	}
+}

@@ -57,6 +57,30 @@ function tabState(page) {
   }));
 }
 
+describe('search by ms.topic on the WSL docs', { skip: !SITES.wsl && 'KBSITE_E2E_WSL_SITE not set (run through go test ./generator/e2e)' }, () => {
+  for (const mode of ['http', 'file']) {
+    test(`the type filter offers the ms.topic values with counts and keeps one (${mode})`, async () => {
+      const v = await visit(url('wsl', mode, 'search.html?q=install&type=how-to'));
+      try {
+        await v.page.waitForFunction(() => document.getElementById('search-page').dataset.type === 'how-to' &&
+          !document.querySelector('.search-field-type').hidden);
+        const r = await v.page.evaluate(() => ({
+          types: [...document.querySelectorAll('#search-type option')].map((o) => [o.value, o.textContent]),
+          meta: [...document.querySelectorAll('#search-results .search-result-meta')].map((m) => m.textContent),
+          productShown: !document.querySelector('.search-field-product').hidden,
+        }));
+        assert.ok(r.types.some(([v, t]) => v === 'how-to' && /^How-to guide \(\d+\)$/.test(t)), JSON.stringify(r.types));
+        assert.ok(r.types.some(([v]) => v === 'faq') && r.types.some(([v]) => v === 'install-set-up-deploy'), JSON.stringify(r.types));
+        assert.ok(r.meta.length > 0 && r.meta.every((m) => m.split(' · ')[1] === 'How-to guide'), r.meta.join('\n'));
+        assert.equal(r.productShown, false, 'the WSL docs have no products: no product filter');
+        assertNone(v.errors, 'JavaScript errors');
+      } finally {
+        await v.close();
+      }
+    });
+  }
+});
+
 describe('DocFX tabs on the WSL docs', { skip: !SITES.wsl && 'KBSITE_E2E_WSL_SITE not set (run through go test ./generator/e2e)' }, () => {
   for (const mode of ['http', 'file']) {
     test(`one panel at a time with JavaScript, the same tab across groups, arrow keys (${mode})`, async () => {

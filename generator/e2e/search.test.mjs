@@ -1,5 +1,6 @@
 // Search UI: the header box with results as you type (an ARIA combobox) and
-// the shareable results page search.html?q=...&product=..., over http under
+// the shareable results page search.html?q=...&product=...&type=..., with its
+// filters, counts and history, over http under
 // a sub-path and over file://, from pages deeper in the tree. Every page
 // visited must log no errors and make no failing request (withPage).
 
@@ -52,24 +53,35 @@ function dropdown(page) {
 
 /** What the results page lists. */
 function resultsPage(page) {
-  return page.evaluate(() => ({
+  return page.evaluate(() => {
+   const optionState = (o) => {
+     const m = / \((\d+)\)$/.exec(o.textContent);
+     return [o.value, o.dataset.name || o.textContent, m ? Number(m[1]) : null, o.disabled];
+   };
+   return {
     ids: [...document.querySelectorAll('#search-results .search-result-meta')].map((m) => m.textContent.split(' · ')[0]),
     meta: [...document.querySelectorAll('#search-results .search-result-meta')].map((m) => m.textContent),
     hrefs: [...document.querySelectorAll('#search-results a')].map((a) => a.href),
     summary: document.getElementById('search-summary').textContent,
     q: document.getElementById('search-page-q').value,
     product: document.getElementById('search-product').value,
-    products: [...document.getElementById('search-product').options].map((o) => [o.value, o.textContent]),
+    type: document.getElementById('search-type').value,
+    // [value, name, count or null, disabled] of each option.
+    products: [...document.getElementById('search-product').options].map((o) => [o.value, o.dataset.name || o.textContent]),
+    productCounts: [...document.getElementById('search-product').options].map(optionState),
+    types: [...document.getElementById('search-type').options].map(optionState),
+    typeShown: !document.querySelector('.search-field-type').hidden,
     nojs: document.querySelector('.search-nojs').hidden,
     marks: [...document.querySelectorAll('#search-results mark')].length,
-  }));
+  };
+  });
 }
 
-async function waitPage(page, q, product = '') {
-  await page.waitForFunction(([q, p]) => {
+async function waitPage(page, q, product = '', type = '') {
+  await page.waitForFunction(([q, p, t]) => {
     const d = document.getElementById('search-page').dataset;
-    return d.q === q && d.product === p;
-  }, [q, product]);
+    return d.q === q && d.product === p && d.type === t && !document.getElementById('search-page').hasAttribute('aria-busy');
+  }, [q, product, type]);
 }
 
 for (const mode of ['http', 'file']) {
@@ -282,6 +294,85 @@ for (const mode of ['http', 'file']) {
       });
     });
 
+    test('the type filter narrows the results, each filter value shows its count, and the address and back/forward keep them', async () => {
+      await withPage(ctx.browser, {}, async (page) => {
+        await load(page, url('search.html?q=messenger'));
+        await waitPage(page, 'messenger');
+        const all = await resultsPage(page);
+        assert.equal(all.typeShown, true, 'the bundled site has article types');
+        assert.deepEqual(all.types[0], ['', 'All types', null, false]);
+        const types = Object.fromEntries(all.types.slice(1).map(([v, , n]) => [v, n]));
+        assert.deepEqual(Object.keys(types).sort(), ['how-to', 'reference', 'troubleshooter', 'troubleshooting']);
+        // Every bundled English article has a type: the counts add up to the total.
+        const total = Number(/^(\d+) articles match/.exec(all.summary)[1]);
+        assert.equal(Object.values(types).reduce((a, b) => a + b, 0), total, JSON.stringify(all.types));
+        assert.ok(all.productCounts.slice(1).every(([, , n]) => n !== null), JSON.stringify(all.productCounts));
+
+        await page.selectOption('#search-type', 'how-to');
+        await waitPage(page, 'messenger', '', 'how-to');
+        const howto = await resultsPage(page);
+        assert.equal(page.url(), url('search.html?q=messenger&type=how-to'));
+        assert.equal(howto.ids.length, types['how-to']);
+        assert.ok(howto.meta.every((m) => m.split(' · ')[1] === 'How-to guide'), howto.meta.join('\n'));
+        assert.match(howto.summary, new RegExp(`^${types['how-to']} articles match “messenger” \\(How-to guide\\)\\.$`));
+        // Product counts now count how-to articles only, as choosing one gives.
+        const xp = howto.productCounts.find(([v]) => v === 'windows-xp')[2];
+        assert.ok(xp > 0 && xp < howto.ids.length, JSON.stringify(howto.productCounts));
+
+        await page.selectOption('#search-product', 'windows-xp');
+        await waitPage(page, 'messenger', 'windows-xp', 'how-to');
+        const both = await resultsPage(page);
+        assert.equal(page.url(), url('search.html?q=messenger&product=windows-xp&type=how-to'));
+        assert.equal(both.ids.length, xp);
+        assert.match(both.summary, /\(Microsoft Windows XP Home Edition and Professional, How-to guide\)\.$/);
+
+        // Back and forward restore the query, the filters and the results.
+        await page.goBack();
+        await waitPage(page, 'messenger', '', 'how-to');
+        let r = await resultsPage(page);
+        assert.deepEqual([r.q, r.product, r.type, r.ids], ['messenger', '', 'how-to', howto.ids]);
+        await page.goBack();
+        await waitPage(page, 'messenger');
+        r = await resultsPage(page);
+        assert.deepEqual([r.q, r.product, r.type, r.ids], ['messenger', '', '', all.ids]);
+        assert.equal(page.url(), url('search.html?q=messenger'));
+        await page.goForward();
+        await waitPage(page, 'messenger', '', 'how-to');
+        await page.goForward();
+        await waitPage(page, 'messenger', 'windows-xp', 'how-to');
+        assert.deepEqual((await resultsPage(page)).ids, both.ids);
+
+        // The address is shareable: opened anew, it shows the same.
+        await load(page, url('search.html?q=messenger&product=windows-xp&type=how-to'));
+        await waitPage(page, 'messenger', 'windows-xp', 'how-to');
+        r = await resultsPage(page);
+        assert.deepEqual([r.product, r.type, r.ids], ['windows-xp', 'how-to', both.ids]);
+
+        // A type with no match is offered with 0, disabled; the header box still works here.
+        await page.fill('#search-page-q', 'proxy');
+        await waitPage(page, 'proxy', 'windows-xp', 'how-to');
+        r = await resultsPage(page);
+        assert.ok(r.types.some(([, , n, off]) => n === 0 && off), JSON.stringify(r.types));
+        await type(page, 'passport');
+        assert.ok((await dropdown(page)).ids.length > 0, 'the header box finds nothing on the results page');
+      });
+    });
+
+    test('an unknown type finds nothing and offers to search every type', async () => {
+      await withPage(ctx.browser, {}, async (page) => {
+        await load(page, url('search.html?q=messenger&type=nope'));
+        await waitPage(page, 'messenger', '', 'nope');
+        const r = await resultsPage(page);
+        assert.deepEqual(r.ids, []);
+        assert.equal(r.type, 'nope');
+        const link = page.locator('#search-extra .search-alt a');
+        assert.equal(await link.textContent(), 'Search all article types instead');
+        await Promise.all([page.waitForURL(/q=messenger$/), link.click()]);
+        await waitPage(page, 'messenger');
+        assert.ok((await resultsPage(page)).ids.length > 0);
+      });
+    });
+
     test('the results page suggests a spelling when nothing matches', async () => {
       await withPage(ctx.browser, {}, async (page) => {
         await load(page, url('search.html?q=pasord'));
@@ -385,10 +476,14 @@ describe('accessibility and looks', () => {
   }
 });
 
-test('search-ui.js stays small', () => {
-  const dir = join(ctx.dir, 'assets');
-  const file = readdirSync(dir).find((f) => /^search-ui\.[0-9a-f]+\.js$/.test(f));
-  assert.ok(file, 'search-ui.js is not published');
-  const gz = gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
-  assert.ok(gz < 6 * 1024, `search-ui.js is ${gz} bytes gzipped`);
-});
+// search-ui.js is on every page; the results page's own code, search-page.js,
+// only on search.html.
+for (const [name, max] of [['search-ui', 6 * 1024], ['search-page', 4 * 1024]]) {
+  test(`${name}.js stays small`, () => {
+    const dir = join(ctx.dir, 'assets');
+    const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.js$`).test(f));
+    assert.ok(file, `${name}.js is not published`);
+    const gz = gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+    assert.ok(gz < max, `${name}.js is ${gz} bytes gzipped`);
+  });
+}

@@ -148,7 +148,7 @@ type Result struct {
 }
 
 // ReservedIDs are element IDs the page layout uses; headings never take them.
-var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summary", "article-title", "applies-to", "related", "backlinks", "keywords", "search", "search-input", "search-results", "footnotes"}
+var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summary", "article-title", "related", "feedback-question", "backlinks", "keywords", "search", "search-input", "search-results", "footnotes"}
 
 // Renderer renders article bodies. It is safe for concurrent use.
 type Renderer struct {

@@ -3,6 +3,8 @@ package resolve
 import (
 	"fmt"
 	"html"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,20 +157,68 @@ func (ix *Index) External(arts []Article) []ExternalLink {
 	return out
 }
 
-// CheckProducts warns about products without a display name in names,
-// when names names products at all.
-func CheckProducts(arts []Article, names map[string]string, dl *diag.List) {
-	if len(names) == 0 {
-		return
+// WrittenNames are the display names articles write in place of product
+// slugs, by slug; where two articles write one differently, the one of the
+// first file by name wins, so the result does not depend on their order.
+func WrittenNames(arts []Article) map[string]string {
+	names, from := map[string]string{}, map[string]string{}
+	for _, a := range arts {
+		for slug, name := range a.Meta.ProductNames {
+			if f, ok := from[slug]; !ok || a.File < f {
+				names[slug], from[slug] = name, a.File
+			}
+		}
+	}
+	return names
+}
+
+// CheckProducts checks the products of arts among those of all: a product
+// site.yaml does not name (when names names products at all) and no
+// article names either is a warning, and so is a product slug so close to
+// another one, named in site.yaml or used by at least as many articles,
+// that it is most likely a typo of it.
+func CheckProducts(arts, all []Article, names map[string]string, dl *diag.List) {
+	written := WrittenNames(all)
+	uses := map[string]int{}
+	for _, a := range all {
+		for _, p := range a.Meta.Products {
+			uses[p]++
+		}
+	}
+	known := slices.Collect(maps.Keys(uses))
+	for p := range names {
+		if uses[p] == 0 {
+			known = append(known, p)
+		}
 	}
 	for _, a := range arts {
 		for i, p := range a.Meta.Products {
-			if _, ok := names[p]; !ok {
-				pos := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
+			if isNamed(names, p) {
+				continue
+			}
+			// Products derived from DocFX metadata have no position and are
+			// not typed by the writer, so they are no typos.
+			pos, typed := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
+			near := ""
+			if typed {
+				near = content.SimilarProduct(p, known)
+			}
+			if near != "" && (isNamed(names, near) || uses[near] >= uses[p]) {
+				shown := diag.Quote(p)
+				if n := a.Meta.ProductNames[p]; n != "" {
+					shown = fmt.Sprintf("%s (slug %s)", diag.Quote(n), p)
+				}
+				dl.Warnf(a.File, pos.Line, pos.Col, "product %s looks like a typo (did you mean %s?)", shown, near)
+			} else if _, ok := written[p]; len(names) > 0 && !ok {
 				dl.Warnf(a.File, pos.Line, pos.Col, "product %s has no display name in site.yaml", diag.Quote(p))
 			}
 		}
 	}
+}
+
+func isNamed(names map[string]string, p string) bool {
+	_, ok := names[p]
+	return ok
 }
 
 // CheckReachable warns about articles of arts readers can only find by

@@ -136,3 +136,34 @@ func TestSwapAndUndo(t *testing.T) {
 		t.Error("undo did not put back the old version and its old-ID alias")
 	}
 }
+
+// TestCheckProductsNamesAndTypos: a product written as a display name needs
+// no site.yaml name; a slug close to a named or more used one is a typo
+// warning at its position, showing the slug; distinct products alike on
+// purpose are not. (On a tie in use, both slugs warn.)
+func TestCheckProductsNamesAndTypos(t *testing.T) {
+	var arts []Article
+	for i, products := range []string{"[windows-messenger, Windows XP]", "[windows-messenger, windows-xp]", "[windows-mesenger, Widows XP]", "[dotnet-pasport, windows-10]"} {
+		file := "content/" + string(rune('a'+i)) + ".md"
+		doc, _ := content.Parse(file, []byte("---\nid: KB"+string(rune('1'+i))+"\ntitle: T\nproducts: "+products+"\n---\n"), &diag.List{})
+		arts = append(arts, Article{File: file, Meta: &doc.Meta})
+	}
+	if names := WrittenNames(arts); len(names) != 2 || names["windows-xp"] != "Windows XP" || names["widows-xp"] != "Widows XP" {
+		t.Errorf("written names %v", names)
+	}
+	dl := &diag.List{}
+	CheckProducts(arts, arts, map[string]string{"dotnet-passport": "Microsoft .NET Passport", "windows-messenger": "Windows Messenger"}, dl)
+	var got []string
+	for _, d := range dl.Sorted() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/c.md:4:12: warning: product "windows-mesenger" looks like a typo (did you mean windows-messenger?)`,
+		`content/c.md:4:30: warning: product "Widows XP" (slug widows-xp) looks like a typo (did you mean windows-xp?)`,
+		`content/d.md:4:12: warning: product "dotnet-pasport" looks like a typo (did you mean dotnet-passport?)`,
+		`content/d.md:4:28: warning: product "windows-10" has no display name in site.yaml`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -41,7 +41,9 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 		Type:    docfx.TopicName(a.Meta.Topic),
 
 		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
+		EditURL:        EditURL(b.Config, a.Source),
 	}
+	v.Feedback = b.feedback(p, a.Meta.Title)
 	if a.Meta.SummaryOnPage {
 		v.Summary = a.Meta.Summary
 	}

@@ -19,6 +19,7 @@ type Builder struct {
 // site-wide information filled in.
 func (b Builder) Page(lang, kind, path, title string) *Page {
 	info := SiteInfo{Title: b.Config.Title, Description: b.Config.Description, BaseURL: b.Config.BaseURL}
+	info.Favicon, info.FaviconType = Favicon(b.Config)
 	p := newPage(b.Catalog, info, lang, kind, path, title)
 	p.LangRoot = strings.TrimSuffix(p.URL(b.Paths.Lang(lang, HomeFile)), HomeFile)
 	return p

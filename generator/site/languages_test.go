@@ -20,14 +20,19 @@ func TestLanguagesDefaultFirstTranslationsInOrder(t *testing.T) {
 	}
 }
 
-func TestRelatedListExplicitFirstThenSimilar(t *testing.T) {
+// TestRelatedListsNeverRepeat: explicit related first, then backlinks not
+// among them, then similar articles in neither; nothing twice, never self.
+func TestRelatedListsNeverRepeat(t *testing.T) {
 	e := func(id string) Entry { return entryOf(id, "en", id, nil, nil) }
-	got := RelatedList(e("A"), []Entry{e("B"), e("A"), e("B")}, []Entry{e("B"), e("C"), e("A"), e("D"), e("E")}, 2)
-	var ids []string
-	for _, r := range got {
-		ids = append(ids, r.Meta.ID)
+	ids := func(es []Entry) []string {
+		var out []string
+		for _, r := range es {
+			out = append(out, r.Meta.ID)
+		}
+		return out
 	}
-	if !slices.Equal(ids, []string{"B", "C", "D"}) {
-		t.Errorf("related %q, want B, then two similar: C, D", ids)
+	rel, back := RelatedLists(e("A"), []Entry{e("B"), e("A"), e("B")}, []Entry{e("B"), e("F"), e("C"), e("F")}, []Entry{e("B"), e("C"), e("A"), e("D"), e("F"), e("E"), e("G")}, 2)
+	if !slices.Equal(ids(rel), []string{"B", "D", "E"}) || !slices.Equal(ids(back), []string{"F", "C"}) {
+		t.Errorf("related %q, backlinks %q; want B, D, E and F, C", ids(rel), ids(back))
 	}
 }

@@ -5,7 +5,7 @@
 // In: plain Entry values (an article's front matter, page path and steps),
 // an ArticleIn per article page, and the site's Config, UI strings and
 // languages in a Builder. Builder makes the pages: ArticlePage (with
-// RelatedList), ListPage, AZPage, SearchPage, NotFoundPage, RedirectPage;
+// RelatedLists), ListPage, AZPage, SearchPage, NotFoundPage, RedirectPage;
 // subpackage listing groups a language's articles into its home, A–Z,
 // product and keyword pages and makes the sitemap, robots.txt and feed.
 // Languages groups translations. Out: the values templates see as
@@ -94,6 +94,9 @@ type SiteInfo struct {
 	Title       string
 	Description string
 	BaseURL     string
+	// Favicon is the site-relative path of site.yaml's favicon and its
+	// media type, or "" for the theme's assets/favicon.svg.
+	Favicon, FaviconType string
 }
 
 // Link is a titled page-relative URL.
@@ -117,6 +120,10 @@ type ArticleView struct {
 	Related   []Link
 	Backlinks []Link
 	Source    string
+	// EditURL is the "Edit this page" link and Feedback the "Was this page
+	// helpful?" answers, when site.yaml sets edit_url and feedback_url.
+	EditURL  string
+	Feedback *Feedback
 	// Troubleshooter is set for a guided troubleshooter's page.
 	Troubleshooter bool
 	// Translations are the article in other languages.

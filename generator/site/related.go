@@ -1,27 +1,27 @@
 package site
 
-// RelatedList is what an article page shows under "Related articles": the
-// explicit related articles, then up to n of the computed similar ones,
-// without the article self or repeats.
-func RelatedList(self Entry, related, similar []Entry, n int) []Entry {
+// RelatedLists are what an article page shows under "Related articles"
+// and "Articles that link here", with no article twice in or across them
+// and never the article self: the explicit related articles come first,
+// then the backlinks that are not among them, and the related list ends
+// with up to n of the computed similar articles that are in neither.
+func RelatedLists(self Entry, related, backlinks, similar []Entry, n int) (rel, back []Entry) {
 	seen := map[string]bool{self.Path: true}
-	var out []Entry
-	for _, r := range related {
-		if !seen[r.Path] {
-			seen[r.Path] = true
-			out = append(out, r)
+	add := func(list []Entry, to *[]Entry, limit int) {
+		added := 0
+		for _, e := range list {
+			if added == limit {
+				break
+			}
+			if !seen[e.Path] {
+				seen[e.Path] = true
+				*to = append(*to, e)
+				added++
+			}
 		}
 	}
-	added := 0
-	for _, r := range similar {
-		if added == n {
-			break
-		}
-		if !seen[r.Path] {
-			seen[r.Path] = true
-			out = append(out, r)
-			added++
-		}
-	}
-	return out
+	add(related, &rel, len(related))
+	add(backlinks, &back, len(backlinks))
+	add(similar, &rel, n)
+	return rel, back
 }

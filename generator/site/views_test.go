@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"kbsite/generator/internal/config"
 	"kbsite/generator/markdown"
 )
 
@@ -23,5 +24,15 @@ func TestTOCAndLetters(t *testing.T) {
 	}
 	if g := letterGroup("B"); g.ID != "letter-b" || g.Heading != "B" {
 		t.Errorf("letterGroup(B) = %+v", g)
+	}
+}
+
+func TestEditURLEscapesTheSourcePath(t *testing.T) {
+	cfg := config.Site{EditURL: "https://github.com/o/r/edit/main/content/{path}?plain=1"}
+	if got, want := EditURL(cfg, "de/a b#1.md"), "https://github.com/o/r/edit/main/content/de/a%20b%231.md?plain=1"; got != want {
+		t.Errorf("EditURL = %q, want %q", got, want)
+	}
+	if got := EditURL(config.Site{}, "a.md"); got != "" {
+		t.Errorf("without edit_url: %q", got)
 	}
 }

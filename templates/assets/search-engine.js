@@ -1,5 +1,6 @@
 /* kbsite search engine: queries the prebuilt static index under search/<lang>/.
-   Same parsing and ranking as Go generator/search (engine.go); keep in step.
+   Same parsing, ranking, filters and counts as the Go engine
+   (generator/search/engine, query, fuzzy and facet); keep in step.
    Index files are scripts that call
    (window.KBSearchData=window.KBSearchData||[]).push([name, data]), so they
    load with <script> tags, also from file://. */
@@ -170,7 +171,7 @@
 
   function create(opts) {
     var lang = opts.lang || 'en', load = opts.load, cache = {}, loaded = [];
-    var man = null, shards = {}, recs = {}, prods = {};
+    var man = null, shards = {}, recs = {}, lists = {};
     function get(name) {
       var f = lang + '/' + name;
       if (!cache[f]) {
@@ -481,24 +482,46 @@
       if (!sets.length) return [];
       return Array.from(sets[0]).filter(function (d) { return sets.every(function (s) { return s.has(d); }); });
     }
-    function productIndex(M, name) {
-      var key = words(name).join('-');
+    // A product (kind 'p') or article type (kind 'y') by name or slug.
+    function listIndex(M, kind, name) {
+      var key = words(name).join('-'), ls = M[kind] || [];
       if (!key) return -1;
-      for (var k = 0; k < M.p.length; k++) {
-        var pr = M.p[k];
+      for (var k = 0; k < ls.length; k++) {
+        var pr = ls[k];
         if (pr.length === 3 && (words(pr[0]).join('-') === key || words(pr[1]).join('-') === key)) return k;
       }
       return -1;
     }
-    function productDocs(M, k) {
-      if (!prods[k]) {
-        prods[k] = get('p' + k + '-' + M.p[k][2] + '.js').catch(function () { return ''; }).then(function (s) {
+    function listDocs(M, kind, k) {
+      var f = kind + k + '-' + M[kind][k][2] + '.js';
+      if (!lists[f]) {
+        lists[f] = get(f).catch(function () { return ''; }).then(function (s) {
           var nums = decodeNums(typeof s === 'string' ? s : ''), d = 0;
           for (var i = 0; i < nums.length; i++) { d += nums[i]; nums[i] = d; }
           return nums;
         });
       }
-      return prods[k];
+      return lists[f];
+    }
+    async function docSet(M, N, kind, name) {
+      var set = new Uint8Array(N), k = listIndex(M, kind, String(name));
+      if (k >= 0) (await listDocs(M, kind, k)).forEach(function (x) { if (x >= 0 && x < N) set[x] = 1; });
+      return set;
+    }
+    // facets counts the matches of each product that are of the chosen
+    // type, and of each type that are of the chosen product (Go facet.Count).
+    async function facets(M, match, allowP, allowT) {
+      var out = { products: [], types: [] };
+      for (var [kind, key, allowed] of [['p', 'products', allowT], ['y', 'types', allowP]]) {
+        var ls = M[kind] || [];
+        for (var k = 0; k < ls.length; k++) {
+          if (ls[k].length !== 3) continue;
+          var n = 0;
+          (await listDocs(M, kind, k)).forEach(function (x) { if (x >= 0 && x < match.length && match[x] && (!allowed || allowed[x])) n++; });
+          out[key].push({ name: ls[k][0], slug: ls[k][1], count: n });
+        }
+      }
+      return out;
     }
     function verify(r, items) {
       var fields = [r.i, r.t, r.m].concat(r.a || [], r.k || [], r.p || []).map(function (s) { return words(s || ''); });
@@ -624,15 +647,13 @@
       }
       items = items.slice(0, L.items);
 
-      var allowed = null, excluded = new Uint8Array(N);
-      if (o.product) {
-        allowed = new Uint8Array(N);
-        var pk = productIndex(M, String(o.product));
-        if (pk >= 0) (await productDocs(M, pk)).forEach(function (x) { if (x >= 0 && x < N) allowed[x] = 1; });
-      }
+      var allowP = o.product ? await docSet(M, N, 'p', o.product) : null;
+      var allowT = o.type ? await docSet(M, N, 'y', o.type) : null;
+      var excluded = new Uint8Array(N);
       for (w of rs0.negW) (await docsAll(M, q, [w])).forEach(function (x) { excluded[x] = 1; });
       for (ph of p.negP) (await docsAll(M, q, ph)).forEach(function (x) { excluded[x] = 1; });
-      var ok = function (x) { return x < N && !excluded[x] && (!allowed || allowed[x]); };
+      var kept = function (x) { return x < N && !excluded[x]; };
+      var ok = function (x) { return kept(x) && (!allowP || allowP[x]) && (!allowT || allowT[x]); };
 
       var work = takeScratch(N), sc = await score(M, q, items, rs0.comps, N, work);
       var total = sc.total, count = sc.count, titled = sc.titled, quality = sc.quality;
@@ -649,15 +670,15 @@
           quality[b] - quality[a] || a - b;
       };
       // An article ID or alias typed alone goes first.
-      var first = [];
+      var first = [], ids = [];
       var t = text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
       if (t && !SPACE.test(t) && t.indexOf('"') < 0 && t[0] !== '-') {
         var key = words(t).join('');
         if (key) {
           var k = route(M, key);
           q.touch(k);
-          first = ((await shard(M, k)).I[key] || []).filter(function (x) { return x < N && ok(x); });
-          first.sort(function (a, b) { return a - b; });
+          ids = ((await shard(M, k)).I[key] || []).filter(kept).sort(function (a, b) { return a - b; });
+          first = ids.filter(ok);
         }
       }
       var isFirst = new Set(first), dup = 0;
@@ -679,9 +700,18 @@
       var recsOut = await Promise.all(cands.map(function (x) { return record(M, x); }));
       resp.results = cands.map(function (x, j) {
         var r = recsOut[j], e = excerpt(r, hl);
-        return { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [],
-          section: e.section, heading: e.heading, excerpt: e.excerpt, matched: e.matched };
+        var res = { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [] };
+        if (r.y) res.type = r.y;
+        res.section = e.section; res.heading = e.heading; res.excerpt = e.excerpt; res.matched = e.matched;
+        return res;
       });
+      if (o.facets) {
+        // The matches, ignoring the product and type filters (Go Filter.Matches).
+        var match = new Uint8Array(N);
+        if (items.length) sc.docs.forEach(function (x) { if (kept(x) && (count[x] === items.length || relaxed && count[x] > 0)) match[x] = 1; });
+        ids.forEach(function (x) { match[x] = 1; });
+        resp.facets = await facets(M, match, allowP, allowT);
+      }
       giveScratch(work);
       return resp;
     }

@@ -1,7 +1,7 @@
 /* kbsite search UI: the header box with results as you type (a WAI-ARIA 1.2
-   combobox with a listbox popup) and the shareable results page
-   search.html?q=...&product=slug. Needs search-engine.js (KBSearch) loaded
-   first. The header form carries data-root (the relative prefix to the site
+   combobox with a listbox popup), on every page. It lends its building
+   blocks to search-page.js (window.KBSearchUI), the results page. Needs
+   search-engine.js (KBSearch) loaded first. The header form carries data-root (the relative prefix to the site
    root) and data-lang (the page language); index data only ever becomes
    text nodes and <mark> elements, never markup. */
 (function () {
@@ -35,19 +35,11 @@
     }
     return engine;
   }
-  // products lists the manifest's products as {name, slug}.
-  function products() {
-    getEngine();
-    return manifest().then(function (M) {
-      return (M.p || []).filter(function (p) { return p.length === 3; })
-        .map(function (p) { return { name: String(p[0]), slug: String(p[1]) }; });
-    });
-  }
   // Cached, stale-proof search: a runner's run(q, opts, done, fail) calls
   // back only for its latest call; run(null) just drops what is pending.
   var memo = new Map();
   function cachedSearch(q, o) {
-    var key = (o.product || '') + '\u0000' + o.limit + '\u0000' + (o.exact ? 'x' : '') + '\u0000' + q;
+    var key = [o.product || '', o.type || '', o.limit, o.exact ? 'x' : '', o.facets ? 'f' : '', q].join('\u0000');
     if (!memo.has(key)) {
       if (memo.size > 50) memo.delete(memo.keys().next().value);
       var p = getEngine().search(q, o);
@@ -95,8 +87,12 @@
     if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(u)) return '#';
     return root + u + (r.section ? '#' + encodeURIComponent(r.section).replace(/%2F/gi, '/') : '');
   }
-  function pageURL(q, product) {
-    return langRoot + 'search.html?q=' + encodeURIComponent(q) + (product ? '&product=' + encodeURIComponent(product) : '');
+  // filterQuery is the address part of filters f ({product, type}).
+  function filterQuery(f) {
+    return (f && f.product ? '&product=' + encodeURIComponent(f.product) : '') + (f && f.type ? '&type=' + encodeURIComponent(f.type) : '');
+  }
+  function pageURL(q, f) {
+    return langRoot + 'search.html?q=' + encodeURIComponent(q) + filterQuery(f);
   }
   // corrected replaces the misspelt words of q by the engine's suggestions.
   function corrected(q, sugg) {
@@ -120,13 +116,13 @@
   }
   function count(key, n, one, many) { return msg(key + (n === 1 ? '_one' : '_other'), n === 1 ? one : many, { n: n }); }
   // "Did you mean <a>q'</a>?" when nothing matched, else null.
-  function didYouMean(q, resp, product, onPick) {
+  function didYouMean(q, resp, f, onPick) {
     if (resp.total || !resp.suggestions || !resp.suggestions.length) return null;
     var fixed = corrected(q, resp.suggestions);
     if (!fixed || fixed === q) return null;
     var p = el('p', 'search-suggest', msg('js_did_you_mean', 'Did you mean') + ' ');
     var a = el('a', '', fixed);
-    a.href = pageURL(fixed, product);
+    a.href = pageURL(fixed, f);
     if (onPick) a.addEventListener('click', function (e) { e.preventDefault(); onPick(fixed); });
     p.appendChild(a);
     p.appendChild(doc.createTextNode('?'));
@@ -143,7 +139,7 @@
   // "Showing results for <em>q'</em> (no results for <em>q</em>)" and a
   // link that searches q as typed, when the engine corrected a word; else
   // null. onOriginal, if given, runs instead of following the link.
-  function correctedNote(q, resp, product, onOriginal) {
+  function correctedNote(q, resp, f, onOriginal) {
     if (!resp.total || !resp.corrected || !resp.corrected.length) return null;
     var fixed = corrected(q, resp.corrected);
     if (!fixed || fixed === q) return null;
@@ -151,14 +147,14 @@
     fill(p, msg('js_showing_for', 'Showing results for {fixed} (no results for {q})'), { fixed: el('em', '', fixed), q: el('em', '', q) });
     p.appendChild(doc.createTextNode(' '));
     var a = el('a', '', msg('js_search_instead', 'Search for “{q}” instead', { q: q }));
-    a.href = pageURL(q, product) + '&exact=1';
+    a.href = pageURL(q, f) + '&exact=1';
     if (onOriginal) a.addEventListener('click', function (e) { e.preventDefault(); onOriginal(); });
     p.appendChild(a);
     return p;
   }
   function metaText(r, maxProducts) {
     var ps = (r.products || []).slice(0, maxProducts), more = (r.products || []).length - ps.length;
-    return [r.id].concat(ps.length ? [ps.join(', ') + (more > 0 ? ' +' + more : '')] : []).join(' · ');
+    return [r.id].concat(r.type ? [r.type] : [], ps.length ? [ps.join(', ') + (more > 0 ? ' +' + more : '')] : []).join(' · ');
   }
   function typing(t) {
     return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
@@ -241,14 +237,14 @@
       options.push(list.appendChild(all));
     } else {
       empty.appendChild(el('p', 'search-none', msg('js_no_match', 'No articles match “{q}”', { q: q }) + '.'));
-      var dym = didYouMean(q, resp, '', function (fixed) {
+      var dym = didYouMean(q, resp, null, function (fixed) {
         input.value = fixed;
         input.focus();
         update();
       });
       if (dym) empty.appendChild(dym);
     }
-    var fix = correctedNote(q, resp, '');
+    var fix = correctedNote(q, resp, null);
     if (fix) note.appendChild(fix);
     note.hidden = !fix;
     list.hidden = !resp.results.length;
@@ -323,127 +319,9 @@
     input.select();
   });
 
-  // --- the results page --------------------------------------------------
-  var page = doc.getElementById('search-page');
-  if (!page) return;
-  var pform = page.querySelector('form'), pq = page.querySelector('input[name="q"]');
-  var psel = page.querySelector('select[name="product"]');
-  var summary = doc.getElementById('search-summary'), results = doc.getElementById('search-results');
-  var extra = doc.getElementById('search-extra');
-  if (!pform || !pq || !psel || !summary || !results || !extra) return;
-  var baseTitle = doc.title, sep = baseTitle.indexOf(' | ');
-  var siteTitle = sep >= 0 ? baseTitle.slice(sep + 3) : baseTitle;
-  var full = runner(), LIMIT = 100;
-  var exactQ = null; // the query searched as typed, without correction (exact=1)
-  page.querySelectorAll('.search-nojs').forEach(function (n) { n.hidden = true; });
-  page.querySelectorAll('[data-needs-js]').forEach(function (n) { n.hidden = false; });
-
-  function params() {
-    var s = new URLSearchParams(location.search);
-    return { q: s.get('q') || '', product: s.get('product') || '', exact: s.get('exact') === '1' };
-  }
-  function setURL(q, product, push) {
-    var u = 'search.html' + (q || product ? '?q=' + encodeURIComponent(q) : '') +
-      (product ? '&product=' + encodeURIComponent(product) : '') + (exactQ === q ? '&exact=1' : '') + location.hash;
-    try { history[push ? 'pushState' : 'replaceState'](null, '', u); } catch (err) { /* some file:// setups */ }
-  }
-  function productName(slug) {
-    for (var i = 0; i < psel.options.length; i++) if (psel.options[i].value === slug) return psel.options[i].textContent;
-    return slug;
-  }
-  function showPage(q, product, resp) {
-    results.textContent = '';
-    extra.textContent = '';
-    doc.title = (q.trim() ? msg('js_results_for', 'Search results for “{q}”', { q: q }) : baseTitle) + (siteTitle !== baseTitle ? ' | ' + siteTitle : '');
-    var where = product ? ' (' + productName(product) + ')' : '';
-    if (!q.trim()) {
-      summary.textContent = msg('js_type_words', 'Type words to search for') + where + '.';
-      results.hidden = true;
-      return;
-    }
-    var fix = correctedNote(q, resp, product, function () { exactQ = q; go(true); });
-    var shownQ = fix ? corrected(q, resp.corrected) : q;
-    if (!resp.total) summary.textContent = msg('js_no_match', 'No articles match “{q}”', { q: q }) + where + '.';
-    else summary.textContent = count('js_matches', resp.total, '1 article matches', '{n} articles match') + ' “' + shownQ + '”' + where +
-      (resp.total > resp.results.length ? '; ' + msg('js_first_shown', 'the first {n} are shown', { n: resp.results.length }) + '.' : '.');
-    if (fix) extra.appendChild(fix);
-    var dym = didYouMean(q, resp, product);
-    if (dym) extra.appendChild(dym);
-    if (!resp.total && product) {
-      var p = el('p', 'search-alt');
-      var a = el('a', '', msg('js_search_all', 'Search all products instead'));
-      a.href = pageURL(q, '');
-      p.appendChild(a);
-      extra.appendChild(p);
-    }
-    if (!resp.total) {
-      var tip = el('p', 'search-tips muted', msg('js_check_spelling', 'Check the spelling, use fewer words, or browse the') + ' ');
-      var az = el('a', '', msg('js_az_index', 'A–Z index'));
-      az.href = langRoot + 'az.html';
-      tip.appendChild(az);
-      tip.appendChild(doc.createTextNode('.'));
-      extra.appendChild(tip);
-    }
-    resp.results.forEach(function (r) {
-      var li = el('li', 'search-result');
-      var h = li.appendChild(el('h2', 'search-result-title'));
-      var a = h.appendChild(el('a'));
-      a.href = hrefOf(r);
-      highlight(a, r.title, r.matched);
-      if (r.heading) highlight(li.appendChild(el('p', 'search-result-section')), r.heading, r.matched);
-      li.appendChild(el('p', 'search-result-meta', metaText(r, 6)));
-      if (r.excerpt) highlight(li.appendChild(el('p', 'search-result-excerpt')), r.excerpt, r.matched);
-      results.appendChild(li);
-    });
-    results.hidden = !resp.results.length;
-  }
-  function go(push) {
-    var q = pq.value, product = psel.value;
-    setURL(q, product, push);
-    page.setAttribute('aria-busy', 'true');
-    full(q, { limit: LIMIT, product: product, exact: exactQ === q }, function (resp) {
-      page.removeAttribute('aria-busy');
-      showPage(q, product, resp);
-      page.dataset.q = q;
-      page.dataset.product = product;
-    }, function () {
-      page.removeAttribute('aria-busy');
-      results.hidden = true;
-      summary.textContent = msg('js_unavailable', 'Search is not available right now.');
-    });
-  }
-  function fromURL() {
-    var p = params();
-    pq.value = p.q;
-    exactQ = p.exact ? p.q : null;
-    psel.value = p.product;
-    if (psel.value !== p.product) {
-      // Not listed (yet): keep it selectable so the filter stays visible.
-      var o = el('option', '', p.product);
-      o.value = p.product;
-      psel.appendChild(o);
-      psel.value = p.product;
-    }
-    go(false);
-  }
-  pq.addEventListener('input', function () { go(false); });
-  psel.addEventListener('change', function () { go(true); });
-  pform.addEventListener('submit', function (e) { e.preventDefault(); go(true); });
-  window.addEventListener('popstate', fromURL);
-  products().then(function (ps) {
-    var want = params().product;
-    ps.forEach(function (p) {
-      if (Array.prototype.some.call(psel.options, function (o) { return o.value === p.slug; })) {
-        Array.prototype.forEach.call(psel.options, function (o) { if (o.value === p.slug) o.textContent = p.name; });
-        return;
-      }
-      var o = el('option', '', p.name);
-      o.value = p.slug;
-      psel.appendChild(o);
-    });
-    if (want) psel.value = want;
-    if (want) go(false); // to name the product in the summary
-  }, function () {});
-  fromURL();
-  if (!pq.value) pq.focus();
+  window.KBSearchUI = {
+    manifest: function () { getEngine(); return manifest(); }, runner: runner, el: el,
+    highlight: highlight, hrefOf: hrefOf, pageURL: pageURL, filterQuery: filterQuery, corrected: corrected,
+    msg: msg, count: count, didYouMean: didYouMean, correctedNote: correctedNote, metaText: metaText, langRoot: langRoot
+  };
 })();

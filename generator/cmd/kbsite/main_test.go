@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,5 +152,87 @@ func TestLinkRoot(t *testing.T) {
 		if code, _, errs := kbsite(cmd, "--link-root", "ftp://x y"); code != 2 || !strings.Contains(errs, "--link-root") {
 			t.Errorf("%s with a bad link root: exit %d %q", cmd, code, errs)
 		}
+	}
+}
+
+// TestNewPlacesArticleWithItsProduct: new puts the article in the folder
+// holding most of the product's articles, whether the product is typed as
+// its slug or its display name, and makes a folder only for a product no
+// article has; the placeholders it writes are warnings until replaced.
+func TestNewPlacesArticleWithItsProduct(t *testing.T) {
+	content := t.TempDir()
+	for i, a := range []struct{ rel, products string }{{"messenger/a.md", "windows-messenger"}, {"messenger/b.md", "[windows-messenger, x]"}, {"other/c.md", "windows-messenger"}} {
+		os.MkdirAll(filepath.Join(content, filepath.Dir(a.rel)), 0o755)
+		os.WriteFile(filepath.Join(content, a.rel), []byte(fmt.Sprintf("---\nid: KB%06d\ntitle: %s\nproducts: %s\n---\nText.\n", 98+i, a.rel, a.products)), 0o644)
+	}
+	for _, c := range []struct{ product, file, written, stderr string }{
+		{"Windows Messenger", "messenger/kb000101.md", "products: [windows-messenger]", ""},
+		{"Office Tools", "office-tools/kb000102.md", `products: ["Office Tools"]`, ""},
+		{"windows-mesenger", "windows-mesenger/kb000103.md", "products: [windows-mesenger]", "no article has product windows-mesenger yet (did you mean windows-messenger?)"},
+	} {
+		code, stdout, stderr := kbsite("new", "--content", content, "--product", c.product, "Title "+c.product)
+		want := filepath.Join(content, filepath.FromSlash(c.file))
+		if code != 0 || strings.TrimSpace(stdout) != want || !strings.Contains(stderr, c.stderr) {
+			t.Fatalf("new --product %q: exit %d, stdout %q (want %s), stderr %q", c.product, code, stdout, want, stderr)
+		}
+		if src, _ := os.ReadFile(want); !strings.Contains(string(src), c.written) {
+			t.Errorf("%s lacks %q:\n%s", c.file, c.written, src)
+		}
+	}
+	code, _, stderr := kbsite("check", "--content", content, "--templates", filepath.Join(repo, "templates"))
+	want := filepath.Join(content, "messenger", "kb000101.md") + `:4:10: warning: placeholder text left from kbsite new: "One or two sentences that say what this article solves." (and 6 more, on lines 14, 18, 24, 25, 28, 32)`
+	if code != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "product \"windows-mesenger\" looks like a typo") {
+		t.Errorf("check: exit %d, stderr lacks %q:\n%s", code, want, stderr)
+	}
+}
+
+// TestProductDisplayNames: `products: [Windows Messenger]` lists the
+// article under products/windows-messenger.html with that name, which
+// site.yaml's name for the slug overrides.
+func TestProductDisplayNames(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	os.MkdirAll(content, 0o755)
+	os.WriteFile(filepath.Join(content, "x.md"), []byte("---\nid: KB1\ntitle: X\nproducts: [Windows Messenger, MSN Messenger]\n---\nSee [](kb:KB2).\n"), 0o644)
+	os.WriteFile(filepath.Join(content, "y.md"), []byte("---\nid: KB2\ntitle: Y\nproducts: [windows-messenger]\n---\nSee [](kb:KB1).\n"), 0o644)
+	os.WriteFile(filepath.Join(content, "site.yaml"), []byte("products:\n  msn-messenger: MSN Messenger 6.x\n"), 0o644)
+	out := filepath.Join(dir, "public")
+	if code, _, errs := kbsite("build", "-q", "--content", content, "--templates", filepath.Join(repo, "templates"), "--out", out); code != 0 || errs != "" {
+		t.Fatalf("build: exit %d %q", code, errs)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "kb", "kb2.html"))
+	if !strings.Contains(string(page), `<a href="../products/windows-messenger.html">Windows Messenger</a>`) {
+		t.Errorf("KB2 does not name windows-messenger as KB1 wrote it:\n%s", page)
+	}
+	if n := strings.Count(string(page), ">Applies to<"); n != 1 {
+		t.Errorf(`"Applies to" shown %d times, want once (at the top)`, n)
+	}
+	page, _ = os.ReadFile(filepath.Join(out, "kb", "kb1.html"))
+	if !strings.Contains(string(page), `<a href="../products/msn-messenger.html">MSN Messenger 6.x</a>`) {
+		t.Errorf("site.yaml's name does not win:\n%s", page)
+	}
+}
+
+// TestCheckReportsEveryErrorOfAFile: a front matter mistake does not hide
+// the same file's link errors, and every problem in JSON has a kind.
+func TestCheckReportsEveryErrorOfAFile(t *testing.T) {
+	content := t.TempDir()
+	os.WriteFile(filepath.Join(content, "x.md"), []byte("---\nid: KB1\ntitle: T\nupdated: soon\n---\nSee [a](kb:KB2) and [b](#nowhere).\n"), 0o644)
+	code, stdout, _ := kbsite("check", "--content", content, "--templates", filepath.Join(repo, "templates"), "--format", "json")
+	var rep struct {
+		Problems []struct {
+			Line, Col int
+			Kind      string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); code != 1 || err != nil {
+		t.Fatalf("exit %d, %v\n%s", code, err, stdout)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Col, p.Kind))
+	}
+	if want := "4:10 front-matter, 6:5 link, 6:21 link"; strings.Join(got, ", ") != want {
+		t.Errorf("problems %q, want %s", got, want)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/facet"
 )
 
 // runSearch implements "kbsite search [flags] query": it searches the
@@ -29,6 +30,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	limit := fs.Int("limit", 10, "maximum number of results")
 	asJSON := fs.Bool("json", false, "print results as a JSON array")
 	product := fs.String("product", "", "only articles of this product (name or slug)")
+	typ := fs.String("type", "", "only articles of this article type (name or slug, e.g. how-to)")
+	facets := fs.Bool("facets", false, "also print how many articles match by product and by article type")
 	lang := fs.String("lang", "", "index language (default: the site's only language, or en)")
 	var msgs bytes.Buffer
 	fs.SetOutput(&msgs)
@@ -65,22 +68,40 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
 		return exitFor(err)
 	}
-	resp := ix.Query(q, engine.Options{Limit: *limit, Product: *product})
+	resp := ix.Query(q, engine.Options{Limit: *limit, Product: *product, Type: *typ, Facets: *facets})
 	if *asJSON {
-		b, err := json.MarshalIndent(resp.Results, "", "  ")
-		if err != nil {
-			fmt.Fprintf(stderr, "kbsite search: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "%s\n", b)
-		return 0
+		return printJSON(stdout, stderr, resp, *facets)
 	}
+	printText(stdout, q, resp)
+	return 0
+}
+
+// printJSON prints the results, and the facets when asked for.
+func printJSON(stdout, stderr io.Writer, resp engine.Response, facets bool) int {
+	var v any = resp.Results
+	if facets {
+		v = struct {
+			Results []engine.Result `json:"results"`
+			Facets  *facet.Facets   `json:"facets"`
+		}{resp.Results, resp.Facets}
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s\n", b)
+	return 0
+}
+
+// printText prints the results, or suggestions when there are none, then
+// the facets if any.
+func printText(stdout io.Writer, q string, resp engine.Response) {
 	if len(resp.Results) == 0 {
 		fmt.Fprintf(stdout, "No results for %q.\n", q)
 		for _, s := range resp.Suggestions {
 			fmt.Fprintf(stdout, "Did you mean %q for %q?\n", s.Suggestion, s.Word)
 		}
-		return 0
 	}
 	for i, r := range resp.Results {
 		fmt.Fprintf(stdout, "%d. %s  %s  (%.3f)\n", i+1, r.ID, r.Title, r.Score)
@@ -93,7 +114,23 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if resp.Total > len(resp.Results) {
 		fmt.Fprintf(stdout, "%d of %d results.\n", len(resp.Results), resp.Total)
 	}
-	return 0
+	if resp.Facets != nil {
+		printFacets(stdout, "By product", resp.Facets.Products)
+		printFacets(stdout, "By type", resp.Facets.Types)
+	}
+}
+
+// printFacets prints the values that have matches, with their counts.
+func printFacets(w io.Writer, label string, fs []facet.Facet) {
+	var parts []string
+	for _, f := range fs {
+		if f.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%s) %d", f.Name, f.Slug, f.Count))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "%s: %s.\n", label, strings.Join(parts, ", "))
+	}
 }
 
 // queryAfterFlags marks where the query starts, so that a query beginning

@@ -16,6 +16,7 @@ import (
 
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/safesvg"
 	"kbsite/generator/internal/yamlpos"
 
 	"go.yaml.in/yaml/v3"
@@ -44,6 +45,10 @@ type Site struct {
 	Typographer bool `yaml:"typographer"`
 	// Products maps product slugs used in front matter to display names.
 	Products map[string]string `yaml:"products"`
+	// WrittenNames are the display names articles write for products
+	// site.yaml does not name (products: [Windows Messenger]), by slug;
+	// the build fills them in from the articles.
+	WrittenNames map[string]string `yaml:"-"`
 	// Language is the default language of articles that do not set lang.
 	Language string `yaml:"language"`
 	// DeriveIDs gives articles without an id one derived from their path.
@@ -54,6 +59,17 @@ type Site struct {
 	// SupportURL is where troubleshooters send readers they cannot help
 	// ([!ESCALATE] outcomes link to it): an http(s) or mailto: URL.
 	SupportURL string `yaml:"support_url"`
+	// EditURL gives article pages an "Edit this page" link: {path} in it
+	// is replaced by the article's path in the content folder.
+	EditURL string `yaml:"edit_url"`
+	// FeedbackURL gives article pages a "Was this page helpful?" control
+	// whose answers link to it (an http(s) or mailto: URL).
+	FeedbackURL string `yaml:"feedback_url"`
+	// Favicon is a file of the content folder (.ico, .png or .svg) every
+	// page uses as its icon instead of the theme's; FaviconData holds its
+	// bytes, read and checked with site.yaml.
+	Favicon     string `yaml:"favicon"`
+	FaviconData []byte `yaml:"-"`
 }
 
 // Default returns the configuration used when no site.yaml exists.
@@ -119,7 +135,62 @@ func Load(dir string, dl *diag.List) Site {
 		dl.Addf(diag.Error, diag.KindConfig, path, n.Line, n.Column, "support_url %s must be an absolute http or https URL, or a mailto: address", diag.Quote(s.SupportURL))
 		s.SupportURL = ""
 	}
+	checkPageExtras(&s, at, dir, dl)
 	return s
+}
+
+// checkPageExtras checks the settings of the article page's extras:
+// edit_url, feedback_url and favicon (whose file it reads). A bad one is
+// an error at its value, and left unset.
+func checkPageExtras(s *Site, at map[string]*yaml.Node, dir string, dl *diag.List) {
+	path := filepath.Join(dir, FileName)
+	bad := func(key string, field *string, format string, args ...any) {
+		n := at[key]
+		dl.Addf(diag.Error, diag.KindConfig, path, n.Line, n.Column, "%s %s "+format, append([]any{key, diag.Quote(*field)}, args...)...)
+		*field = ""
+	}
+	if s.EditURL != "" {
+		if !strings.Contains(s.EditURL, "{path}") {
+			bad("edit_url", &s.EditURL, "must contain {path}, which stands for the article's path in the content folder")
+		} else if u, err := url.Parse(strings.ReplaceAll(s.EditURL, "{path}", "x")); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s.EditURL, " \"'<>`\\") {
+			bad("edit_url", &s.EditURL, "must be an absolute http or https URL, without spaces or quotes")
+		}
+	}
+	if s.FeedbackURL != "" && !supportURLOK(s.FeedbackURL) {
+		bad("feedback_url", &s.FeedbackURL, "must be an absolute http or https URL, or a mailto: address")
+	}
+	if s.Favicon != "" {
+		data, problem := readFavicon(dir, s.Favicon)
+		if problem != "" {
+			bad("favicon", &s.Favicon, "%s", problem)
+		}
+		s.FaviconData = data
+	}
+}
+
+// readFavicon reads the favicon file rel of the content folder dir, or
+// says what is wrong with it.
+func readFavicon(dir, rel string) ([]byte, string) {
+	switch strings.ToLower(filepath.Ext(rel)) {
+	case ".ico", ".png", ".svg":
+	default:
+		return nil, "must be an .ico, .png or .svg file"
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err.Error()
+	}
+	defer root.Close()
+	data, err := root.ReadFile(filepath.FromSlash(strings.TrimPrefix(rel, "./")))
+	if err != nil {
+		return nil, "cannot be read: it must be a file in the content folder, as a path relative to it"
+	}
+	if strings.EqualFold(filepath.Ext(rel), ".svg") {
+		if p := safesvg.Check(data); p != nil {
+			return nil, "is an SVG that could run script: " + p.Error()
+		}
+	}
+	return data, ""
 }
 
 // decodeFields decodes the mapping doc into s key by key, so that a value
@@ -210,10 +281,14 @@ func NormalizeBaseURL(u string) string {
 }
 
 // ProductName returns the display name of a product slug: the one in
-// site.yaml, else one made from the slug ("windows-server" is "Windows
-// Server"), as foreign content names products by slug only.
+// site.yaml, else the one an article wrote, else one made from the slug
+// ("windows-server" is "Windows Server"), as foreign content names products
+// by slug only.
 func (s Site) ProductName(slug string) string {
 	if n, ok := s.Products[slug]; ok && n != "" {
+		return n
+	}
+	if n, ok := s.WrittenNames[slug]; ok {
 		return n
 	}
 	return docfx.DisplayName(slug)

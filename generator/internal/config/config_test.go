@@ -113,3 +113,38 @@ func TestLoadRefusesSymlinkOut(t *testing.T) {
 		t.Errorf("site.yaml outside the folder was read: %+v %v", s, dl.Sorted())
 	}
 }
+
+// TestPageExtras: edit_url, feedback_url and favicon are checked when
+// site.yaml is read, and a bad one is an error at its value.
+func TestPageExtras(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "images"), 0o755)
+	os.WriteFile(filepath.Join(dir, "images", "icon.png"), []byte("\x89PNG"), 0o644)
+	os.WriteFile(filepath.Join(dir, "images", "bad.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), 0o644)
+	os.WriteFile(filepath.Join(dir, FileName), []byte("edit_url: https://github.com/o/r/edit/main/content/{path}?plain=1\nfeedback_url: mailto:docs@example.com\nfavicon: images/icon.png\n"), 0o644)
+	var dl diag.List
+	s := Load(dir, &dl)
+	if ds := dl.Sorted(); len(ds) != 0 || s.EditURL == "" || s.FeedbackURL != "mailto:docs@example.com" || string(s.FaviconData) != "\x89PNG" {
+		t.Errorf("good extras: %v %+v", ds, s)
+	}
+	for yaml, want := range map[string]string{
+		"edit_url: https://github.com/o/r/edit/main/content/\n": `site.yaml:1:11: edit_url "https://github.com/o/r/edit/main/content/" must contain {path}`,
+		"edit_url: github.com/o/r/{path}\n":                     `site.yaml:1:11: edit_url "github.com/o/r/{path}" must be an absolute http or https URL`,
+		"feedback_url: javascript:alert(1)\n":                   `site.yaml:1:15: feedback_url "javascript:alert(1)" must be an absolute http or https URL, or a mailto: address`,
+		"title: T\nfavicon: images/missing.png\n":               `site.yaml:2:10: favicon "images/missing.png" cannot be read`,
+		"favicon: ../icon.png\n":                                `site.yaml:1:10: favicon "../icon.png" cannot be read`,
+		"favicon: images/icon.gif\n":                            `site.yaml:1:10: favicon "images/icon.gif" must be an .ico, .png or .svg file`,
+		"favicon: images/bad.svg\n":                             `site.yaml:1:10: favicon "images/bad.svg" is an SVG that could run script: line 1:`,
+	} {
+		os.WriteFile(filepath.Join(dir, FileName), []byte(yaml), 0o644)
+		var dl diag.List
+		s := Load(dir, &dl)
+		ds := dl.Sorted()
+		if len(ds) != 1 || !strings.HasPrefix(strings.TrimPrefix(ds[0].String(), dir+"/"), want) {
+			t.Errorf("%q:\n got %v\nwant %s", yaml, ds, want)
+		}
+		if s.EditURL != "" || s.FeedbackURL != "" || s.Favicon != "" || s.FaviconData != nil {
+			t.Errorf("%q: bad value kept: %+v", yaml, s)
+		}
+	}
+}

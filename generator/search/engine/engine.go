@@ -1,16 +1,12 @@
 // Package engine is the Go search engine over a built client index
-// (search/format), used by kbsite search and by the parity tests: given
-// the site folder, a language and a query text, it returns ranked results
-// with excerpts, suggestions and corrections. It ranks exactly as
+// (search/format, read through search/reader), used by kbsite search and
+// by the parity tests: given the site folder, a language and a query text,
+// it returns ranked results with excerpts (search/excerpt), suggestions
+// and typo corrections (search/fuzzy). It ranks exactly as
 // templates/assets/search-engine.js does, which the parity tests check.
 package engine
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -20,8 +16,11 @@ import (
 	"unicode/utf8"
 
 	"kbsite/generator/search/excerpt"
+	"kbsite/generator/search/facet"
 	"kbsite/generator/search/format"
+	"kbsite/generator/search/fuzzy"
 	"kbsite/generator/search/query"
+	"kbsite/generator/search/reader"
 )
 
 // Query limits: hostile queries do bounded work.
@@ -29,7 +28,6 @@ const (
 	maxItems       = 10  // positive words and phrases
 	maxPrefixShard = 3   // shards scanned for prefix expansion
 	maxExpansions  = 50  // prefix expansions
-	maxFuzzy       = 10  // fuzzy candidates per word
 	phraseCheckCap = 50  // records checked for phrases
 	maxLimit       = 100 // results per query
 )
@@ -46,12 +44,16 @@ const (
 	factorFuzzy2 = 30
 )
 
-// Options of a search. Exact searches only what was typed: no typo
+// Options of a search. Product and Type filter by product and article
+// type (name or slug). Exact searches only what was typed: no typo
 // correction (the "search for the original instead" of a corrected query).
+// Facets asks for the counts of Response.Facets (see search/facet).
 type Options struct {
 	Limit   int
 	Product string
+	Type    string
 	Exact   bool
+	Facets  bool
 }
 
 // Result is one hit.
@@ -62,6 +64,7 @@ type Result struct {
 	Source   string   `json:"source"`
 	Score    float64  `json:"score"`
 	Products []string `json:"products"`
+	Type     string   `json:"type,omitempty"` // the article type, if any
 	Section  string   `json:"section"`
 	Heading  string   `json:"heading"` // the section's heading, a troubleshooter's step title
 	Excerpt  string   `json:"excerpt"`
@@ -78,168 +81,31 @@ type Suggestion struct {
 // matched nothing as typed and were searched as their suggestion, when
 // that found results: "showing results for ... (no results for ...)".
 type Response struct {
-	Results     []Result     `json:"results"`
-	Suggestions []Suggestion `json:"suggestions"`
-	Corrected   []Suggestion `json:"corrected"`
-	Total       int          `json:"total"`
+	Results     []Result      `json:"results"`
+	Suggestions []Suggestion  `json:"suggestions"`
+	Corrected   []Suggestion  `json:"corrected"`
+	Total       int           `json:"total"`
+	Facets      *facet.Facets `json:"facets,omitempty"`
 }
 
 // Index is a loaded client index of one language.
 type Index struct {
 	mu     sync.Mutex
-	dir    string // siteDir/search
-	lang   string
+	f      *reader.Files
 	man    format.Manifest
-	shards map[int]*shard
-	prods  map[int][]int
-	recs   map[int]*format.Record
 	Loaded []string // files read, in order (for benchmarks)
-}
-
-type shard struct {
-	W     []string           `json:"w"`
-	M     []any              `json:"m"`
-	T     []string           `json:"t"`
-	P     []string           `json:"p"`
-	I     map[string][]int32 `json:"i"`
-	words map[string]int
-	terms map[string]int
-	post  map[int][]int
 }
 
 // Open loads the client index of lang ("" = the only language or "en")
 // from siteDir/search.
 func Open(siteDir, lang string) (*Index, error) {
-	dir := filepath.Join(siteDir, "search")
-	if lang == "" {
-		ents, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, fmt.Errorf("search index: %w", err)
-		}
-		var langs []string
-		for _, e := range ents {
-			if e.IsDir() {
-				langs = append(langs, e.Name())
-			}
-		}
-		lang = "en"
-		if len(langs) == 1 {
-			lang = langs[0]
-		}
-	} else {
-		lang = format.LangKey(lang)
-	}
-	ix := &Index{dir: dir, lang: lang, shards: map[int]*shard{}, prods: map[int][]int{}, recs: map[int]*format.Record{}}
-	if err := ix.load("manifest.js", &ix.man); err != nil {
+	ix := &Index{}
+	f, err := reader.Open(siteDir, lang, &ix.Loaded)
+	if err != nil {
 		return nil, err
 	}
-	if len(ix.man.Starts) == 0 || len(ix.man.Starts) != len(ix.man.Hashes) {
-		return nil, errors.New("search index: bad manifest")
-	}
+	ix.f, ix.man = f, f.Manifest()
 	return ix, nil
-}
-
-func (ix *Index) load(name string, v any) error {
-	b, err := os.ReadFile(filepath.Join(ix.dir, ix.lang, filepath.FromSlash(name)))
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
-	}
-	ix.Loaded = append(ix.Loaded, ix.lang+"/"+name)
-	_, data, err := format.ParseFile(b)
-	if err != nil {
-		return fmt.Errorf("search index %s: %w", name, err)
-	}
-	return json.Unmarshal(data, v)
-}
-
-// route returns the shard holding key: the last whose start <= key.
-func (ix *Index) route(key string) int {
-	s := ix.man.Starts
-	return format.Route(len(s), func(k int) string { return s[k] }, key)
-}
-
-func (ix *Index) shard(k int) *shard {
-	if s := ix.shards[k]; s != nil {
-		return s
-	}
-	s := &shard{}
-	if err := ix.load(format.ShardName(k, ix.man.Hashes[k]), s); err != nil {
-		s = &shard{}
-	}
-	s.words = make(map[string]int, len(s.W))
-	for i, w := range s.W {
-		s.words[w] = i
-	}
-	s.terms = make(map[string]int, len(s.T))
-	for i, t := range s.T {
-		s.terms[t] = i
-	}
-	s.post = map[int][]int{}
-	ix.shards[k] = s
-	return s
-}
-
-func (ix *Index) record(d int) *format.Record {
-	if r := ix.recs[d]; r != nil {
-		return r
-	}
-	r := &format.Record{}
-	if err := ix.load(format.RecordName(d, ix.man.RecVer), r); err != nil {
-		r = &format.Record{}
-	}
-	ix.recs[d] = r
-	return r
-}
-
-// termRef is a term located in a shard.
-type termRef struct {
-	shard, idx int
-	name       string
-}
-
-// refs resolves the term references of word i of shard k (nil: stop word).
-func (ix *Index) refs(q *search, k int, i int) []termRef {
-	s := ix.shard(k)
-	if i >= len(s.M) {
-		return nil
-	}
-	list := refList(s.M[i])
-	if list == nil {
-		return nil
-	}
-	var out []termRef
-	for _, r := range list {
-		switch v := r.(type) {
-		case float64:
-			if int(v) >= 0 && int(v) < len(s.T) {
-				out = append(out, termRef{k, int(v), s.T[int(v)]})
-			}
-		case string:
-			k2 := ix.route(v)
-			q.touch(k2)
-			s2 := ix.shard(k2)
-			if j, ok := s2.terms[v]; ok {
-				out = append(out, termRef{k2, j, v})
-			}
-		}
-	}
-	return out
-}
-
-// postings returns the decoded (doc, score) pairs of a term.
-func (ix *Index) postings(t termRef) []int {
-	s := ix.shard(t.shard)
-	if p, ok := s.post[t.idx]; ok {
-		return p
-	}
-	nums := format.DecodeNums(s.P[t.idx])
-	doc := 0
-	for i := 0; i+1 < len(nums); i += 2 {
-		doc += nums[i]
-		nums[i] = doc
-	}
-	s.post[t.idx] = nums
-	return nums
 }
 
 // search is the parsed and resolved state of one search.
@@ -259,13 +125,13 @@ func (q *search) touch(k int) {
 type qword struct {
 	word    string
 	prefix  bool
-	exact   []termRef      // exact terms (nil: unknown or stop word)
+	exact   []reader.Term  // exact terms (nil: unknown or stop word)
 	known   bool           // in the vocabulary
 	stop    bool           // known, no terms
 	factors map[string]int // term name -> best factor
-	refs    map[string]termRef
+	refs    map[string]reader.Term
 	caps    map[string]int // prefix completion -> idfQ of the prefix (see capPrefix)
-	title   *termRef       // the word's exact title term, if any
+	title   *reader.Term   // the word's exact title term, if any
 	wide    bool           // nothing matches it as typed or as a prefix: typos are looked for in the shards around its own
 	extra   []string       // expansion and fuzzy words (highlighting)
 }
@@ -319,33 +185,33 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // lookup resolves a word to its exact terms.
 func (ix *Index) lookup(q *search, w string) *qword {
-	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]termRef{}, wide: true}
-	k := ix.route(w)
+	qw := &qword{word: w, factors: map[string]int{}, refs: map[string]reader.Term{}, wide: true}
+	k := ix.f.Route(w)
 	q.touch(k)
-	s := ix.shard(k)
-	if i, ok := s.words[w]; ok {
+	s := ix.f.Shard(k)
+	if i, ok := s.Word(w); ok {
 		qw.known = true
-		qw.exact = ix.refs(q, k, i)
+		qw.exact = ix.f.Refs(k, i, q.touch)
 		qw.stop = len(qw.exact) == 0
 		for _, t := range qw.exact {
 			qw.add(t, factorExact)
 		}
 		key := w + format.TitleSuffix
-		k2 := ix.route(key)
+		k2 := ix.f.Route(key)
 		q.touch(k2)
-		if j, ok := ix.shard(k2).terms[key]; ok && !qw.stop {
-			qw.title = &termRef{k2, j, key}
+		if t, ok := ix.f.Term(k2, key); ok && !qw.stop {
+			qw.title = &t
 		}
-	} else if j, ok := s.terms[w]; ok {
-		qw.add(termRef{k, j, w}, factorStem)
+	} else if t, ok := ix.f.Term(k, w); ok {
+		qw.add(t, factorStem)
 	}
 	return qw
 }
 
-func (qw *qword) add(t termRef, f int) {
-	if f > qw.factors[t.name] {
-		qw.factors[t.name] = f
-		qw.refs[t.name] = t
+func (qw *qword) add(t reader.Term, f int) {
+	if f > qw.factors[t.Name] {
+		qw.factors[t.Name] = f
+		qw.refs[t.Name] = t
 	}
 }
 
@@ -359,7 +225,7 @@ func (ix *Index) positive(q *search, p query.Parsed, plain []string, typing, exa
 		if qw.known || runeLen(qw.word) < 3 {
 			return ""
 		}
-		sg := ix.suggest(q, qw.word, qw.wide)
+		sg := fuzzy.Suggest(ix.f, qw.word, qw.wide, q.touch)
 		if sg != "" {
 			resp.Suggestions = append(resp.Suggestions, Suggestion{qw.word, sg})
 		}
@@ -412,21 +278,21 @@ func (qw *qword) onlyFuzzy() bool {
 	return len(qw.factors) > 0
 }
 
-// expand adds prefix expansions and, with fuzzy, typo candidates to a
+// expand adds prefix expansions and, with typos, typo candidates to a
 // positive word.
-func (ix *Index) expand(q *search, qw *qword, fuzzy bool) {
+func (ix *Index) expand(q *search, qw *qword, typos bool) {
 	w := qw.word
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
-		k0 := ix.route(w)
+		k0 := ix.f.Route(w)
 		for k := k0; k < len(ix.man.Starts) && k < k0+maxPrefixShard; k++ {
 			if k > k0 && !strings.HasPrefix(ix.man.Starts[k], w) {
 				break
 			}
 			q.touch(k)
-			s := ix.shard(k)
+			s := ix.f.Shard(k)
 			for i, x := range s.W {
-				if x != w && strings.HasPrefix(x, w) && s.M[i] != nil {
+				if x != w && strings.HasPrefix(x, w) && !s.Stop(i) {
 					cands = append(cands, x)
 				}
 			}
@@ -442,8 +308,9 @@ func (ix *Index) expand(q *search, qw *qword, fuzzy bool) {
 			cands = cands[:maxExpansions]
 		}
 		for _, x := range cands {
-			k := ix.route(x)
-			for _, t := range ix.refs(q, k, ix.shard(k).words[x]) {
+			k := ix.f.Route(x)
+			i, _ := ix.f.Shard(k).Word(x)
+			for _, t := range ix.f.Refs(k, i, q.touch) {
 				qw.add(t, factorPrefix)
 			}
 			qw.extra = append(qw.extra, x)
@@ -451,7 +318,7 @@ func (ix *Index) expand(q *search, qw *qword, fuzzy bool) {
 		ix.capPrefix(qw)
 	}
 	qw.wide = len(qw.factors) == 0
-	if !qw.known && fuzzy {
+	if !qw.known && typos {
 		n := runeLen(w)
 		maxd := 0
 		switch {
@@ -461,18 +328,18 @@ func (ix *Index) expand(q *search, qw *qword, fuzzy bool) {
 			maxd = 1
 		}
 		if maxd > 0 {
-			for _, c := range ix.fuzzy(q, w, maxd, qw.wide) {
-				if len(c.refs) == 0 {
+			for _, c := range fuzzy.Near(ix.f, w, maxd, qw.wide, q.touch) {
+				if len(c.Refs) == 0 {
 					continue
 				}
 				f := factorFuzzy1
-				if c.d == 2 {
+				if c.D == 2 {
 					f = factorFuzzy2
 				}
-				for _, t := range c.refs {
+				for _, t := range c.Refs {
 					qw.add(t, f)
 				}
-				qw.extra = append(qw.extra, c.word)
+				qw.extra = append(qw.extra, c.Word)
 			}
 		}
 	}
@@ -485,7 +352,7 @@ func (ix *Index) capPrefix(qw *qword) {
 	N := ix.man.N
 	seen, df := make([]bool, N), 0
 	for _, n := range sortedNames(qw.factors) {
-		p := ix.postings(qw.refs[n])
+		p := ix.f.Postings(qw.refs[n])
 		for i := 0; i < len(p); i += 2 {
 			if d := p[i]; d < N && !seen[d] {
 				seen[d] = true
@@ -521,101 +388,6 @@ func len16(s string) int {
 	return n
 }
 
-type fuzzyCand struct {
-	word  string
-	d     int
-	shard int
-	refs  []termRef
-}
-
-// fuzzy returns up to maxFuzzy non-stop words within maxd edits of w
-// (optimal string alignment), by distance then word: those of w's shard,
-// and with wide those of the shards on either side too, since a word spelt
-// wrong can sort past a shard's end.
-func (ix *Index) fuzzy(q *search, w string, maxd int, wide bool) []fuzzyCand {
-	k := ix.route(w)
-	out := ix.fuzzyIn(q, k, w, maxd, nil)
-	if wide {
-		for _, k2 := range []int{k - 1, k + 1} {
-			if k2 >= 0 && k2 < len(ix.man.Starts) {
-				out = ix.fuzzyIn(q, k2, w, maxd, out)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].d != out[j].d {
-			return out[i].d < out[j].d
-		}
-		return format.Cmp16(out[i].word, out[j].word) < 0
-	})
-	if len(out) > maxFuzzy {
-		out = out[:maxFuzzy]
-	}
-	for i := range out {
-		out[i].refs = ix.refs(q, out[i].shard, ix.shard(out[i].shard).words[out[i].word])
-	}
-	return out
-}
-
-// fuzzyIn appends the words of shard k within maxd edits of w.
-func (ix *Index) fuzzyIn(q *search, k int, w string, maxd int, out []fuzzyCand) []fuzzyCand {
-	q.touch(k)
-	s := ix.shard(k)
-	a := []rune(w)
-	for i, x := range s.W {
-		if s.M[i] == nil {
-			continue
-		}
-		b := []rune(x)
-		if abs(len(a)-len(b)) > maxd {
-			continue
-		}
-		if d := osa(a, b, maxd); d <= maxd {
-			out = append(out, fuzzyCand{word: x, d: d, shard: k})
-		}
-	}
-	return out
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// osa is the optimal string alignment distance, or maxd+1 when larger.
-func osa(a, b []rune, maxd int) int {
-	n, m := len(a), len(b)
-	prev2 := make([]int, m+1)
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
-	for j := 0; j <= m; j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= n; i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= m; j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > maxd {
-			return maxd + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[m], maxd+1)
-}
-
 // Query runs a search and returns results, suggestions and the total.
 func (ix *Index) Query(text string, opts Options) Response {
 	ix.mu.Lock()
@@ -634,13 +406,14 @@ func (ix *Index) Query(text string, opts Options) Response {
 
 	items, corrected := ix.positive(q, p, plain, typing, opts.Exact, &resp)
 
-	ok := ix.filter(q, p, negW, opts.Product)
+	fl := ix.filter(q, p, negW, opts)
+	ok := fl.OK
 	sc := ix.score(q, items, comps, N)
 	cands, relaxed := candidates(sc, len(items), ok)
 	if !relaxed {
 		cands = ix.verifyPhrases(items, cands)
 	}
-	cands = ix.idFirst(q, text, cands, ok)
+	cands = idFirst(ix.idDocs(q, text, ok), cands)
 
 	resp.Total = len(cands)
 	if len(cands) > limit {
@@ -651,9 +424,9 @@ func (ix *Index) Query(text string, opts Options) Response {
 	}
 	hl := ix.highlightSet(q, items)
 	for _, d := range cands {
-		r := ix.record(d)
+		r := ix.f.Record(d)
 		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
-			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products}
+			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products, Type: r.Type}
 		if res.Products == nil {
 			res.Products = []string{}
 		}
@@ -661,36 +434,26 @@ func (ix *Index) Query(text string, opts Options) Response {
 		res.Heading = excerpt.Heading(r, res.Section)
 		resp.Results = append(resp.Results, res)
 	}
+	if opts.Facets {
+		resp.Facets = facet.Count(ix.f, fl.Matches(sc.count, len(items), relaxed, ix.idDocs(q, text, fl.Kept)), fl)
+	}
 	return resp
 }
 
-// filter returns whether a doc may be a result: it is not excluded by a
-// negative word or phrase and, given a product, is of that product.
-func (ix *Index) filter(q *search, p query.Parsed, negW []string, product string) func(d int) bool {
-	N := ix.man.N
-	var allowed []bool
-	if product != "" {
-		allowed = make([]bool, N)
-		if k := ix.product(product); k >= 0 {
-			for _, d := range ix.productDocs(q, k) {
-				if d >= 0 && d < N {
-					allowed[d] = true
-				}
-			}
-		}
-	}
-	excluded := make([]bool, N)
+// filter returns the filter of a search.
+func (ix *Index) filter(q *search, p query.Parsed, negW []string, opts Options) *facet.Filter {
+	fl := facet.New(ix.f, opts.Product, opts.Type)
 	for _, w := range negW {
 		for _, d := range ix.docsAll(q, []string{w}) {
-			excluded[d] = true
+			fl.Excluded[d] = true
 		}
 	}
 	for _, ph := range p.NegPhrases {
 		for _, d := range ix.docsAll(q, ph) {
-			excluded[d] = true
+			fl.Excluded[d] = true
 		}
 	}
-	return func(d int) bool { return d < N && !excluded[d] && (allowed == nil || allowed[d]) }
+	return fl
 }
 
 // candidates returns the docs that match every item, best first, or when
@@ -745,7 +508,7 @@ func (ix *Index) verifyPhrases(items []*item, cands []int) []int {
 			if i >= phraseCheckCap {
 				break
 			}
-			if ix.verify(ix.record(d), items) {
+			if ix.verify(ix.f.Record(d), items) {
 				kept = append(kept, d)
 			}
 		}
@@ -754,33 +517,41 @@ func (ix *Index) verifyPhrases(items []*item, cands []int) []int {
 	return cands
 }
 
-// idFirst puts first the docs whose ID or alias is the query, typed alone.
-func (ix *Index) idFirst(q *search, text string, cands []int, ok func(int) bool) []int {
-	N := ix.man.N
-	if t := strings.TrimFunc(text, unicode.IsSpace); t != "" && !strings.ContainsFunc(t, unicode.IsSpace) &&
-		!strings.ContainsRune(t, '"') && !strings.HasPrefix(t, "-") {
-		if key := format.IDKey(t); key != "" {
-			k := ix.route(key)
-			q.touch(k)
-			var first []int
-			for _, d := range ix.shard(k).I[key] {
-				if int(d) < N && ok(int(d)) {
-					first = append(first, int(d))
-				}
-			}
-			if len(first) > 0 {
-				sort.Ints(first)
-				rest := cands[:0:0]
-				for _, d := range cands {
-					if !containsInt(first, d) {
-						rest = append(rest, d)
-					}
-				}
-				cands = append(first, rest...)
-			}
+// idDocs returns the docs that ok keeps whose ID or alias is the query,
+// typed alone, in order.
+func (ix *Index) idDocs(q *search, text string, ok func(int) bool) []int {
+	t := strings.TrimFunc(text, unicode.IsSpace)
+	if t == "" || strings.ContainsFunc(t, unicode.IsSpace) || strings.ContainsRune(t, '"') || strings.HasPrefix(t, "-") {
+		return nil
+	}
+	key := format.IDKey(t)
+	if key == "" {
+		return nil
+	}
+	k := ix.f.Route(key)
+	q.touch(k)
+	var first []int
+	for _, d := range ix.f.Shard(k).I[key] {
+		if int(d) < ix.man.N && ok(int(d)) {
+			first = append(first, int(d))
 		}
 	}
-	return cands
+	sort.Ints(first)
+	return first
+}
+
+// idFirst puts first before the other candidates.
+func idFirst(first, cands []int) []int {
+	if len(first) == 0 {
+		return cands
+	}
+	rest := cands[:0:0]
+	for _, d := range cands {
+		if !containsInt(first, d) {
+			rest = append(rest, d)
+		}
+	}
+	return append(first, rest...)
 }
 
 func containsInt(s []int, x int) bool {
@@ -832,7 +603,7 @@ func (ix *Index) score(q *search, items []*item, comps []*qword, N int) docScore
 	ix.addPairs(q, items, total)
 	for _, qw := range comps {
 		for _, t := range qw.exact {
-			p := ix.postings(t)
+			p := ix.f.Postings(t)
 			for i := 0; i+1 < len(p); i += 2 {
 				if d := p[i]; d < N && total[d] > 0 {
 					total[d] += (p[i+1] >> 2) * factorExact
@@ -863,7 +634,7 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 			if len(it.phrase) > 0 && f != factorExact {
 				continue
 			}
-			p := ix.postings(qw.refs[n])
+			p := ix.f.Postings(qw.refs[n])
 			own, capped := qw.caps[n]
 			tidf := format.IDFQ(N, len(p)/2)
 			capped = capped && own < tidf
@@ -916,14 +687,14 @@ func (ix *Index) addPairs(q *search, items []*item, total []int) {
 		if len(a) != 1 || len(b) != 1 || len(a[0].exact) == 0 || len(b[0].exact) == 0 {
 			continue
 		}
-		key := a[0].exact[0].name + format.PairSep + b[0].exact[0].name
-		k := ix.route(key)
+		key := a[0].exact[0].Name + format.PairSep + b[0].exact[0].Name
+		k := ix.f.Route(key)
 		q.touch(k)
-		j, ok := ix.shard(k).terms[key]
+		t, ok := ix.f.Term(k, key)
 		if !ok {
 			continue
 		}
-		p := ix.postings(termRef{k, j, key})
+		p := ix.f.Postings(t)
 		for i := 0; i+1 < len(p); i += 2 {
 			if d := p[i]; d < len(total) && total[d] > 0 {
 				total[d] += (p[i+1] >> 2) * factorPair
@@ -934,8 +705,8 @@ func (ix *Index) addPairs(q *search, items []*item, total []int) {
 
 // addTitle adds to the docs that match a word and have it exactly in
 // their title that title's weight, at factorTitle: exact beats stemmed.
-func (ix *Index) addTitle(t *termRef, best []int) {
-	p := ix.postings(*t)
+func (ix *Index) addTitle(t *reader.Term, best []int) {
+	p := ix.f.Postings(*t)
 	for i := 0; i+1 < len(p); i += 2 {
 		if d := p[i]; d < len(best) && best[d] > 0 {
 			best[d] += (p[i+1] >> 2) * factorTitle
@@ -953,7 +724,7 @@ func (ix *Index) docsAll(q *search, ws []string) []int {
 		}
 		set := map[int]bool{}
 		for _, t := range qw.exact {
-			p := ix.postings(t)
+			p := ix.f.Postings(t)
 			for i := 0; i+1 < len(p); i += 2 {
 				set[p[i]] = true
 			}
@@ -975,57 +746,6 @@ func (ix *Index) docsAll(q *search, ws []string) []int {
 	}
 	sort.Ints(out)
 	return out
-}
-
-// product finds a product by name or slug, comparing folded words.
-func (ix *Index) product(p string) int {
-	key := strings.Join(format.Words(p), "-")
-	if key == "" {
-		return -1
-	}
-	for k, pr := range ix.man.Prods {
-		if len(pr) == 3 && (strings.Join(format.Words(pr[0]), "-") == key || strings.Join(format.Words(pr[1]), "-") == key) {
-			return k
-		}
-	}
-	return -1
-}
-
-func (ix *Index) productDocs(q *search, k int) []int {
-	if d, ok := ix.prods[k]; ok {
-		return d
-	}
-	var s string
-	if err := ix.load(format.ProdName(k, ix.man.Prods[k][2]), &s); err != nil {
-		s = ""
-	}
-	nums := format.DecodeNums(s)
-	d := 0
-	for i := range nums {
-		d += nums[i]
-		nums[i] = d
-	}
-	ix.prods[k] = nums
-	return nums
-}
-
-// suggest returns the closest vocabulary word to an unknown word.
-func (ix *Index) suggest(q *search, w string, wide bool) string {
-	maxd := 1
-	if runeLen(w) >= 5 {
-		maxd = 2
-	}
-	best, bestD, bestDF := "", maxd+1, -1
-	for _, c := range ix.fuzzy(q, w, maxd, wide) {
-		df := 0
-		for _, t := range c.refs {
-			df = max(df, len(ix.postings(t))/2)
-		}
-		if c.d < bestD || (c.d == bestD && df > bestDF) {
-			best, bestD, bestDF = c.word, c.d, df
-		}
-	}
-	return best
 }
 
 // highlightSet is the set of folded words to highlight: the query words,
@@ -1050,12 +770,12 @@ func (ix *Index) highlightSet(q *search, items []*item) map[string]bool {
 	touched := append([]int(nil), q.touched...)
 	sort.Ints(touched)
 	for _, k := range touched {
-		s := ix.shard(k)
+		s := ix.f.Shard(k)
 		for i, w := range s.W {
 			if hl[w] {
 				continue
 			}
-			for _, name := range refNames(s, i) {
+			for _, name := range s.Names(i) {
 				if exact[name] {
 					hl[w] = true
 					break
@@ -1064,38 +784,6 @@ func (ix *Index) highlightSet(q *search, items []*item) map[string]bool {
 		}
 	}
 	return hl
-}
-
-// refList reads a word's term references: none (a stop word), one, or a
-// list.
-func refList(v any) []any {
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return v
-	default:
-		return []any{v}
-	}
-}
-
-func refNames(s *shard, i int) []string {
-	list := refList(s.M[i])
-	if list == nil {
-		return nil
-	}
-	out := make([]string, 0, len(list))
-	for _, r := range list {
-		switch v := r.(type) {
-		case float64:
-			if int(v) >= 0 && int(v) < len(s.T) {
-				out = append(out, s.T[int(v)])
-			}
-		case string:
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // verify checks that every phrase of the items occurs, words adjacent and in

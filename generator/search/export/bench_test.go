@@ -15,7 +15,9 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 var kbWords = strings.Fields(`windows server printer driver network connection connect install update error
@@ -59,7 +61,7 @@ var stopWords = strings.Fields("the a to of and in is for on that with you this 
 var suffixes = []string{"", "", "", "s", "ing", "ed", "ion", "er"}
 
 // genDocs makes n deterministic KB-like docs of 400-900 words.
-func genDocs(n int) []index.Doc {
+func genDocs(n int) []fields.Doc {
 	r := rand.New(rand.NewPCG(1, 2))
 	vocab := genVocab(4000, r)
 	zipf := rand.NewZipf(r, 1.1, 3, uint64(len(vocab)-1))
@@ -81,7 +83,7 @@ func genDocs(n int) []index.Doc {
 	for _, p := range strings.Fields("Windows_XP Windows_10 Windows_11 Windows_Server_2019 Outlook_2016 Excel_2016 Word_2019 Exchange_Server Windows_Messenger Internet_Explorer Office_365 SQL_Server Visual_Studio Edge Teams OneDrive SharePoint Skype Access_2016 PowerPoint") {
 		products = append(products, strings.ReplaceAll(p, "_", " "))
 	}
-	docs := make([]index.Doc, n)
+	docs := make([]fields.Doc, n)
 	for i := range docs {
 		d := &docs[i]
 		d.ID = fmt.Sprintf("KB%06d", 100000+i*7)
@@ -97,6 +99,10 @@ func genDocs(n int) []index.Doc {
 			d.Products = append(d.Products, p)
 			d.ProductSlugs = append(d.ProductSlugs, strings.ReplaceAll(strings.ToLower(p), " ", "-"))
 		}
+		// Article types in turn (every fourth doc untyped), without drawing
+		// from r: the docs stay as they were before docs had types.
+		types := [4][2]string{{}, {"How-to guide", "how-to"}, {"Troubleshooting", "troubleshooting"}, {"Reference", "reference"}}
+		d.Type, d.TypeSlug = types[i%4][0], types[i%4][1]
 		total := 400 + r.IntN(500)
 		ns := 3 + r.IntN(4)
 		for s := 0; s < ns; s++ {
@@ -107,7 +113,7 @@ func genDocs(n int) []index.Doc {
 				b.WriteByte(' ')
 				w += k
 			}
-			sec := index.Section{ID: fmt.Sprintf("s%d", s), Heading: strings.TrimSuffix(sentence(2+r.IntN(4)), "."), Text: b.String()}
+			sec := fields.Section{ID: fmt.Sprintf("s%d", s), Heading: strings.TrimSuffix(sentence(2+r.IntN(4)), "."), Text: b.String()}
 			if s == 0 {
 				sec.ID, sec.Heading = "", ""
 			}
@@ -156,7 +162,7 @@ func BenchmarkRelated10k(b *testing.B) {
 	c := index.Analyze(genDocs(10000))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c.Related(5)
+		related.All(c, 5)
 	}
 }
 

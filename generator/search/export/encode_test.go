@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
-	"kbsite/generator/search/index"
 )
 
 // randText is hostile text: white space of all kinds, markup, controls,
@@ -25,11 +25,11 @@ func randText(r *rand.Rand) string {
 }
 
 // makeRecord is the record of d as encoding/json would marshal it.
-func makeRecord(d *index.Doc) format.Record {
+func makeRecord(d *fields.Doc) format.Record {
 	r := format.Record{ID: format.Clean(d.ID), Title: format.Clean(d.Title), URL: strings.ToValidUTF8(d.URL, ""),
 		Source: strings.ToValidUTF8(d.Source, ""), Products: cleanAllStrings(d.Products),
 		Aliases: cleanAllStrings(d.Aliases), Keywords: cleanAllStrings(d.Keywords), Summary: format.Clean(d.Summary),
-		Sections: [][]string{}}
+		Type: format.Clean(d.Type), Sections: [][]string{}}
 	for _, s := range d.Sections {
 		r.Sections = append(r.Sections, []string{strings.ToValidUTF8(s.ID, ""), format.Clean(s.Heading), format.Clean(s.Text)})
 	}
@@ -49,12 +49,12 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	docs := append(fixtureDocs(t), genDocs(50)...)
 	for i := 0; i < 200; i++ {
-		d := index.Doc{ID: randText(r), Title: randText(r), URL: randText(r), Source: randText(r), Summary: randText(r)}
+		d := fields.Doc{ID: randText(r), Title: randText(r), URL: randText(r), Source: randText(r), Summary: randText(r), Type: randText(r)}
 		for k := r.IntN(3); k > 0; k-- {
 			d.Products = append(d.Products, randText(r))
 			d.Aliases = append(d.Aliases, randText(r))
 			d.Keywords = append(d.Keywords, randText(r))
-			d.Sections = append(d.Sections, index.Section{ID: randText(r), Heading: randText(r), Text: randText(r)})
+			d.Sections = append(d.Sections, fields.Section{ID: randText(r), Heading: randText(r), Text: randText(r)})
 		}
 		docs = append(docs, d)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
 	"kbsite/generator/search/internal/parallel"
@@ -20,7 +21,7 @@ import (
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
 
 // appendRecord appends the JSON of the record of d.
-func appendRecord(b []byte, d *index.Doc) []byte {
+func appendRecord(b []byte, d *fields.Doc) []byte {
 	b = append(b, `{"i":`...)
 	b = format.AppendCleanJSON(b, d.ID)
 	b = append(b, `,"t":`...)
@@ -37,6 +38,10 @@ func appendRecord(b []byte, d *index.Doc) []byte {
 	b = format.AppendCleanStrings(b, d.Keywords)
 	b = append(b, `,"m":`...)
 	b = format.AppendCleanJSON(b, d.Summary)
+	if t := format.Clean(d.Type); t != "" {
+		b = append(b, `,"y":`...)
+		b = format.AppendJSONString(b, t)
+	}
 	b = append(b, `,"x":[`...)
 	for i, s := range d.Sections {
 		if i > 0 {
@@ -122,6 +127,7 @@ type exportState struct {
 	recVer   string
 	shards   []*shardOut
 	prods    []prodOut
+	types    []prodOut
 	manifest []byte // file data
 }
 
@@ -200,16 +206,8 @@ func (lc *langFiles) export(write func(File) error) error {
 	if err := fail.get(); err != nil {
 		return err
 	}
-	// Products.
-	for k, p := range lc.products() {
-		payload := format.AppendJSONString(nil, p.list)
-		hs := format.ContentHash(payload)
-		name := format.ProdName(k, hs)
-		if err := write(File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}); err != nil {
-			fail.set(err)
-		}
-		exp.prods = append(exp.prods, prodOut{p.name, p.slug, hs})
-	}
+	exp.prods = lc.writeLists(lc.products(), format.ProdName, write, &fail)
+	exp.types = lc.writeLists(lc.types(), format.TypeListName, write, &fail)
 	if err := fail.get(); err != nil {
 		return err
 	}
@@ -319,6 +317,21 @@ func (lc *langFiles) groups() [][]entry {
 	return groups
 }
 
+// writeLists writes the doc lists of products or types, named by name.
+func (lc *langFiles) writeLists(lists []*product, name func(k int, hash string) string, write func(File) error, fail *firstError) []prodOut {
+	var out []prodOut
+	for k, p := range lists {
+		payload := format.AppendJSONString(nil, p.list)
+		hs := format.ContentHash(payload)
+		n := name(k, hs)
+		if err := write(File{Path: lc.path(n), Data: format.FileData(lc.Key()+"/"+n, payload)}); err != nil {
+			fail.set(err)
+		}
+		out = append(out, prodOut{p.name, p.slug, hs})
+	}
+	return out
+}
+
 func (lc *langFiles) manifestData(exp *exportState) []byte {
 	m := format.Manifest{V: 1, Lang: lc.Key(), N: len(lc.Docs()), RecVer: exp.recVer, Prods: [][]string{},
 		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
@@ -328,9 +341,13 @@ func (lc *langFiles) manifestData(exp *exportState) []byte {
 	for _, p := range exp.prods {
 		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})
 	}
+	for _, p := range exp.types {
+		m.Types = append(m.Types, []string{p.name, p.slug, p.hash})
+	}
 	return format.FileData(lc.Key()+"/manifest.js", m.AppendJSON(nil))
 }
 
+// product is a product or an article type, with its docs.
 type product struct {
 	name, slug string
 	docs       []int32
@@ -339,19 +356,39 @@ type product struct {
 
 // products returns the products of the live docs by name, with their docs.
 func (lc *langFiles) products() []*product {
+	return lc.lists(func(doc *fields.Doc, add func(name, slug string)) {
+		for k, name := range doc.Products {
+			slug := ""
+			if k < len(doc.ProductSlugs) {
+				slug = doc.ProductSlugs[k]
+			}
+			add(name, slug)
+		}
+	})
+}
+
+// types returns the article types of the live docs by name, with their docs.
+func (lc *langFiles) types() []*product {
+	return lc.lists(func(doc *fields.Doc, add func(name, slug string)) {
+		if doc.Type != "" {
+			add(doc.Type, doc.TypeSlug)
+		}
+	})
+}
+
+// lists returns the lists each live doc is added to, by name, with their
+// docs. A list's slug is the first given for its name, or else the name's
+// words.
+func (lc *langFiles) lists(each func(doc *fields.Doc, add func(name, slug string))) []*product {
 	pm := map[string]*product{}
 	for d, doc := range lc.Docs() {
 		if doc == nil {
 			continue
 		}
-		for k, name := range doc.Products {
+		each(doc, func(name, slug string) {
 			name = format.Clean(name)
 			p := pm[name]
 			if p == nil {
-				slug := ""
-				if k < len(doc.ProductSlugs) {
-					slug = doc.ProductSlugs[k]
-				}
 				if slug == "" {
 					slug = strings.Join(format.Words(name), "-")
 				}
@@ -361,7 +398,7 @@ func (lc *langFiles) products() []*product {
 			if n := len(p.docs); n == 0 || p.docs[n-1] != int32(d) {
 				p.docs = append(p.docs, int32(d))
 			}
-		}
+		})
 	}
 	prods := make([]*product, 0, len(pm))
 	for _, p := range pm {

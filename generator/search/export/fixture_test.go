@@ -6,16 +6,17 @@ import (
 	"testing"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/index"
 )
 
-func fixtureDocs(t testing.TB) []index.Doc {
+func fixtureDocs(t testing.TB) []fields.Doc {
 	t.Helper()
 	b, err := os.ReadFile("testdata/fixture.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []index.Doc
+	var docs []fields.Doc
 	if err := json.Unmarshal(b, &docs); err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +24,7 @@ func fixtureDocs(t testing.TB) []index.Doc {
 }
 
 // writeSite builds docs into a temporary site folder.
-func writeSite(t testing.TB, docs []index.Doc) string {
+func writeSite(t testing.TB, docs []fields.Doc) string {
 	t.Helper()
 	files := buildFiles(docs)
 	dir := t.TempDir()
@@ -46,7 +47,7 @@ func search(ix *engine.Index, q string, opts engine.Options) []engine.Result {
 }
 
 // buildFiles analyses docs and returns the client index files, sorted by path.
-func buildFiles(docs []index.Doc) []File { return allFiles(New(index.Analyze(docs))) }
+func buildFiles(docs []fields.Doc) []File { return allFiles(New(index.Analyze(docs))) }
 
 // allFiles returns the client index files of c, sorted by path: what
 // Export writes.

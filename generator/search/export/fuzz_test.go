@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
-	"kbsite/generator/search/index"
 )
 
 // FuzzQuery: any query returns quickly without panicking, with at most
@@ -48,8 +48,8 @@ func FuzzExport(f *testing.F) {
 	f.Add("", "", "")
 	f.Add("日本語のタイトル", "本文のテキスト", "KB-1")
 	f.Fuzz(func(t *testing.T, title, body, id string) {
-		docs := []index.Doc{
-			{ID: "KB1" + id, Title: title, URL: "kb/kb1.html", Source: "a.md", Lang: "en", Sections: []index.Section{{Text: body}}},
+		docs := []fields.Doc{
+			{ID: "KB1" + id, Title: title, URL: "kb/kb1.html", Source: "a.md", Lang: "en", Sections: []fields.Section{{Text: body}}},
 			{ID: "KB2", Title: "Other " + body, URL: "kb/kb2.html", Source: "b.md", Lang: "en", Keywords: []string{title}},
 		}
 		files := buildFiles(docs)

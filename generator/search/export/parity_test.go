@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -18,6 +19,7 @@ type parityCase struct {
 	Q       string `json:"q"`
 	Limit   int    `json:"limit"`
 	Product string `json:"product"`
+	Type    string `json:"type"`
 	Exact   bool   `json:"exact"`
 }
 
@@ -38,6 +40,11 @@ var parityQueries = []parityCase{
 	{Q: "windows", Limit: 2, Product: "windows-xp"}, {Q: "e", Limit: 3},
 	{Q: "Öffnen"}, {Lang: "de", Q: "Verbindung"}, {Lang: "de", Q: "Größe"}, {Lang: "de", Q: "drucker netz"},
 	{Lang: "de", Q: "Verbindungn"},
+	// Article types, alone and with products; every case also counts facets.
+	{Q: "printer", Type: "how-to"}, {Q: "printer", Type: "How-to guide", Product: "windows-xp"},
+	{Q: "network", Type: "troubleshooting"}, {Q: "307294", Type: "reference"}, {Q: "307294", Type: "how-to"},
+	{Q: "printer", Type: "nope"}, {Q: `"network printer"`, Type: "how-to"}, {Q: "printer -driver", Type: "how-to"},
+	{Q: "pasword", Type: "how-to"}, {Q: "sign", Type: "troubleshooter"}, {Q: "printer outlook", Type: "troubleshooting"},
 }
 
 func TestParityWithJS(t *testing.T) {
@@ -89,7 +96,7 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 			}
 			ixs[c.Lang] = ix
 		}
-		g := ix.Query(c.Q, engine.Options{Limit: c.Limit, Product: c.Product, Exact: c.Exact})
+		g := ix.Query(c.Q, engine.Options{Limit: c.Limit, Product: c.Product, Type: c.Type, Exact: c.Exact, Facets: true})
 		j := js[i]
 		if len(g.Results) > 0 {
 			nonEmpty++
@@ -104,9 +111,12 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 				t.Errorf("%q %s: score Go %v JS %v", c.Q, a.ID, a.Score, b.Score)
 			}
 			if a.Excerpt != b.Excerpt || a.Section != b.Section || a.Heading != b.Heading || !slices.Equal(a.Matched, b.Matched) ||
-				a.Title != b.Title || a.URL != b.URL || !slices.Equal(a.Products, b.Products) {
+				a.Title != b.Title || a.URL != b.URL || !slices.Equal(a.Products, b.Products) || a.Type != b.Type {
 				t.Errorf("%q %s: Go %+v\nJS %+v", c.Q, a.ID, a, b)
 			}
+		}
+		if !reflect.DeepEqual(g.Facets, j.Facets) {
+			t.Errorf("%q: facets Go %+v JS %+v", c.Q, g.Facets, j.Facets)
 		}
 		if !slices.Equal(g.Suggestions, j.Suggestions) || !slices.Equal(g.Corrected, j.Corrected) {
 			t.Errorf("%q: suggestions Go %v %v JS %v %v", c.Q, g.Suggestions, g.Corrected, j.Suggestions, j.Corrected)
@@ -132,7 +142,8 @@ func TestParityGenerated(t *testing.T) {
 			parityCase{Q: `"` + ws[0] + " " + ws[1] + `"`, Limit: 1 + i%3},
 			parityCase{Q: ws[1] + " -" + ws[0], Limit: 5},
 			parityCase{Q: d.Aliases[0], Limit: 2},
-			parityCase{Q: ws[0][:1], Limit: 3, Product: d.Products[0]})
+			parityCase{Q: ws[0][:1], Limit: 3, Product: d.Products[0]},
+			parityCase{Q: ws[0], Limit: 4, Type: []string{"how-to", "troubleshooting", "reference"}[i%3], Product: d.Products[0]})
 	}
 	nonEmpty := checkParity(t, writeSite(t, docs), queries)
 	if nonEmpty < len(queries)/2 {

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -82,7 +83,7 @@ func benchPipeline(b *testing.B, n int) {
 		var c *index.Corpus
 		var files []File
 		ta, pa := phase(func() { c = index.Analyze(docs) })
-		tr, pr := phase(func() { c.Related(8) })
+		tr, pr := phase(func() { related.All(c, 8) })
 		tf, pf := phase(func() { files = allFiles(New(c)) })
 		wall += time.Since(w0)
 		ca, cr, cf = ca+ta, cr+tr, cf+tf

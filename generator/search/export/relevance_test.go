@@ -6,22 +6,22 @@ import (
 	"testing"
 
 	"kbsite/generator/search/engine"
-	"kbsite/generator/search/index"
+	"kbsite/generator/search/fields"
 )
 
 // techDocs is a small technical corpus where the ranking rules decide the
 // first result: titles against long bodies, exact against stemmed, rare
 // prefix completions, technical tokens and error codes.
-func techDocs() []index.Doc {
-	doc := func(id, title, body string, headings ...string) index.Doc {
-		d := index.Doc{ID: id, Title: title, URL: "kb/" + id + ".html", Source: id + ".md", Lang: "en",
-			Sections: []index.Section{{Text: body}}}
+func techDocs() []fields.Doc {
+	doc := func(id, title, body string, headings ...string) fields.Doc {
+		d := fields.Doc{ID: id, Title: title, URL: "kb/" + id + ".html", Source: id + ".md", Lang: "en",
+			Sections: []fields.Section{{Text: body}}}
 		for i, h := range headings {
-			d.Sections = append(d.Sections, index.Section{ID: "h" + string(rune('a'+i)), Heading: h, Text: "See the steps below."})
+			d.Sections = append(d.Sections, fields.Section{ID: "h" + string(rune('a'+i)), Heading: h, Text: "See the steps below."})
 		}
 		return d
 	}
-	return []index.Doc{
+	return []fields.Doc{
 		doc("install", "Install WSL", "Run wsl --install in PowerShell, then wsl -l -v to list distributions.", "Install WSL command"),
 		doc("install-manual", "Manual installation steps for older versions of WSL",
 			strings.Repeat("The installation installs what installing needs; install it. ", 12),

@@ -11,6 +11,7 @@ import (
 
 	"kbsite/generator/search/engine"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 func ids(rs []engine.Result) []string {
@@ -250,7 +251,7 @@ func TestHostileQueries(t *testing.T) {
 
 func TestRelated(t *testing.T) {
 	docs := fixtureDocs(t)
-	rel := index.Analyze(docs).Related(3)
+	rel := related.All(index.Analyze(docs), 3)
 	idx := map[string]int{}
 	for i, d := range docs {
 		idx[d.ID] = i
@@ -273,7 +274,7 @@ func TestRelated(t *testing.T) {
 			}
 		}
 	}
-	if !slices.EqualFunc(rel, index.Analyze(docs).Related(3), slices.Equal) {
+	if !slices.EqualFunc(rel, related.All(index.Analyze(docs), 3), slices.Equal) {
 		t.Error("not deterministic")
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"slices"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
 )
@@ -19,7 +20,7 @@ import (
 // of the last Export, so a changed doc's record file is rewritten in place
 // (serve mode serves with Cache-Control: no-cache), and the record file of
 // a removed doc is deleted.
-func (w *Writer) Update(changed []index.Doc, removed []string) (write []File, remove []string) {
+func (w *Writer) Update(changed []fields.Doc, removed []string) (write []File, remove []string) {
 	byLang := map[*index.Lang]index.Changed{}
 	for _, ch := range w.c.Update(changed, removed) {
 		byLang[ch.Lang] = ch
@@ -54,7 +55,11 @@ func (lc *langFiles) update(ch index.Changed) (write []File, remove []string) {
 		write = append(write, File{Path: lc.path(format.RecordName(int(d), exp.recVer)), Data: data})
 	}
 	if ch.Products {
-		w, r := lc.updateProducts()
+		var w []File
+		var r []string
+		w, r, exp.prods = lc.updateLists(exp.prods, lc.products(), format.ProdName)
+		write, remove = append(write, w...), append(remove, r...)
+		w, r, exp.types = lc.updateLists(exp.types, lc.types(), format.TypeListName)
 		write, remove = append(write, w...), append(remove, r...)
 	}
 	if m := lc.manifestData(exp); !slices.Equal(m, exp.manifest) {
@@ -107,30 +112,28 @@ func (lc *langFiles) updateShards(keys map[string]bool) (write []File, remove []
 	return write, remove
 }
 
-// updateProducts rewrites the product lists whose content changed.
-func (lc *langFiles) updateProducts() (write []File, remove []string) {
-	exp := lc.exp
-	var prods []prodOut
+// updateLists rewrites the product or type lists whose content changed:
+// it returns the files to write and remove and the new lists.
+func (lc *langFiles) updateLists(old []prodOut, lists []*product, name func(k int, hash string) string) (write []File, remove []string, out []prodOut) {
 	had := map[string]bool{}
-	for k, p := range exp.prods {
-		had[lc.path(format.ProdName(k, p.hash))] = true
+	for k, p := range old {
+		had[lc.path(name(k, p.hash))] = true
 	}
-	for k, p := range lc.products() {
+	for k, p := range lists {
 		payload := format.AppendJSONString(nil, p.list)
 		hs := format.ContentHash(payload)
-		prods = append(prods, prodOut{p.name, p.slug, hs})
-		path := lc.path(format.ProdName(k, hs))
+		out = append(out, prodOut{p.name, p.slug, hs})
+		path := lc.path(name(k, hs))
 		if had[path] {
 			delete(had, path)
 			continue
 		}
-		write = append(write, File{Path: path, Data: format.FileData(lc.Key()+"/"+format.ProdName(k, hs), payload)})
+		write = append(write, File{Path: path, Data: format.FileData(lc.Key()+"/"+name(k, hs), payload)})
 	}
 	for path := range had {
 		remove = append(remove, path)
 	}
-	exp.prods = prods
-	return write, remove
+	return write, remove, out
 }
 
 // route returns the shard whose key range holds key.

@@ -5,14 +5,17 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
+	"kbsite/generator/search/related"
 )
 
 // writeFiles writes files into a site folder.
@@ -76,6 +79,9 @@ func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 		for k, p := range exp.prods {
 			want[lc.path(format.ProdName(k, p.hash))] = true
 		}
+		for k, p := range exp.types {
+			want[lc.path(format.TypeListName(k, p.hash))] = true
+		}
 		for d, doc := range lc.Docs() {
 			if doc != nil {
 				want[lc.path(format.RecordName(d, exp.recVer))] = true
@@ -94,8 +100,8 @@ func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 	}
 }
 
-func docBySource(docs []index.Doc, src string) int {
-	return slices.IndexFunc(docs, func(d index.Doc) bool { return d.Source == src })
+func docBySource(docs []fields.Doc, src string) int {
+	return slices.IndexFunc(docs, func(d fields.Doc) bool { return d.Source == src })
 }
 
 func TestUpdate(t *testing.T) {
@@ -108,7 +114,7 @@ func TestUpdate(t *testing.T) {
 		t.Fatalf("empty update: %d files, %d removed", len(w), len(r))
 	}
 	i := docBySource(docs, "content/kb100004.md")
-	if w, r := c.Update([]index.Doc{docs[i]}, nil); len(w)+len(r) != 0 {
+	if w, r := c.Update([]fields.Doc{docs[i]}, nil); len(w)+len(r) != 0 {
 		t.Fatalf("unchanged doc: %d files, %d removed", len(w), len(r))
 	}
 
@@ -117,12 +123,12 @@ func TestUpdate(t *testing.T) {
 	changed.Title = "Reset your quokka passphrase"
 	changed.Summary = "What to do when you forgot your passphrase."
 	changed.Keywords = []string{"passphrase"}
-	changed.Sections = []index.Section{{Text: "engine.Open the zanzibarian settings page and choose a new passphrase."}}
-	added := index.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
+	changed.Sections = []fields.Section{{Text: "engine.Open the zanzibarian settings page and choose a new passphrase."}}
+	added := fields.Doc{ID: "KB999999", Aliases: []string{"Q999999"}, Title: "Tune the xylophonist printer",
 		URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en", Summary: "Xylophonist printers need tuning.",
 		Products: []string{"Windows 10", "Brand New Product"}, ProductSlugs: []string{"windows-10", "brand-new"},
-		Sections: []index.Section{{Text: "Tune the printer with the xylophonist wizard."}}}
-	w, r := c.Update([]index.Doc{changed, added}, []string{"content/kb100010.md"})
+		Sections: []fields.Section{{Text: "Tune the printer with the xylophonist wizard."}}}
+	w, r := c.Update([]fields.Doc{changed, added}, []string{"content/kb100010.md"})
 	if len(w) == 0 || len(r) == 0 {
 		t.Fatalf("update: %d files, %d removed", len(w), len(r))
 	}
@@ -172,16 +178,16 @@ func TestUpdate(t *testing.T) {
 
 	// Related on the updated corpus: never the removed doc, never itself.
 	for _, src := range []string{"content/kb999999.md", "content/kb100005.md", "content/kb100004.md"} {
-		rel := c.Corpus().RelatedSources(src, 5)
+		rel := related.Sources(c.Corpus(), src, 5)
 		if slices.Contains(rel, "content/kb100010.md") || slices.Contains(rel, src) {
 			t.Errorf("related of %s: %v", src, rel)
 		}
 	}
-	if rel := c.Corpus().RelatedSources("content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
+	if rel := related.Sources(c.Corpus(), "content/kb999999.md", 3); len(rel) == 0 || !strings.Contains(strings.Join(rel, " "), "printer") &&
 		!slices.Contains(rel, "content/kb100005.md") && !slices.Contains(rel, "content/kb307294.md") {
 		t.Errorf("related of the new printer doc: %v", rel)
 	}
-	if c.Corpus().RelatedSources("content/kb100010.md", 3) != nil {
+	if related.Sources(c.Corpus(), "content/kb100010.md", 3) != nil {
 		t.Error("related of a removed doc")
 	}
 
@@ -189,7 +195,7 @@ func TestUpdate(t *testing.T) {
 	moved := added
 	moved.Lang = "fr"
 	moved.Title = "Accorder l'imprimante xylophoniste"
-	w, r = c.Update([]index.Doc{moved}, nil)
+	w, r = c.Update([]fields.Doc{moved}, nil)
 	applyUpdate(t, dir, w, r)
 	checkSiteFiles(t, dir, c)
 	ix, _ = engine.Open(dir, "en")
@@ -227,7 +233,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	queries := []string{"printer ", "windows update ", "kari ", "connection error ", "kb100007", "100014", "firewall settings ",
 		"tomo ", "qui ", "kariren ", "tomo kari ", `"windows update"`, "printer -driver "}
 	for round := 0; round < 3; round++ {
-		var changed []index.Doc
+		var changed []fields.Doc
 		var removed []string
 		for k := 0; k < 1+r.IntN(4); k++ {
 			switch op := r.IntN(3); {
@@ -241,6 +247,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 				src := pool[next%len(pool)]
 				next++
 				d.Title, d.Sections, d.Keywords, d.Products, d.ProductSlugs = src.Title, src.Sections, src.Keywords, src.Products, src.ProductSlugs
+				d.Type, d.TypeSlug = src.Type, src.TypeSlug
 				cur[j] = d
 				changed = append(changed, d)
 			default: // add
@@ -255,7 +262,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			}
 		}
 		// A doc removed then changed in the same update is added anew.
-		changed = slices.DeleteFunc(changed, func(d index.Doc) bool { return slices.Contains(removed, d.Source) })
+		changed = slices.DeleteFunc(changed, func(d fields.Doc) bool { return slices.Contains(removed, d.Source) })
 		w, rm := c.Update(changed, removed)
 		applyUpdate(t, dir, w, rm)
 		checkSiteFiles(t, dir, c)
@@ -265,10 +272,13 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		}
 		want, _ := engine.Open(writeSite(t, cur), "en")
 		for _, q := range queries {
-			a := got.Query(q, engine.Options{Limit: 100})
-			b := want.Query(q, engine.Options{Limit: 100})
+			a := got.Query(q, engine.Options{Limit: 100, Facets: true})
+			b := want.Query(q, engine.Options{Limit: 100, Facets: true})
 			if a.Total != b.Total || (a.Total <= 100 && !sameSet(ids(a.Results), ids(b.Results))) {
 				t.Errorf("round %d %q: update %d %v, build %d %v", round, q, a.Total, ids(a.Results), b.Total, ids(b.Results))
+			}
+			if !reflect.DeepEqual(a.Facets, b.Facets) {
+				t.Errorf("round %d %q: facets after update %+v, after build %+v", round, q, a.Facets, b.Facets)
 			}
 		}
 	}
@@ -284,7 +294,7 @@ func sameSet(a, b []string) bool {
 // benchUpdate measures Update of one changed doc in a corpus of n docs: a
 // body edit (alternating between two texts, so every op changes the doc),
 // then writing the returned files into a site folder.
-func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
+func benchUpdate(b *testing.B, n int, edit func(d *fields.Doc, i int)) {
 	docs := genDocs(n)
 	c := New(index.Analyze(docs))
 	dir := b.TempDir()
@@ -297,7 +307,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
 		d := doc
 		edit(&d, i)
 		t0 := cpuTime()
-		w, r := c.Update([]index.Doc{d}, nil)
+		w, r := c.Update([]fields.Doc{d}, nil)
 		t1 := cpuTime()
 		applyUpdate(b, dir, w, r)
 		wcpu += cpuTime() - t1
@@ -318,7 +328,7 @@ func benchUpdate(b *testing.B, n int, edit func(d *index.Doc, i int)) {
 
 // BenchmarkUpdate10k: a typical edit, a sentence added to the body.
 func BenchmarkUpdate10k(b *testing.B) {
-	benchUpdate(b, 10000, func(d *index.Doc, i int) {
+	benchUpdate(b, 10000, func(d *fields.Doc, i int) {
 		d.Sections = slices.Clone(d.Sections)
 		s := &d.Sections[len(d.Sections)-1]
 		s.Text += fmt.Sprintf(" Restart the computer %d times.", i%2)
@@ -329,7 +339,7 @@ func BenchmarkUpdate10k(b *testing.B) {
 // about all its terms change (the worst case for rescoring).
 func BenchmarkUpdate10kRewrite(b *testing.B) {
 	alt := genDocs(2)
-	benchUpdate(b, 10000, func(d *index.Doc, i int) {
+	benchUpdate(b, 10000, func(d *fields.Doc, i int) {
 		src := alt[i%2]
 		d.Title, d.Summary, d.Sections = src.Title, src.Summary, src.Sections
 	})

@@ -61,9 +61,12 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 	}
 	m := Manifest{V: 1, Lang: "en", N: 3, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
 		Prods: [][]string{{"P&Q", "p-q", "h"}}}
-	want, _ := json.Marshal(m)
-	if got := m.AppendJSON(nil); !bytes.Equal(got, want) {
-		t.Fatalf("manifest: got %s, want %s", got, want)
+	for _, types := range [][][]string{nil, {{"How-to guide", "how-to", "h"}, {"FAQ", "faq", "i"}}} {
+		m.Types = types
+		want, _ := json.Marshal(m)
+		if got := m.AppendJSON(nil); !bytes.Equal(got, want) {
+			t.Fatalf("manifest: got %s, want %s", got, want)
+		}
 	}
 }
 

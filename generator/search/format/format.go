@@ -8,16 +8,18 @@
 // Client index layout, per language L under search/L/:
 //
 //	manifest.js            {"v":1,"lang":L,"n":docs,"s":[shard start keys],"h":[shard hashes],
-//	                        "r":records version,"p":[[product name,slug,hash],...]}
+//	                        "r":records version,"p":[[product name,slug,hash],...],
+//	                        "y":[[article type name,slug,hash],...] (left out if none)}
 //	s<k>-<hash>.js         shard k: every key (surface word, term, ID key) with
 //	                        start[k] <= key < start[k+1] (UTF-16 order):
 //	                        {"w":[words],"m":[terms of each word: local term index,
 //	                        foreign term string, list of those, or null for a stop word],
 //	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]}}
 //	p<k>-<hash>.js         docs of product k (a number string)
+//	y<k>-<hash>.js         docs of article type k (a number string)
 //	r/<doc>-<version>.js   record of doc: {"i":id,"t":title,"u":url,"s":source,
 //	                        "p":[products],"a":[aliases],"k":[keywords],"m":summary,
-//	                        "x":[[section id,heading,text],...]}
+//	                        "y":article type (left out if none),"x":[[section id,heading,text],...]}
 //
 // Every file is a script: (window.KBSearchData=window.KBSearchData||[]).push(["L/file.js",DATA]);
 // A number string is a list of integers, each as base-32 digits, most
@@ -145,6 +147,12 @@ func ProdName(k int, hash string) string {
 	return "p" + strconv.Itoa(k) + "-" + hash + ".js"
 }
 
+// TypeListName is the name of the doc list of article type k, of content
+// hash hash.
+func TypeListName(k int, hash string) string {
+	return "y" + strconv.Itoa(k) + "-" + hash + ".js"
+}
+
 // Route returns the shard holding key among n shards whose start keys
 // start gives: the last whose start <= key, in UTF-16 order.
 func Route(n int, start func(k int) string, key string) int {
@@ -161,6 +169,7 @@ type Manifest struct {
 	Hashes []string   `json:"h"`
 	RecVer string     `json:"r"`
 	Prods  [][]string `json:"p"`
+	Types  [][]string `json:"y,omitempty"`
 }
 
 // AppendJSON appends the JSON of m.
@@ -190,6 +199,16 @@ func (m *Manifest) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
+	if len(m.Types) > 0 {
+		b = append(b, `,"y":[`...)
+		for i, p := range m.Types {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONStrings(b, p)
+		}
+		b = append(b, ']')
+	}
 	return append(b, '}')
 }
 
@@ -203,5 +222,6 @@ type Record struct {
 	Aliases  []string   `json:"a"`
 	Keywords []string   `json:"k"`
 	Summary  string     `json:"m"`
+	Type     string     `json:"y,omitempty"`
 	Sections [][]string `json:"x"`
 }

@@ -1,9 +1,9 @@
 // Package index analyses the articles of a site for search: Docs go in, a
 // Corpus comes out, per language the vocabulary (surface words to terms),
 // each term's postings with their scores, and the ID lookup keys. The
-// index writer (search/export) writes a Corpus as the client index files;
-// Related lists the most similar docs of each doc; Update applies the
-// edits of serve mode.
+// index writer (search/export) writes a Corpus as the client index files,
+// and search/related finds the most similar docs of each doc, both through
+// the read-only view of lang.go; Update applies the edits of serve mode.
 //
 // bleve's analysers decide what a term is: every distinct folded word of the
 // corpus is analysed once with the analyser of its article's language, and
@@ -17,57 +17,17 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"sync"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/internal/parallel"
 	"kbsite/generator/search/terms"
 	"kbsite/generator/search/vocab"
 )
 
-// Doc is one article to index. URL is the page path relative to the site
-// root (e.g. "kb/kb307294.html").
-type Doc struct {
-	ID, Title, URL, Source, Lang, Summary string
-	Aliases, Keywords                     []string
-	Products                              []string // display names
-	ProductSlugs                          []string // e.g. "windows-messenger"
-	Sections                              []Section
-}
-
-// Section is body text under one heading; Heading is "" for the text
-// before the first heading.
-type Section struct{ ID, Heading, Text string }
-
-// Fields and their weights: title > headings/keywords > ID/summary > body.
-// Each field saturates on its own (k1) before it is weighted, so a term
-// in the title always outweighs any number of it in the body: a field can
-// add at most its weight times k1+1.
-const (
-	fID = iota
-	fTitle
-	fHeadings
-	fKeywords
-	fSummary
-	fBody
-	nFields
-)
-
-// The ID field weighs like the summary: an exact ID or alias typed alone
-// already comes first, and IDs made from file paths ("tutorials-wsl-git")
-// hold words that say less than the title.
-var (
-	fieldBoost = [nFields]float64{2, 8, 4, 4, 2, 1}
-	fieldB     = [nFields]float64{0, 0.5, 0.75, 0, 0.75, 0.75}
-)
-
-const bm25K1 = 1.2
-
-var fieldClass = [nFields]int32{format.ClsBody, format.ClsTitle, format.ClsHeading, format.ClsHeading, format.ClsBody, format.ClsBody}
-
 // Corpus is the analysed form of a set of docs, one part per language.
-// Analyze makes it; the index writer, Related, Update and RelatedSources use it. A
-// Corpus is not safe for concurrent use.
+// Analyze makes it; the index writer and search/related read it, Update
+// changes it. A Corpus is not safe for concurrent use.
 type Corpus struct {
 	langs    []*Lang // by lang
 	n        int     // docs given to Analyze
@@ -80,12 +40,13 @@ type docRef struct {
 	d  int32
 }
 
-// posting is one doc of a term: its integer score and tw, the saturating
-// field-weighted term frequency of BM25F, kept so that Update can rescore a
-// term whose document frequency changes.
-type posting struct {
-	doc   int32
-	score int32
+// Posting is one doc of a term: its integer score (format's encoding: the
+// value shifted left by 2, or'ed with the field class) and tw, the
+// saturating field-weighted term frequency of BM25F, kept so that Update
+// can rescore a term whose document frequency changes.
+type Posting struct {
+	Doc   int32
+	Score int32
 	tw    float32
 }
 
@@ -93,7 +54,7 @@ type posting struct {
 // through the methods of lang.go; only this package changes it.
 type Lang struct {
 	lang      string
-	docs      []*Doc             // by doc number; nil: removed by Update
+	docs      []*fields.Doc      // by doc number; nil: removed by Update
 	orig      []int              // index in the slice given to Analyze; -1: added by Update
 	live      int                // docs that are not nil
 	vocab     *vocab.Vocab       // words; the words of Analyze numbered first
@@ -104,15 +65,15 @@ type Lang struct {
 	termID    map[string]int32
 	nSorted   int32       // terms [0, nSorted) are numbered in format.Cmp16 order
 	docTerms  [][]int32   // terms of each doc
-	postings  [][]posting // by term, sorted by doc
+	postings  [][]Posting // by term, sorted by doc
 	idKeys    map[string][]int32
-	avg       [nFields]float64 // average field lengths in terms, at Analyze
-	nIdf      int              // docs at Analyze: the N of idf
-	ed        *edits           // changes of the Update in progress
+	avg       [fields.N]float64 // average field lengths in terms, at Analyze
+	nIdf      int               // docs at Analyze: the N of idf
+	ed        *edits            // changes of the Update in progress
 }
 
 // Analyze analyses docs once, for the index writer and Related.
-func Analyze(docs []Doc) *Corpus {
+func Analyze(docs []fields.Doc) *Corpus {
 	byLang := map[string][]int{}
 	for i := range docs {
 		k := format.LangKey(docs[i].Lang)
@@ -136,111 +97,11 @@ func Analyze(docs []Doc) *Corpus {
 	return c
 }
 
-// fieldTexts sets f to the texts of each field of d.
-func fieldTexts(d *Doc, f *[nFields][]string) {
-	for i := range f {
-		f[i] = f[i][:0]
-	}
-	f[fID] = append(append(f[fID], d.ID), d.Aliases...)
-	for i := 0; i <= len(d.Aliases); i++ {
-		id := d.ID
-		if i > 0 {
-			id = d.Aliases[i-1]
-		}
-		if dg := format.IDDigits(format.IDKey(id)); dg != "" {
-			f[fID] = append(f[fID], dg)
-		}
-	}
-	f[fTitle] = append(f[fTitle], d.Title)
-	f[fKeywords] = append(append(f[fKeywords], d.Keywords...), d.Products...)
-	f[fSummary] = append(f[fSummary], d.Summary)
-	for _, s := range d.Sections {
-		if s.Heading != "" {
-			f[fHeadings] = append(f[fHeadings], s.Heading)
-		}
-		f[fBody] = append(f[fBody], s.Text)
-	}
-}
-
-// docIDKeys calls f with each distinct ID lookup key of d.
-func docIDKeys(d *Doc, f func(string)) {
-	var seen []string
-	for i := 0; i <= len(d.Aliases); i++ {
-		id := d.ID
-		if i > 0 {
-			id = d.Aliases[i-1]
-		}
-		k := format.IDKey(id)
-		for _, key := range [2]string{k, format.IDDigits(k)} {
-			if key != "" && !slices.Contains(seen, key) {
-				seen = append(seen, key)
-				f(key)
-			}
-		}
-	}
-}
-
-// wordCount is a word and its occurrences in one field of a doc.
-type wordCount struct{ w, c int32 }
-
-// docWords are the distinct words of each field of a doc:
-// wc[off[f]:off[f+1]] for field f.
-type docWords struct {
-	wc  []wordCount
-	off [nFields + 1]int32
-	seq []int32 // the words of each heading in order, each heading ended by -1
-}
-
-// counter turns texts into docWords.
-type counter struct {
-	in  *vocab.Vocab
-	ft  [nFields][]string
-	ids []int32
-	pos []int32 // by word: index+1 in buf
-	buf []wordCount
-}
-
-func (k *counter) doc(d *Doc) docWords {
-	fieldTexts(d, &k.ft)
-	var dw docWords
-	k.buf = k.buf[:0]
-	for f := 0; f < nFields; f++ {
-		dw.off[f] = int32(len(k.buf))
-		k.ids = k.ids[:0]
-		for _, t := range k.ft[f] {
-			lo := len(k.ids)
-			k.ids = k.in.Text(t, k.ids)
-			if f == fHeadings {
-				dw.seq = append(append(dw.seq, k.ids[lo:]...), -1)
-			}
-			format.ExtraWords(t, func(w string) { k.ids = append(k.ids, k.in.ID(w)) })
-		}
-		if len(k.pos) < len(k.in.Words()) {
-			k.pos = append(k.pos, make([]int32, len(k.in.Words())-len(k.pos)+len(k.in.Words())/4)...)
-		}
-		lo := len(k.buf)
-		for _, id := range k.ids {
-			if p := k.pos[id]; p != 0 {
-				k.buf[p-1].c++
-				continue
-			}
-			k.buf = append(k.buf, wordCount{id, 1})
-			k.pos[id] = int32(len(k.buf))
-		}
-		for _, x := range k.buf[lo:] {
-			k.pos[x.w] = 0
-		}
-	}
-	dw.off[nFields] = int32(len(k.buf))
-	dw.wc = slices.Clone(k.buf)
-	return dw
-}
-
 // headingPairs calls f with the first terms of each two words adjacent in
 // a heading of dw, stop words and technical tokens left out.
-func (lc *Lang) headingPairs(dw *docWords, f func(a, b int32)) {
+func (lc *Lang) headingPairs(dw *fields.Words, f func(a, b int32)) {
 	prev := int32(-1)
-	for _, w := range dw.seq {
+	for _, w := range dw.Seq {
 		if w < 0 {
 			prev = -1
 			continue
@@ -258,7 +119,7 @@ func (lc *Lang) headingPairs(dw *docWords, f func(a, b int32)) {
 
 // addPairTerms makes the pair terms of dw's headings that do not exist
 // yet, numbered after the other terms, and marks them in keys (if not nil).
-func (lc *Lang) addPairTerms(dw *docWords, keys map[string]bool) {
+func (lc *Lang) addPairTerms(dw *fields.Words, keys map[string]bool) {
 	lc.headingPairs(dw, func(a, b int32) {
 		if _, ok := lc.pairTerm[[2]int32{a, b}]; ok {
 			return
@@ -296,27 +157,11 @@ type termDoc struct {
 	tw    float64
 }
 
-// bm25 is the stored score of a term of idf in a doc with weight tw (the
-// sum of the doc's saturated, weighted field frequencies) and field class
-// cls.
-func bm25(idf, tw float64, cls int32) int32 {
-	si := int32(math.Round(idf * tw * format.ScoreScale))
-	if si < 1 {
-		si = 1
-	}
-	return si<<2 | cls
-}
-
-// idfOf is log2(1 + n/df): unlike BM25's idf it stays above 1 for a term in
-// every doc, so such a term still ranks by field and frequency. It is
-// idfQ/1024, the value both engines compute for a prefix's own weight.
-func idfOf(n, df int) float64 { return float64(format.IDFQ(n, df)) / 1024 }
-
 // fieldLens returns the number of terms in each field of a doc.
-func (lc *Lang) fieldLens(dw *docWords) (fl [nFields]int32) {
-	for f := 0; f < nFields; f++ {
-		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
-			fl[f] += x.c * int32(len(lc.wordTerms[x.w]))
+func (lc *Lang) fieldLens(dw *fields.Words) (fl [fields.N]int32) {
+	for f := 0; f < fields.N; f++ {
+		for _, x := range dw.In(f) {
+			fl[f] += x.C * int32(len(lc.wordTerms[x.W]))
 		}
 	}
 	return fl
@@ -325,12 +170,12 @@ func (lc *Lang) fieldLens(dw *docWords) (fl [nFields]int32) {
 // termScratch is per-worker state of termWeights.
 type termScratch struct {
 	pos []int32 // by term: index+1 in tf
-	tf  [][nFields]int32
+	tf  [][fields.N]int32
 	out []termDoc
 }
 
 // termWeights returns the terms of a doc with their tw, in scratch memory.
-func (lc *Lang) termWeights(dw *docWords, fl *[nFields]int32, s *termScratch) []termDoc {
+func (lc *Lang) termWeights(dw *fields.Words, fl *[fields.N]int32, s *termScratch) []termDoc {
 	if len(s.pos) < len(lc.termList) {
 		s.pos = make([]int32, len(lc.termList)+len(lc.termList)/4)
 	}
@@ -342,47 +187,32 @@ func (lc *Lang) termWeights(dw *docWords, fl *[nFields]int32, s *termScratch) []
 			p = int32(len(s.out))
 			s.pos[t] = p + 1
 			s.out = append(s.out, termDoc{term: t})
-			s.tf = append(s.tf, [nFields]int32{})
+			s.tf = append(s.tf, [fields.N]int32{})
 		}
 		s.tf[p][f] += c
 	}
-	for f := 0; f < nFields; f++ {
-		for _, x := range dw.wc[dw.off[f]:dw.off[f+1]] {
-			for _, t := range lc.wordTerms[x.w] {
-				add(t, f, x.c)
+	for f := 0; f < fields.N; f++ {
+		for _, x := range dw.In(f) {
+			for _, t := range lc.wordTerms[x.W] {
+				add(t, f, x.C)
 			}
-			if f == fTitle && lc.titleTerm[x.w] >= 0 {
-				add(lc.titleTerm[x.w], f, x.c)
+			if f == fields.Title && lc.titleTerm[x.W] >= 0 {
+				add(lc.titleTerm[x.W], f, x.C)
 			}
 		}
 	}
 	// A pair weighs as a keyword: how many headings a doc has does not
 	// dilute two words found together in one.
-	lc.headingPairs(dw, func(a, b int32) { add(lc.pairTerm[[2]int32{a, b}], fKeywords, 1) })
+	lc.headingPairs(dw, func(a, b int32) { add(lc.pairTerm[[2]int32{a, b}], fields.Keywords, 1) })
 	for i := range s.out {
 		t := &s.out[i]
 		s.pos[t.term] = 0
-		tw := 0.0
-		cls := int32(format.ClsBody)
-		for f := 0; f < nFields; f++ {
-			tf := min(s.tf[i][f], math.MaxUint16)
-			if tf == 0 {
-				continue
-			}
-			norm := 1.0
-			if lc.avg[f] > 0 {
-				norm = 1 - fieldB[f] + fieldB[f]*float64(fl[f])/lc.avg[f]
-			}
-			x := float64(tf) / norm
-			tw += fieldBoost[f] * x * (bm25K1 + 1) / (bm25K1 + x)
-			cls = max(cls, fieldClass[f])
-		}
-		t.tw, t.cls = tw, cls
+		t.tw, t.cls = fields.Weight(&s.tf[i], fl, &lc.avg)
 	}
 	return s.out
 }
 
-func analyzeLang(lang string, all []Doc, idx []int) *Lang {
+func analyzeLang(lang string, all []fields.Doc, idx []int) *Lang {
 	lc := &Lang{lang: lang, idKeys: map[string][]int32{}}
 	sort.SliceStable(idx, func(a, b int) bool {
 		da, db := &all[idx[a]], &all[idx[b]]
@@ -392,78 +222,28 @@ func analyzeLang(lang string, all []Doc, idx []int) *Lang {
 		return da.URL < db.URL
 	})
 	lc.orig = idx
-	lc.docs = make([]*Doc, len(idx))
+	lc.docs = make([]*fields.Doc, len(idx))
 	for i, j := range idx {
 		lc.docs[i] = &all[j]
 	}
 	n := len(lc.docs)
 	lc.live, lc.nIdf = n, n
 
-	dws := lc.countWords()
+	var dws []fields.Words
+	lc.vocab, dws = fields.CountAll(lc.docs)
 	lc.analyseWords(dws)
 	lc.score(lc.weigh(dws))
 	// The ID and alias lookup keys.
 	for d, doc := range lc.docs {
-		docIDKeys(doc, func(key string) { lc.idKeys[key] = append(lc.idKeys[key], int32(d)) })
+		fields.IDKeys(doc, func(key string) { lc.idKeys[key] = append(lc.idKeys[key], int32(d)) })
 	}
 	return lc
-}
-
-// countWords counts the distinct words of every field of every doc
-// (parallel), numbering words locally per worker, then merges the workers'
-// vocabularies into lc.vocab.
-func (lc *Lang) countWords() []docWords {
-	n := len(lc.docs)
-	type worker struct {
-		lo, hi int
-		words  []string
-	}
-	var workers []*worker
-	var wmu sync.Mutex
-	dws := make([]docWords, n)
-	parallel.For(n, func(lo, hi int) {
-		k := &counter{in: vocab.New(4096)}
-		for i := lo; i < hi; i++ {
-			dws[i] = k.doc(lc.docs[i])
-		}
-		wmu.Lock()
-		workers = append(workers, &worker{lo, hi, k.in.Words()})
-		wmu.Unlock()
-	})
-	slices.SortFunc(workers, func(a, b *worker) int { return a.lo - b.lo })
-	total := 0
-	for _, w := range workers {
-		total += len(w.words)
-	}
-	lc.vocab = vocab.New(total/len(workers) + total/8)
-	for _, w := range workers {
-		global := make([]int32, len(w.words))
-		for l, word := range w.words {
-			global[l] = lc.vocab.IDNoCopy(word)
-		}
-		if w != workers[0] { // the first worker's numbers are the global ones
-			parallel.For(w.hi-w.lo, func(lo, hi int) {
-				for i := w.lo + lo; i < w.lo+hi; i++ {
-					for k := range dws[i].wc {
-						dws[i].wc[k].w = global[dws[i].wc[k].w]
-					}
-					for k, w := range dws[i].seq {
-						if w >= 0 {
-							dws[i].seq[k] = global[w]
-						}
-					}
-				}
-			})
-		}
-	}
-
-	return dws
 }
 
 // analyseWords analyses each distinct word once with bleve (parallel) and
 // numbers the terms: in format.Cmp16 order, then the inflections and the
 // heading pairs.
-func (lc *Lang) analyseWords(dws []docWords) {
+func (lc *Lang) analyseWords(dws []fields.Words) {
 	an := terms.For(lc.lang)
 	wordTermStr := make([][]string, len(lc.vocab.Words()))
 	parallel.Chunks(len(lc.vocab.Words()), 256, func(lo, hi int) {
@@ -482,9 +262,9 @@ func (lc *Lang) analyseWords(dws []docWords) {
 	}
 	inTitle := make([]bool, len(lc.vocab.Words()))
 	for i := range dws {
-		for _, x := range dws[i].wc[dws[i].off[fTitle]:dws[i].off[fTitle+1]] {
-			if w := lc.vocab.Words()[x.w]; !inTitle[x.w] && len(wordTermStr[x.w]) > 0 && !format.IsCompound(w) {
-				inTitle[x.w] = true
+		for _, x := range dws[i].In(fields.Title) {
+			if w := lc.vocab.Words()[x.W]; !inTitle[x.W] && len(wordTermStr[x.W]) > 0 && !format.IsCompound(w) {
+				inTitle[x.W] = true
 				lc.termList = append(lc.termList, w+format.TitleSuffix)
 			}
 		}
@@ -528,16 +308,16 @@ func (lc *Lang) analyseWords(dws []docWords) {
 // weigh returns the terms of every doc with their tw (parallel), from the
 // field lengths and their averages, and sets lc.docTerms. It drops dws's
 // words as it goes.
-func (lc *Lang) weigh(dws []docWords) [][]termDoc {
+func (lc *Lang) weigh(dws []fields.Words) [][]termDoc {
 	n := len(lc.docs)
-	fieldLen := make([][nFields]int32, n)
+	fieldLen := make([][fields.N]int32, n)
 	parallel.For(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			fieldLen[i] = lc.fieldLens(&dws[i])
 		}
 	})
 	for i := range fieldLen {
-		for f := 0; f < nFields; f++ {
+		for f := 0; f < fields.N; f++ {
 			lc.avg[f] += float64(fieldLen[i][f])
 		}
 	}
@@ -551,7 +331,7 @@ func (lc *Lang) weigh(dws []docWords) [][]termDoc {
 		for i := lo; i < hi; i++ {
 			td := slices.Clone(lc.termWeights(&dws[i], &fieldLen[i], &s))
 			docTD[i] = td
-			dws[i] = docWords{}
+			dws[i] = fields.Words{}
 			ts := make([]int32, len(td))
 			for k, t := range td {
 				ts[k] = t.term
@@ -575,13 +355,13 @@ func (lc *Lang) score(docTD [][]termDoc) {
 	}
 	idfs := make([]float64, len(df))
 	for t, x := range df {
-		idfs[t] = idfOf(n, int(x))
+		idfs[t] = fields.IDF(n, int(x))
 	}
 	parallel.For(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			for k := range docTD[i] {
 				t := &docTD[i][k]
-				t.score = bm25(idfs[t.term], t.tw, t.cls)
+				t.score = fields.Score(idfs[t.term], t.tw, t.cls)
 			}
 		}
 	})
@@ -589,8 +369,8 @@ func (lc *Lang) score(docTD [][]termDoc) {
 	for _, x := range df {
 		nPost += int(x)
 	}
-	back := make([]posting, nPost)
-	lc.postings = make([][]posting, len(lc.termList))
+	back := make([]Posting, nPost)
+	lc.postings = make([][]Posting, len(lc.termList))
 	off := 0
 	for t, x := range df {
 		lc.postings[t] = back[off : off : off+int(x)]
@@ -598,7 +378,7 @@ func (lc *Lang) score(docTD [][]termDoc) {
 	}
 	for d, td := range docTD {
 		for _, t := range td {
-			lc.postings[t.term] = append(lc.postings[t.term], posting{int32(d), t.score, float32(t.tw)})
+			lc.postings[t.term] = append(lc.postings[t.term], Posting{int32(d), t.score, float32(t.tw)})
 		}
 		docTD[d] = nil
 	}

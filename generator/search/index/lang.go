@@ -1,9 +1,21 @@
 package index
 
-import "kbsite/generator/search/format"
+import (
+	"kbsite/generator/search/fields"
+	"kbsite/generator/search/format"
+)
 
-// What the index writer reads of a Lang. Slices and maps returned are the
-// Lang's own: callers must not modify them.
+// What the index writer and search/related read of a Corpus. Slices and
+// maps returned are the Corpus's own: callers must not modify them.
+
+// Analyzed returns the number of docs given to Analyze.
+func (c *Corpus) Analyzed() int { return c.n }
+
+// Doc locates the doc of a Source: its language and number there.
+func (c *Corpus) Doc(source string) (*Lang, int32, bool) {
+	ref, ok := c.bySource[source]
+	return ref.lc, ref.d, ok
+}
 
 // Langs returns the languages of the corpus, by key.
 func (c *Corpus) Langs() []*Lang { return c.langs }
@@ -12,7 +24,28 @@ func (c *Corpus) Langs() []*Lang { return c.langs }
 func (lc *Lang) Key() string { return lc.lang }
 
 // Docs returns the docs by number; a doc removed by Update is nil.
-func (lc *Lang) Docs() []*Doc { return lc.docs }
+func (lc *Lang) Docs() []*fields.Doc { return lc.docs }
+
+// Orig returns, by doc number, the doc's index in the slice given to
+// Analyze; -1 for a doc added by Update.
+func (lc *Lang) Orig() []int { return lc.orig }
+
+// Live returns the number of docs that are not nil.
+func (lc *Lang) Live() int { return lc.live }
+
+// DocTerms returns the terms of doc d.
+func (lc *Lang) DocTerms(d int32) []int32 { return lc.docTerms[d] }
+
+// Postings returns the postings of term t, by doc.
+func (lc *Lang) Postings(t int32) []Posting { return lc.postings[t] }
+
+// TermLess orders terms by format.Cmp16, as their numbers do after Analyze.
+func (lc *Lang) TermLess(a, b int32) bool {
+	if a < lc.nSorted && b < lc.nSorted {
+		return a < b
+	}
+	return format.Cmp16(lc.termList[a], lc.termList[b]) < 0
+}
 
 // Words returns the surface words by number.
 func (lc *Lang) Words() []string { return lc.vocab.Words() }
@@ -40,9 +73,9 @@ func (lc *Lang) IDKeys() map[string][]int32 { return lc.idKeys }
 func (lc *Lang) AppendPostings(b []byte, t int32) []byte {
 	prev := int32(0)
 	for _, p := range lc.postings[t] {
-		b = format.AppendNum(b, int(p.doc-prev))
-		b = format.AppendNum(b, int(p.score))
-		prev = p.doc
+		b = format.AppendNum(b, int(p.Doc-prev))
+		b = format.AppendNum(b, int(p.Score))
+		prev = p.Doc
 	}
 	return b
 }
@@ -51,8 +84,8 @@ func (lc *Lang) AppendPostings(b []byte, t int32) []byte {
 func (lc *Lang) PostingsLen(t int32) int {
 	n, prev := 0, int32(0)
 	for _, p := range lc.postings[t] {
-		n += format.NumLen(int(p.doc-prev)) + format.NumLen(int(p.score))
-		prev = p.doc
+		n += format.NumLen(int(p.Doc-prev)) + format.NumLen(int(p.Score))
+		prev = p.Doc
 	}
 	return n
 }

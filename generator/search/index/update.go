@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/terms"
 )
@@ -34,7 +35,7 @@ import (
 // thus differ slightly from those of a full build of the same docs, which
 // is fine for a preview. Words that no longer occur stay in the
 // vocabulary, with no docs.
-func (c *Corpus) Update(changed []Doc, removed []string) []Changed {
+func (c *Corpus) Update(changed []fields.Doc, removed []string) []Changed {
 	touched := map[*Lang]bool{}
 	for _, src := range removed {
 		ref, ok := c.bySource[src]
@@ -46,7 +47,7 @@ func (c *Corpus) Update(changed []Doc, removed []string) []Changed {
 		touched[ref.lc] = true
 	}
 	for i := range changed {
-		doc := new(Doc)
+		doc := new(fields.Doc)
 		*doc = changed[i]
 		key := format.LangKey(doc.Lang)
 		if ref, ok := c.bySource[doc.Source]; ok {
@@ -63,7 +64,7 @@ func (c *Corpus) Update(changed []Doc, removed []string) []Changed {
 		}
 		lc := c.lang(key)
 		if lc == nil {
-			lc = analyzeLang(key, []Doc{*doc}, []int{0})
+			lc = analyzeLang(key, []fields.Doc{*doc}, []int{0})
 			lc.orig[0] = -1
 			c.langs = append(c.langs, lc)
 			slices.SortFunc(c.langs, func(a, b *Lang) int { return cmpString(a.lang, b.lang) })
@@ -114,7 +115,7 @@ type Changed struct {
 	Keys     map[string]bool // keys (words, terms, ID keys) whose entry may have changed
 	Records  []int32         // docs whose record is new or changed, in order
 	Gone     []int32         // docs removed
-	Products bool            // whether the product lists may have changed
+	Products bool            // whether the product or type lists may have changed
 }
 
 // edits is what one Update changed in a language, until finish.
@@ -127,7 +128,7 @@ type edits struct {
 	added    map[int32]bool  // docs added
 	prods    bool
 	nWords   int // words before
-	count    *counter
+	count    *fields.Counter
 	scratch  termScratch
 	keep     map[int32]bool // terms the doc being set keeps
 }
@@ -158,13 +159,13 @@ func (e *edits) removeDoc(lc *Lang, d int32, drop bool) {
 	for _, t := range lc.docTerms[d] {
 		e.termChanged(lc, t)
 		ps := lc.postings[t]
-		if i := searchDoc(ps, d); i < len(ps) && ps[i].doc == d {
+		if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
 			lc.postings[t] = slices.Delete(ps, i, i+1)
 		}
 	}
 	lc.docTerms[d] = nil
 	e.dropIDKeys(lc, doc, d)
-	if len(doc.Products) > 0 {
+	if len(doc.Products) > 0 || doc.Type != "" {
 		e.prods = true
 	}
 	if drop {
@@ -178,8 +179,8 @@ func (e *edits) removeDoc(lc *Lang, d int32, drop bool) {
 }
 
 // dropIDKeys takes doc d out of the ID and alias lookup of its keys.
-func (e *edits) dropIDKeys(lc *Lang, doc *Doc, d int32) {
-	docIDKeys(doc, func(key string) {
+func (e *edits) dropIDKeys(lc *Lang, doc *fields.Doc, d int32) {
+	fields.IDKeys(doc, func(key string) {
 		ds := lc.idKeys[key]
 		if i, ok := slices.BinarySearch(ds, d); ok {
 			ds = slices.Delete(ds, i, i+1)
@@ -193,8 +194,8 @@ func (e *edits) dropIDKeys(lc *Lang, doc *Doc, d int32) {
 	})
 }
 
-func searchDoc(ps []posting, d int32) int {
-	return sort.Search(len(ps), func(i int) bool { return ps[i].doc >= d })
+func searchDoc(ps []Posting, d int32) int {
+	return sort.Search(len(ps), func(i int) bool { return ps[i].Doc >= d })
 }
 
 // analyseNewWords analyses the words added to the vocabulary since the
@@ -233,11 +234,11 @@ func (e *edits) analyseNewWords(lc *Lang) {
 // setDoc analyses doc as doc d, replacing the doc d has, if any. A term
 // the doc keeps has its posting updated in place, and its key marked
 // changed only if the score changes.
-func (e *edits) setDoc(lc *Lang, d int32, doc *Doc) {
+func (e *edits) setDoc(lc *Lang, d int32, doc *fields.Doc) {
 	old := lc.docs[d]
 	if old != nil {
 		e.dropIDKeys(lc, old, d)
-		if len(old.Products) > 0 {
+		if len(old.Products) > 0 || old.Type != "" {
 			e.prods = true
 		}
 	} else {
@@ -245,9 +246,9 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *Doc) {
 	}
 	lc.docs[d] = doc
 	if e.count == nil {
-		e.count = &counter{in: lc.vocab}
+		e.count = fields.NewCounter(lc.vocab)
 	}
-	dw := e.count.doc(doc)
+	dw := e.count.Count(doc)
 	e.analyseNewWords(lc)
 	lc.addTitleTerms(&dw, e.keys)
 	lc.addPairTerms(&dw, e.keys)
@@ -263,37 +264,37 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *Doc) {
 		terms[i] = t
 		ps := lc.postings[t]
 		j := searchDoc(ps, d)
-		if j < len(ps) && ps[j].doc == d { // a term the doc keeps
+		if j < len(ps) && ps[j].Doc == d { // a term the doc keeps
 			e.keep[t] = true
 			ps[j].tw = float32(td.tw)
-			if sc := bm25(idfOf(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].score {
-				ps[j].score = sc
+			if sc := fields.Score(fields.IDF(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].Score {
+				ps[j].Score = sc
 				e.keys[lc.termList[t]] = true
 			}
 			continue
 		}
 		e.termChanged(lc, t)
-		lc.postings[t] = slices.Insert(ps, j, posting{d, td.cls, float32(td.tw)})
+		lc.postings[t] = slices.Insert(ps, j, Posting{d, td.cls, float32(td.tw)})
 		e.scoreNew = append(e.scoreNew, posRef{t, d})
 	}
 	for _, t := range lc.docTerms[d] { // terms the doc lost
 		if !e.keep[t] {
 			e.termChanged(lc, t)
 			ps := lc.postings[t]
-			if i := searchDoc(ps, d); i < len(ps) && ps[i].doc == d {
+			if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
 				lc.postings[t] = slices.Delete(ps, i, i+1)
 			}
 		}
 	}
 	lc.docTerms[d] = terms
-	docIDKeys(doc, func(key string) {
+	fields.IDKeys(doc, func(key string) {
 		ds := lc.idKeys[key]
 		if i, ok := slices.BinarySearch(ds, d); !ok {
 			lc.idKeys[key] = slices.Insert(ds, i, d)
 		}
 		e.keys[key] = true
 	})
-	if len(doc.Products) > 0 {
+	if len(doc.Products) > 0 || doc.Type != "" {
 		e.prods = true
 	}
 	e.records[d] = true
@@ -307,17 +308,17 @@ func (lc *Lang) finish() Changed {
 	for t, df := range e.oldDF {
 		ps := lc.postings[t]
 		if len(ps) != df {
-			idf := idfOf(lc.nIdf, len(ps))
+			idf := fields.IDF(lc.nIdf, len(ps))
 			for i := range ps {
-				ps[i].score = bm25(idf, float64(ps[i].tw), ps[i].score&3)
+				ps[i].Score = fields.Score(idf, float64(ps[i].tw), ps[i].Score&3)
 			}
 		}
 		e.keys[lc.termList[t]] = true
 	}
 	for _, p := range e.scoreNew {
 		ps := lc.postings[p.term]
-		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].doc == p.doc && ps[i].score>>2 == 0 {
-			ps[i].score = bm25(idfOf(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].score&3)
+		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].Doc == p.doc && ps[i].Score>>2 == 0 {
+			ps[i].Score = fields.Score(fields.IDF(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].Score&3)
 		}
 	}
 	ds := make([]int32, 0, len(e.records))
@@ -331,20 +332,20 @@ func (lc *Lang) finish() Changed {
 // addTitleTerms makes the exact title terms of the words of dw's title
 // that have none yet, numbered after the other terms, and marks them in
 // keys.
-func (lc *Lang) addTitleTerms(dw *docWords, keys map[string]bool) {
+func (lc *Lang) addTitleTerms(dw *fields.Words, keys map[string]bool) {
 	for len(lc.titleTerm) < len(lc.vocab.Words()) {
 		lc.titleTerm = append(lc.titleTerm, -1)
 	}
-	for _, x := range dw.wc[dw.off[fTitle]:dw.off[fTitle+1]] {
-		w := lc.vocab.Words()[x.w]
-		if lc.titleTerm[x.w] >= 0 || len(lc.wordTerms[x.w]) == 0 || format.IsCompound(w) {
+	for _, x := range dw.In(fields.Title) {
+		w := lc.vocab.Words()[x.W]
+		if lc.titleTerm[x.W] >= 0 || len(lc.wordTerms[x.W]) == 0 || format.IsCompound(w) {
 			continue
 		}
 		t, ok := lc.termID[w+format.TitleSuffix]
 		if !ok {
 			t = lc.newTerm(w+format.TitleSuffix, keys)
 		}
-		lc.titleTerm[x.w] = t
+		lc.titleTerm[x.W] = t
 	}
 }
 

@@ -1,7 +1,12 @@
-package index
+// Package related finds the "most similar" articles of each article from
+// the search analysis (search/index): each doc's most significant terms
+// (highest BM25F weight in it, i.e. tf-idf) are queried against all other
+// docs of its language. It reads a Corpus through its read-only view and
+// never changes it.
+package related
 
 import (
-	"kbsite/generator/search/format"
+	"kbsite/generator/search/index"
 	"kbsite/generator/search/internal/parallel"
 )
 
@@ -10,60 +15,60 @@ const (
 	relatedMaxDF = 64 // terms in more docs than this are not significant
 )
 
-// Related returns, for each doc given to Analyze, up to n indices (into
-// that slice) of the most similar other docs of its language: the doc's most
-// significant terms (highest BM25F weight in it, i.e. tf-idf) are queried
-// against all other docs; ties go to the smaller ID. After Update, docs
-// removed have no list and docs added are left out (see RelatedSources).
-func (c *Corpus) Related(n int) [][]int {
-	out := make([][]int, c.n)
+// All returns, for each doc given to index.Analyze, up to n indices (into
+// that slice) of the most similar other docs of its language; ties go to
+// the smaller ID. After Update, docs removed have no list and docs added
+// are left out (see Sources).
+func All(c *index.Corpus, n int) [][]int {
+	out := make([][]int, c.Analyzed())
 	for i := range out {
 		out[i] = []int{}
 	}
 	if n <= 0 {
 		return out
 	}
-	for _, lc := range c.langs {
-		N := len(lc.docs)
-		parallel.For(N, func(lo, hi int) {
-			var s relScratch
+	for _, lc := range c.Langs() {
+		docs, orig := lc.Docs(), lc.Orig()
+		parallel.For(len(docs), func(lo, hi int) {
+			var s scratch
 			for d := lo; d < hi; d++ {
-				if lc.docs[d] == nil || lc.orig[d] < 0 {
+				if docs[d] == nil || orig[d] < 0 {
 					continue
 				}
-				best := lc.relatedOf(int32(d), n, &s)
+				best := similar(lc, int32(d), n, &s)
 				res := make([]int, 0, len(best))
 				for _, x := range best {
-					if o := lc.orig[x]; o >= 0 {
+					if o := orig[x]; o >= 0 {
 						res = append(res, o)
 					}
 				}
-				out[lc.orig[d]] = res
+				out[orig[d]] = res
 			}
 		})
 	}
 	return out
 }
 
-// RelatedSources returns the Sources of up to n docs most similar to the
-// doc of that Source, as Related ranks them, on the current state of the
-// corpus (Update included; ties among docs added by Update go by order of
+// Sources returns the Sources of up to n docs most similar to the doc of
+// that Source, as All ranks them, on the current state of the corpus
+// (Update included; ties among docs added by Update go by order of
 // addition rather than ID). It returns nil for an unknown source.
-func (c *Corpus) RelatedSources(source string, n int) []string {
-	ref, ok := c.bySource[source]
+func Sources(c *index.Corpus, source string, n int) []string {
+	lc, d, ok := c.Doc(source)
 	if !ok || n <= 0 {
 		return nil
 	}
-	var s relScratch
-	best := ref.lc.relatedOf(ref.d, n, &s)
+	var s scratch
+	best := similar(lc, d, n, &s)
 	out := make([]string, len(best))
 	for i, x := range best {
-		out[i] = ref.lc.docs[x].Source
+		out[i] = lc.Docs()[x].Source
 	}
 	return out
 }
 
-type relScratch struct {
+// scratch is the per-worker memory of similar.
+type scratch struct {
 	acc     []int64
 	touched []int32
 	ts      []termScore
@@ -73,41 +78,33 @@ type relScratch struct {
 type termScore struct{ term, score int32 }
 
 // score returns the score of doc d in the postings of a term, 0 if none.
-func score(ps []posting, d int32) int32 {
+func score(ps []index.Posting, d int32) int32 {
 	lo, hi := 0, len(ps)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if ps[m].doc < d {
+		if ps[m].Doc < d {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(ps) && ps[lo].doc == d {
-		return ps[lo].score >> 2
+	if lo < len(ps) && ps[lo].Doc == d {
+		return ps[lo].Score >> 2
 	}
 	return 0
 }
 
-// termLess orders terms by cmp16, as their numbers do after Analyze.
-func (lc *Lang) termLess(a, b int32) bool {
-	if a < lc.nSorted && b < lc.nSorted {
-		return a < b
-	}
-	return format.Cmp16(lc.termList[a], lc.termList[b]) < 0
-}
-
-// relatedOf returns up to n docs most similar to d, in scratch memory.
-func (lc *Lang) relatedOf(d int32, n int, s *relScratch) []int32 {
-	if len(s.acc) < len(lc.docs) {
-		s.acc = make([]int64, len(lc.docs))
+// similar returns up to n docs most similar to d, in scratch memory.
+func similar(lc *index.Lang, d int32, n int, s *scratch) []int32 {
+	if nd := len(lc.Docs()); len(s.acc) < nd {
+		s.acc = make([]int64, nd)
 	}
 	// Very common terms say little about similarity; the fixed cap also
 	// keeps the cost linear in the number of docs.
-	maxDF := min(max(lc.live/20, 2), relatedMaxDF)
+	maxDF := min(max(lc.Live()/20, 2), relatedMaxDF)
 	ts := s.ts[:0]
-	for _, t := range lc.docTerms[d] {
-		ps := lc.postings[t]
+	for _, t := range lc.DocTerms(d) {
+		ps := lc.Postings(t)
 		if len(ps) < 2 || len(ps) > maxDF {
 			continue
 		}
@@ -119,7 +116,7 @@ func (lc *Lang) relatedOf(d int32, n int, s *relScratch) []int32 {
 	for i := 1; i < len(ts); i++ {
 		for j := i; j > 0; j-- {
 			a, b := ts[j-1], ts[j]
-			if a.score > b.score || (a.score == b.score && lc.termLess(a.term, b.term)) {
+			if a.score > b.score || (a.score == b.score && lc.TermLess(a.term, b.term)) {
 				break
 			}
 			ts[j-1], ts[j] = b, a
@@ -132,14 +129,14 @@ func (lc *Lang) relatedOf(d int32, n int, s *relScratch) []int32 {
 	acc := s.acc
 	touched := s.touched[:0]
 	for _, t := range ts {
-		for _, p := range lc.postings[t.term] {
-			if p.doc == d {
+		for _, p := range lc.Postings(t.term) {
+			if p.Doc == d {
 				continue
 			}
-			if acc[p.doc] == 0 {
-				touched = append(touched, p.doc)
+			if acc[p.Doc] == 0 {
+				touched = append(touched, p.Doc)
 			}
-			acc[p.doc] += int64(t.score) * int64(p.score>>2)
+			acc[p.Doc] += int64(t.score) * int64(p.Score>>2)
 		}
 	}
 	s.touched = touched
