@@ -37,25 +37,14 @@ func (site *Site) swapIn(c *change) []func() {
 		delete(site.ByKey, content.Key(a.Meta.Lang, a.Meta.ID))
 		undo = append(undo, func() { site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
-	for p, t := range site.Redirects {
-		if c.oldSet[article(t)] {
-			c.oldRedirects = append(c.oldRedirects, p)
-		}
-	}
-	for _, p := range c.oldRedirects {
-		a := site.Redirects[p]
-		delete(site.Redirects, p)
-		undo = append(undo, func() { site.Redirects[p] = a })
-	}
+	var back func()
+	c.oldRedirects, back = site.aliases().Drop(func(t *resolve.Target) bool { return c.oldSet[article(t)] })
+	undo = append(undo, back)
 	for _, a := range c.news {
 		site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
 			delete(site.ByKey, content.Key(a.Meta.Lang, a.Meta.ID))
-			for p, r := range site.Redirects {
-				if r == a.target {
-					delete(site.Redirects, p)
-				}
-			}
+			site.aliases().Forget(a.target)
 		})
 	}
 	return undo

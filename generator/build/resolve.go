@@ -2,7 +2,7 @@ package build
 
 import (
 	"maps"
-	"sort"
+	"slices"
 
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/workers"
@@ -45,18 +45,12 @@ func resolveLinks(site *Site, dl *diag.List) {
 // usedFiles are the content files arts link to, sorted: the build
 // publishes them.
 func usedFiles(arts []*Article) []string {
-	used := map[string]bool{}
+	var files []string
 	for _, a := range arts {
-		for _, f := range a.linked.Files {
-			used[f] = true
-		}
+		files = append(files, a.linked.Files...)
 	}
-	files := make([]string, 0, len(used))
-	for f := range used {
-		files = append(files, f)
-	}
-	sort.Strings(files)
-	return files
+	slices.Sort(files)
+	return slices.Compact(files)
 }
 
 // nameProducts takes the product names the articles write
