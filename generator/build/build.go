@@ -14,6 +14,7 @@ package build
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"kbsite"
@@ -236,6 +237,22 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	site.addRedirections(dl)
 	sortArticles(site.Articles)
 	return site
+}
+
+// addRedirections gives the articles the path aliases of the content
+// folder's DocFX redirect list (site.Redirections). The aliases are kept by
+// article source, so serve's rebuild of an article keeps them.
+func (s *Site) addRedirections(dl *diag.List) {
+	pages := map[string]string{}
+	for _, a := range s.Articles {
+		if a.Meta.Lang == s.Config.Language {
+			pages[strings.TrimSuffix(a.Path, ".html")] = a.Source
+		}
+	}
+	s.redirected = site.Redirections(s.contentDir, pages, dl)
+	for _, a := range s.Articles {
+		a.Meta.Aliases = append(a.Meta.Aliases, s.redirected[a.Source]...)
+	}
 }
 
 // sortArticles orders articles by ID, then language.

@@ -24,7 +24,9 @@ func writeSite(s *Site, lay *theme.Theme, out *write.Dir, pr *progress.Reporter)
 	all := entries(s.Articles)
 	for _, lang := range s.Languages {
 		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
-		jobs = append(jobs, s.languageJobs(all, lang, render, func(string) bool { return true })...)
+		for _, j := range listing.Group(s.pages(), lang, all).Pages(func(string) bool { return true }) {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
 	}
 	for from, t := range s.Redirects {
 		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(article(t))) }))
@@ -46,17 +48,6 @@ func writeSite(s *Site, lay *theme.Theme, out *write.Dir, pr *progress.Reporter)
 		return 0, err
 	}
 	return pages.Count(), nil
-}
-
-// languageJobs renders the pages of a language that list its articles
-// (listing.Pages), all being every article's entry.
-func (s *Site) languageJobs(all []site.Entry, lang string, render func(string, func() *site.Page) func() error, want func(path string) bool) []func() error {
-	b := s.pages()
-	var jobs []func() error
-	for _, j := range listing.Group(b, lang, all).Pages(want) {
-		jobs = append(jobs, render(j.Template, j.Page))
-	}
-	return jobs
 }
 
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a

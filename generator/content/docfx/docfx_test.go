@@ -215,3 +215,13 @@ func TestTopicName(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeName: search names every type, "article" too, which pages leave
+// unnamed.
+func TestTypeName(t *testing.T) {
+	for in, want := range map[string]string{"how-to": "How-to guide", "article": "Article", "": "", "release-notes": "Release notes"} {
+		if got := TypeName(in); got != want {
+			t.Errorf("TypeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
