@@ -103,6 +103,8 @@ type Site struct {
 	// written by hand, so that articles in it are not orphans.
 	nav    map[string]*nav.Tree
 	tocNav bool
+	// featured are the translation keys of site.yaml's featured articles.
+	featured []string
 
 	otherFiles []string // content files that are not articles
 	contentDir string
@@ -318,6 +320,7 @@ func crossLink(site *Site, dl *diag.List) {
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
 	site.nameProducts()
+	site.featured = site.featuredKeys(dl)
 	resolve.CheckProducts(linkIns(site.Articles), linkIns(site.Articles), site.Config.Products, dl)
 	site.nav = site.buildNav(dl)
 	site.checkReachable(site.Articles, dl)
@@ -327,7 +330,7 @@ func crossLink(site *Site, dl *diag.List) {
 // target.
 func newArticle(l *load.Article) *Article {
 	a := &Article{Article: l}
-	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: l.Anchors(), Ref: a}
+	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: l.AnchorIDs(), Ref: a}
 	return a
 }
 

@@ -6,7 +6,7 @@ import (
 
 // pages makes this site's pages (site.Builder holds the common parts).
 func (s *Site) pages() site.Builder {
-	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths()}
+	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths(), Featured: s.featured}
 }
 
 // articlePage is a's page. Its body is filled in when the page is written

@@ -131,6 +131,9 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	if s.site.navChanged() || s.site.nameProducts() {
 		return s.full() // every page shows the tree; product names are on many
 	}
+	if !slices.Equal(s.site.featuredKeys(&diag.List{}), s.site.featured) {
+		return s.full() // a featured article went: the full build says so
+	}
 	resolve.CheckProducts(linkIns(c.news), linkIns(s.site.Articles), s.site.Config.Products, dl)
 	s.site.checkReachable(c.news, dl)
 	pages, written, err := s.writeChange(c)

@@ -70,6 +70,9 @@ type Doc struct {
 	Body []byte
 	// BodyLine is the file line on which Body starts, for positions.
 	BodyLine int
+	// Position, for a YAML page, maps a line and column of Body to the
+	// file's (docfx.Page.Position); nil when they are the file's.
+	Position func(line, col int) (int, int)
 	// HasFrontMatter tells whether the file had a front matter block.
 	HasFrontMatter bool
 	// Unknown are the front matter keys kbsite does not use, in file
@@ -306,7 +309,7 @@ func parseYAMLPage(file string, src []byte, dl *diag.List) (Doc, bool) {
 	}
 	r.finish()
 	r.m.FAQ = pg.FAQ
-	return Doc{Meta: r.m, Body: pg.Body, BodyLine: 1, Unknown: r.unknown}, r.ok
+	return Doc{Meta: r.m, Body: pg.Body, BodyLine: 1, Position: pg.Position, Unknown: r.unknown}, r.ok
 }
 
 // mappingValue is the value of key in a YAML mapping, or nil.

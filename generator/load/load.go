@@ -39,6 +39,7 @@ type Article struct {
 	Headings []markdown.Heading
 	Links    []markdown.Link
 	Steps    []string
+	Anchors  []string // the raw HTML anchors (<a id>) links may name too
 	Body     packed.HTML
 	// Includes are the content-relative paths of the files the body
 	// includes ([!INCLUDE], :::code), found or not: serve mode re-renders
@@ -57,12 +58,14 @@ func (a *Article) TakeSections() []markdown.Section {
 	return s
 }
 
-// Anchors are the article's heading IDs, sorted: links may name them.
-func (a *Article) Anchors() []string {
-	ids := make([]string, len(a.Headings))
+// AnchorIDs are the article's heading IDs and raw HTML anchors, sorted:
+// links may name them.
+func (a *Article) AnchorIDs() []string {
+	ids := make([]string, len(a.Headings), len(a.Headings)+len(a.Anchors))
 	for i, h := range a.Headings {
 		ids[i] = h.ID
 	}
+	ids = append(ids, a.Anchors...)
 	slices.Sort(ids)
 	return ids
 }
@@ -156,8 +159,8 @@ func (l *Loader) parseOne(rel string, unknown *content.UnknownKeys, dl *diag.Lis
 	if !ok {
 		r = l.Renderers[l.Language]
 	}
-	body := r.RenderOpen(doc.Body, doc.BodyLine, includer(l.ContentDir, rel, &a.Includes))
-	a.Headings, a.Links, a.Steps = body.Headings, body.Links, body.Steps
+	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(l.ContentDir, rel, &a.Includes))
+	a.Headings, a.Links, a.Steps, a.Anchors = body.Headings, body.Links, body.Steps, body.Anchors
 	a.Body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {

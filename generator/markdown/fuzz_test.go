@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"kbsite/generator/internal/safehtml"
+	"kbsite/generator/markdown/anchor"
 )
 
 // FuzzRender: rendering any Markdown never panics and, with raw HTML off,
@@ -24,6 +26,7 @@ func FuzzRender(f *testing.F) {
 		":::image type=\"complex\" source=\"javascript:alert(1)\" alt-text=\"x&quot;><script>\" lightbox=\"vbscript:x\":::\n<b onclick=x>d</b>\n:::image-end:::\n",
 		"> [!VIDEO javascript:alert(1)]\n\n> [!div class=\"\\\"><script>\"]\n> [x](javascript:y)\n",
 		"# [<img src=x onerror=y>](#tab/a)\n\nA\n\n# [B\"><script>](#tab/b+c/d)\n\n---\n\n::: zone pivot=\"\\\"><script>\"\n:::no-loc text=\"<script>\":::\n::: zone-end\n",
+		"## Top {#a}\n\n<a id=a></a><a name=\"main\"></a><a id=\"b\" name=\"c\" onclick=x></a><A NAME=KBSearch></A><a id=b>\n\n<div><a name=\"x&quot;y\" id=\"\"></a><a id=tab.1.a></a></div>\n",
 	} {
 		f.Add(s)
 	}
@@ -45,10 +48,32 @@ func FuzzRender(f *testing.F) {
 		if err := safehtml.Check(html, safehtml.Options{}); err != nil {
 			t.Fatalf("%v\nin: %q\nout: %s", err, src, html)
 		}
+		checkAnchorIDs(t, src, html)
 		for _, l := range res.Links {
 			if l.Line < 0 || l.Col < 0 {
 				t.Fatalf("bad position %+v", l)
 			}
 		}
 	})
+}
+
+var (
+	anchorIDRe = regexp.MustCompile(`<a [^>]*\bid="([^"]*)"`)
+	anyIDRe    = regexp.MustCompile(`\bid="([^"]*)"`)
+)
+
+// checkAnchorIDs: every <a id> of html is a safe, unreserved ID that no
+// other element of the body has.
+func checkAnchorIDs(t *testing.T, src string, html []byte) {
+	t.Helper()
+	ids := map[string]int{}
+	for _, m := range anyIDRe.FindAllSubmatch(html, -1) {
+		ids[string(m[1])]++
+	}
+	for _, m := range anchorIDRe.FindAllSubmatch(html, -1) {
+		id := string(m[1])
+		if !anchor.Safe(id) || reserved(id) || ids[id] != 1 {
+			t.Fatalf("anchor id %q (safe %v, reserved %v, %d elements)\nin: %q\nout: %s", id, anchor.Safe(id), reserved(id), ids[id], src, html)
+		}
+	}
 }

@@ -42,11 +42,14 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
-		if id := explicitID(h, src); id != "" {
+		id := explicitID(h, src)
+		if id != "" {
 			g.Take(id)
 		} else {
-			h.SetAttributeString("id", []byte(g.Generate(plaintext.Inline(h, src))))
+			id = g.Generate(plaintext.Inline(h, src))
+			h.SetAttributeString("id", []byte(id))
 		}
+		st.giveHeading(id, h)
 		if h.Level >= 2 {
 			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: headingID(h), Text: plaintext.Inline(h, src)})
 		}

@@ -25,7 +25,7 @@ func TestIncludesAreTranscludedWithPositionsThroughTheChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := New(Options{}, DefaultLabels()).RenderOpen(src, 5, openIn("testdata/include"))
+	res := New(Options{}, DefaultLabels()).RenderOpen(Source{Body: src, Line: 5}, openIn("testdata/include"))
 	html := string(res.HTML)
 	for _, want := range []string{
 		`<div class="callout callout-important" role="note">`, "Back up the registry first.",

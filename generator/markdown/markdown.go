@@ -4,24 +4,25 @@
 // its position (for link checking), and plain text by section (for search).
 //
 // Internal link targets cannot be known until every article is parsed, so
-// they are rendered as placeholders ("\x00L<n>\x00" for a URL, "\x00T<n>\x00"
-// for the text of a link written with empty text) which Fill replaces once
-// links are resolved. Sources are NUL-free (article.Parse rejects NUL), so a
-// placeholder can never be forged by content.
+// they are rendered as placeholders (package links) which Fill replaces
+// once links are resolved.
 package markdown
 
 import (
 	"bytes"
 	"kbsite/generator/markdown/blocks"
 	"sort"
-	"strconv"
 	"strings"
 
 	"kbsite/generator/markdown/bound"
 	"kbsite/generator/markdown/decision"
 	"kbsite/generator/markdown/docfx"
+	"kbsite/generator/markdown/docfx/quote"
+	"kbsite/generator/markdown/docfx/tabs"
 	"kbsite/generator/markdown/include"
+	"kbsite/generator/markdown/links"
 	"kbsite/generator/markdown/plaintext"
+	"kbsite/generator/markdown/sanitize"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -95,24 +96,8 @@ type Heading struct {
 	Text  string
 }
 
-// Link is one link or image reference found in the body.
-type Link struct {
-	Dest  string
-	Line  int
-	Col   int
-	Image bool
-	// Empty is set for a link written with no text, which takes its
-	// target's title.
-	Empty bool
-	// External links (with a URL scheme or //host) are not placeholders;
-	// they are kept as written and only listed.
-	External bool
-	// Include is set for a link in an included file: the include chain
-	// ("in included includes/x.md:3:5"); Line and Col are then those of
-	// the [!INCLUDE], and a relative Dest has been resolved against the
-	// included file, so it is relative to the article like any other.
-	Include string
-}
+// Link is one link or image reference found in the body (package links).
+type Link = links.Link
 
 // Section is the plain text under one heading (ID "" for text before the
 // first heading).
@@ -145,10 +130,17 @@ type Result struct {
 	Steps []string
 	// Decisions are the troubleshooter steps and callouts.
 	Decisions Decisions
+	// Anchors are the IDs of the anchors written in raw HTML (<a id="x">,
+	// <a name="x">) that the page keeps: links may name them like heading
+	// IDs.
+	Anchors []string
 }
 
-// ReservedIDs are element IDs the page layout uses; headings never take them.
-var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summary", "article-title", "related", "feedback-question", "backlinks", "keywords", "search", "search-input", "search-results", "footnotes"}
+// ReservedIDs are element IDs the article page's layout and scripts use
+// (templates/base.html, article.html, partials, assets/*.js); headings
+// never take them, and raw HTML anchors may not.
+var ReservedIDs = []string{"top", "main", "content", "toc", "toc-title", "summary", "article-title", "related", "feedback-question", "backlinks", "keywords", "search", "search-input", "search-results", "footnotes",
+	"translations", "code-copy", "sections-title", "search-popup", "search-listbox"}
 
 // Renderer renders article bodies. It is safe for concurrent use.
 type Renderer struct {
@@ -157,44 +149,55 @@ type Renderer struct {
 }
 
 // Transformer priorities (lower runs first): the order in which kbsite's
-// constructs rewrite the tree. The DocFX ones run first, at 1 to 9. Explicit IDs must be set before anything
+// constructs rewrite the tree. The DocFX ones run first: images pair
+// :::image with :::image-end, and zones ::: zone with ::: zone-end,
+// before tabs group sibling blocks, so that a tab group never swallows an
+// end marker; leftover directives are reported last among them; tab
+// headings must be gone before heading IDs are given, and made links
+// before links are recorded. Explicit IDs must be set before anything
 // reads a heading's ID, and the leading h1 must be gone before links are
 // recorded; steps are read after callouts have dropped their "[!NOTE]"
 // markers; back-to-top links go in last.
 const (
-	prioHeadingIDs = 10
-	prioTitle      = 20
-	prioDecisions  = 50
-	prioLinks      = 100
-	prioCallouts   = 110
-	prioSteps      = 120
-	prioBackToTop  = 130
-	prioRawHTML    = 140
-	prioTables     = 150
+	prioDocFXImages     = 1
+	prioDocFXCode       = 2
+	prioDocFXZones      = 3
+	prioDocFXTabs       = 4
+	prioDocFXQuotes     = 5
+	prioDocFXDirectives = 6
+	prioHeadingIDs      = 10
+	prioTitle           = 20
+	prioDecisions       = 50
+	prioLinks           = 100
+	prioCallouts        = 110
+	prioSteps           = 120
+	prioBackToTop       = 130
+	prioRawHTML         = 140
+	prioTables          = 150
 )
 
 // extenders is the one list of kbsite's Markdown constructs, each an
 // extender in its own file.
 func extenders(opts Options, labels Labels) []goldmark.Extender {
 	return []goldmark.Extender{
-		docfx.Images{},
-		docfx.CodeSnippets{},
-		docfx.Zones{},
-		docfx.TabGroups{},
-		docfx.Divs{},
-		docfx.Videos{},
+		docfx.Images{Priority: prioDocFXImages},
+		docfx.CodeSnippets{Priority: prioDocFXCode},
+		docfx.Zones{Priority: prioDocFXZones},
+		tabs.Extender{Priority: prioDocFXTabs},
+		quote.Divs{Priority: prioDocFXQuotes},
+		quote.Videos{Priority: prioDocFXQuotes},
 		docfx.InlineDirectives{},
-		docfx.Directives{},
+		docfx.Directives{Priority: prioDocFXDirectives},
 		headingIDs{},
 		title{},
 		&decision.Extender{Label: labels.callout, SupportURL: opts.SupportURL, Priority: prioDecisions},
-		linkPlaceholders{},
+		links.Extender{Priority: prioLinks},
 		steps{},
 		&blocks.Callouts{Label: labels.callout, Priority: prioCallouts},
 		&blocks.BackToTop{Label: labels.BackToTop, Priority: prioBackToTop},
-		codeBlocks{},
+		blocks.CodeBlocks{},
 		blocks.Tables{Priority: prioTables},
-		rawHTML{allow: opts.RawHTML},
+		sanitize.RawHTML{Allow: opts.RawHTML, Priority: prioRawHTML},
 	}
 }
 
@@ -218,6 +221,8 @@ type state struct {
 	text *bound.Text       // what goldmark parses, with the map to its lines
 	inc  *include.Expanded // the includes transcluded, or nil
 	res  *Result
+	ids  map[string]pageID              // the element IDs given so far (anchors.go)
+	pos  func(line, col int) (int, int) // Source.Position, or nil
 }
 
 // stateOf returns the state of the Render that pc belongs to, or nil when
@@ -233,9 +238,17 @@ func stateOf(pc parser.Context) *state {
 func (st *state) locate(off int) include.Loc {
 	line, col := st.text.Position(off)
 	if st.inc == nil {
-		return include.Loc{Line: line, Col: col}
+		return st.shift(include.Loc{Line: line, Col: col})
 	}
-	return st.inc.Locate(line, col)
+	return st.shift(st.inc.Locate(line, col))
+}
+
+// shift moves a position of the body to the file's (Source.Position).
+func (st *state) shift(loc include.Loc) include.Loc {
+	if st.pos != nil {
+		loc.Line, loc.Col = st.pos(loc.Line, loc.Col)
+	}
+	return loc
 }
 
 // position is locate without the chain.
@@ -256,23 +269,34 @@ func (st *state) problemAt(loc include.Loc, msg string) {
 	st.res.Problems = append(st.res.Problems, Problem{Line: loc.Line, Col: loc.Col, Msg: msg})
 }
 
+// Source is an article body to render.
+type Source struct {
+	Body []byte
+	Line int // the file line Body starts on
+	// Position, for a body made from another file (an FAQ page's YAML),
+	// maps a line and column of the body to that file's; nil for a
+	// Markdown file.
+	Position func(line, col int) (int, int)
+}
+
 // Render renders body, whose first line is line bodyLine of its file.
 func (r *Renderer) Render(body []byte, bodyLine int) *Result {
-	return r.RenderOpen(body, bodyLine, nil)
+	return r.RenderOpen(Source{Body: body, Line: bodyLine}, nil)
 }
 
 // RenderOpen is Render for an article that may include other files of
 // the content folder ([!INCLUDE], :::code): open reads them, by a slash
 // path relative to the article's folder. With open nil, includes are left
 // as written.
-func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Result {
+func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	res := &Result{}
-	st := &state{res: res}
+	st := &state{res: res, ids: map[string]pageID{}, pos: src.Position}
+	body, bodyLine := src.Body, src.Line
 	if open != nil {
 		var probs []include.Problem
 		st.inc, probs = include.Expand(body, bodyLine, open)
 		for _, p := range probs {
-			res.Problems = append(res.Problems, Problem{Line: p.Line, Col: p.Col, Msg: p.Msg})
+			st.problemAt(st.shift(include.Loc{Line: p.Line, Col: p.Col}), p.Msg)
 		}
 		if st.inc != nil {
 			body, bodyLine = st.inc.Src, 1
@@ -285,12 +309,13 @@ func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Res
 		if st.inc != nil {
 			loc = st.inc.Locate(p.Line, p.Col)
 		}
-		st.problemAt(loc, p.Msg)
+		st.problemAt(st.shift(loc), p.Msg)
 	}
 	body = txt.Src
 	ctx := parser.NewContext()
 	ctx.Set(resultKey, st)
 	decisions := decision.Start(ctx, st.position)
+	found := links.Start(ctx, links.Env{Locate: st.locate, Warn: st.problem})
 	env := docfx.Env{Label: r.labels.callout, Warn: st.problem}
 	if open != nil {
 		env.Read = func(off int, rel string) ([]byte, string, error) {
@@ -300,8 +325,9 @@ func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Res
 		}
 	}
 	docfx.Start(ctx, env)
+	sanitize.Start(ctx, sanitize.Env{Warn: st.problem, Anchor: st.anchor})
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	res.Decisions = *decisions
+	res.Decisions, res.Links = *decisions, *found
 	var buf bytes.Buffer
 	buf.Grow(len(body) + len(body)/2)
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
@@ -319,36 +345,8 @@ func (r *Renderer) RenderOpen(body []byte, bodyLine int, open include.Open) *Res
 
 // Fill replaces the placeholders in html: fill gets the kind ('L' for a
 // URL, 'T' for link text) and the link's index, and returns HTML-escaped
-// text to put in its place.
-func Fill(html []byte, fill func(kind byte, i int) string) []byte {
-	if bytes.IndexByte(html, 0) < 0 {
-		return html
-	}
-	out := make([]byte, 0, len(html)+len(html)/8)
-	for {
-		i := bytes.IndexByte(html, 0)
-		if i < 0 {
-			return append(out, html...)
-		}
-		out = append(out, html[:i]...)
-		rest := html[i+1:]
-		j := bytes.IndexByte(rest, 0)
-		if j < 2 {
-			// Not a placeholder we wrote; drop the stray byte.
-			html = rest
-			continue
-		}
-		n, err := strconv.Atoi(string(rest[1:j]))
-		if err != nil {
-			html = rest
-			continue
-		}
-		out = append(out, fill(rest[0], n)...)
-		html = rest[j+1:]
-	}
-}
-
-func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
+// text to put in its place (links.Fill).
+func Fill(html []byte, fill func(kind byte, i int) string) []byte { return links.Fill(html, fill) }
 
 // sections splits the document's text by heading for the search index.
 func sections(doc *ast.Document, src []byte) []Section {

@@ -30,5 +30,6 @@ func (title) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
 		st.res.FirstH1 = plaintext.Inline(h, reader.Source())
 		doc.RemoveChild(doc, h)
+		delete(st.ids, headingID(h))
 	}
 }

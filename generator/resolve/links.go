@@ -45,8 +45,9 @@ type Target struct {
 	Title  string
 	Source string // path of the Markdown file relative to the content folder
 	Path   string // output path relative to the site root
-	// Anchors are the IDs of the page's headings, sorted: links may name
-	// them, and the IDs every page has (see NewIndex).
+	// Anchors are the IDs of the page's headings and raw HTML anchors,
+	// sorted: links may name them, and the IDs every page has (see
+	// NewIndex).
 	Anchors []string
 	// Ref is the caller's own record of the article, handed back with
 	// every resolution so callers need no second lookup.

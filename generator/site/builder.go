@@ -13,6 +13,9 @@ type Builder struct {
 	Config  config.Site
 	Catalog *theme.Catalog
 	Paths   Paths
+	// Featured are the translation keys of the articles the home pages
+	// feature (site.yaml featured), in order.
+	Featured []string
 }
 
 // Page is the page at output path path in language lang, with the
@@ -106,25 +109,5 @@ func (b Builder) ListPage(lang, logical, heading, intro string, sorted []Entry, 
 		}
 		return ""
 	})
-	return p
-}
-
-// AZPage lists a language's articles, sorted by title, under the first
-// letter of their titles.
-func (b Builder) AZPage(lang string, sorted []Entry) *Page {
-	p := b.Page(lang, "list", b.Paths.Lang(lang, AZFile), "")
-	p.Title = p.T("az_index")
-	var groups []ListGroup
-	for _, e := range sorted {
-		letter := initial(e.Meta.Title)
-		if len(groups) == 0 || groups[len(groups)-1].Heading != letter {
-			groups = append(groups, letterGroup(letter))
-		}
-		g := &groups[len(groups)-1]
-		g.Items = append(g.Items, Item(p, e))
-	}
-	p.List = &ListView{Heading: p.T("az_index"), Intro: p.T("az_intro"), Groups: groups}
-	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}, {Title: p.T("az_index")}}
-	b.Switcher(p, b.SamePage(AZFile))
 	return p
 }

@@ -5,9 +5,9 @@
 // In: plain Entry values (an article's front matter, page path and steps),
 // an ArticleIn per article page, and the site's Config, UI strings and
 // languages in a Builder. Builder makes the pages: ArticlePage (with
-// RelatedLists), ListPage, AZPage, SearchPage, NotFoundPage, RedirectPage;
+// RelatedLists), ListPage, SearchPage, NotFoundPage, RedirectPage;
 // subpackage listing groups a language's articles into its home, A–Z,
-// product and keyword pages and makes the sitemap, robots.txt and feed.
+// topics, product and keyword pages and makes the sitemap, robots.txt and feed.
 // Languages groups translations. Out: the values templates see as
 // dot: .Site, .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, .Canonical,
 // .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
@@ -33,7 +33,7 @@ import (
 // Page is what every template receives.
 type Page struct {
 	Site        SiteInfo
-	Kind        string // home, article, list, 404, redirect
+	Kind        string // home, article, list, topics, search, 404, redirect
 	Title       string
 	Description string
 	Lang        string
@@ -79,6 +79,9 @@ type NavItem struct {
 	Collapsed bool
 	// More is the link that ends a shortened list, to all of its entries.
 	More bool
+	// Pages counts the site's pages at and under the entry in the whole
+	// tree, pruned or not: the home page's section cards show it.
+	Pages int
 }
 
 // LangLink is a link to a page in one language.
@@ -164,8 +167,13 @@ type ListItem struct {
 type HomeView struct {
 	Products []Link
 	Recent   []ListItem
-	Keywords []Link
-	Count    int
+	// Featured are the articles site.yaml features, in the page's language.
+	Featured []ListItem
+	// Topics are the topics with the most articles; TopicCount counts every
+	// topic, as the topics page (TopicsFile) lists them all.
+	Topics     []Link
+	TopicCount int
+	Count      int
 	// Troubleshooters are the language's guided troubleshooters.
 	Troubleshooters []ListItem
 }

@@ -20,8 +20,9 @@ const (
 	productDir = "products/"
 	keywordDir = "keywords/"
 
-	HomeFile   = "index.html" // per language, as are AZFile and SearchFile
+	HomeFile   = "index.html" // per language, as are AZFile, TopicsFile and SearchFile
 	AZFile     = "az.html"
+	TopicsFile = "topics.html"
 	SearchFile = "search.html"
 
 	NotFoundFile = "404.html" // at the top of the site, as are the web files
@@ -31,7 +32,7 @@ const (
 )
 
 // langPages are the pages every language has in its folder.
-var langPages = map[string]string{HomeFile: "the home page", AZFile: "the A–Z index", SearchFile: "the search page"}
+var langPages = map[string]string{HomeFile: "the home page", AZFile: "the A–Z index", TopicsFile: "the topics page", SearchFile: "the search page"}
 
 // siteFiles are the files at the top of the site.
 var siteFiles = map[string]string{NotFoundFile: "the not-found page", SitemapFile: "the sitemap", RobotsFile: "the robots file", FeedFile: "the feed"}

@@ -8,22 +8,11 @@ import (
 	"kbsite/generator/markdown"
 )
 
-func TestTOCAndLetters(t *testing.T) {
+func TestTOC(t *testing.T) {
 	got := TOC([]markdown.Heading{{Level: 3, ID: "pre", Text: "Pre"}, {Level: 2, ID: "a", Text: "A"}, {Level: 3, ID: "a1", Text: "A1"}, {Level: 4, ID: "x", Text: "X"}, {Level: 2, ID: "b", Text: "B"}})
 	want := []TOCEntry{{ID: "pre", Text: "Pre"}, {ID: "a", Text: "A", Children: []TOCEntry{{ID: "a1", Text: "A1"}}}, {ID: "b", Text: "B"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("TOC = %+v", got)
-	}
-	for title, letter := range map[string]string{"éclair": "É", "  \"quoted\"": "Q", "2FA setup": "#", "!!!": "#"} {
-		if got := initial(title); got != letter {
-			t.Errorf("initial(%q) = %q, want %q", title, got, letter)
-		}
-	}
-	if g := letterGroup("#"); g.ID != "letter-other" {
-		t.Errorf("letterGroup(#).ID = %q", g.ID)
-	}
-	if g := letterGroup("B"); g.ID != "letter-b" || g.Heading != "B" {
-		t.Errorf("letterGroup(B) = %+v", g)
 	}
 }
 

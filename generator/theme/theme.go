@@ -6,7 +6,7 @@
 //
 //	base.html           {{define "base"}}: the page frame every page executes
 //	partials/*.html     shared {{define}}s, such as "searchform", "linklist"
-//	home.html article.html list.html 404.html redirect.html search.html
+//	home.html article.html list.html topics.html 404.html redirect.html search.html
 //	                    one per page kind; each defines "content" (or
 //	                    redefines "base") and sees base.html and partials/
 //	assets/**           static files, published as assets/<name>.<hash>.<ext>
@@ -47,7 +47,7 @@ import (
 )
 
 // pages are the page templates a theme must provide.
-var pages = []string{"home", "article", "list", "404", "redirect", "search"}
+var pages = []string{"home", "article", "list", "topics", "404", "redirect", "search"}
 
 // Asset is one published static file.
 type Asset struct {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var wsl = filepath.Join("..", "..", "..", "..", "shared", "corpus", "wsl")
@@ -224,4 +225,40 @@ func TestTypeName(t *testing.T) {
 			t.Errorf("TypeName(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestFAQPositions: every marker «n» of an FAQ file, in questions and
+// answers of every scalar style, packed or spaced, maps from where it is
+// in the page's Markdown body to where it is in the file.
+func TestFAQPositions(t *testing.T) {
+	src := "### YamlMime:FAQ\ntitle: T\nsummary: |\n  Intro «1».\nsections:\n  - name: Plain «2»\n    questions:\n" +
+		"      - question: |\n         Block «3»?\n        answer: |\n          Literal «4».\n\n            indented «5»\n" +
+		"      - question: Packed «6»?\n        answer: Packed «7».\n" +
+		"      - question: \"Quoted «8»?\"\n        answer: 'Single «9».'\n"
+	pg, problems := ParseFAQ([]byte(src))
+	if pg == nil || len(problems) != 0 {
+		t.Fatalf("problems %+v", problems)
+	}
+	body := strings.Split(string(pg.Body), "\n")
+	for n := 1; n <= 9; n++ {
+		marker := "«" + string(rune('0'+n)) + "»"
+		wantLine, wantCol := find(strings.Split(src, "\n"), marker)
+		line, col := find(body, marker)
+		if line == 0 || wantLine == 0 {
+			t.Fatalf("%s missing: body line %d, file line %d\n%s", marker, line, wantLine, pg.Body)
+		}
+		if gl, gc := pg.Position(line, col); gl != wantLine || gc != wantCol {
+			t.Errorf("%s: body %d:%d maps to %d:%d, want %d:%d", marker, line, col, gl, gc, wantLine, wantCol)
+		}
+	}
+}
+
+// find returns the line and column (in runes, 1-based) of s in lines.
+func find(lines []string, s string) (int, int) {
+	for i, l := range lines {
+		if j := strings.Index(l, s); j >= 0 {
+			return i + 1, utf8.RuneCountInString(l[:j]) + 1
+		}
+	}
+	return 0, 0
 }

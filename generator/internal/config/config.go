@@ -70,6 +70,26 @@ type Site struct {
 	// bytes, read and checked with site.yaml.
 	Favicon     string `yaml:"favicon"`
 	FaviconData []byte `yaml:"-"`
+	// Featured are the articles the home page features, in order: IDs,
+	// aliases or content paths of Markdown files. Only the articles can
+	// tell which exist, so each keeps its position for the error.
+	Featured []Ref `yaml:"featured"`
+}
+
+// Ref is a text value of a site.yaml list with its 1-based position.
+type Ref struct {
+	Value     string
+	Line, Col int
+}
+
+// UnmarshalYAML reads a Ref from a scalar; lists of Refs take a single
+// value too, like front matter lists.
+func (r *Ref) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return errors.New("not text")
+	}
+	*r = Ref{Value: strings.TrimSpace(n.Value), Line: n.Line, Col: n.Column}
+	return nil
 }
 
 // Default returns the configuration used when no site.yaml exists.
@@ -210,6 +230,9 @@ func decodeFields(s *Site, doc *yaml.Node, path string, dl *diag.List) map[strin
 			dl.Addf(diag.Warning, diag.KindConfig, path, k.Line, k.Column, "unknown key %s in site configuration", diag.Quote(k.Value))
 			continue
 		}
+		if _, refs := ptr.(*[]Ref); refs && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}, Line: v.Line, Column: v.Column}
+		}
 		if err := v.Decode(ptr); err != nil {
 			msg := k.Value + " " + expected(ptr)
 			if v.Kind == yaml.ScalarNode {
@@ -232,6 +255,8 @@ func expected(ptr any) string {
 		return "must be a whole number"
 	case *map[string]string:
 		return "must be a mapping of product slugs to display names"
+	case *[]Ref:
+		return "must be a list of article IDs or content paths"
 	}
 	return "must be text"
 }

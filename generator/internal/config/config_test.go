@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,6 +50,8 @@ func TestLoadReportsBadValuesAtTheirKey(t *testing.T) {
 		{"language: en_US\n", `site.yaml:1:11: language "en_US" is not a BCP 47 language tag`},
 		{"language: zz\n", `site.yaml:1:11: language "zz" is not a BCP 47 language tag`},
 		{"language: " + long + "\n", `site.yaml:1:11: language "` + strings.Repeat("x", 200) + `…" is not a BCP 47 language tag`},
+		{"featured: {a: b}\n", `site.yaml:1:11: featured must be a list of article IDs or content paths`},
+		{"featured:\n  - [KB1]\n", `site.yaml:2:3: featured must be a list of article IDs or content paths`},
 		{strings.Repeat("k", 1000) + ": 1\n", `site.yaml:1:1: warning: unknown key "` + strings.Repeat("k", 200) + `…" in site configuration`},
 	}
 	for _, c := range cases {
@@ -69,6 +72,22 @@ func TestLoadAcceptsGoodValues(t *testing.T) {
 	}
 	if s.BaseURL != "https://help.example.com/kb/" || s.LinkRoot != "https://learn.microsoft.com/" || s.Language != "pt-BR" || s.RecentCount != 3 || !s.RawHTML || s.Products["a"] != "A" {
 		t.Errorf("config: %+v", s)
+	}
+}
+
+// TestFeatured: featured keeps each value with its position (only the
+// build knows which articles exist), and a single value is a list of one.
+func TestFeatured(t *testing.T) {
+	s, ds := load(t, "title: T\nfeatured:\n  - KB1\n  - passport/kb2.md\n")
+	want := []Ref{{"KB1", 3, 5}, {"passport/kb2.md", 4, 5}}
+	if len(ds) != 0 || !slices.Equal(s.Featured, want) {
+		t.Errorf("got %+v, %v; want %+v", s.Featured, ds, want)
+	}
+	if s, ds := load(t, "featured: KB1\n"); len(ds) != 0 || !slices.Equal(s.Featured, []Ref{{"KB1", 1, 11}}) {
+		t.Errorf("single value: %+v, %v", s.Featured, ds)
+	}
+	if s, ds := load(t, "featured:\n"); len(ds) != 0 || s.Featured != nil {
+		t.Errorf("empty: %+v, %v", s.Featured, ds)
 	}
 }
 

@@ -88,3 +88,22 @@ func (g *IDs) Generate(text string) string {
 	g.used[id] = true
 	return id
 }
+
+// Safe reports whether id may be an anchor written in raw HTML (<a id>):
+// a letter or "_", then letters, digits, "-" and "_", 64 at most. Without
+// "." and ":" it can never equal an ID kbsite generates for tabs
+// ("tab.1.cpp") or footnotes ("fn:1"), and it needs no escaping.
+func Safe(id string) bool {
+	if id == "" || len(id) > 64 || !(isASCIILetter(id[0]) || id[0] == '_') {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		c := id[i]
+		if !isASCIILetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

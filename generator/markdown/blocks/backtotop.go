@@ -1,6 +1,7 @@
 // Package blocks holds kbsite's own block constructs, each a goldmark
 // extender in one file: GitHub alerts as callouts, the back-to-top link
-// that ends each section, and tables a keyboard can scroll.
+// that ends each section, highlighted code blocks, and tables a keyboard
+// can scroll.
 package blocks
 
 // This file is the back-to-top construct: a "Back to the top" link ends

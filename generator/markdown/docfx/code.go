@@ -38,12 +38,12 @@ type Code struct {
 func (n *Code) Kind() ast.NodeKind         { return KindCode }
 func (n *Code) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// CodeSnippets is the extender.
-type CodeSnippets struct{}
+// CodeSnippets is the extender; Priority orders its transformer.
+type CodeSnippets struct{ Priority int }
 
-func (CodeSnippets) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(CodeSnippets{}, prioCode)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(CodeSnippets{}, 100)))
+func (e CodeSnippets) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 // Transform replaces each :::code directive with its code. Without a

@@ -35,13 +35,13 @@ func (n *Directive) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Name": n.Name}, nil)
 }
 
-// Directives is the extender.
-type Directives struct{}
+// Directives is the extender; Priority orders its transformer.
+type Directives struct{ Priority int }
 
-func (Directives) Extend(m goldmark.Markdown) {
+func (e Directives) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
-		parser.WithASTTransformers(util.Prioritized(Directives{}, prioDirectives)))
+		parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
 }
 
 var directiveRe = regexp.MustCompile(`^:::\s*([A-Za-z][\w-]*)(.*)$`)

@@ -1,33 +1,21 @@
-// Package docfx is the Markdown of Microsoft Learn (DocFX) that kbsite
-// renders: triple-colon blocks (:::image, ::: zone), :::no-loc, the
-// [!div] and [!VIDEO] blockquotes and tabs. Each construct is a goldmark
-// extender in its own file. They render real, accessible HTML that works
-// without JavaScript; images and links they make are ordinary goldmark
-// Image and Link nodes, so the caller's link handling sees them.
+// Package docfx is the triple-colon Markdown of Microsoft Learn (DocFX)
+// that kbsite renders: :::image, :::code, ::: zone and the inline
+// :::no-loc, and the Env the DocFX constructs share during a render. The
+// [!div] and [!VIDEO] blockquotes are in docfx/quote, tabs in docfx/tabs.
+// Each construct is a goldmark extender in its own file. They render real,
+// accessible HTML that works without JavaScript; images and links they
+// make are ordinary goldmark Image and Link nodes, so the caller's link
+// handling sees them.
 //
-// Their transformers run at priorities 1 to 9, before the caller's own
-// (which start at 10): tab headings must be gone before heading IDs are
-// given, and made links before links are recorded. Markers they cannot
-// place are located warnings, never literal syntax.
+// Each extender's Priority orders its transformer; the caller gives them
+// in one list (package markdown). Markers they cannot place are located
+// warnings, never literal syntax.
 package docfx
 
 import (
 	"regexp"
 
 	"github.com/yuin/goldmark/parser"
-)
-
-// Transformer priorities, lower first.
-// Images pair :::image with :::image-end, and zones ::: zone with
-// ::: zone-end, before tabs group sibling blocks, so that a tab group
-// never swallows an end marker; leftover directives are reported last.
-const (
-	prioImages = iota + 1
-	prioCode
-	prioZones
-	prioTabs
-	prioQuotes
-	prioDirectives
 )
 
 // Env is what the constructs need from the render in progress. Warn
@@ -48,14 +36,20 @@ var envKey = parser.NewContextKey()
 func Start(pc parser.Context, env Env) { pc.Set(envKey, &run{env: env}) }
 
 // run is one render's state.
-type run struct {
-	env  Env
-	tabs int // tab groups so far, for their IDs
-}
+type run struct{ env Env }
 
 func runOf(pc parser.Context) *run {
 	r, _ := pc.Get(envKey).(*run)
 	return r
+}
+
+// EnvOf returns the Env given to Start for the render pc belongs to, or
+// false when the parser is used outside a render.
+func EnvOf(pc parser.Context) (Env, bool) {
+	if r := runOf(pc); r != nil {
+		return r.env, true
+	}
+	return Env{}, false
 }
 
 // attrRe is one key="value" (or 'value') attribute of a DocFX construct.

@@ -48,12 +48,12 @@ type ImageDescription struct {
 func (n *ImageDescription) Kind() ast.NodeKind         { return KindImageDescription }
 func (n *ImageDescription) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// Images is the extender.
-type Images struct{}
+// Images is the extender; Priority orders its transformer.
+type Images struct{ Priority int }
 
-func (Images) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(Images{}, prioImages)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(Images{}, 100)))
+func (e Images) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 // Transform replaces each :::image directive with a Figure.

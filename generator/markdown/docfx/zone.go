@@ -31,12 +31,12 @@ func (n *Zone) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Pivot": n.Pivot}, nil)
 }
 
-// Zones is the extender.
-type Zones struct{}
+// Zones is the extender; Priority orders its transformer.
+type Zones struct{ Priority int }
 
-func (Zones) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(Zones{}, prioZones)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(Zones{}, 100)))
+func (e Zones) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 // Transform gathers each zone's blocks into a Zone.

@@ -1,7 +1,7 @@
-// Package sanitize is the allowlist for HTML written in Markdown on
-// untrusted sites, built on bluemonday: simple formatting, lists, tables,
-// details/summary, div, span and p without attributes, and links and
-// images with safe URLs.
+// Package sanitize is the raw HTML construct (rawhtml.go) and the
+// allowlist for HTML written in Markdown on untrusted sites, built on
+// bluemonday: simple formatting, lists, tables, details/summary, div, span
+// and p without attributes, and links and images with safe URLs.
 package sanitize
 
 import (
@@ -26,6 +26,7 @@ var policy = func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(allowedElements...)
 	p.AllowAttrs("href", "title").OnElements("a")
+	p.AllowAttrs("id", "name").OnElements("a") // anchors, checked by keepAnchors
 	p.AllowAttrs("src", "alt", "title").OnElements("img")
 	p.AllowAttrs("width", "height").Matching(bluemonday.Integer).OnElements("img")
 	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")

@@ -70,6 +70,9 @@ func Check(file string, bodyLine int, body *markdown.Result, dl *diag.List) {
 	for _, h := range body.Headings {
 		g.anchors[h.ID] = true
 	}
+	for _, id := range body.Anchors {
+		g.anchors[id] = true
+	}
 	for _, id := range markdown.ReservedIDs {
 		g.anchors[id] = true
 	}

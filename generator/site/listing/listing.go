@@ -1,5 +1,5 @@
 // Package listing makes the pages that list a language's articles (home,
-// A–Z, product and keyword pages) and the site-wide files that list them
+// A–Z, all topics, product and keyword pages) and the site-wide files that list them
 // all (sitemap, robots.txt, feed).
 //
 // In: every article as a site.Entry, in ID order, and the site.Builder of
@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 
-	"kbsite/generator/content"
 	"kbsite/generator/site"
 )
 
@@ -38,10 +37,10 @@ type Lang struct {
 
 // Group sorts, for the site b, the articles of language lang among all (in ID order) into
 // its listings: products by display name, keyword pages by keyword
-// (keywords that differ only in case or punctuation share a page).
+// (keywords that differ only in case or punctuation share a page), both
+// in the language's collation order.
 func Group(b site.Builder, lang string, all []site.Entry) Lang {
 	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]site.Entry{}, keyword: map[string]string{}, byKeyword: map[string][]site.Entry{}}
-	lower := map[string]string{}
 	for _, e := range all {
 		if e.Meta.Lang != lang {
 			continue
@@ -59,31 +58,19 @@ func Group(b site.Builder, lang string, all []site.Entry) Lang {
 			seen[kp] = true
 			if name, ok := l.keyword[kp]; !ok || k < name {
 				l.keyword[kp] = k
-				lower[kp] = strings.ToLower(k)
 			}
 			l.byKeyword[kp] = append(l.byKeyword[kp], e)
 		}
 	}
+	c := newCollation(lang)
 	for slug := range l.byProduct {
 		l.products = append(l.products, slug)
 	}
-	sort.Slice(l.products, func(i, j int) bool {
-		ni, nj := strings.ToLower(b.Config.ProductName(l.products[i])), strings.ToLower(b.Config.ProductName(l.products[j]))
-		if ni != nj {
-			return ni < nj
-		}
-		return l.products[i] < l.products[j]
-	})
+	l.products = sortBy(c, l.products, b.Config.ProductName, strings.Compare)
 	for kp := range l.keyword {
 		l.keywords = append(l.keywords, kp)
 	}
-	sort.Slice(l.keywords, func(i, j int) bool {
-		ki, kj := l.keywords[i], l.keywords[j]
-		if lower[ki] != lower[kj] {
-			return lower[ki] < lower[kj]
-		}
-		return ki < kj
-	})
+	l.keywords = sortBy(c, l.keywords, func(kp string) string { return l.keyword[kp] }, strings.Compare)
 	return l
 }
 
@@ -118,13 +105,15 @@ type Job struct {
 }
 
 // Pages are the pages of a language that list its articles: home,
-// A–Z, and the product and keyword listings for which want(path) holds.
+// A–Z, all topics, and the product and keyword listings for which
+// want(path) holds.
 // Serve mode asks only for the listings a change touched.
 func (l Lang) Pages(want func(path string) bool) []Job {
 	b := l.b
 	jobs := []Job{
 		{"home", func() *site.Page { return homePage(b, l) }},
-		{"list", func() *site.Page { return b.AZPage(l.Lang, sortByTitle(l.articles)) }},
+		{"list", func() *site.Page { return azPage(b, l) }},
+		{"topics", func() *site.Page { return topicsPage(b, l) }},
 	}
 	for _, slug := range l.products {
 		if want(b.Paths.Lang(l.Lang, site.ProductPath(slug))) {
@@ -139,35 +128,11 @@ func (l Lang) Pages(want func(path string) bool) []Job {
 	return jobs
 }
 
-func homePage(b site.Builder, l Lang) *site.Page {
-	lang := l.Lang
-	p := b.Page(lang, "home", b.Paths.Lang(lang, site.HomeFile), "")
-	p.Description = b.Config.Description
-	h := &site.HomeView{Count: len(l.articles)}
-	for _, e := range l.articles {
-		if e.Meta.Type == content.TypeTroubleshooter {
-			h.Troubleshooters = append(h.Troubleshooters, site.Item(p, e))
-		}
-	}
-	for _, slug := range l.products {
-		h.Products = append(h.Products, site.Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
-	}
-	for _, e := range recent(l.articles, b.Config.RecentCount) {
-		h.Recent = append(h.Recent, site.Item(p, e))
-	}
-	for _, kp := range l.keywords {
-		h.Keywords = append(h.Keywords, site.Link{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))})
-	}
-	p.Home = h
-	b.Switcher(p, b.SamePage("index.html"))
-	return p
-}
-
 // productPage lists a product's articles.
 func productPage(b site.Builder, l Lang, slug string) *site.Page {
 	name := b.Config.ProductName(slug)
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
-	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, sortByTitle(l.byProduct[slug]), func(lang string) bool {
+	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.byProduct[slug]), func(lang string) bool {
 		for _, e := range l.all {
 			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
 				return true
@@ -182,28 +147,7 @@ func keywordPage(b site.Builder, l Lang, kp string) *site.Page {
 	name := l.keyword[kp]
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "keyword_intro"), "{name}", name)
 	logical := strings.TrimPrefix(kp, b.Paths.Lang(l.Lang, ""))
-	return b.ListPage(l.Lang, logical, name, intro, sortByTitle(l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
-}
-
-// sortByTitle returns es ordered by title, ignoring case, then by ID.
-func sortByTitle(es []site.Entry) []site.Entry {
-	keys := make([]string, len(es))
-	order := make([]int, len(es))
-	for i, e := range es {
-		keys[i], order[i] = strings.ToLower(e.Meta.Title), i
-	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		if keys[a] != keys[b] {
-			return keys[a] < keys[b]
-		}
-		return es[a].Meta.ID < es[b].Meta.ID
-	})
-	out := make([]site.Entry, len(es))
-	for i, k := range order {
-		out[i] = es[k]
-	}
-	return out
+	return b.ListPage(l.Lang, logical, name, intro, byTitleIn(l.Lang, l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
 }
 
 // recent returns up to n of es, most recently updated first.
@@ -238,7 +182,7 @@ func WebFiles(b site.Builder, all []site.Entry) []File {
 		listed = append(listed, e.Path)
 	}
 	for _, lang := range b.Paths.Languages {
-		listed = append(listed, b.Paths.Lang(lang, site.HomeFile), b.Paths.Lang(lang, site.AZFile))
+		listed = append(listed, b.Paths.Lang(lang, site.HomeFile), b.Paths.Lang(lang, site.AZFile), b.Paths.Lang(lang, site.TopicsFile))
 		listed = append(listed, Group(b, lang, all).Paths()...)
 	}
 	return []File{

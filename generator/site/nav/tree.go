@@ -35,6 +35,7 @@ type navNode struct {
 	// lists marks a group whose page lists all its entries.
 	lists bool
 	items []*navNode
+	pages int // the site's pages at and under this entry, in the whole tree
 }
 
 // Article is an article as the navigation tree sees it.
@@ -47,8 +48,9 @@ type Article struct {
 // newTree indexes roots: the reading order and each entry's parent.
 func newTree(roots []*navNode) *Tree {
 	n := &Tree{roots: roots, at: map[string]int{}, parent: map[*navNode]*navNode{}}
-	var walk func(parent *navNode, nodes []*navNode)
-	walk = func(parent *navNode, nodes []*navNode) {
+	var walk func(parent *navNode, nodes []*navNode) int
+	walk = func(parent *navNode, nodes []*navNode) int {
+		total := 0
 		for _, c := range nodes {
 			n.size++
 			if parent != nil {
@@ -58,8 +60,13 @@ func newTree(roots []*navNode) *Tree {
 				n.at[c.path] = len(n.pages)
 				n.pages = append(n.pages, c)
 			}
-			walk(c, c.items)
+			c.pages = walk(c, c.items)
+			if c.path != "" {
+				c.pages++
+			}
+			total += c.pages
 		}
+		return total
 	}
 	walk(nil, roots)
 	return n
@@ -161,7 +168,7 @@ func (v view) window(nodes []*navNode) (lo, hi int) {
 }
 
 func (v view) item(c *navNode) site.NavItem {
-	it := site.NavItem{Title: c.title, URL: v.href(c), External: c.url != "", Current: c == v.cur}
+	it := site.NavItem{Title: c.title, URL: v.href(c), External: c.url != "", Current: c == v.cur, Pages: c.pages}
 	switch {
 	case len(c.items) == 0:
 	case v.pruned && !v.open[c] && c != v.cur:

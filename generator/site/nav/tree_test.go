@@ -76,14 +76,14 @@ func TestTOCNavOnAPage(t *testing.T) {
 	p.Crumbs = []site.Link{{Title: "Home", URL: "../../index.html"}, {Title: "Networking title"}}
 	nav.Apply(p)
 	want := []site.NavItem{
-		{Title: "Docs", URL: "../../kb/index.html"},
-		{Title: "Install", Open: true, Items: []site.NavItem{
-			{Title: "Install WSL", URL: "../../kb/install.html"},
-			{Title: "Networking", URL: "networking.html#mirrored", Current: true},
+		{Title: "Docs", URL: "../../kb/index.html", Pages: 1},
+		{Title: "Install", Open: true, Pages: 2, Items: []site.NavItem{
+			{Title: "Install WSL", URL: "../../kb/install.html", Pages: 1},
+			{Title: "Networking", URL: "networking.html#mirrored", Current: true, Pages: 1},
 		}},
-		{Title: "Reference", Open: true, Items: []site.NavItem{
+		{Title: "Reference", Open: true, Pages: 1, Items: []site.NavItem{
 			{Title: "C++", URL: "https://learn.microsoft.com/cpp/build/wsl", External: true},
-			{Title: "Deeper", Items: []site.NavItem{{Title: "Config", URL: "config.html"}}},
+			{Title: "Deeper", Pages: 1, Items: []site.NavItem{{Title: "Config", URL: "config.html", Pages: 1}}},
 		}},
 	}
 	if !reflect.DeepEqual(p.Nav, want) {
@@ -222,6 +222,11 @@ func TestPrunedTree(t *testing.T) {
 	if len(p.Nav) != 3 || !p.Nav[0].Collapsed || p.Nav[0].Items != nil || p.Nav[0].URL != "../"+site.ProductPath("acme") ||
 		!p.Nav[2].Collapsed || !p.Nav[1].Open || p.Nav[1].Collapsed {
 		t.Fatalf("top level %+v", p.Nav)
+	}
+	// A collapsed group still counts its pages in the whole tree (the
+	// product page and its 3 articles), for the home page's cards.
+	if p.Nav[2].Pages != 4 || p.Nav[1].Pages != 401 {
+		t.Errorf("pages under the groups: small %d, big %d", p.Nav[2].Pages, p.Nav[1].Pages)
 	}
 	big := p.Nav[1].Items
 	if len(big) != window+1 || big[0].Title != "big 193" || !big[7].Current || big[14].Title != "big 207" {

@@ -1,4 +1,8 @@
-package docfx
+// Package quote holds the DocFX constructs written as a blockquote whose
+// first line is a marker: [!div class="..."] and [!VIDEO url], each a
+// goldmark extender in its own file. They read their Env (warnings,
+// labels) from package docfx.
+package quote
 
 import (
 	"regexp"

@@ -1,4 +1,4 @@
-package docfx
+package quote
 
 // This file is the [!VIDEO] construct: `> [!VIDEO https://...]` becomes a
 // plain link to the video, never a frame that loads a third party's page
@@ -6,6 +6,8 @@ package docfx
 
 import (
 	"regexp"
+
+	"kbsite/generator/markdown/docfx"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -24,12 +26,12 @@ type Video struct{ ast.BaseBlock }
 func (n *Video) Kind() ast.NodeKind         { return KindVideo }
 func (n *Video) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// Videos is the extender.
-type Videos struct{}
+// Videos is the extender; Priority orders its transformer.
+type Videos struct{ Priority int }
 
-func (Videos) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(Videos{}, prioQuotes)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(Videos{}, 100)))
+func (e Videos) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 var (
@@ -40,8 +42,8 @@ var (
 // Transform puts a Video, then the rest of the blockquote's content, in
 // place of each [!VIDEO] blockquote.
 func (Videos) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	r := runOf(pc)
-	if r == nil {
+	env, ok := docfx.EnvOf(pc)
+	if !ok {
 		return
 	}
 	src := reader.Source()
@@ -58,7 +60,7 @@ func (Videos) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 		v.SetLines(p.Lines())
 		link := ast.NewLink()
 		link.Destination = []byte(url)
-		link.AppendChild(link, ast.NewString([]byte(r.env.Label("video"))))
+		link.AppendChild(link, ast.NewString([]byte(env.Label("video"))))
 		v.AppendChild(v, link)
 		dropFirstLine(p)
 		parent := bq.Parent()

@@ -1,10 +1,12 @@
-package markdown
-
-// This file is the link construct: every link, image and autolink is
-// recorded in Result.Links with its file position. Internal targets
+// Package links is the link construct of kbsite's Markdown: every link,
+// image and autolink is recorded with its file position. Internal targets
 // cannot be known until every article is parsed, so their URL (and the
-// text of a link written with empty text) render as placeholders that
-// Fill replaces; URLs that could run script are dropped with a warning.
+// text of a link written with empty text) render as placeholders,
+// "\x00L<n>\x00" for a URL and "\x00T<n>\x00" for a text, which Fill
+// replaces once links are resolved; URLs that could run script are dropped
+// with a warning. Sources are NUL-free (article.Parse rejects NUL), so a
+// placeholder can never be forged by content.
+package links
 
 import (
 	"bytes"
@@ -25,23 +27,66 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// Link is one link or image reference found in the body.
+type Link struct {
+	Dest  string
+	Line  int
+	Col   int
+	Image bool
+	// Empty is set for a link written with no text, which takes its
+	// target's title.
+	Empty bool
+	// External links (with a URL scheme or //host) are not placeholders;
+	// they are kept as written and only listed.
+	External bool
+	// Include is set for a link in an included file: the include chain
+	// ("in included includes/x.md:3:5"); Line and Col are then those of
+	// the [!INCLUDE], and a relative Dest has been resolved against the
+	// included file, so it is relative to the article like any other.
+	Include string
+}
+
+// Env is what the construct needs from the render in progress: Locate
+// gives the file position of an offset of the parsed source, through the
+// include chain; Warn reports a located problem there.
+type Env struct {
+	Locate func(off int) include.Loc
+	Warn   func(off int, msg string)
+}
+
+// run is one render's state: its Env and the links so far.
+type run struct {
+	Env
+	links []Link
+}
+
+var runKey = parser.NewContextKey()
+
+// Start prepares a parser context for one render and returns where its
+// links will be, in document order, once the document is parsed.
+func Start(pc parser.Context, env Env) *[]Link {
+	r := &run{Env: env}
+	pc.Set(runKey, r)
+	return &r.links
+}
+
 // Attribute names the transformer leaves on link nodes for the renderer.
 var (
 	attrLink   = []byte("data-kbsite-link")
 	attrUnsafe = []byte("data-kbsite-unsafe")
 )
 
-// linkPlaceholders is the extender.
-type linkPlaceholders struct{}
+// Extender is the construct; Priority orders its transformer.
+type Extender struct{ Priority int }
 
-func (linkPlaceholders) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(linkPlaceholders{}, prioLinks)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(linkPlaceholders{}, 100)))
+func (e Extender) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 // Transform records the links in document order.
-func (linkPlaceholders) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st := stateOf(pc)
+func (Extender) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(runKey).(*run)
 	if st == nil {
 		return
 	}
@@ -60,8 +105,8 @@ func (linkPlaceholders) Transform(doc *ast.Document, reader text.Reader, pc pars
 				n.SetAttribute(attrUnsafe, []byte("1"))
 				st.unsafe(n, string(n.URL(src)))
 			} else {
-				line, col := st.position(st.offsetOf(n))
-				st.res.Links = append(st.res.Links, Link{Dest: string(n.URL(src)), Line: line, Col: col, External: true})
+				loc := st.Locate(offsetOf(n))
+				st.links = append(st.links, Link{Dest: string(n.URL(src)), Line: loc.Line, Col: loc.Col, External: true})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -70,11 +115,11 @@ func (linkPlaceholders) Transform(doc *ast.Document, reader text.Reader, pc pars
 
 // link records a link or image. Internal targets get a placeholder index;
 // dangerous schemes are marked so the renderer drops the URL.
-func (st *state) link(n ast.Node, dest string, image, empty bool) {
+func (st *run) link(n ast.Node, dest string, image, empty bool) {
 	if !image && strings.HasPrefix(dest, "#tab/") {
 		return // a DocFX tab, not an anchor: kept as written, never checked
 	}
-	loc := st.locate(st.offsetOf(n))
+	loc := st.Locate(offsetOf(n))
 	if linkurl.Dangerous(dest) && !(image && linkurl.DataImage(dest)) {
 		n.SetAttribute(attrUnsafe, []byte("1"))
 		st.unsafe(n, dest)
@@ -83,19 +128,19 @@ func (st *state) link(n ast.Node, dest string, image, empty bool) {
 	l := Link{Dest: include.Rebase(loc.File, dest), Line: loc.Line, Col: loc.Col, Image: image, Empty: empty,
 		External: linkurl.External(dest), Include: loc.Chain}
 	if !l.External {
-		n.SetAttribute(attrLink, []byte(strconv.Itoa(len(st.res.Links))))
+		n.SetAttribute(attrLink, []byte(strconv.Itoa(len(st.links))))
 	}
-	st.res.Links = append(st.res.Links, l)
+	st.links = append(st.links, l)
 }
 
-func (st *state) unsafe(n ast.Node, dest string) {
-	st.problem(st.offsetOf(n), "unsafe link "+strconv.Quote(truncate(dest, 60))+" removed (scripts in links are not allowed)")
+func (st *run) unsafe(n ast.Node, dest string) {
+	st.Warn(offsetOf(n), "unsafe link "+strconv.Quote(truncate(dest, 60))+" removed (scripts in links are not allowed)")
 }
 
 // offsetOf is where the Markdown of an inline node starts: goldmark records
 // it (the "[" of a link, the "!" of an image, the "<" of an autolink);
 // nodes without one fall back to the start of their enclosing block.
-func (st *state) offsetOf(n ast.Node) int {
+func offsetOf(n ast.Node) int {
 	if p := n.Pos(); p >= 0 {
 		return p
 	}
@@ -109,7 +154,7 @@ func (st *state) offsetOf(n ast.Node) int {
 
 func hasText(n ast.Node) bool { return n.HasChildren() }
 
-func (linkPlaceholders) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (Extender) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, renderLink)
 	reg.Register(ast.KindImage, renderImage)
 	reg.Register(ast.KindAutoLink, renderAutoLink)
@@ -215,3 +260,34 @@ func truncate(s string, n int) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Fill replaces the placeholders in html: fill gets the kind ('L' for a
+// URL, 'T' for link text) and the link's index, and returns HTML-escaped
+// text to put in its place.
+func Fill(html []byte, fill func(kind byte, i int) string) []byte {
+	if bytes.IndexByte(html, 0) < 0 {
+		return html
+	}
+	out := make([]byte, 0, len(html)+len(html)/8)
+	for {
+		i := bytes.IndexByte(html, 0)
+		if i < 0 {
+			return append(out, html...)
+		}
+		out = append(out, html[:i]...)
+		rest := html[i+1:]
+		j := bytes.IndexByte(rest, 0)
+		if j < 2 {
+			// Not a placeholder we wrote; drop the stray byte.
+			html = rest
+			continue
+		}
+		n, err := strconv.Atoi(string(rest[1:j]))
+		if err != nil {
+			html = rest
+			continue
+		}
+		out = append(out, fill(rest[0], n)...)
+		html = rest[j+1:]
+	}
+}

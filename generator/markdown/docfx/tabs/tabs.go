@@ -1,8 +1,6 @@
-package docfx
-
-// This file is the tabs construct: headings whose only content is a link
-// to "#tab/id" start the tabs of a group, which ends at a "---" line or
-// with its container:
+// Package tabs is the tabs construct of DocFX, a goldmark extender:
+// headings whose only content is a link to "#tab/id" start the tabs of a
+// group, which ends at a "---" line or with its container:
 //
 //	# [C++](#tab/cpp)
 //	...
@@ -14,6 +12,7 @@ package docfx
 // JavaScript: the tab list is hidden and every panel is shown in order
 // under its label. A script may unhide the list (role tablist, buttons
 // with role tab and aria-controls) and show one panel at a time.
+package tabs
 
 import (
 	stdhtml "html"
@@ -72,12 +71,12 @@ type TabLabel struct {
 func (n *TabLabel) Kind() ast.NodeKind         { return KindTabLabel }
 func (n *TabLabel) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// TabGroups is the extender.
-type TabGroups struct{}
+// Extender is the construct; Priority orders its transformer.
+type Extender struct{ Priority int }
 
-func (TabGroups) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(TabGroups{}, prioTabs)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(TabGroups{}, 100)))
+func (e Extender) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 // tabRe is DocFX's rule for a tab link.
@@ -100,12 +99,8 @@ func tabHeading(n ast.Node) (*ast.Link, Tab, bool) {
 	return l, Tab{ID: string(m[1]), Condition: string(m[2])}, true
 }
 
-// Transform groups the tabs of every container.
-func (TabGroups) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	r := runOf(pc)
-	if r == nil {
-		return
-	}
+// Transform groups the tabs of every container, numbering the groups.
+func (Extender) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var starts []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -114,17 +109,18 @@ func (TabGroups) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		}
 		return ast.WalkContinue, nil
 	})
+	groups := 0
 	for _, h := range starts {
 		if h.Parent() != nil { // not taken into an earlier group
-			r.group(h, src)
+			groups++
+			group(h, groups, src)
 		}
 	}
 }
 
-// group builds the tab group that starts at heading first.
-func (r *run) group(first ast.Node, src []byte) {
-	r.tabs++
-	g := &Tabs{Group: r.tabs}
+// group builds the tab group number n that starts at heading first.
+func group(first ast.Node, n int, src []byte) {
+	g := &Tabs{Group: n}
 	g.SetLines(first.Lines())
 	parent := first.Parent()
 	parent.InsertBefore(parent, first, g)
@@ -134,7 +130,9 @@ func (r *run) group(first ast.Node, src []byte) {
 		if link, tab, ok := tabHeading(c); ok {
 			panel = &TabPanel{ID: strconv.Itoa(g.Group) + "." + tab.ID, Tab: tab}
 			label := &TabLabel{ID: panel.ID}
-			moveChildren(link, label)
+			for ch := link.FirstChild(); ch != nil; ch = link.FirstChild() {
+				label.AppendChild(label, ch)
+			}
 			panel.AppendChild(panel, label)
 			g.Tabs = append(g.Tabs, tab)
 			g.Labels = append(g.Labels, plaintext.Inline(label, src))
@@ -150,7 +148,7 @@ func (r *run) group(first ast.Node, src []byte) {
 	}
 }
 
-func (TabGroups) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (Extender) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindTabs, renderTabs)
 	reg.Register(KindTabPanel, renderTabPanel)
 	reg.Register(KindTabLabel, renderTabLabel)

@@ -1,7 +1,7 @@
-package markdown
+package blocks
 
 // This file is the code construct: fenced and indented code blocks are
-// highlighted with chroma (generator/highlight) at build time.
+// highlighted with chroma (internal/highlight) at build time.
 
 import (
 	"bytes"
@@ -15,14 +15,14 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// codeBlocks is the extender.
-type codeBlocks struct{}
+// CodeBlocks is the extender.
+type CodeBlocks struct{}
 
-func (codeBlocks) Extend(m goldmark.Markdown) {
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeBlocks{}, 100)))
+func (CodeBlocks) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(CodeBlocks{}, 100)))
 }
 
-func (codeBlocks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (CodeBlocks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, renderCode)
 	reg.Register(ast.KindCodeBlock, renderCode)
 }
@@ -42,7 +42,8 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 	var code bytes.Buffer
 	lines := node.Lines()
 	for i := 0; i < lines.Len(); i++ {
-		code.Write(segValue(lines.At(i), src))
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
 	}
 	highlight.Block(w, lang, code.Bytes())
 	return ast.WalkSkipChildren, nil

@@ -1,4 +1,4 @@
-package docfx
+package quote
 
 // This file is the [!div] construct: a blockquote that starts with
 // `[!div class="nextstepaction"]` is a call to action (its link styled as
@@ -7,6 +7,8 @@ package docfx
 import (
 	stdhtml "html"
 	"regexp"
+
+	"kbsite/generator/markdown/docfx"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -31,20 +33,20 @@ func (n *Div) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Class": n.Class}, nil)
 }
 
-// Divs is the extender.
-type Divs struct{}
+// Divs is the extender; Priority orders its transformer.
+type Divs struct{ Priority int }
 
-func (Divs) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(Divs{}, prioQuotes)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(Divs{}, 100)))
+func (e Divs) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, e.Priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
 }
 
 var divRe = regexp.MustCompile(`^\s*\[!(?i:div)\s+class\s*=\s*"([^"]*)"\s*\]\s*$`)
 
 // Transform replaces each [!div] blockquote with a Div.
 func (Divs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	r := runOf(pc)
-	if r == nil {
+	env, ok := docfx.EnvOf(pc)
+	if !ok {
 		return
 	}
 	src := reader.Source()
@@ -55,7 +57,7 @@ func (Divs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) 
 		}
 		d := &Div{Class: m[1]}
 		if d.Class != "nextstepaction" && d.Class != "checklist" {
-			r.env.Warn(p.Lines().At(0).Start, "unsupported DocFX construct [!div class=\""+d.Class+"\"]; its content is shown without it")
+			env.Warn(p.Lines().At(0).Start, "unsupported DocFX construct [!div class=\""+d.Class+"\"]; its content is shown without it")
 			d.Class = ""
 		}
 		d.SetLines(p.Lines())
