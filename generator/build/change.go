@@ -8,13 +8,14 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
+	"kbsite/generator/resolve/delta"
 	"kbsite/generator/site/listing"
 )
 
 // change is one incremental update of a Session, filled in stage by stage:
 // parse finds the versions it replaces and their new versions, swap
 // resolves what they affect, and affected works out the pages to rewrite
-// (resolve.Delta tracks the links).
+// (package delta tracks the links).
 type change struct {
 	olds, news               []*Article // a deleted file has an old version only
 	oldSet                   map[*Article]bool
@@ -84,7 +85,7 @@ func (site *Site) resolveAffected(c *change, dl *diag.List) {
 // It returns false when the site's languages changed, which touches every
 // page.
 func (site *Site) affected(c *change) bool {
-	d := resolve.NewDelta(targetsOf(c.olds), targetsOf(c.news))
+	d := delta.New(targetsOf(c.olds), targetsOf(c.news))
 	c.listingsChanged = len(c.olds) != len(c.news)
 	for _, o := range c.olds {
 		n := c.newBySource[o.Source]
@@ -129,7 +130,7 @@ func (site *Site) current(c *change, ts map[*resolve.Target]bool) map[*Article]b
 
 // relink applies the resolved links and related lists, and has d touch
 // the pages whose links, backlinks or related lists read differently.
-func (c *change) relink(d *resolve.Delta) {
+func (c *change) relink(d *delta.Change) {
 	after := make(map[*resolve.Target]resolve.Links, len(c.resolved))
 	for a, r := range c.resolved {
 		after[a.target] = r
@@ -147,7 +148,7 @@ func (c *change) relink(d *resolve.Delta) {
 // remapSimilar points the similar lists at the new versions and touches
 // the pages that show a changed title or address in them; new versions
 // start from their old version's list until the search index refreshes it.
-func (site *Site) remapSimilar(c *change, d *resolve.Delta) {
+func (site *Site) remapSimilar(c *change, d *delta.Change) {
 	for _, a := range site.Articles {
 		if !c.oldSet[a] {
 			a.Similar = articles(d.Remap(a.target, targetsOf(a.Similar)))

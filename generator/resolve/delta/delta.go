@@ -1,27 +1,37 @@
-package resolve
+// Package delta works out which pages an incremental change touches
+// through links: serve mode rewrites only the pages whose links, backlinks
+// or lists of articles read differently after a change.
+//
+// In: the link targets (resolve.Target) of the old and new versions of the
+// changed articles, their links before and after the change (resolve.Links)
+// and the lists of articles pages show. Out: the pages to rewrite (Touched)
+// and the targets whose backlinks to recompute (Backlinked).
+package delta
 
-import "slices"
+import (
+	"slices"
 
-// Delta works out which pages an incremental change touches through links:
-// serve mode replaces the old versions of some articles (their Targets) by
-// new versions, paired by Source, and rewrites only the pages whose links,
-// backlinks or lists of articles read differently after it.
-type Delta struct {
-	olds, news []*Target
-	next       map[*Target]*Target // old version -> new version, nil when deleted
-	oldBy      map[string]*Target  // old versions by source
-	newBy      map[string]*Target  // new versions by source
+	"kbsite/generator/resolve"
+)
+
+// Change is one incremental change: the old versions of some articles
+// replaced by new versions, paired by Source.
+type Change struct {
+	olds, news []*resolve.Target
+	next       map[*resolve.Target]*resolve.Target // old version -> new version, nil when deleted
+	oldBy      map[string]*resolve.Target          // old versions by source
+	newBy      map[string]*resolve.Target          // new versions by source
 	// moved are the old versions that are gone or whose title or page moved.
-	moved map[*Target]bool
+	moved map[*resolve.Target]bool
 	// Touched are the pages to rewrite; Backlinked the targets whose
 	// backlinks may change. Both may hold old versions: callers skip those.
-	Touched, Backlinked map[*Target]bool
+	Touched, Backlinked map[*resolve.Target]bool
 }
 
-// NewDelta pairs the old and new versions of the changed articles.
-func NewDelta(olds, news []*Target) *Delta {
-	d := &Delta{olds: olds, news: news, next: map[*Target]*Target{}, oldBy: map[string]*Target{}, newBy: map[string]*Target{},
-		moved: map[*Target]bool{}, Touched: map[*Target]bool{}, Backlinked: map[*Target]bool{}}
+// New pairs the old and new versions of the changed articles.
+func New(olds, news []*resolve.Target) *Change {
+	d := &Change{olds: olds, news: news, next: map[*resolve.Target]*resolve.Target{}, oldBy: map[string]*resolve.Target{}, newBy: map[string]*resolve.Target{},
+		moved: map[*resolve.Target]bool{}, Touched: map[*resolve.Target]bool{}, Backlinked: map[*resolve.Target]bool{}}
 	for _, n := range news {
 		d.newBy[n.Source] = n
 	}
@@ -37,16 +47,16 @@ func NewDelta(olds, news []*Target) *Delta {
 }
 
 // Old returns the old version a new version n replaces, or nil.
-func (d *Delta) Old(n *Target) *Target { return d.oldBy[n.Source] }
+func (d *Change) Old(n *resolve.Target) *resolve.Target { return d.oldBy[n.Source] }
 
 // Relink touches the pages whose links or backlinks read differently once
 // the links in after replace those in before: after holds the links of the
 // new versions and of the unchanged articles that linked to an old version,
 // resolved against the changed index; before gives an article's current links.
-func (d *Delta) Relink(before func(*Target) Links, after map[*Target]Links) {
-	oldOut := map[*Target]map[*Target]bool{}
+func (d *Change) Relink(before func(*resolve.Target) resolve.Links, after map[*resolve.Target]resolve.Links) {
+	oldOut := map[*resolve.Target]map[*resolve.Target]bool{}
 	for _, o := range d.olds {
-		set := map[*Target]bool{}
+		set := map[*resolve.Target]bool{}
 		for _, t := range before(o).Out {
 			set[t] = true
 			d.Backlinked[t] = true
@@ -71,10 +81,10 @@ func (d *Delta) Relink(before func(*Target) Links, after map[*Target]Links) {
 // relinkNew touches a new version's page and the targets whose backlink
 // lists gain or lose it, or show its new title; before is what its old
 // version linked to.
-func (d *Delta) relinkNew(a *Target, r Links, before map[*Target]bool) {
+func (d *Change) relinkNew(a *resolve.Target, r resolve.Links, before map[*resolve.Target]bool) {
 	d.Touched[a] = true
 	o := d.Old(a)
-	after := map[*Target]bool{}
+	after := map[*resolve.Target]bool{}
 	for _, t := range r.Out {
 		after[t] = true
 		d.Backlinked[t] = true
@@ -93,8 +103,8 @@ func (d *Delta) relinkNew(a *Target, r Links, before map[*Target]bool) {
 // with the old versions replaced by their new ones, the deleted ones and
 // page itself left out, and touches page when the list shows an article
 // whose title or page moved.
-func (d *Delta) Remap(page *Target, list []*Target) []*Target {
-	var out []*Target
+func (d *Change) Remap(page *resolve.Target, list []*resolve.Target) []*resolve.Target {
+	var out []*resolve.Target
 	for _, t := range list {
 		if d.moved[t] {
 			d.Touched[page] = true
