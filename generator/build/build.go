@@ -312,10 +312,7 @@ func crossLink(site *Site, dl *diag.List) {
 	for _, f := range site.otherFiles {
 		site.Index.AddFile(f)
 	}
-	for _, a := range site.Articles {
-		site.aliases().Add(a.linkIn(), dl)
-	}
-	site.aliases().CheckPaths(linkIns(site.Articles), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
+	site.addAliases(site.Articles, dl)
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
@@ -339,6 +336,16 @@ func newArticle(l *load.Article) *Article {
 func (s *Site) newLoader(drafts bool) *load.Loader {
 	return &load.Loader{ContentDir: s.contentDir, Language: s.Config.Language, Foreign: s.foreign(), Drafts: drafts,
 		HasStrings: s.Catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: &s.times}
+}
+
+// addAliases registers the aliases of arts and checks that no redirect
+// takes the page of one of them.
+func (s *Site) addAliases(arts []*Article, dl *diag.List) {
+	as := s.aliases()
+	for _, a := range arts {
+		as.Add(a.linkIn(), dl)
+	}
+	as.CheckPaths(linkIns(arts), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
 }
 
 // aliases registers aliases and their redirect pages in this site

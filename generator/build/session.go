@@ -189,11 +189,7 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 func (s *Session) swap(c *change, dl *diag.List) bool {
 	site := s.site
 	undo := site.swapIn(c)
-	aliases := site.aliases()
-	for _, a := range c.news {
-		aliases.Add(a.linkIn(), dl)
-	}
-	aliases.CheckPaths(linkIns(c.news), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
+	site.addAliases(c.news, dl)
 	site.resolveAffected(c, dl)
 	if s.opts.WarnLinks {
 		dl.Demote(diag.KindLink)
