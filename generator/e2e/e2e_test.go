@@ -24,6 +24,7 @@ import (
 
 	"kbsite"
 	"kbsite/generator/build"
+	"kbsite/generator/internal/bench/measure"
 	"kbsite/generator/internal/corpusgen"
 	"kbsite/generator/theme"
 )
@@ -159,6 +160,26 @@ func TestBrowser(t *testing.T) {
 	}
 	if runErr != nil {
 		t.Fatalf("browser tests failed (%v): %s; see the report above or %s", runErr, summary, logPath)
+	}
+}
+
+// TestArticleWeight keeps every article page of the bundled site, with the
+// stylesheets and scripts it loads, under measure.ArticleBudget gzip (no
+// browser needed: the page names what it loads).
+func TestArticleWeight(t *testing.T) {
+	root := repoRoot(t)
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := build.Build(build.Options{ContentDir: filepath.Join(root, "content"), TemplatesDir: filepath.Join(root, "templates"), OutDir: out})
+	if err != nil || res.Failed() {
+		t.Fatalf("building the site: %v %v", err, res)
+	}
+	rel, weight, err := measure.Heaviest(out, "kb/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("heaviest article page: %s, %d bytes gzip (HTML + CSS + JS)", rel, weight)
+	if weight >= measure.ArticleBudget {
+		t.Errorf("%s weighs %d bytes gzip with its CSS and JavaScript, over the %d-byte budget", rel, weight, measure.ArticleBudget)
 	}
 }
 

@@ -6,8 +6,8 @@
 // the site once and passes it in KBSITE_E2E_SITE), or alone with
 // `node --test generator/e2e/*.test.mjs`, which builds the site itself.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -35,6 +35,8 @@ export const PREFIX = '/help/';
 
 export const WIDE = { width: 1280, height: 800 };
 export const NARROW = { width: 360, height: 740 };
+/** The phone the accessibility matrix and the reading-comfort tests use. */
+export const PHONE = { width: 390, height: 844 };
 
 /**
  * One page of each kind in the bundled site (content/), by site-relative
@@ -106,6 +108,60 @@ export function aliasPages(dir) {
       return m && { from: rel, to: new URL(m[1], 'http://x/' + rel).pathname.slice(1) };
     })
     .filter(Boolean);
+}
+
+/**
+ * One page of each type in a built site, found from its files rather than
+ * named, so new pages and new page types are checked as they appear: the
+ * type is the page's body class (page-home, page-article, ...), refined for
+ * articles (troubleshooter, FAQ) and list pages (by folder, or by name at
+ * the root: products, keywords, az), plus "alias" for redirect pages and
+ * "translation <class>" for pages in another language than the home page.
+ * Of each type the largest file is taken, as the one with the most in it.
+ * The search page comes with a query: the words of the chosen article's
+ * title, so it has results, and `expect` is the title they must show.
+ * Returns [{type, rel, expect?, redirectsTo?}] sorted by type.
+ */
+export function pageTypes(dir) {
+  const lang = (html) => html.match(/<html[^>]*\slang="([^"]*)"/)?.[1];
+  const siteLang = lang(readFileSync(join(dir, 'index.html'), 'utf8'));
+  const aliases = new Map(aliasPages(dir).map((a) => [a.from, a.to]));
+  const best = new Map();
+  for (const rel of siteFiles(dir, (p) => p.endsWith('.html'))) {
+    const html = readFileSync(join(dir, rel), 'utf8');
+    const type = aliases.has(rel) ? 'alias' : pageType(rel, html, lang(html) !== siteLang);
+    if (!best.has(type) || html.length > best.get(type).html.length) best.set(type, { rel, html });
+  }
+  const out = [...best].sort(([a], [b]) => a.localeCompare(b)).map(([type, { rel }]) => ({ type, rel }));
+  for (const p of out) {
+    if (p.type === 'alias') p.redirectsTo = aliases.get(p.rel);
+    if (p.type === 'search' && best.has('article')) {
+      const title = unentity(best.get('article').html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)[1].replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+      p.rel += '?q=' + encodeURIComponent(title.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+      p.expect = title;
+    }
+  }
+  return out;
+}
+
+/** The type pageTypes files a non-alias page under. */
+function pageType(rel, html, translated) {
+  const kind = html.match(/<body[^>]*\sclass="(?:[^"]*\s)?page-([\w-]+)/)?.[1] ?? 'page';
+  if (translated) return `translation ${kind}`;
+  if (kind === 'article') {
+    if (/<[^>]+\sdata-troubleshooter[\s=>]/.test(html)) return 'troubleshooter';
+    if (/"@type":"FAQPage"/.test(html)) return 'faq';
+    return kind;
+  }
+  return kind === 'list' ? `list ${rel.split('/')[0].replace(/\.html$/, '')}` : kind;
+}
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the character references html/template writes. */
+function unentity(s) {
+  return s.replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e) => e[0] !== '#' ? ENTITIES[e] ?? m
+    : String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
 }
 
 const TYPES = {
@@ -207,16 +263,23 @@ export async function openPage(browser, { viewport = WIDE, colorScheme = 'light'
     if (isFaviconProbe(where)) return;
     problems.push(`console error on ${page.url()}: ${msg.text()} (${where})`);
   });
-  // The document each request was made for: a request cancelled because the
-  // page was left (net::ERR_ABORTED after a navigation) is no failure.
+  // The document each request was made for, and how many main-frame
+  // navigations had started by then: a request cancelled because the page
+  // was left (net::ERR_ABORTED once the next navigation started, even before
+  // the URL changes) is no failure.
   const madeFor = new WeakMap();
-  page.on('request', (req) => madeFor.set(req, page.url()));
+  let navigations = 0;
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations++;
+    madeFor.set(req, { url: page.url(), navigations });
+  });
   page.on('requestfailed', (req) => {
     if (isFaviconProbe(req.url()) || expected.has(req.url())) return;
     // The browser fetches the page's icon after the load event; leaving the
     // page at once cancels it. A missing icon still fails (HTTP 404 below).
     if (/\/favicon\.[0-9a-f]+\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
-    const left = !req.isNavigationRequest() && madeFor.has(req) && madeFor.get(req) !== page.url();
+    const at = madeFor.get(req);
+    const left = !req.isNavigationRequest() && at && (at.url !== page.url() || at.navigations < navigations);
     if (left && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText}) from ${page.url()}`);
   });
@@ -291,19 +354,69 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Runs axe on the loaded page and returns its violations, readably. */
-export async function axeViolations(page) {
+/**
+ * Runs axe on the loaded page and returns its violations, readably; the
+ * rules named in disable are not run.
+ */
+export async function axeViolations(page, { disable = [] } = {}) {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const res = await window.axe.run(document, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async (disable) => {
+    const rules = Object.fromEntries(disable.map((id) => [id, { enabled: false }]));
+    const res = await window.axe.run(document, { resultTypes: ['violations'], rules });
     return res.violations.map((v) => ({
       rule: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
     }));
-  });
+  }, disable);
   return violations;
+}
+
+const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+
+/**
+ * Runs the Nu HTML Checker once over files (starting Java is the slow
+ * part) and returns its errors as "name:line:col: message" lines, each
+ * file named by what names(file) says. A page with a known error goes along
+ * to prove the checker really checks.
+ */
+export async function vnuErrors(files, names = (f) => f) {
+  assert.ok(existsSync(VNU), `${VNU} is missing: run npm ci`);
+  const canaryDir = mkdtempSync(join(tmpdir(), 'kbsite-vnu-'));
+  const canary = join(canaryDir, 'canary.html');
+  writeFileSync(canary, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><img src="x.png"></body></html>');
+  let res;
+  try {
+    res = await run('java', ['-jar', VNU, '--errors-only', '--format', 'json', canary, ...files]);
+  } finally {
+    rmSync(canaryDir, { recursive: true, force: true });
+  }
+  // The JSON report goes to stderr; the exit code is 1 when there are errors.
+  let report;
+  try {
+    report = JSON.parse(res.stderr || res.stdout);
+  } catch {
+    assert.fail(`vnu.jar exited ${res.code} without a JSON report:\n${res.stderr}\n${res.stdout}`);
+  }
+  const problems = report.messages.filter((m) => m.type !== 'info');
+  const isCanary = (m) => (m.url || '').endsWith('/canary.html');
+  assert.ok(problems.some((m) => isCanary(m) && /alt/.test(m.message)), `the checker missed the known error: ${JSON.stringify(report).slice(0, 500)}`);
+  return problems
+    .filter((m) => !isCanary(m))
+    .map((m) => `${m.url ? names(fileURLToPath(m.url)) : '?'}:${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}: ${m.type}${m.subType ? '/' + m.subType : ''}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, '⏎')}` : ''}`);
+}
+
+function run(cmd, args) {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
 }
 
 /**

@@ -476,9 +476,10 @@ describe('accessibility and looks', () => {
   }
 });
 
-// search-ui.js is on every page; the results page's own code, search-page.js,
-// only on search.html.
-for (const [name, max] of [['search-ui', 6 * 1024], ['search-page', 4 * 1024]]) {
+// search-ui.js is on every page (6.5 KiB: it loads search-engine.js itself,
+// on first use); the results page's own code, search-page.js, only on
+// search.html. TestArticleWeight keeps the whole page small.
+for (const [name, max] of [['search-ui', 6.5 * 1024], ['search-page', 4 * 1024]]) {
   test(`${name}.js stays small`, () => {
     const dir = join(ctx.dir, 'assets');
     const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.js$`).test(f));

@@ -7,9 +7,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, WIDE, assertNone, axeViolations, load, screenshot, setUp, withPage } from './helpers.mjs';
+import { PAGES, PHONE, WIDE, assertNone, axeViolations, load, screenshot, setUp, withPage } from './helpers.mjs';
 
-const PHONE = { width: 390, height: 844 };
 /** An article with code blocks (one of them `cmd`) and a table of contents. */
 const CODE_PAGE = 'kb/kb310221.html';
 

@@ -1,14 +1,15 @@
 /* kbsite search UI: the header box with results as you type (a WAI-ARIA 1.2
    combobox with a listbox popup), on every page. It lends its building
-   blocks to search-page.js (window.KBSearchUI), the results page. Needs
-   search-engine.js (KBSearch) loaded first. The header form carries data-root (the relative prefix to the site
-   root) and data-lang (the page language); index data only ever becomes
-   text nodes and <mark> elements, never markup. */
+   blocks to search-page.js (window.KBSearchUI), the results page. It loads
+   search-engine.js (KBSearch), named by the header form's data-engine, on
+   first use. The form also carries data-root (the relative prefix to the
+   site root) and data-lang (the page language); index data only ever
+   becomes text nodes and <mark> elements, never markup. */
 (function () {
   'use strict';
   var doc = document, KB = window.KBSearch;
   var form = doc.querySelector('form.search-form[data-root]');
-  if (!form || !KB) return;
+  if (!form) return;
   var input = form.querySelector('input[name="q"]');
   if (!input) return;
   var root = form.getAttribute('data-root') || '';
@@ -24,16 +25,28 @@
     return /^[a-z]+$/.test(l) ? l : 'en';
   }
   // One engine per page, created on first use so that pages nobody
-  // searches from load no index files. Loads are shared by file name, so
-  // the product list reads the manifest the engine loads.
+  // searches from load neither the engine script nor index files. Loads
+  // are shared by file name, so the product list reads the manifest the
+  // engine loads.
   function getEngine() {
     if (!engine) {
-      var base = KB.scriptLoader(root);
-      var load = function (f) { return files[f] || (files[f] = base(f)); };
-      engine = KB.create({ lang: lang, load: load });
+      var ready = loadKB().then(function () { return KB.scriptLoader(root); });
+      var load = function (f) { return files[f] || (files[f] = ready.then(function (base) { return base(f); })); };
+      var e = ready.then(function () { return KB.create({ lang: lang, load: load }); });
+      engine = { search: function (q, o) { return e.then(function (x) { return x.search(q, o); }); } };
       manifest = function () { return load(lang + '/manifest.js'); };
     }
     return engine;
+  }
+  // loadKB resolves once search-engine.js (the form's data-engine) is in.
+  function loadKB() {
+    return KB ? Promise.resolve() : new Promise(function (resolve, reject) {
+      var s = el('script');
+      s.src = form.getAttribute('data-engine');
+      s.onload = function () { (KB = window.KBSearch) ? resolve() : reject(); };
+      s.onerror = reject;
+      doc.head.appendChild(s);
+    });
   }
   // Cached, stale-proof search: a runner's run(q, opts, done, fail) calls
   // back only for its latest call; run(null) just drops what is pending.
@@ -177,6 +190,9 @@
   popup.appendChild(empty);
   form.appendChild(popup);
   form.appendChild(status);
+  // ARIA in HTML allows the combobox role on a text box, not on type=search
+  // (the Nu HTML Checker rejects it); the form keeps role=search.
+  input.type = 'text';
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');

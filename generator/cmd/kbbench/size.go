@@ -173,6 +173,9 @@ func kbsiteResults(r *report.Size, kbRuns []kbRun, kbOut string) error {
 	if r.KbOut, _, _, err = measure.DirBytes(kbOut, false); err != nil {
 		return err
 	}
+	if r.KbArticle, r.KbArticleGz, err = measure.Heaviest(kbOut, "kb/*.html"); err != nil {
+		return err
+	}
 	r.KbIndex, r.KbIndexGz, r.KbIndexFiles, err = measure.DirBytes(filepath.Join(kbOut, "search"), true)
 	return err
 }

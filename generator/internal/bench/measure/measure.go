@@ -1,6 +1,7 @@
 // Package measure is kbbench's stopwatch: it runs a child process and
 // reports its wall time, CPU time and peak memory, sizes a folder of output
-// (raw and as a server would gzip it), and takes medians.
+// (raw and as a server would gzip it) and a page with what it loads, and
+// takes medians.
 package measure
 
 import (
@@ -14,7 +15,9 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -101,6 +104,64 @@ func DirBytes(dir string, withGzip bool) (raw, gz int64, files int, err error) {
 	return
 }
 
+// ArticleBudget is the most an article page may weigh (PageWeight): the
+// HTML, CSS and JavaScript of one article under 35 KiB gzip.
+const ArticleBudget = 35 << 10
+
+// Heaviest is the page matching pattern (a filepath.Glob pattern relative
+// to dir, such as "kb/*.html") with the largest PageWeight, and that weight.
+func Heaviest(dir, pattern string) (rel string, weight int64, err error) {
+	pages, err := filepath.Glob(filepath.Join(dir, pattern))
+	if err != nil || len(pages) == 0 {
+		return "", 0, fmt.Errorf("no pages %s in %s (%v)", pattern, dir, err)
+	}
+	for _, p := range pages {
+		r, _ := filepath.Rel(dir, p)
+		w, err := PageWeight(dir, filepath.ToSlash(r))
+		if err != nil {
+			return "", 0, err
+		}
+		if w > weight {
+			rel, weight = filepath.ToSlash(r), w
+		}
+	}
+	return rel, weight, nil
+}
+
+// pageRefs finds the stylesheets and scripts a page names.
+var pageRefs = regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)"|<script[^>]*\ssrc="([^"]+)"`)
+
+// PageWeight is what a browser fetches to show the page at rel (a
+// slash-separated path under dir) before the reader does anything: its
+// HTML and every stylesheet and script it names, each gzip -6 compressed
+// as a server sends it. Images, fonts and what scripts fetch later (search
+// index files) are not counted; a file named twice counts once.
+func PageWeight(dir, rel string) (int64, error) {
+	html, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return 0, err
+	}
+	total, _ := gzipCopy(bytes.NewReader(html))
+	seen := map[string]bool{}
+	for _, m := range pageRefs.FindAllSubmatch(html, -1) {
+		ref := string(m[1]) + string(m[2])
+		if strings.Contains(ref, ":") || strings.HasPrefix(ref, "//") {
+			continue // another site's
+		}
+		p := path.Join(path.Dir(rel), ref)
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		n, err := gzipSize(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return 0, fmt.Errorf("%s names %s: %w", rel, ref, err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
 type countWriter struct{ n int64 }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
@@ -113,9 +174,15 @@ func gzipSize(p string) (int64, error) {
 		return 0, err
 	}
 	defer f.Close()
+	return gzipCopy(bufio.NewReader(f))
+}
+
+// gzipCopy is the gzip -6 size of what r reads, or that many bytes when
+// that is smaller.
+func gzipCopy(r io.Reader) (int64, error) {
 	var c countWriter
 	zw, _ := gzip.NewWriterLevel(&c, 6)
-	n, err := io.Copy(zw, bufio.NewReader(f))
+	n, err := io.Copy(zw, r)
 	if err != nil {
 		return 0, err
 	}

@@ -58,3 +58,33 @@ func TestRunReportsFailureAndTimeout(t *testing.T) {
 		t.Errorf("err = %v, want interrupted", err)
 	}
 }
+
+func TestPageWeight(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "kb"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "assets"), 0o755)
+	page := `<link rel="stylesheet" href="../assets/a.css"><script defer src="../assets/b.js"></script>` +
+		`<script src="../assets/b.js"></script><script src="https://cdn.example/x.js"></script><img src="../assets/big.png">`
+	os.WriteFile(filepath.Join(dir, "kb", "p.html"), []byte(page), 0o644)
+	os.WriteFile(filepath.Join(dir, "assets", "a.css"), []byte("a"), 0o644)
+	os.WriteFile(filepath.Join(dir, "assets", "b.js"), []byte("bb"), 0o644)
+	os.WriteFile(filepath.Join(dir, "assets", "big.png"), make([]byte, 5000), 0o644)
+	got, err := PageWeight(dir, "kb/p.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The page compressed, the stylesheet and the script once (each smaller
+	// raw than gzipped); not the image, nor another site's script.
+	html, _ := gzipCopy(strings.NewReader(page))
+	if want := html + 1 + 2; got != want {
+		t.Errorf("PageWeight = %d, want %d", got, want)
+	}
+	os.WriteFile(filepath.Join(dir, "kb", "q.html"), []byte("x"), 0o644)
+	if rel, w, err := Heaviest(dir, "kb/*.html"); rel != "kb/p.html" || w != got || err != nil {
+		t.Errorf("Heaviest = %s, %d, %v; want kb/p.html, %d", rel, w, err, got)
+	}
+	os.Remove(filepath.Join(dir, "assets", "b.js"))
+	if _, err := PageWeight(dir, "kb/p.html"); err == nil || !strings.Contains(err.Error(), "kb/p.html names ../assets/b.js") {
+		t.Errorf("a missing script: %v", err)
+	}
+}

@@ -23,6 +23,11 @@ type Size struct {
 	IncrNote                  string
 	IncrSearch                *bool // the edits rewrote files under search/ (nil: not known)
 
+	// KbArticle is the article page that weighs most (measure.PageWeight),
+	// KbArticleGz its weight.
+	KbArticle   string `json:",omitempty"`
+	KbArticleGz int64  `json:",omitempty"`
+
 	Peer     *Peer
 	PeerNote string
 

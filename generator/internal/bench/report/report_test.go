@@ -50,6 +50,10 @@ func TestTableAndMarkdown(t *testing.T) {
 	if want := "| 10k: rebuild over an existing output <= fresh build + 10% | 1800 ms vs 1500 ms = 1.20x | **NOT met** |"; !strings.Contains(Targets(rs), want) {
 		t.Errorf("Targets lacks %q:\n%s", want, Targets(rs))
 	}
+	rs[0].KbArticle, rs[0].KbArticleGz = "kb/kb1.html", 30<<10
+	if want := "| 10k: article page HTML + CSS + JS < 35.0 KiB gzip | 30.0 KiB (kb/kb1.html, the heaviest) | **met** |"; !strings.Contains(Targets(rs), want) {
+		t.Errorf("Targets lacks %q:\n%s", want, Targets(rs))
+	}
 	if strings.Contains(md, "## Search") {
 		t.Error("Markdown has a search section without search results")
 	}

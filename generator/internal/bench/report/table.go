@@ -154,6 +154,12 @@ func Targets(rs []*Size) string {
 		b.WriteString("| 100k total time <= ~12x the 10k time | not measured | - |\n")
 	}
 	for _, r := range rs {
+		if r.KbArticleGz > 0 {
+			fmt.Fprintf(&b, "| %s: article page HTML + CSS + JS < %s gzip | %s (%s, the heaviest) | %s |\n", sizeName(r.N),
+				fmtBytes(measure.ArticleBudget), fmtBytes(r.KbArticleGz), r.KbArticle, verdict(r.KbArticleGz < measure.ArticleBudget))
+		}
+	}
+	for _, r := range rs {
 		if r.Runs > 0 && r.KbRebuildWall > 0 {
 			fmt.Fprintf(&b, "| %s: rebuild over an existing output <= fresh build + 10%% | %s vs %s = %s | %s |\n", sizeName(r.N),
 				fmtDur(r.KbRebuildWall), fmtDur(r.KbWall), ratio(float64(r.KbRebuildWall), float64(r.KbWall)),
