@@ -46,8 +46,8 @@ func New(olds, news []*resolve.Target) *Change {
 	return d
 }
 
-// Old returns the old version a new version n replaces, or nil.
-func (d *Change) Old(n *resolve.Target) *resolve.Target { return d.oldBy[n.Source] }
+// old returns the old version a new version n replaces, or nil.
+func (d *Change) old(n *resolve.Target) *resolve.Target { return d.oldBy[n.Source] }
 
 // Relink touches the pages whose links or backlinks read differently once
 // the links in after replace those in before: after holds the links of the
@@ -68,7 +68,7 @@ func (d *Change) Relink(before func(*resolve.Target) resolve.Links, after map[*r
 	}
 	for a, r := range after {
 		if d.newBy[a.Source] == a {
-			d.relinkNew(a, r, oldOut[d.Old(a)])
+			d.relinkNew(a, r, oldOut[d.old(a)])
 		} else if b := before(a); !slices.Equal(b.Fills, r.Fills) || !slices.Equal(b.Texts, r.Texts) {
 			d.Touched[a] = true // an unchanged article whose links now read differently
 		}
@@ -83,7 +83,7 @@ func (d *Change) Relink(before func(*resolve.Target) resolve.Links, after map[*r
 // version linked to.
 func (d *Change) relinkNew(a *resolve.Target, r resolve.Links, before map[*resolve.Target]bool) {
 	d.Touched[a] = true
-	o := d.Old(a)
+	o := d.old(a)
 	after := map[*resolve.Target]bool{}
 	for _, t := range r.Out {
 		after[t] = true

@@ -21,7 +21,7 @@ func TestChange(t *testing.T) {
 		quiet: {Fills: []string{"a.html"}, Texts: []string{""}, Out: []*resolve.Target{old}},
 	}
 	d := New([]*resolve.Target{old}, []*resolve.Target{renamed})
-	if d.Old(renamed) != old {
+	if d.old(renamed) != old {
 		t.Fatal("versions not paired by source")
 	}
 	d.Relink(func(t *resolve.Target) resolve.Links { return links[t] }, map[*resolve.Target]resolve.Links{
