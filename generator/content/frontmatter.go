@@ -30,9 +30,13 @@ type Pos struct{ Line, Col int }
 
 // Meta is an article's front matter.
 type Meta struct {
-	ID      string
-	Title   string
-	Summary string
+	ID string
+	// IDDerived is set when the ID was made from the file's path (foreign
+	// content has none of its own): links and search still use it, but
+	// pages do not show it as an article ID.
+	IDDerived bool
+	Title     string
+	Summary   string
 	// SummaryOnPage is set when the summary was written as the article's
 	// own "summary", which the page shows as its Summary section; a DocFX
 	// "description" is for meta tags and listings only.

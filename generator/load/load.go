@@ -205,7 +205,7 @@ func (l *Loader) admit(a *Article, redirected []string, dl *diag.List) bool {
 			dl.Errorf(a.File, 1, 1, "front matter has no id (every article needs a unique id such as KB307294)")
 			return false
 		}
-		m.ID = content.DeriveID(a.Source)
+		m.ID, m.IDDerived = content.DeriveID(a.Source), true
 	}
 	if m.Title == "" {
 		m.Title = a.firstH1

@@ -32,13 +32,14 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 	p.Description = a.Meta.Summary
 	p.JSONLD = JSONLD(b.Config, a.Entry)
 	v := &ArticleView{
-		ID:      a.Meta.ID,
-		Title:   a.Meta.Title,
-		Body:    template.HTML(a.HTML),
-		TOC:     TOC(a.Headings),
-		Updated: a.Meta.Updated,
-		Source:  a.Source,
-		Type:    docfx.TopicName(a.Meta.Topic),
+		ID:        a.Meta.ID,
+		IDDerived: a.Meta.IDDerived,
+		Title:     a.Meta.Title,
+		Body:      template.HTML(a.HTML),
+		TOC:       TOC(a.Headings),
+		Updated:   a.Meta.Updated,
+		Source:    a.Source,
+		Type:      docfx.TopicName(a.Meta.Topic),
 
 		Troubleshooter: a.Meta.Type == content.TypeTroubleshooter,
 		EditURL:        EditURL(b.Config, a.Source),

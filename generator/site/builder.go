@@ -81,9 +81,14 @@ func (b Builder) RedirectPage(from string, to Entry) *Page {
 	return p
 }
 
-// ArticleLink is a link from page p to an article, noted with its ID.
+// ArticleLink is a link from page p to an article, noted with its ID
+// unless the ID was derived from the file's path.
 func ArticleLink(p *Page, e Entry) Link {
-	return Link{Title: e.Meta.Title, URL: p.URL(e.Path), Note: e.Meta.ID}
+	l := Link{Title: e.Meta.Title, URL: p.URL(e.Path)}
+	if !e.Meta.IDDerived {
+		l.Note = e.Meta.ID
+	}
+	return l
 }
 
 // Item is an article as a listing on page p shows it.

@@ -112,6 +112,7 @@ type Link struct {
 // ArticleView is an article page's content.
 type ArticleView struct {
 	ID        string
+	IDDerived bool // made from the file's path: not shown as an article ID
 	Title     string
 	Summary   string
 	Body      template.HTML

@@ -68,3 +68,19 @@ func TestSourcePath(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivedIDsAreNotShown: an ID made from a foreign file's path
+// ("windows-client/networking/x") is no article ID a reader can use, so
+// links to it carry no ID note; a writer's own ID does.
+func TestDerivedIDsAreNotShown(t *testing.T) {
+	th, err := theme.Load(kbsite.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(th.Catalog(), SiteInfo{Title: "KB"}, "en", "article", "kb/a.html", "A")
+	own := ArticleLink(p, Entry{Meta: content.Meta{ID: "KB307294", Title: "B"}, Path: "kb/kb307294.html"})
+	derived := ArticleLink(p, Entry{Meta: content.Meta{ID: "networking/x", IDDerived: true, Title: "X"}, Path: "networking/x.html"})
+	if own.Note != "KB307294" || derived.Note != "" {
+		t.Errorf("notes: own %q, derived %q", own.Note, derived.Note)
+	}
+}
