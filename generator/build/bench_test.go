@@ -9,10 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"kbsite"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/corpusgen"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/stopwatch"
+	"kbsite/generator/theme"
 )
 
 // corpus returns a generated corpus of n articles, cached across runs in
@@ -56,7 +58,7 @@ func benchLinks(b *testing.B, n int) {
 		b.StopTimer()
 		dl := &diag.List{}
 		opts := Options{ContentDir: content}
-		st := loadArticles(opts, config.Load(content, dl), loadTheme("", dl), dl)
+		st := loadArticles(opts, config.Load(content, dl), theme.Open("", kbsite.Theme, dl), dl)
 		runtime.GC() // do not charge the loading garbage to this stage
 		w := stopwatch.New(time.Now())
 		b.StartTimer()

@@ -13,12 +13,11 @@
 package build
 
 import (
-	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"kbsite"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
@@ -69,6 +68,17 @@ type Result struct {
 
 // Failed reports whether the build had errors (and so wrote nothing).
 func (r *Result) Failed() bool { return r.Errors > 0 }
+
+// report records dl's diagnostics, broken links as warnings with
+// warnLinks, and the time since start.
+func (r *Result) report(dl *diag.List, warnLinks bool, start time.Time) {
+	if warnLinks {
+		dl.Demote(diag.KindLink)
+	}
+	r.Diagnostics = dl.Sorted()
+	r.Errors, r.Warnings = dl.Count()
+	r.Elapsed = time.Since(start)
+}
 
 // Site is the loaded, resolved content of one build.
 type Site struct {
@@ -133,16 +143,11 @@ func Build(opts Options) (*Result, error) {
 			sweep.Wait()
 			w.Stage("old site")
 		}
-		if opts.WarnLinks {
-			dl.Demote(diag.KindLink)
-		}
-		res.Diagnostics = dl.Sorted()
-		res.Errors, res.Warnings = dl.Count()
-		res.Elapsed = time.Since(start)
+		res.report(dl, opts.WarnLinks, start)
 		res.Stages = w.Stages
 		return res, nil
 	}
-	th := loadTheme(opts.TemplatesDir, dl)
+	th := theme.Open(opts.TemplatesDir, kbsite.Theme, dl)
 	if th == nil {
 		return finish()
 	}
@@ -194,7 +199,7 @@ func publish(site *Site, opts Options, w *stopwatch.Watch) (int, error) {
 	}
 	corpus = nil // the index holds every section's text: let it go before the pages
 	w.Stage("search files")
-	pages, err := writeSite(site, site.layout, opts.ContentDir, out, opts.Progress)
+	pages, err := writeSite(site, site.layout, out, opts.Progress)
 	if err != nil {
 		out.Abort()
 		return 0, err
@@ -236,6 +241,22 @@ func loadArticles(opts Options, cfg config.Site, th *theme.Theme, dl *diag.List)
 	return site
 }
 
+// addRedirections gives the articles the path aliases of the content
+// folder's DocFX redirect list (site.Redirections). The aliases are kept by
+// article source, so serve's rebuild of an article keeps them.
+func (s *Site) addRedirections(dl *diag.List) {
+	pages := map[string]string{}
+	for _, a := range s.Articles {
+		if a.Meta.Lang == s.Config.Language {
+			pages[strings.TrimSuffix(a.Path, ".html")] = a.Source
+		}
+	}
+	s.redirected = site.Redirections(s.contentDir, pages, dl)
+	for _, a := range s.Articles {
+		a.Meta.Aliases = append(a.Meta.Aliases, s.redirected[a.Source]...)
+	}
+}
+
 // sortArticles orders articles by ID, then language.
 func sortArticles(as []*Article) {
 	sort.Slice(as, func(i, j int) bool {
@@ -252,11 +273,7 @@ func (site *Site) renderer(lang string) *markdown.Renderer {
 	if r, ok := site.loader.Renderers[lang]; ok {
 		return r
 	}
-	c := site.Catalog
-	labels := markdown.Labels{BackToTop: c.T(lang, "back_to_top"), Callouts: map[string]string{}}
-	for _, k := range []string{"note", "tip", "important", "warning", "caution", "question", "resolved", "escalate", "support"} {
-		labels.Callouts[k] = c.T(lang, "callout_"+k)
-	}
+	labels := markdown.LabelsIn(func(key string) string { return site.Catalog.T(lang, key) })
 	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, Typographer: site.Config.Typographer, SupportURL: site.Config.SupportURL}, labels)
 	site.loader.Renderers[lang] = r
 	return r
@@ -280,26 +297,9 @@ func (s *Site) finishLanguages() {
 // matter keys are summed up rather than warned one by one.
 func (s *Site) foreign() bool { return s.Config.DeriveIDs != nil && *s.Config.DeriveIDs }
 
-// articlePath is where an article's page goes: beside the other articles,
-// named after its ID, so that moving the file breaks no link. Foreign
-// content, whose IDs are derived from paths, keeps its folder layout
-// instead (windows-client/x/y.md is windows-client/x/y.html), so the
-// links and redirects of the site it came from map one to one; a page
-// that would land on a generated page or in a folder the build owns goes
-// beside the articles.
+// articlePath is where an article's page goes (site.Paths.Place).
 func (s *Site) articlePath(a *load.Article, derivedID bool) string {
-	byID := s.langPath(a.Meta.Lang, site.ArticlePath(a.Meta.ID))
-	if !derivedID {
-		return byID
-	}
-	p := site.SourcePath(a.Source)
-	if first, _, _ := strings.Cut(p, "/"); first != a.Meta.Lang {
-		p = s.langPath(a.Meta.Lang, p)
-	}
-	if folder, _, _ := s.ownedFolder(p); folder != "" || s.generatedFile(p) != "" {
-		return byID
-	}
-	return p
+	return s.paths().Place(a.Meta.Lang, a.Meta.ID, a.Source, derivedID, s.articleID)
 }
 
 // crossLink resolves every link, alias and related article, and runs the
@@ -312,10 +312,7 @@ func crossLink(site *Site, dl *diag.List) {
 	for _, f := range site.otherFiles {
 		site.Index.AddFile(f)
 	}
-	for _, a := range site.Articles {
-		site.aliases().Add(a.linkIn(), dl)
-	}
-	site.aliases().CheckPaths(linkIns(site.Articles), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
+	site.addAliases(site.Articles, dl)
 	site.Index.Seal()
 	resolveLinks(site, dl)
 	resolveRelated(site, dl)
@@ -330,7 +327,7 @@ func crossLink(site *Site, dl *diag.List) {
 // target.
 func newArticle(l *load.Article) *Article {
 	a := &Article{Article: l}
-	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: anchors(l), Ref: a}
+	a.target = &resolve.Target{ID: l.Meta.ID, Lang: l.Meta.Lang, Title: l.Meta.Title, Source: l.Source, Path: l.Path, Anchors: l.AnchorIDs(), Ref: a}
 	return a
 }
 
@@ -341,37 +338,22 @@ func (s *Site) newLoader(drafts bool) *load.Loader {
 		HasStrings: s.Catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: &s.times}
 }
 
-// anchors are the heading IDs and raw HTML anchors of an article,
-// sorted: links may name them.
-func anchors(a *load.Article) []string {
-	ids := make([]string, len(a.Headings), len(a.Headings)+len(a.Anchors))
-	for i, h := range a.Headings {
-		ids[i] = h.ID
+// addAliases registers the aliases of arts and checks that no redirect
+// takes the page of one of them.
+func (s *Site) addAliases(arts []*Article, dl *diag.List) {
+	as := s.aliases()
+	for _, a := range arts {
+		as.Add(a.linkIn(), dl)
 	}
-	ids = append(ids, a.Anchors...)
-	slices.Sort(ids)
-	return ids
+	as.CheckPaths(linkIns(arts), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
 }
 
 // aliases registers aliases and their redirect pages in this site
 // (resolve.Aliases holds the rules).
 func (s *Site) aliases() resolve.Aliases {
 	return resolve.Aliases{Index: s.Index, Redirects: s.Redirects,
-		IDPage: func(lang, id string) string { return s.langPath(lang, site.ArticlePath(id)) },
-		Clash:  s.aliasClash}
-}
-
-// aliasClash says what generated page or owned folder the redirect page
-// op of a path alias would land on, or "". Redirects may go in the article
-// folder, where old IDs' redirects are, but not on an article's page.
-func (s *Site) aliasClash(op string) string {
-	if what := s.generatedFile(op); what != "" {
-		return fmt.Sprintf("%s (%s)", strings.ToLower(op), what)
-	}
-	if folder, dir, what := s.ownedFolder(op); folder != "" && dir != site.ArticleDir {
-		return fmt.Sprintf("a page in %s, the folder of %s", folder, what)
-	}
-	return ""
+		IDPage: func(lang, id string) string { return s.paths().Lang(lang, site.ArticlePath(id)) },
+		Clash:  func(p string) string { return s.paths().Clash(p, s.articleID) }}
 }
 
 // checkReachable warns about orphan articles and duplicate titles among

@@ -1,17 +1,21 @@
 package build
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
 	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/resolve"
+	"kbsite/generator/resolve/delta"
+	"kbsite/generator/site/listing"
 )
 
 // change is one incremental update of a Session, filled in stage by stage:
 // parse finds the versions it replaces and their new versions, swap
-// resolves what they affect, and affected works out the pages to rewrite.
+// resolves what they affect, and affected works out the pages to rewrite
+// (package delta tracks the links).
 type change struct {
 	olds, news               []*Article // a deleted file has an old version only
 	oldSet                   map[*Article]bool
@@ -21,11 +25,8 @@ type change struct {
 	resolved map[*Article]resolve.Links // links of the new versions and of their linkers
 	related  map[*Article][]*Article    // related lists that name a changed article
 
-	replacement     map[*Article]*Article // old version -> new version (nil if deleted)
-	linkChanged     map[*Article]bool     // old versions whose title, ID or page moved
 	listingsChanged bool
 	touched         map[*Article]bool // article pages to rewrite
-	candidates      map[*Article]bool // articles whose backlinks may change
 }
 
 // swapIn replaces the old versions by the new ones in the link index
@@ -37,25 +38,14 @@ func (site *Site) swapIn(c *change) []func() {
 		delete(site.ByKey, content.Key(a.Meta.Lang, a.Meta.ID))
 		undo = append(undo, func() { site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
-	for p, t := range site.Redirects {
-		if c.oldSet[article(t)] {
-			c.oldRedirects = append(c.oldRedirects, p)
-		}
-	}
-	for _, p := range c.oldRedirects {
-		a := site.Redirects[p]
-		delete(site.Redirects, p)
-		undo = append(undo, func() { site.Redirects[p] = a })
-	}
+	var back func()
+	c.oldRedirects, back = site.aliases().Drop(func(t *resolve.Target) bool { return c.oldSet[article(t)] })
+	undo = append(undo, back)
 	for _, a := range c.news {
 		site.ByKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
 			delete(site.ByKey, content.Key(a.Meta.Lang, a.Meta.ID))
-			for p, r := range site.Redirects {
-				if r == a.target {
-					delete(site.Redirects, p)
-				}
-			}
+			site.aliases().Forget(a.target)
 		})
 	}
 	return undo
@@ -95,9 +85,14 @@ func (site *Site) resolveAffected(c *change, dl *diag.List) {
 // It returns false when the site's languages changed, which touches every
 // page.
 func (site *Site) affected(c *change) bool {
-	c.compare()
-	c.relink()
-	site.remapSimilar(c)
+	d := delta.New(targetsOf(c.olds), targetsOf(c.news))
+	c.listingsChanged = len(c.olds) != len(c.news)
+	for _, o := range c.olds {
+		n := c.newBySource[o.Source]
+		c.listingsChanged = c.listingsChanged || n == nil || !listing.Same(entry(o), entry(n))
+	}
+	c.relink(d)
+	site.remapSimilar(c, d)
 	var arts []*Article
 	for _, a := range site.Articles {
 		if !c.oldSet[a] {
@@ -112,139 +107,65 @@ func (site *Site) affected(c *change) bool {
 	if strings.Join(site.Languages, ",") != before {
 		return false
 	}
+	c.touched = site.current(c, d.Touched)
 	for _, a := range append(slices.Clone(c.olds), c.news...) {
 		for _, t := range site.translations[a.Meta.TranslationKey] {
 			c.touched[t] = true
 		}
 	}
-	var targets []*Article
-	for t := range c.candidates {
-		if !c.oldSet[t] {
-			targets = append(targets, t)
-		}
-	}
-	for t := range c.touched {
-		if c.oldSet[t] {
-			delete(c.touched, t)
-		}
-	}
-	linkBacklinks(site.Articles, targets)
+	linkBacklinks(site.Articles, slices.Collect(maps.Keys(site.current(c, d.Backlinked))))
 	return true
 }
 
-// compare pairs old and new versions and records which changed how they
-// are linked to or listed.
-func (c *change) compare() {
-	c.replacement, c.linkChanged = map[*Article]*Article{}, map[*Article]bool{}
-	c.listingsChanged = len(c.olds) != len(c.news)
-	for _, o := range c.olds {
-		n := c.newBySource[o.Source]
-		c.replacement[o] = n
-		if n == nil || n.Meta.Title != o.Meta.Title || n.Path != o.Path {
-			c.linkChanged[o] = true
-		}
-		if n == nil || listingKey(n) != listingKey(o) {
-			c.listingsChanged = true
+// current are the articles of ts that are not old versions.
+func (site *Site) current(c *change, ts map[*resolve.Target]bool) map[*Article]bool {
+	out := map[*Article]bool{}
+	for t := range ts {
+		if a := article(t); !c.oldSet[a] {
+			out[a] = true
 		}
 	}
-	for _, n := range c.news {
-		if c.oldBySource[n.Source] == nil {
-			c.listingsChanged = true
-		}
-	}
+	return out
 }
 
-// relink applies the resolved links and related lists, and touches the
-// pages whose links or backlinks read differently for it.
-func (c *change) relink() {
-	c.touched, c.candidates = map[*Article]bool{}, map[*Article]bool{}
-	oldOut := map[*Article]map[*Article]bool{}
-	for _, o := range c.olds {
-		set := map[*Article]bool{}
-		for _, to := range o.linked.Out {
-			t := article(to)
-			set[t] = true
-			c.candidates[t] = true
-			if c.replacement[o] == nil {
-				c.touched[t] = true // loses a backlink
-			}
-		}
-		oldOut[o] = set
-	}
+// relink applies the resolved links and related lists, and has d touch
+// the pages whose links, backlinks or related lists read differently.
+func (c *change) relink(d *delta.Change) {
+	after := make(map[*resolve.Target]resolve.Links, len(c.resolved))
 	for a, r := range c.resolved {
-		if c.newBySource[a.Source] == a {
-			c.relinkNew(a, r, oldOut[c.oldBySource[a.Source]])
-		} else if !slices.Equal(a.linked.Fills, r.Fills) || !slices.Equal(a.linked.Texts, r.Texts) {
-			c.touched[a] = true // an unchanged article whose links now read differently
-		}
+		after[a.target] = r
+	}
+	d.Relink(func(t *resolve.Target) resolve.Links { return article(t).linked }, after)
+	for a, r := range c.resolved {
 		a.linked = r
 	}
 	for a, r := range c.related {
+		d.Remap(a.target, targetsOf(a.Related)) // touches a if it shows a moved title
 		a.Related = r
-	}
-	for _, n := range c.news {
-		c.candidates[n] = true
-	}
-}
-
-// relinkNew touches a new version's page and the targets whose backlink
-// lists gain or lose it, or show its new title; before is what its old
-// version linked to.
-func (c *change) relinkNew(a *Article, r resolve.Links, before map[*Article]bool) {
-	c.touched[a] = true
-	o := c.oldBySource[a.Source]
-	after := map[*Article]bool{}
-	for _, to := range r.Out {
-		t := article(to)
-		after[t] = true
-		c.candidates[t] = true
-		if !before[t] || o == nil || c.linkChanged[o] || o.Meta.Title != a.Meta.Title {
-			c.touched[t] = true
-		}
-	}
-	for t := range before {
-		if !after[t] {
-			c.touched[t] = true
-		}
 	}
 }
 
 // remapSimilar points the similar lists at the new versions and touches
 // the pages that show a changed title or address in them; new versions
 // start from their old version's list until the search index refreshes it.
-func (site *Site) remapSimilar(c *change) {
+func (site *Site) remapSimilar(c *change, d *delta.Change) {
 	for _, a := range site.Articles {
-		if c.oldSet[a] {
-			continue
-		}
-		for i, r := range a.Similar {
-			if n, ok := c.replacement[r]; ok {
-				a.Similar[i] = n
-				if c.linkChanged[r] {
-					c.touched[a] = true
-				}
-			}
-		}
-		a.Similar = slices.DeleteFunc(a.Similar, func(r *Article) bool { return r == nil })
-		for _, r := range a.Related {
-			if c.linkChanged[r] {
-				c.touched[a] = true
-			}
+		if !c.oldSet[a] {
+			a.Similar = articles(d.Remap(a.target, targetsOf(a.Similar)))
 		}
 	}
 	for _, n := range c.news {
-		o := c.oldBySource[n.Source]
-		if o == nil {
-			continue
-		}
-		n.Similar = nil
-		for _, r := range o.Similar {
-			if m, ok := c.replacement[r]; ok {
-				r = m
-			}
-			if r != nil && r != n {
-				n.Similar = append(n.Similar, r)
-			}
+		if o := c.oldBySource[n.Source]; o != nil {
+			n.Similar = articles(d.Remap(n.target, targetsOf(o.Similar)))
 		}
 	}
+}
+
+// articles are the articles behind ts.
+func articles(ts []*resolve.Target) []*Article {
+	var out []*Article
+	for _, t := range ts {
+		out = append(out, article(t))
+	}
+	return out
 }

@@ -8,11 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"kbsite"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/safehtml"
 	"kbsite/generator/load"
+	"kbsite/generator/theme"
 
 	"golang.org/x/net/html"
 )
@@ -142,7 +144,7 @@ func TestSymlinkOutsideContentIsRefused(t *testing.T) {
 func forgeAsset(t *testing.T, content string) string {
 	t.Helper()
 	dl := &diag.List{}
-	th := loadTheme(filepath.Join(repo, "templates"), dl)
+	th := theme.Open(filepath.Join(repo, "templates"), kbsite.Theme, dl)
 	if th == nil {
 		t.Fatal(dl.Sorted())
 	}
@@ -282,10 +284,10 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 	}
 	for rel := range readTree(t, out) {
 		_, redirect := site.Redirects[rel]
-		folder, _, _ := site.ownedFolder(rel)
+		folder, _, _ := site.paths().Owned(rel)
 		switch {
 		case strings.HasPrefix(rel, "."): // the build's own markers; content files never start with "."
-		case site.generatedFile(rel) != "" || folder != "" || slices.Contains(site.Files, rel):
+		case site.paths().Generated(rel, site.articleID) != "" || folder != "" || slices.Contains(site.Files, rel):
 		case redirect && site.files.Problem(rel) != "": // not a kind of file content may publish
 		default:
 			t.Errorf("%s is written by the build but owned.go does not know it", rel)
@@ -306,7 +308,7 @@ func TestOwnedPaths(t *testing.T) {
 		"images/robots.txt":  "",
 		"de/images/logo.png": "",
 	} {
-		if got := site.generatedFile(p); got != want {
+		if got := site.paths().Generated(p, site.articleID); got != want {
 			t.Errorf("generatedFile(%s) = %q, want %q", p, got, want)
 		}
 	}
@@ -314,7 +316,7 @@ func TestOwnedPaths(t *testing.T) {
 		"de/kb/diagram.png": "de/kb/", "KB/x.png": "kb/", "Assets/x.js": "assets/", "de/assets/x.js": "",
 		"search/en/manifest.js": "search/", "de/keywords/x.png": "de/keywords/", "de/images/logo.png": "", "kbx/a.png": "",
 	} {
-		if got, _, _ := site.ownedFolder(p); got != want {
+		if got, _, _ := site.paths().Owned(p); got != want {
 			t.Errorf("ownedFolder(%s) = %q, want %q", p, got, want)
 		}
 	}

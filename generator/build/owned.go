@@ -1,7 +1,10 @@
 package build
 
 import (
+	"math"
+
 	"kbsite/generator/content"
+	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 )
 
@@ -10,19 +13,23 @@ func (s *Site) paths() site.Paths {
 	return site.Paths{Default: s.Config.Language, Languages: s.Languages}
 }
 
-// langPath is the path of a language's page p.
-func (s *Site) langPath(lang, p string) string { return s.paths().Lang(lang, p) }
-
-// generatedFile says which generated page or file is at site path p, or "".
-func (s *Site) generatedFile(p string) string {
-	return s.paths().Generated(p, func(lang, id string) string {
-		if a := s.ByKey[content.Key(lang, id)]; a != nil {
-			return a.Meta.ID
-		}
-		return ""
-	})
+// articleID is the ID of the article with id in lang, as spelt in its
+// front matter, or "" when there is none.
+func (s *Site) articleID(lang, id string) string {
+	if a := s.ByKey[content.Key(lang, id)]; a != nil {
+		return a.Meta.ID
+	}
+	return ""
 }
 
-// ownedFolder returns the folder the build owns that site path p lies in,
-// its unprefixed name and what it holds, or "" when p lies in none.
-func (s *Site) ownedFolder(p string) (folder, dir, what string) { return s.paths().Owned(p) }
+// newFiles is the rule for linked content files, over this site's paths.
+func (s *Site) newFiles() *resolve.Files {
+	return &resolve.Files{
+		Generated: func(p string) string { return s.paths().Generated(p, s.articleID) },
+		Owned: func(p string) (string, string) {
+			folder, _, what := s.paths().Owned(p)
+			return folder, what
+		},
+		Read: func(rel string) ([]byte, error) { return content.ReadFile(s.contentDir, rel, math.MaxInt64) },
+	}
+}

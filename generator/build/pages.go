@@ -9,8 +9,10 @@ func (s *Site) pages() site.Builder {
 	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths(), Featured: s.featured}
 }
 
+// articlePage is a's page. Its body is filled in when the page is written
+// rather than kept, so only the packed copy of every body waits in memory.
 func (s *Site) articlePage(a *Article) *site.Page {
-	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.html(), Self: -1}
+	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()), Self: -1}
 	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.Related), entries(a.Backlinks), entries(a.Similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))
@@ -19,4 +21,16 @@ func (s *Site) articlePage(a *Article) *site.Page {
 		}
 	}
 	return s.pages().ArticlePage(in)
+}
+
+// entry is what the site-wide files and structured data show of a.
+func entry(a *Article) site.Entry { return site.Entry{Meta: a.Meta, Path: a.Path, Steps: a.Steps} }
+
+// entries are the site-wide files' view of arts.
+func entries(arts []*Article) []site.Entry {
+	out := make([]site.Entry, len(arts))
+	for i, a := range arts {
+		out[i] = entry(a)
+	}
+	return out
 }

@@ -2,11 +2,10 @@ package build
 
 import (
 	"maps"
-	"sort"
+	"slices"
 
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/workers"
-	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
 )
 
@@ -46,18 +45,12 @@ func resolveLinks(site *Site, dl *diag.List) {
 // usedFiles are the content files arts link to, sorted: the build
 // publishes them.
 func usedFiles(arts []*Article) []string {
-	used := map[string]bool{}
+	var files []string
 	for _, a := range arts {
-		for _, f := range a.linked.Files {
-			used[f] = true
-		}
+		files = append(files, a.linked.Files...)
 	}
-	files := make([]string, 0, len(used))
-	for f := range used {
-		files = append(files, f)
-	}
-	sort.Strings(files)
-	return files
+	slices.Sort(files)
+	return slices.Compact(files)
 }
 
 // nameProducts takes the product names the articles write
@@ -111,20 +104,4 @@ func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 		out = append(out, article(t))
 	}
 	return out
-}
-
-// html returns the article body with its links filled in. It is made when
-// the page is written rather than kept, so only the packed copy of every
-// body waits in memory.
-func (a *Article) html() []byte {
-	fills, texts := a.linked.Fills, a.linked.Texts
-	return markdown.Fill(a.Body.Unpack(), func(kind byte, n int) string {
-		if n < 0 || n >= len(fills) {
-			return ""
-		}
-		if kind == 'T' {
-			return texts[n]
-		}
-		return fills[n]
-	})
 }

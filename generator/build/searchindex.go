@@ -19,7 +19,7 @@ func (site *Site) searchDoc(a *Article) fields.Doc {
 	d := fields.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
 		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
-		ProductSlugs: a.Meta.Products, Type: typeName(a.Meta.Topic), TypeSlug: a.Meta.Topic,
+		ProductSlugs: a.Meta.Products, Type: docfx.TypeName(a.Meta.Topic), TypeSlug: a.Meta.Topic,
 	}
 	for _, p := range a.Meta.Products {
 		d.Products = append(d.Products, site.Config.ProductName(p))
@@ -28,15 +28,6 @@ func (site *Site) searchDoc(a *Article) fields.Doc {
 		d.Sections = append(d.Sections, fields.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 	}
 	return d
-}
-
-// typeName is how search names an article type: as its page does, or
-// from the slug where the page names none ("article").
-func typeName(topic string) string {
-	if n := docfx.TopicName(topic); n != "" || topic == "" {
-		return n
-	}
-	return docfx.DisplayName(topic)
 }
 
 // indexSearch analyses every article for search and adds the most similar

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"kbsite/generator/content"
@@ -117,12 +116,8 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 	start := time.Now()
 	dl := &diag.List{}
 	finish := func(pages int, written []string) (*Result, []string, error) {
-		if s.opts.WarnLinks {
-			dl.Demote(diag.KindLink)
-		}
-		res := &Result{Site: s.site, Diagnostics: dl.Sorted(), Articles: len(s.site.Articles), Pages: pages}
-		res.Errors, res.Warnings = dl.Count()
-		res.Elapsed = time.Since(start)
+		res := &Result{Site: s.site, Articles: len(s.site.Articles), Pages: pages}
+		res.report(dl, s.opts.WarnLinks, start)
 		return res, written, nil
 	}
 	c := s.parse(rels, dl)
@@ -194,11 +189,7 @@ func (s *Session) parse(rels []string, dl *diag.List) *change {
 func (s *Session) swap(c *change, dl *diag.List) bool {
 	site := s.site
 	undo := site.swapIn(c)
-	aliases := site.aliases()
-	for _, a := range c.news {
-		aliases.Add(a.linkIn(), dl)
-	}
-	aliases.CheckPaths(linkIns(c.news), func(t *resolve.Target) resolve.Article { return article(t).linkIn() }, dl)
+	site.addAliases(c.news, dl)
 	site.resolveAffected(c, dl)
 	if s.opts.WarnLinks {
 		dl.Demote(diag.KindLink)
@@ -243,9 +234,13 @@ func (s *Session) writeChange(c *change) (int, []string, error) {
 			jobs = append(jobs, render("redirect", func() *site.Page { return cur.pages().RedirectPage(p, entry(a)) }))
 		}
 	}
-	live := map[string]bool{} // listing pages that exist after the change
+	var live []string // listing pages that exist after the change
 	if c.listingsChanged {
-		jobs = append(jobs, cur.listingJobs(c, render, live)...)
+		var listings []listing.Job
+		listings, live = listing.Update(cur.pages(), entries(cur.Articles), entries(c.olds), entries(c.news))
+		for _, j := range listings {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
 	}
 	if err := workers.Run(jobs); err != nil {
 		return 0, nil, err
@@ -288,50 +283,30 @@ func (s *Session) writeSearch(c *change, out write.Live) ([]string, error) {
 	return written, nil
 }
 
-// listingJobs renders the home, A–Z and listing pages of the languages of
-// the changed articles, the listings only where a changed article is or
-// was; it records every listing of those languages in live.
-func (s *Site) listingJobs(c *change, render func(string, func() *site.Page) func() error, live map[string]bool) []func() error {
-	langs, listings := map[string]bool{}, map[string]bool{}
-	for _, a := range append(slices.Clone(c.olds), c.news...) {
-		langs[a.Meta.Lang] = true
-		for _, p := range s.listingsOf(a) {
-			listings[p] = true
-		}
-	}
-	var jobs []func() error
-	b, all := s.pages(), entries(s.Articles)
-	for _, lang := range s.Languages {
-		if !langs[lang] {
-			continue
-		}
-		for _, p := range listing.Group(b, lang, all).Paths() {
-			live[p] = true
-		}
-		jobs = append(jobs, s.languageJobs(all, lang, render, func(p string) bool { return listings[p] })...)
-	}
-	return jobs
-}
-
 // removeGone removes the pages of the old versions, their redirects and,
-// when listings changed, their listings, unless they still exist.
-func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([]string, error) {
+// when listings changed, their listings, unless they still exist (live
+// holds the listings that do).
+func (site *Site) removeGone(c *change, out write.Live, live []string) ([]string, error) {
+	exists := map[string]bool{}
+	for _, p := range live {
+		exists[p] = true
+	}
 	for _, a := range site.Articles {
-		live[a.Path] = true
+		exists[a.Path] = true
 	}
 	for p := range site.Redirects {
-		live[p] = true
+		exists[p] = true
 	}
 	gone := slices.Clone(c.oldRedirects)
 	for _, a := range c.olds {
 		gone = append(gone, a.Path)
 		if c.listingsChanged {
-			gone = append(gone, site.listingsOf(a)...)
+			gone = append(gone, listing.Of(site.pages(), entry(a))...)
 		}
 	}
 	var removed []string
 	for _, p := range gone {
-		if !live[p] {
+		if !exists[p] {
 			if err := out.Remove(p); err != nil {
 				return nil, err
 			}
@@ -341,38 +316,11 @@ func (site *Site) removeGone(c *change, out write.Live, live map[string]bool) ([
 	return removed, nil
 }
 
-// listingsOf are the product and keyword listing pages that show a.
-func (s *Site) listingsOf(a *Article) []string { return listing.Of(s.pages(), entry(a)) }
-
-// listingKey holds what listings, the home page, the sitemap and the feed
-// show of an article; when it is unchanged they need not be rewritten.
-func listingKey(a *Article) string {
-	return strings.Join([]string{a.Meta.ID, a.Meta.Title, a.Meta.Summary, a.Meta.Updated.String(),
-		strings.Join(a.Meta.Products, "\x00"), strings.Join(a.Meta.Keywords, "\x00")}, "\x01")
-}
-
 // updateFiles publishes the content files that pages link to after a
 // change and did not before, and removes those that no page links any
 // more, returning their paths.
 func (site *Site) updateFiles(out write.Live) ([]string, error) {
 	before := site.Files
 	site.Files = usedFiles(site.Articles)
-	var changed []string
-	for _, f := range site.Files {
-		if _, found := slices.BinarySearch(before, f); !found {
-			if err := copyFile(site.contentDir, f, out); err != nil {
-				return nil, err
-			}
-			changed = append(changed, f)
-		}
-	}
-	for _, f := range before {
-		if _, found := slices.BinarySearch(site.Files, f); !found {
-			if err := out.Remove(f); err != nil {
-				return nil, err
-			}
-			changed = append(changed, f)
-		}
-	}
-	return changed, nil
+	return out.Sync(before, site.Files, func(f string) error { return site.files.Copy(f, out.WriteFile) })
 }

@@ -357,3 +357,25 @@ func TestIncrementalPublishesNewlyLinkedFiles(t *testing.T) {
 		t.Errorf("the file no page links any more is still published: %v", err)
 	}
 }
+
+// TestIncrementalRewritesRelatedLists: retitling an article rewrites the
+// pages whose front matter names it as related, which show its title, even
+// when nothing else on them changes (KB900002 does not link to KB311226,
+// nor is it linked from there or similar to it, and toc.yml's tree, which
+// every page shows, names it only).
+func TestIncrementalRewritesRelatedLists(t *testing.T) {
+	sess, _, content, out := sessionAfter(t, func(content string) {
+		os.WriteFile(filepath.Join(content, "passport", "kb900002.md"), []byte("---\nid: KB900002\ntitle: Zyxw\nproducts: [passport]\nrelated: [KB311226]\n---\n## Qwvx\n\nZyxw qwvx.\n"), 0o644)
+		os.WriteFile(filepath.Join(content, "toc.yml"), []byte("- name: Zyxw\n  href: passport/kb900002.md\n"), 0o644)
+	})
+	p := filepath.Join(content, "passport", "kb311226.md")
+	src, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(src, []byte("title: "), []byte("title: Renamed - "), 1), 0o644)
+	if res, _, err := sess.Update([]string{p}); err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "kb", "kb900002.html"))
+	if related := relatedSection.Find(page); !bytes.Contains(related, []byte("Renamed - ")) {
+		t.Errorf("the related list of KB900002 still shows the old title:\n%s", related)
+	}
+}

@@ -1,11 +1,8 @@
 package build
 
 import (
-	"fmt"
-
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/internal/workers"
-	"kbsite/generator/resolve"
 	"kbsite/generator/site"
 	"kbsite/generator/site/listing"
 	"kbsite/generator/theme"
@@ -14,7 +11,7 @@ import (
 
 // writeSite renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
-func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr *progress.Reporter) (int, error) {
+func writeSite(s *Site, lay *theme.Theme, out *write.Dir, pr *progress.Reporter) (int, error) {
 	var jobs []func() error
 	pages := &write.Pages{Theme: lay, Out: out, Progress: pr, Times: &s.times}
 	render := func(tmpl string, page func() *site.Page) func() error {
@@ -27,7 +24,9 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 	all := entries(s.Articles)
 	for _, lang := range s.Languages {
 		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
-		jobs = append(jobs, s.languageJobs(all, lang, render, func(string) bool { return true })...)
+		for _, j := range listing.Group(s.pages(), lang, all).Pages(func(string) bool { return true }) {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
 	}
 	for from, t := range s.Redirects {
 		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(article(t))) }))
@@ -39,7 +38,7 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 		jobs = append(jobs, func() error { return out.WriteFile(icon, s.Config.FaviconData) })
 	}
 	for _, f := range s.Files {
-		jobs = append(jobs, func() error { return copyFile(contentDir, f, out) })
+		jobs = append(jobs, func() error { return s.files.Copy(f, out.WriteFile) })
 	}
 	pr.Stage("write pages", len(jobs))
 	if err := workers.Run(jobs); err != nil {
@@ -51,17 +50,6 @@ func writeSite(s *Site, lay *theme.Theme, contentDir string, out *write.Dir, pr 
 	return pages.Count(), nil
 }
 
-// languageJobs renders the pages of a language that list its articles
-// (listing.Pages), all being every article's entry.
-func (s *Site) languageJobs(all []site.Entry, lang string, render func(string, func() *site.Page) func() error, want func(path string) bool) []func() error {
-	b := s.pages()
-	var jobs []func() error
-	for _, j := range listing.Group(b, lang, all).Pages(want) {
-		jobs = append(jobs, render(j.Template, j.Page))
-	}
-	return jobs
-}
-
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
 // base URL.
 func (s *Site) writeWebFiles(out write.Sink) error {
@@ -71,17 +59,4 @@ func (s *Site) writeWebFiles(out write.Sink) error {
 		}
 	}
 	return nil
-}
-
-// copyFile publishes a linked file. An SVG is checked again on the bytes
-// copied, in case it changed after its links were resolved.
-func copyFile(contentDir, rel string, out write.Sink) error {
-	data, err := readContentFile(contentDir, rel)
-	if err != nil {
-		return err
-	}
-	if p := resolve.SVGCheck(rel, data); p != nil {
-		return fmt.Errorf("%s changed during the build and is no longer safe to publish: %v", rel, p)
-	}
-	return out.WriteFile(rel, data)
 }

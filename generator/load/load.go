@@ -58,6 +58,18 @@ func (a *Article) TakeSections() []markdown.Section {
 	return s
 }
 
+// AnchorIDs are the article's heading IDs and raw HTML anchors, sorted:
+// links may name them.
+func (a *Article) AnchorIDs() []string {
+	ids := make([]string, len(a.Headings), len(a.Headings)+len(a.Anchors))
+	for i, h := range a.Headings {
+		ids[i] = h.ID
+	}
+	ids = append(ids, a.Anchors...)
+	slices.Sort(ids)
+	return ids
+}
+
 // Loader loads the articles of one content folder.
 type Loader struct {
 	ContentDir string

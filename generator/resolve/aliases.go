@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"strings"
 
@@ -102,6 +103,26 @@ func (as Aliases) CheckPaths(arts []Article, owner func(*Target) Article, dl *di
 			}
 		}
 	}
+}
+
+// Drop takes the redirect pages of the targets gone says are gone (serve
+// mode's old versions) out of Redirects, and returns their paths and what
+// puts them back.
+func (as Aliases) Drop(gone func(*Target) bool) (paths []string, undo func()) {
+	dropped := map[string]*Target{}
+	for p, t := range as.Redirects {
+		if gone(t) {
+			dropped[p] = t
+			paths = append(paths, p)
+		}
+	}
+	maps.DeleteFunc(as.Redirects, func(p string, _ *Target) bool { return dropped[p] != nil })
+	return paths, func() { maps.Copy(as.Redirects, dropped) }
+}
+
+// Forget takes the redirect pages of t out of Redirects.
+func (as Aliases) Forget(t *Target) {
+	maps.DeleteFunc(as.Redirects, func(_ string, r *Target) bool { return r == t })
 }
 
 // page is where the redirect page of alias al of a goes: an old ID's

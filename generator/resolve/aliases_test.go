@@ -27,3 +27,22 @@ func TestAliasPath(t *testing.T) {
 		t.Error("ValidIDAlias accepts or refuses the wrong IDs")
 	}
 }
+
+// TestAliasesDropAndForget: Drop takes the old versions' redirects out and
+// its undo puts them back; Forget takes out one target's.
+func TestAliasesDropAndForget(t *testing.T) {
+	old, other := &Target{ID: "KB1"}, &Target{ID: "KB2"}
+	as := Aliases{Redirects: map[string]*Target{"kb/q1.html": old, "old/1/index.html": old, "kb/q2.html": other}}
+	paths, undo := as.Drop(func(t *Target) bool { return t == old })
+	if len(paths) != 2 || len(as.Redirects) != 1 || as.Redirects["kb/q2.html"] != other {
+		t.Fatalf("dropped %v, left %v", paths, as.Redirects)
+	}
+	undo()
+	if len(as.Redirects) != 3 || as.Redirects["old/1/index.html"] != old {
+		t.Fatalf("undo left %v", as.Redirects)
+	}
+	as.Forget(other)
+	if len(as.Redirects) != 2 || as.Redirects["kb/q2.html"] != nil {
+		t.Errorf("forget left %v", as.Redirects)
+	}
+}

@@ -32,6 +32,20 @@ type Links struct {
 	Files        []string  // the content files it links to
 }
 
+// Fill returns the rendered body html with its link placeholders filled
+// in (markdown.Fill).
+func (l Links) Fill(html []byte) []byte {
+	return markdown.Fill(html, func(kind byte, n int) string {
+		if n < 0 || n >= len(l.Fills) {
+			return ""
+		}
+		if kind == 'T' {
+			return l.Texts[n]
+		}
+		return l.Fills[n]
+	})
+}
+
 // Links resolves a's links against the index: the placeholder fills, the
 // articles it links to and the files it references (which files may
 // publish); broken links go to dl. It changes nothing, so serve mode can

@@ -73,16 +73,29 @@ func (f *Files) svgProblem(rel string) string {
 	data, err := f.Read(rel)
 	if err != nil {
 		msg = err.Error()
-	} else if p := SVGCheck(rel, data); p != nil {
+	} else if p := svgCheck(rel, data); p != nil {
 		msg = p.Error()
 	}
 	f.svgChecked.Store(rel, msg)
 	return msg
 }
 
-// SVGCheck checks data when rel is an SVG; the build checks again on the
-// bytes it copies, in case the file changed after its links were resolved.
-func SVGCheck(rel string, data []byte) *safesvg.Problem {
+// Copy publishes the content file rel through write. An SVG is checked
+// again on the bytes copied, in case it changed after its links were
+// resolved.
+func (f *Files) Copy(rel string, write func(rel string, data []byte) error) error {
+	data, err := f.Read(rel)
+	if err != nil {
+		return err
+	}
+	if p := svgCheck(rel, data); p != nil {
+		return fmt.Errorf("%s changed during the build and is no longer safe to publish: %v", rel, p)
+	}
+	return write(rel, data)
+}
+
+// svgCheck checks data when rel is an SVG.
+func svgCheck(rel string, data []byte) *safesvg.Problem {
 	if !strings.EqualFold(path.Ext(rel), ".svg") {
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // Live writes into the served output folder in serve mode. Each file is
@@ -39,4 +40,29 @@ func (d Live) Remove(rel string) error {
 		return err
 	}
 	return nil
+}
+
+// Sync brings the published copies of content files from the sorted list
+// before to the sorted list after: it publishes the files new in after
+// with publish and removes those missing from it, and returns the paths
+// it changed.
+func (d Live) Sync(before, after []string, publish func(rel string) error) ([]string, error) {
+	var changed []string
+	for _, f := range after {
+		if _, found := slices.BinarySearch(before, f); !found {
+			if err := publish(f); err != nil {
+				return nil, err
+			}
+			changed = append(changed, f)
+		}
+	}
+	for _, f := range before {
+		if _, found := slices.BinarySearch(after, f); !found {
+			if err := d.Remove(f); err != nil {
+				return nil, err
+			}
+			changed = append(changed, f)
+		}
+	}
+	return changed, nil
 }

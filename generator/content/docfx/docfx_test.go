@@ -217,6 +217,16 @@ func TestTopicName(t *testing.T) {
 	}
 }
 
+// TestTypeName: search names every type, "article" too, which pages leave
+// unnamed.
+func TestTypeName(t *testing.T) {
+	for in, want := range map[string]string{"how-to": "How-to guide", "article": "Article", "": "", "release-notes": "Release notes"} {
+		if got := TypeName(in); got != want {
+			t.Errorf("TypeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestFAQPositions: every marker «n» of an FAQ file, in questions and
 // answers of every scalar style, packed or spaced, maps from where it is
 // in the page's Markdown body to where it is in the file.

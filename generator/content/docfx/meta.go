@@ -152,3 +152,13 @@ func TopicName(topic string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// TypeName is how search names an article type: as its page does
+// (TopicName), or from the slug where the page names none ("article" is
+// "Article").
+func TypeName(topic string) string {
+	if n := TopicName(topic); n != "" || topic == "" {
+		return n
+	}
+	return DisplayName(topic)
+}
