@@ -249,7 +249,7 @@ func (ix *Index) Resolve(self *Target, dest string) (Resolved, *Error) {
 	}
 	if t := ix.bySource[rel]; t != nil {
 		r := Resolved{Target: t, Path: t.Path, Fragment: frag}
-		return r, ix.checkAnchor(t, frag, t.ID)
+		return r, ix.checkAnchor(t, frag, t.Source) // named as the link names it
 	}
 	if ix.files[rel] {
 		return Resolved{File: rel, Path: rel, Fragment: frag}, nil

@@ -48,7 +48,7 @@ func TestBrokenLinksExplainAndSuggest(t *testing.T) {
 		{"kb:KB31022", "no article with that ID (did you mean KB310221?)"},
 		{"kb:KB999999", "no article with that ID"},
 		{"../network/kb31022.md", "no such file in the content folder (did you mean ../network/kb310221.md?)"},
-		{"../network/kb310221.md#lan-setings", "KB310221 has no heading with the anchor #lan-setings (did you mean #lan-settings?)"},
+		{"../network/kb310221.md#lan-setings", "network/kb310221.md has no heading with the anchor #lan-setings (did you mean #lan-settings?)"},
 		{"#signing-in-through-a-lam", "this article has no heading with the anchor #signing-in-through-a-lam (did you mean #signing-in-through-a-lan?)"},
 		{"../../etc/passwd", "the path leads outside the content folder"},
 		{"../../../../../../etc/passwd", "the path leads outside the content folder"},
