@@ -129,7 +129,7 @@ describe('"On this page"', () => {
     });
   });
 
-  test('is a sidebar list at 1280 px and a closed disclosure after the title at 390 px', async () => {
+  test('is a sidebar list right of the text at 1280 px and a closed disclosure after the title at 390 px', async () => {
     for (const [viewport, open] of [[WIDE, true], [PHONE, false]]) {
       await withPage(ctx.browser, { viewport }, async (page) => {
         await load(page, ctx.url('http', PAGES.article));
@@ -137,8 +137,12 @@ describe('"On this page"', () => {
           const d = document.querySelector('nav.toc details');
           const title = document.getElementById('article-title').getBoundingClientRect();
           const toc = document.querySelector('nav.toc').getBoundingClientRect();
-          return { open: d.open, listShown: d.querySelector('ol').checkVisibility(), afterTitle: toc.top >= title.bottom, height: toc.height };
+          const text = document.querySelector('.article-main').getBoundingClientRect();
+          return { open: d.open, listShown: d.querySelector('ol').checkVisibility(), afterTitle: toc.top >= title.bottom, height: toc.height,
+            rightOfText: toc.left >= text.right };
         });
+        // A sidebar on the right of the text, as on Learn, Material and Docusaurus.
+        assert.equal(s.rightOfText, open, `${viewport.width} px: list right of the text`);
         assert.equal(s.open, open, `${viewport.width} px: details open`);
         assert.equal(s.listShown, open, `${viewport.width} px: list shown`);
         assert.ok(s.afterTitle, 'the list comes after the title');
