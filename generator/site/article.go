@@ -14,7 +14,6 @@ import (
 // with links filled in, and the articles it lists.
 type ArticleIn struct {
 	Entry
-	Source   string // path in the content folder
 	Headings []markdown.Heading
 	HTML     []byte
 	// Related are the related and most similar articles, Backlinks those
