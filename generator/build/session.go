@@ -275,7 +275,10 @@ func (s *Session) writeSearch(c *change, out write.Live) ([]string, error) {
 		written = append(written, f.Path)
 	}
 	removed, err := out.Prune(remove, func(string) bool { return false })
-	return append(written, removed...), err
+	if err != nil {
+		return nil, err
+	}
+	return append(written, removed...), nil
 }
 
 // removeGone removes the pages of the old versions, their redirects and,
