@@ -29,6 +29,7 @@ import (
 	"kbsite/generator/search/export"
 	"kbsite/generator/site"
 	"kbsite/generator/site/nav"
+	"kbsite/generator/site/paths"
 	"kbsite/generator/theme"
 	"kbsite/generator/write"
 )
@@ -297,7 +298,7 @@ func (s *Site) finishLanguages() {
 // matter keys are summed up rather than warned one by one.
 func (s *Site) foreign() bool { return s.Config.DeriveIDs != nil && *s.Config.DeriveIDs }
 
-// articlePath is where an article's page goes (site.Paths.Place).
+// articlePath is where an article's page goes (paths.Paths.Place).
 func (s *Site) articlePath(a *load.Article, derivedID bool) string {
 	return s.paths().Place(a.Meta.Lang, a.Meta.ID, a.Source, derivedID, s.articleID)
 }
@@ -352,7 +353,7 @@ func (s *Site) addAliases(arts []*Article, dl *diag.List) {
 // (resolve.Aliases holds the rules).
 func (s *Site) aliases() resolve.Aliases {
 	return resolve.Aliases{Index: s.Index, Redirects: s.Redirects,
-		IDPage: func(lang, id string) string { return s.paths().Lang(lang, site.ArticlePath(id)) },
+		IDPage: func(lang, id string) string { return s.paths().Lang(lang, paths.ArticlePath(id)) },
 		Clash:  func(p string) string { return s.paths().Clash(p, s.articleID) }}
 }
 

@@ -6,13 +6,10 @@ import (
 	"kbsite/generator/site/nav"
 )
 
-// buildNav makes each language's navigation tree: the default language's
-// from toc.yml when the content folder has one, else from folders for
-// foreign content (derive_ids) and from products for KB content. It needs
+// buildNav makes each language's navigation tree (nav.Trees). It needs
 // the sealed link index, through which toc hrefs reach the articles'
 // output paths.
 func (s *Site) buildNav(dl *diag.List) map[string]*nav.Tree {
-	navs := map[string]*nav.Tree{}
 	find := func(source string) (nav.Article, bool) {
 		t := s.Index.BySource(source)
 		if t == nil || t.Lang != s.Config.Language {
@@ -20,23 +17,8 @@ func (s *Site) buildNav(dl *diag.List) map[string]*nav.Tree {
 		}
 		return nav.Article{Source: t.Source, Path: t.Path, Title: t.Title}, true
 	}
-	if tree, ok := nav.ReadTOC(s.contentDir, find, s.Index.HostURL, dl); ok {
-		navs[s.Config.Language] = tree
-		s.tocNav = true
-		return navs
-	}
-	for _, lang := range s.Languages {
-		arts := s.articlesIn(lang)
-		if s.foreign() {
-			pages := make([]nav.Article, len(arts))
-			for i, a := range arts {
-				pages[i] = nav.Article{Source: a.Source, Path: a.Path, Title: a.Meta.Title}
-			}
-			navs[lang] = nav.FromFolders(pages)
-		} else {
-			navs[lang] = nav.FromProducts(s.pages(), lang, entries(arts))
-		}
-	}
+	navs, toc := nav.Trees(s.pages(), s.contentDir, s.foreign(), entries(s.Articles), find, s.Index.HostURL, dl)
+	s.tocNav = toc
 	return navs
 }
 
@@ -56,15 +38,4 @@ func (s *Site) navChanged() bool {
 func (s *Site) applyNav(p *site.Page) *site.Page {
 	s.nav[p.Lang].Apply(p)
 	return p
-}
-
-// articlesIn returns the articles of one language, in site order.
-func (s *Site) articlesIn(lang string) []*Article {
-	var out []*Article
-	for _, a := range s.Articles {
-		if a.Meta.Lang == lang {
-			out = append(out, a)
-		}
-	}
-	return out
 }

@@ -5,12 +5,12 @@ import (
 
 	"kbsite/generator/content"
 	"kbsite/generator/resolve"
-	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 )
 
-// paths places the site's pages (site.Paths holds the rule).
-func (s *Site) paths() site.Paths {
-	return site.Paths{Default: s.Config.Language, Languages: s.Languages}
+// paths places the site's pages (paths.Paths holds the rule).
+func (s *Site) paths() paths.Paths {
+	return paths.Paths{Default: s.Config.Language, Languages: s.Languages}
 }
 
 // articleID is the ID of the article with id in lang, as spelt in its

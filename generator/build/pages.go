@@ -12,7 +12,7 @@ func (s *Site) pages() site.Builder {
 // articlePage is a's page. Its body is filled in when the page is written
 // rather than kept, so only the packed copy of every body waits in memory.
 func (s *Site) articlePage(a *Article) *site.Page {
-	in := site.ArticleIn{Entry: entry(a), Source: a.Source, Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()), Self: -1}
+	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()), Self: -1}
 	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.Related), entries(a.Backlinks), entries(a.Similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))
@@ -24,7 +24,9 @@ func (s *Site) articlePage(a *Article) *site.Page {
 }
 
 // entry is what the site-wide files and structured data show of a.
-func entry(a *Article) site.Entry { return site.Entry{Meta: a.Meta, Path: a.Path, Steps: a.Steps} }
+func entry(a *Article) site.Entry {
+	return site.Entry{Meta: a.Meta, Source: a.Source, Path: a.Path, Steps: a.Steps}
+}
 
 // entries are the site-wide files' view of arts.
 func entries(arts []*Article) []site.Entry {

@@ -274,13 +274,11 @@ func (s *Session) writeSearch(c *change, out write.Live) ([]string, error) {
 		}
 		written = append(written, f.Path)
 	}
-	for _, p := range remove {
-		if err := out.Remove(p); err != nil {
-			return nil, err
-		}
-		written = append(written, p)
+	removed, err := out.Prune(remove, func(string) bool { return false })
+	if err != nil {
+		return nil, err
 	}
-	return written, nil
+	return append(written, removed...), nil
 }
 
 // removeGone removes the pages of the old versions, their redirects and,
@@ -304,16 +302,7 @@ func (site *Site) removeGone(c *change, out write.Live, live []string) ([]string
 			gone = append(gone, listing.Of(site.pages(), entry(a))...)
 		}
 	}
-	var removed []string
-	for _, p := range gone {
-		if !exists[p] {
-			if err := out.Remove(p); err != nil {
-				return nil, err
-			}
-			removed = append(removed, p)
-		}
-	}
-	return removed, nil
+	return out.Prune(gone, func(p string) bool { return exists[p] })
 }
 
 // updateFiles publishes the content files that pages link to after a

@@ -379,3 +379,33 @@ func TestIncrementalRewritesRelatedLists(t *testing.T) {
 		t.Errorf("the related list of KB900002 still shows the old title:\n%s", related)
 	}
 }
+
+// TestIncrementalRemovesDeletedArticle: deleting an article removes its
+// page, its redirect page and the listing of the one product it was in,
+// without a full rebuild (toc.yml's tree, which does not name it, stays
+// the same); the tree then equals a full build.
+func TestIncrementalRemovesDeletedArticle(t *testing.T) {
+	sess, dir, content, out := sessionAfter(t, func(content string) {
+		os.WriteFile(filepath.Join(content, "passport", "kb900003.md"), []byte("---\nid: KB900003\ntitle: Zyxw\nproducts: [passport]\naliases: [Q900003]\n---\n## Qwvx\n\nZyxw qwvx.\n"), 0o644)
+		os.WriteFile(filepath.Join(content, "toc.yml"), []byte("- name: Passport\n  href: passport/kb311226.md\n"), 0o644)
+	})
+	for _, p := range []string{"kb/kb900003.html", "kb/q900003.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Fatalf("before: %v", err)
+		}
+	}
+	p := filepath.Join(content, "passport", "kb900003.md")
+	os.Remove(p)
+	res, written, err := sess.Update([]string{p})
+	if err != nil || res.Failed() {
+		t.Fatal(err, messages(res))
+	}
+	if slices.Contains(written, "*") || !slices.Contains(written, "kb/kb900003.html") || !slices.Contains(written, "kb/q900003.html") {
+		t.Errorf("written %v", written)
+	}
+	full := filepath.Join(dir, "full")
+	if r := buildInto(t, content, full); r.Failed() {
+		t.Fatal(messages(r))
+	}
+	compareTrees(t, "delete", readTree(t, full), readTree(t, out))
+}

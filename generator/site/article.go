@@ -7,13 +7,13 @@ import (
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/markdown"
 	"kbsite/generator/resolve"
+	"kbsite/generator/site/paths"
 )
 
 // ArticleIn is what an article page shows: the article, its rendered body
 // with links filled in, and the articles it lists.
 type ArticleIn struct {
 	Entry
-	Source   string // path in the content folder
 	Headings []markdown.Heading
 	HTML     []byte
 	// Related are the related and most similar articles, Backlinks those
@@ -54,10 +54,10 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 		}
 	}
 	for _, prod := range a.Meta.Products {
-		v.Products = append(v.Products, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, ProductPath(prod)))})
+		v.Products = append(v.Products, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, paths.ProductPath(prod)))})
 	}
 	for _, k := range a.Meta.Keywords {
-		v.Keywords = append(v.Keywords, Link{Title: k, URL: p.URL(b.Paths.Lang(lang, KeywordPath(k)))})
+		v.Keywords = append(v.Keywords, Link{Title: k, URL: p.URL(b.Paths.Lang(lang, paths.KeywordPath(k)))})
 	}
 	for _, r := range a.Related {
 		v.Related = append(v.Related, ArticleLink(p, r))
@@ -66,10 +66,10 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 		v.Backlinks = append(v.Backlinks, ArticleLink(p, r))
 	}
 	b.translations(p, v, a)
-	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}}
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, paths.HomeFile))}}
 	if len(a.Meta.Products) > 0 {
 		prod := a.Meta.Products[0]
-		p.Crumbs = append(p.Crumbs, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, ProductPath(prod)))})
+		p.Crumbs = append(p.Crumbs, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, paths.ProductPath(prod)))})
 	}
 	p.Crumbs = append(p.Crumbs, Link{Title: a.Meta.Title})
 	p.Article = v

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"kbsite/generator/internal/config"
+	"kbsite/generator/site/paths"
 	"kbsite/generator/theme"
 )
 
@@ -12,7 +13,7 @@ import (
 type Builder struct {
 	Config  config.Site
 	Catalog *theme.Catalog
-	Paths   Paths
+	Paths   paths.Paths
 	// Featured are the translation keys of the articles the home pages
 	// feature (site.yaml featured), in order.
 	Featured []string
@@ -24,7 +25,7 @@ func (b Builder) Page(lang, kind, path, title string) *Page {
 	info := SiteInfo{Title: b.Config.Title, Description: b.Config.Description, BaseURL: b.Config.BaseURL}
 	info.Favicon, info.FaviconType = Favicon(b.Config)
 	p := newPage(b.Catalog, info, lang, kind, path, title)
-	p.LangRoot = strings.TrimSuffix(p.URL(b.Paths.Lang(lang, HomeFile)), HomeFile)
+	p.LangRoot = strings.TrimSuffix(p.URL(b.Paths.Lang(lang, paths.HomeFile)), paths.HomeFile)
 	return p
 }
 
@@ -38,7 +39,7 @@ func (b Builder) Switcher(p *Page, path func(lang string) string) {
 	for _, l := range b.Paths.Languages {
 		target := path(l)
 		if target == "" {
-			target = b.Paths.Lang(l, HomeFile)
+			target = b.Paths.Lang(l, paths.HomeFile)
 		}
 		p.Languages = append(p.Languages, LangLink{Lang: l, Name: b.Catalog.T(l, "language_name"), URL: p.URL(target), Current: l == p.Lang})
 	}
@@ -51,16 +52,16 @@ func (b Builder) SamePage(name string) func(string) string {
 
 // SearchPage is the shareable results page, search.html?q=...
 func (b Builder) SearchPage(lang string) *Page {
-	p := b.Page(lang, "search", b.Paths.Lang(lang, SearchFile), "")
+	p := b.Page(lang, "search", b.Paths.Lang(lang, paths.SearchFile), "")
 	p.Title = p.T("search")
-	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}, {Title: p.T("search")}}
-	b.Switcher(p, b.SamePage(SearchFile))
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, paths.HomeFile))}, {Title: p.T("search")}}
+	b.Switcher(p, b.SamePage(paths.SearchFile))
 	return p
 }
 
 // NotFoundPage is 404.html, in the default language.
 func (b Builder) NotFoundPage() *Page {
-	p := b.Page(b.Config.Language, "404", NotFoundFile, "")
+	p := b.Page(b.Config.Language, "404", paths.NotFoundFile, "")
 	p.Title = p.T("not_found_title")
 	// A host serves 404.html for missing pages at any depth, where relative
 	// links would break; with a base URL the page links absolutely.
@@ -107,7 +108,7 @@ func (b Builder) ListPage(lang, logical, heading, intro string, sorted []Entry, 
 		items = append(items, Item(p, e))
 	}
 	p.List = &ListView{Heading: heading, Intro: intro, Groups: []ListGroup{{Items: items}}}
-	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, HomeFile))}, {Title: heading}}
+	p.Crumbs = []Link{{Title: p.T("home"), URL: p.URL(b.Paths.Lang(lang, paths.HomeFile))}, {Title: heading}}
 	b.Switcher(p, func(l string) string {
 		if exists(l) {
 			return b.Paths.Lang(l, logical)

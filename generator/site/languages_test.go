@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"kbsite/generator/content"
+	"kbsite/generator/site/paths"
 )
 
 func entryOf(id, lang, title string, products, keywords []string) Entry {
 	return Entry{Meta: content.Meta{ID: id, Lang: lang, Title: title, TranslationKey: id, Products: products, Keywords: keywords},
-		Path: lang + "/" + ArticlePath(id)}
+		Path: lang + "/" + paths.ArticlePath(id)}
 }
 
 func TestLanguagesDefaultFirstTranslationsInOrder(t *testing.T) {

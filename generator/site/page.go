@@ -14,9 +14,9 @@
 // .Tf, .Date, .Count, .JSMessages and .TSMessages that look up the UI
 // strings in the page's language.
 //
-// It also holds the site's addresses (Paths: where every page goes and
-// which paths the build owns, so content files and aliases stay off them)
-// and the formats of the site-wide files made from plain Entry values: the
+// Subpackage paths holds the site's addresses (where every page goes and
+// which paths the build owns). This package holds the formats of the
+// site-wide files made from plain Entry values: the
 // sitemap, robots.txt, the Atom feed and each article's JSON-LD.
 package site
 
@@ -171,7 +171,7 @@ type HomeView struct {
 	// Featured are the articles site.yaml features, in the page's language.
 	Featured []ListItem
 	// Topics are the topics with the most articles; TopicCount counts every
-	// topic, as the topics page (TopicsFile) lists them all.
+	// topic, as the topics page (paths.TopicsFile) lists them all.
 	Topics     []Link
 	TopicCount int
 	Count      int

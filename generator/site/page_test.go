@@ -6,6 +6,7 @@ import (
 	"kbsite"
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
+	"kbsite/generator/site/paths"
 	"kbsite/generator/theme"
 )
 
@@ -42,7 +43,7 @@ func TestBuilderPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := Builder{Config: config.Site{Title: "KB", Language: "en", BaseURL: "https://kb.example/"}, Catalog: th.Catalog(),
-		Paths: Paths{Default: "en", Languages: []string{"en", "de"}}}
+		Paths: paths.Paths{Default: "en", Languages: []string{"en", "de"}}}
 	if p := b.NotFoundPage(); p.Root != "https://kb.example/" || p.LangRoot != "https://kb.example/" {
 		t.Errorf("404 root %q, lang root %q", p.Root, p.LangRoot)
 	}
@@ -53,19 +54,6 @@ func TestBuilderPages(t *testing.T) {
 	s := b.SearchPage("de")
 	if s.Path != "de/search.html" || len(s.Languages) != 2 || !s.Languages[1].Current || s.Languages[0].URL != "../search.html" {
 		t.Errorf("search page %q, switcher %+v", s.Path, s.Languages)
-	}
-}
-
-func TestSourcePath(t *testing.T) {
-	for in, want := range map[string]string{
-		"windows-client/networking/diagnose-packet-loss.md": "windows-client/networking/diagnose-packet-loss.html",
-		"Tutorials/GUI Apps.md":                             "tutorials/gui-apps.html",
-		"faq.yml":                                           "faq.html",
-		"a/b?c#d.md":                                        "a/b-c-d.html",
-	} {
-		if got := SourcePath(in); got != want {
-			t.Errorf("SourcePath(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 

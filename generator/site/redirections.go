@@ -10,6 +10,7 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/site/paths"
 )
 
 // Redirections reads the DocFX redirect list of the content folder
@@ -40,7 +41,7 @@ func Redirections(contentDir string, pages map[string]string, dl *diag.List) map
 			outside = append(outside, r.URL)
 			continue
 		}
-		aliases[src] = append(aliases[src], "/"+SourcePath(r.Source))
+		aliases[src] = append(aliases[src], "/"+paths.SourcePath(r.Source))
 	}
 	if len(outside) > 0 {
 		dl.Warnf(file, 0, 0, "%d of %d redirections lead outside this site (such as %s); no redirect pages for them", len(outside), len(redirects), diag.Quote(outside[0]))

@@ -13,12 +13,13 @@ import (
 // The files in this file exist only with a base URL: sitemaps, robots.txt
 // and feeds need absolute URLs, and a wrong absolute URL is worse than none.
 
-// Entry is what the site-wide files and structured data show of an
+// Entry is what listings, navigation, site-wide files and structured data show of an
 // article.
 type Entry struct {
-	Meta  content.Meta
-	Path  string   // output path, relative to the site root
-	Steps []string // the main numbered procedure, for HowTo data
+	Meta   content.Meta
+	Source string   // path in the content folder
+	Path   string   // output path, relative to the site root
+	Steps  []string // the main numbered procedure, for HowTo data
 }
 
 // Sitemap lists the site-relative pages at baseURL, with the update dates

@@ -66,3 +66,18 @@ func (d Live) Sync(before, after []string, publish func(rel string) error) ([]st
 	}
 	return changed, nil
 }
+
+// Prune removes the files at the site-relative paths gone that keep does
+// not claim, and returns the paths it removed.
+func (d Live) Prune(gone []string, keep func(rel string) bool) ([]string, error) {
+	var removed []string
+	for _, p := range gone {
+		if !keep(p) {
+			if err := d.Remove(p); err != nil {
+				return nil, err
+			}
+			removed = append(removed, p)
+		}
+	}
+	return removed, nil
+}

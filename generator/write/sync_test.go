@@ -29,3 +29,25 @@ func TestLiveSync(t *testing.T) {
 		t.Errorf("b.png rewritten")
 	}
 }
+
+// TestLivePrune removes what keep does not claim, missing files included,
+// and refuses a path out of the folder.
+func TestLivePrune(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.html", "b.html"} {
+		os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644)
+	}
+	removed, err := Live(dir).Prune([]string{"a.html", "b.html", "gone.html"}, func(p string) bool { return p == "b.html" })
+	if err != nil || !slices.Equal(removed, []string{"a.html", "gone.html"}) {
+		t.Fatalf("removed %v, %v", removed, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.html")); !os.IsNotExist(err) {
+		t.Errorf("a.html not removed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.html")); err != nil {
+		t.Errorf("b.html removed: %v", err)
+	}
+	if _, err := Live(dir).Prune([]string{"../x.html"}, func(string) bool { return false }); err == nil {
+		t.Error("a path out of the folder was accepted")
+	}
+}

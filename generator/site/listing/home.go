@@ -5,6 +5,7 @@ import (
 
 	"kbsite/generator/content"
 	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 )
 
 // topTopics is how many topics the home page shows; the topics page
@@ -16,7 +17,7 @@ const topTopics = 12
 // that have a date, and the top topics.
 func homePage(b site.Builder, l Lang) *site.Page {
 	lang := l.Lang
-	p := b.Page(lang, "home", b.Paths.Lang(lang, site.HomeFile), "")
+	p := b.Page(lang, "home", b.Paths.Lang(lang, paths.HomeFile), "")
 	p.Description = b.Config.Description
 	h := &site.HomeView{Count: len(l.articles), Featured: featured(p, b.Featured, l.articles), TopicCount: len(l.keywords)}
 	for _, e := range l.articles {
@@ -25,7 +26,7 @@ func homePage(b site.Builder, l Lang) *site.Page {
 		}
 	}
 	for _, slug := range l.products {
-		h.Products = append(h.Products, site.Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, site.ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
+		h.Products = append(h.Products, site.Link{Title: b.Config.ProductName(slug), URL: p.URL(b.Paths.Lang(lang, paths.ProductPath(slug))), Note: p.Count("article_count", len(l.byProduct[slug]))})
 	}
 	dated := slices.DeleteFunc(slices.Clone(l.articles), func(e site.Entry) bool { return e.Meta.Updated.IsZero() })
 	for _, e := range recent(dated, b.Config.RecentCount) {
@@ -35,7 +36,7 @@ func homePage(b site.Builder, l Lang) *site.Page {
 		h.Topics = append(h.Topics, site.Link{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))})
 	}
 	p.Home = h
-	b.Switcher(p, b.SamePage(site.HomeFile))
+	b.Switcher(p, b.SamePage(paths.HomeFile))
 	return p
 }
 

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 )
 
 // feedSize is how many articles the feed lists.
@@ -51,7 +52,7 @@ func Group(b site.Builder, lang string, all []site.Entry) Lang {
 		}
 		seen := map[string]bool{}
 		for _, k := range e.Meta.Keywords {
-			kp := b.Paths.Lang(lang, site.KeywordPath(k))
+			kp := b.Paths.Lang(lang, paths.KeywordPath(k))
 			if seen[kp] {
 				continue
 			}
@@ -80,7 +81,7 @@ func (l Lang) Paths() []string {
 	b := l.b
 	var out []string
 	for _, slug := range l.products {
-		out = append(out, b.Paths.Lang(l.Lang, site.ProductPath(slug)))
+		out = append(out, b.Paths.Lang(l.Lang, paths.ProductPath(slug)))
 	}
 	return append(out, l.keywords...)
 }
@@ -89,10 +90,10 @@ func (l Lang) Paths() []string {
 func Of(b site.Builder, e site.Entry) []string {
 	var out []string
 	for _, p := range e.Meta.Products {
-		out = append(out, b.Paths.Lang(e.Meta.Lang, site.ProductPath(p)))
+		out = append(out, b.Paths.Lang(e.Meta.Lang, paths.ProductPath(p)))
 	}
 	for _, k := range e.Meta.Keywords {
-		out = append(out, b.Paths.Lang(e.Meta.Lang, site.KeywordPath(k)))
+		out = append(out, b.Paths.Lang(e.Meta.Lang, paths.KeywordPath(k)))
 	}
 	return out
 }
@@ -116,7 +117,7 @@ func (l Lang) Pages(want func(path string) bool) []Job {
 		{"topics", func() *site.Page { return topicsPage(b, l) }},
 	}
 	for _, slug := range l.products {
-		if want(b.Paths.Lang(l.Lang, site.ProductPath(slug))) {
+		if want(b.Paths.Lang(l.Lang, paths.ProductPath(slug))) {
 			jobs = append(jobs, Job{"list", func() *site.Page { return productPage(b, l, slug) }})
 		}
 	}
@@ -132,7 +133,7 @@ func (l Lang) Pages(want func(path string) bool) []Job {
 func productPage(b site.Builder, l Lang, slug string) *site.Page {
 	name := b.Config.ProductName(slug)
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
-	return b.ListPage(l.Lang, site.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.byProduct[slug]), func(lang string) bool {
+	return b.ListPage(l.Lang, paths.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.byProduct[slug]), func(lang string) bool {
 		for _, e := range l.all {
 			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
 				return true
@@ -182,12 +183,12 @@ func WebFiles(b site.Builder, all []site.Entry) []File {
 		listed = append(listed, e.Path)
 	}
 	for _, lang := range b.Paths.Languages {
-		listed = append(listed, b.Paths.Lang(lang, site.HomeFile), b.Paths.Lang(lang, site.AZFile), b.Paths.Lang(lang, site.TopicsFile))
+		listed = append(listed, b.Paths.Lang(lang, paths.HomeFile), b.Paths.Lang(lang, paths.AZFile), b.Paths.Lang(lang, paths.TopicsFile))
 		listed = append(listed, Group(b, lang, all).Paths()...)
 	}
 	return []File{
-		{site.SitemapFile, site.Sitemap(b.Config.BaseURL, listed, all)},
-		{site.RobotsFile, site.Robots(b.Config.BaseURL)},
-		{site.FeedFile, site.Feed(b.Config.Title, b.Config.BaseURL, recent(all, feedSize))},
+		{paths.SitemapFile, site.Sitemap(b.Config.BaseURL, listed, all)},
+		{paths.RobotsFile, site.Robots(b.Config.BaseURL)},
+		{paths.FeedFile, site.Feed(b.Config.Title, b.Config.BaseURL, recent(all, feedSize))},
 	}
 }

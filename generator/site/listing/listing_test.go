@@ -9,6 +9,7 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 	"kbsite/generator/theme"
 )
 
@@ -19,12 +20,12 @@ func testBuilder(t *testing.T, cfg config.Site) site.Builder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return site.Builder{Config: cfg, Catalog: th.Catalog(), Paths: site.Paths{Default: "en", Languages: []string{"en", "de"}}}
+	return site.Builder{Config: cfg, Catalog: th.Catalog(), Paths: paths.Paths{Default: "en", Languages: []string{"en", "de"}}}
 }
 
 func entryOf(id, lang, title string, products, keywords []string) site.Entry {
 	return site.Entry{Meta: content.Meta{ID: id, Lang: lang, Title: title, TranslationKey: id, Products: products, Keywords: keywords},
-		Path: lang + "/" + site.ArticlePath(id)}
+		Path: lang + "/" + paths.ArticlePath(id)}
 }
 
 // TestGroupAndPages checks a language's listings: products by display
@@ -38,7 +39,7 @@ func TestGroupAndPages(t *testing.T) {
 		entryOf("KB3", "de", "Gamma", []string{"zz"}, nil),
 	}
 	l := Group(b, "en", all)
-	if got := l.Paths(); !slices.Equal(got, []string{"products/zz.html", "products/aa.html", b.Paths.Lang("en", site.KeywordPath("VPN"))}) {
+	if got := l.Paths(); !slices.Equal(got, []string{"products/zz.html", "products/aa.html", b.Paths.Lang("en", paths.KeywordPath("VPN"))}) {
 		t.Errorf("listings %q", got)
 	}
 	jobs := l.Pages(func(p string) bool { return p == "products/zz.html" })

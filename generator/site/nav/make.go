@@ -9,6 +9,7 @@ import (
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 )
 
 // FromTOC makes the tree of a parsed toc.yml. find returns the article of a
@@ -121,7 +122,7 @@ func FromProducts(b site.Builder, lang string, articles []site.Entry) *Tree {
 		for _, slug := range e.Meta.Products {
 			g := byProduct[slug]
 			if g == nil {
-				g = &navNode{title: b.Config.ProductName(slug), path: b.Paths.Lang(lang, site.ProductPath(slug)), lists: true}
+				g = &navNode{title: b.Config.ProductName(slug), path: b.Paths.Lang(lang, paths.ProductPath(slug)), lists: true}
 				byProduct[slug] = g
 				roots = append(roots, g)
 			}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 
 	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 )
 
 // Tree is the navigation tree of one language's pages. Apply shows it on
@@ -190,7 +191,7 @@ func (v view) all(g *navNode) site.NavItem {
 		count := v.p.Count("article_count", len(g.items))
 		return site.NavItem{Title: v.p.Tf("nav_all", "count", count, "section", g.title), URL: v.href(g), More: true}
 	}
-	return site.NavItem{Title: v.p.T("az_index"), URL: v.p.LangRoot + site.AZFile, More: true}
+	return site.NavItem{Title: v.p.T("az_index"), URL: v.p.LangRoot + paths.AZFile, More: true}
 }
 
 // firstLink is the first entry under group g that leads somewhere; every

@@ -11,12 +11,13 @@ import (
 	"kbsite/generator/content/docfx"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/site"
+	"kbsite/generator/site/paths"
 	"kbsite/generator/theme"
 )
 
 // testPage is the page at path in English on a site with one language.
 func testPage(cat *theme.Catalog, kind, path, title string) *site.Page {
-	return site.Builder{Catalog: cat, Paths: site.Paths{Default: "en"}}.Page("en", kind, path, title)
+	return site.Builder{Catalog: cat, Paths: paths.Paths{Default: "en"}}.Page("en", kind, path, title)
 }
 
 func testCatalog(t *testing.T) *theme.Catalog {
@@ -168,16 +169,16 @@ func TestFolderNav(t *testing.T) {
 
 func TestProductNav(t *testing.T) {
 	cat := testCatalog(t)
-	b := site.Builder{Config: config.Site{Language: "en", Products: map[string]string{"net": "Networking"}}, Catalog: cat, Paths: site.Paths{Default: "en"}}
+	b := site.Builder{Config: config.Site{Language: "en", Products: map[string]string{"net": "Networking"}}, Catalog: cat, Paths: paths.Paths{Default: "en"}}
 	entry := func(id, title string, products ...string) site.Entry {
-		return site.Entry{Meta: content.Meta{ID: id, Title: title, Lang: "en", Products: products}, Path: site.ArticlePath(id)}
+		return site.Entry{Meta: content.Meta{ID: id, Title: title, Lang: "en", Products: products}, Path: paths.ArticlePath(id)}
 	}
 	nav := FromProducts(b, "en", []site.Entry{entry("KB2", "Proxy", "net"), entry("KB1", "DNS", "net", "acme"), entry("KB3", "Orphan")})
-	p := b.Page("en", "article", site.ArticlePath("KB2"), "Proxy")
+	p := b.Page("en", "article", paths.ArticlePath("KB2"), "Proxy")
 	p.Crumbs = []site.Link{{Title: "Home", URL: "../index.html"}}
 	nav.Apply(p)
 	if len(p.Nav) != 2 || p.Nav[0].Title != "Acme" || p.Nav[1].Title != "Networking" || !p.Nav[1].Open ||
-		p.Nav[1].URL != "../"+site.ProductPath("net") || p.Nav[1].Items[1].Title != "Proxy" || !p.Nav[1].Items[1].Current {
+		p.Nav[1].URL != "../"+paths.ProductPath("net") || p.Nav[1].Items[1].Title != "Proxy" || !p.Nav[1].Items[1].Current {
 		t.Errorf("tree %+v", p.Nav)
 	}
 	if len(p.Crumbs) != 3 || p.Crumbs[1].Title != "Networking" || p.Crumbs[1].URL == "" {
@@ -185,7 +186,7 @@ func TestProductNav(t *testing.T) {
 	}
 	// DNS is in acme too, which comes first: its place is still under its
 	// first product.
-	dns := b.Page("en", "article", site.ArticlePath("KB1"), "DNS")
+	dns := b.Page("en", "article", paths.ArticlePath("KB1"), "DNS")
 	dns.Crumbs = []site.Link{{Title: "Home", URL: "../index.html"}}
 	nav.Apply(dns)
 	if len(dns.Crumbs) != 3 || dns.Crumbs[1].Title != "Networking" || dns.Nav[0].Open || !dns.Nav[1].Items[0].Current || dns.Nav[0].Items[0].Current {
@@ -196,12 +197,12 @@ func TestProductNav(t *testing.T) {
 // bigProductTree has more than wholeTree entries: 400 articles in Big,
 // three in Small, one in Acme.
 func bigProductTree(t *testing.T) (site.Builder, *Tree) {
-	b := site.Builder{Config: config.Site{Language: "en"}, Catalog: testCatalog(t), Paths: site.Paths{Default: "en"}}
+	b := site.Builder{Config: config.Site{Language: "en"}, Catalog: testCatalog(t), Paths: paths.Paths{Default: "en"}}
 	var entries []site.Entry
 	add := func(product string, n int) {
 		for i := range n {
 			id := fmt.Sprintf("KB%s%03d", product, i)
-			entries = append(entries, site.Entry{Meta: content.Meta{ID: id, Title: fmt.Sprintf("%s %03d", product, i), Lang: "en", Products: []string{product}}, Path: site.ArticlePath(id)})
+			entries = append(entries, site.Entry{Meta: content.Meta{ID: id, Title: fmt.Sprintf("%s %03d", product, i), Lang: "en", Products: []string{product}}, Path: paths.ArticlePath(id)})
 		}
 	}
 	add("big", 400)
@@ -216,10 +217,10 @@ func bigProductTree(t *testing.T) (site.Builder, *Tree) {
 // still follow the whole tree.
 func TestPrunedTree(t *testing.T) {
 	b, tree := bigProductTree(t)
-	p := b.Page("en", "article", site.ArticlePath("KBbig200"), "big 200")
+	p := b.Page("en", "article", paths.ArticlePath("KBbig200"), "big 200")
 	p.Crumbs = []site.Link{{Title: "Home", URL: "../index.html"}}
 	tree.Apply(p)
-	if len(p.Nav) != 3 || !p.Nav[0].Collapsed || p.Nav[0].Items != nil || p.Nav[0].URL != "../"+site.ProductPath("acme") ||
+	if len(p.Nav) != 3 || !p.Nav[0].Collapsed || p.Nav[0].Items != nil || p.Nav[0].URL != "../"+paths.ProductPath("acme") ||
 		!p.Nav[2].Collapsed || !p.Nav[1].Open || p.Nav[1].Collapsed {
 		t.Fatalf("top level %+v", p.Nav)
 	}
@@ -232,19 +233,19 @@ func TestPrunedTree(t *testing.T) {
 	if len(big) != window+1 || big[0].Title != "big 193" || !big[7].Current || big[14].Title != "big 207" {
 		t.Errorf("window %+v", big)
 	}
-	if all := big[window]; !all.More || all.Title != "All 400 articles in Big" || all.URL != "../"+site.ProductPath("big") {
+	if all := big[window]; !all.More || all.Title != "All 400 articles in Big" || all.URL != "../"+paths.ProductPath("big") {
 		t.Errorf("all link %+v", all)
 	}
 	if p.Prev == nil || p.Prev.Title != "big 199" || p.Next == nil || p.Next.Title != "big 201" || len(p.Crumbs) != 3 || p.Crumbs[1].Title != "Big" {
 		t.Errorf("prev %+v next %+v crumbs %+v", p.Prev, p.Next, p.Crumbs)
 	}
-	last := b.Page("en", "article", site.ArticlePath("KBbig399"), "big 399")
+	last := b.Page("en", "article", paths.ArticlePath("KBbig399"), "big 399")
 	tree.Apply(last)
 	if items := last.Nav[1].Items; items[0].Title != "big 385" || !items[window-1].Current {
 		t.Errorf("window at the end %+v", items)
 	}
 	// The product page lists the articles itself: no link to itself.
-	list := b.Page("en", "list", b.Paths.Lang("en", site.ProductPath("big")), "Big")
+	list := b.Page("en", "list", b.Paths.Lang("en", paths.ProductPath("big")), "Big")
 	tree.Apply(list)
 	if items := list.Nav[1].Items; !list.Nav[1].Current || len(items) != window || items[0].Title != "big 000" || items[window-1].More {
 		t.Errorf("product page %+v", list.Nav[1])

@@ -1,4 +1,8 @@
-package site
+// Package paths holds the output-path rules of a site: where every page
+// goes (articles by ID or, for foreign content, at their content path;
+// listings; each language's folder) and which paths the build owns, so
+// content files and aliases stay off them.
+package paths
 
 import (
 	"path"
