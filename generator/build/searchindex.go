@@ -19,7 +19,7 @@ func (site *Site) searchDoc(a *Article) fields.Doc {
 	d := fields.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
 		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
-		ProductSlugs: a.Meta.Products, Type: docfx.TypeName(a.Meta.Topic), TypeSlug: a.Meta.Topic,
+		ProductSlugs: a.Meta.Products, Type: docfx.TypeName(a.Meta.Topic), TypeSlug: a.Meta.Topic, IDDerived: a.Meta.IDDerived,
 	}
 	for _, p := range a.Meta.Products {
 		d.Products = append(d.Products, site.Config.ProductName(p))

@@ -702,6 +702,7 @@
         var r = recsOut[j], e = excerpt(r, hl);
         var res = { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [] };
         if (r.y) res.type = r.y;
+        if (r.d) res.derived = true;
         res.section = e.section; res.heading = e.heading; res.excerpt = e.excerpt; res.matched = e.matched;
         return res;
       });

@@ -167,7 +167,7 @@
   }
   function metaText(r, maxProducts) {
     var ps = (r.products || []).slice(0, maxProducts), more = (r.products || []).length - ps.length;
-    return [r.id].concat(r.type ? [r.type] : [], ps.length ? [ps.join(', ') + (more > 0 ? ' +' + more : '')] : []).join(' · ');
+    return (r.derived ? [] : [r.id]).concat(r.type ? [r.type] : [], ps.length ? [ps.join(', ') + (more > 0 ? ' +' + more : '')] : []).join(' · ');
   }
   function typing(t) {
     return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));

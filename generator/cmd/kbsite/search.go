@@ -104,7 +104,11 @@ func printText(stdout io.Writer, q string, resp engine.Response) {
 		}
 	}
 	for i, r := range resp.Results {
-		fmt.Fprintf(stdout, "%d. %s  %s  (%.3f)\n", i+1, r.ID, r.Title, r.Score)
+		if r.Derived { // an ID made from the path: the URL line names the page
+			fmt.Fprintf(stdout, "%d. %s  (%.3f)\n", i+1, r.Title, r.Score)
+		} else {
+			fmt.Fprintf(stdout, "%d. %s  %s  (%.3f)\n", i+1, r.ID, r.Title, r.Score)
+		}
 		url := r.URL
 		if r.Section != "" {
 			url += "#" + r.Section

@@ -65,10 +65,12 @@ type Result struct {
 	Score    float64  `json:"score"`
 	Products []string `json:"products"`
 	Type     string   `json:"type,omitempty"` // the article type, if any
-	Section  string   `json:"section"`
-	Heading  string   `json:"heading"` // the section's heading, a troubleshooter's step title
-	Excerpt  string   `json:"excerpt"`
-	Matched  []string `json:"matched"`
+	// Derived marks an ID made from the file's path: not one to show.
+	Derived bool     `json:"derived,omitempty"`
+	Section string   `json:"section"`
+	Heading string   `json:"heading"` // the section's heading, a troubleshooter's step title
+	Excerpt string   `json:"excerpt"`
+	Matched []string `json:"matched"`
 }
 
 // Suggestion is a vocabulary word close to a query word that is not in it.
@@ -426,7 +428,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 	for _, d := range cands {
 		r := ix.f.Record(d)
 		res := Result{ID: r.ID, Title: r.Title, URL: r.URL, Source: r.Source,
-			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products, Type: r.Type}
+			Score: float64(sc.total[d]) / (100 * format.ScoreScale), Products: r.Products, Type: r.Type, Derived: r.IDDerived}
 		if res.Products == nil {
 			res.Products = []string{}
 		}

@@ -65,3 +65,18 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordMarksDerivedIDs: a record says when its ID was made from the
+// file's path, so that results do not show it; a writer's ID is shown.
+func TestRecordMarksDerivedIDs(t *testing.T) {
+	for _, derived := range []bool{false, true} {
+		var r format.Record
+		b := appendRecord(nil, &fields.Doc{ID: "networking-x", Title: "X", URL: "networking/x.html", IDDerived: derived})
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if r.IDDerived != derived || r.ID != "networking-x" || bytes.Contains(b, []byte(`"d"`)) != derived {
+			t.Errorf("derived %v: record %s", derived, b)
+		}
+	}
+}

@@ -42,6 +42,9 @@ func appendRecord(b []byte, d *fields.Doc) []byte {
 		b = append(b, `,"y":`...)
 		b = format.AppendJSONString(b, t)
 	}
+	if d.IDDerived {
+		b = append(b, `,"d":true`...)
+	}
 	b = append(b, `,"x":[`...)
 	for i, s := range d.Sections {
 		if i > 0 {

@@ -111,7 +111,7 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 				t.Errorf("%q %s: score Go %v JS %v", c.Q, a.ID, a.Score, b.Score)
 			}
 			if a.Excerpt != b.Excerpt || a.Section != b.Section || a.Heading != b.Heading || !slices.Equal(a.Matched, b.Matched) ||
-				a.Title != b.Title || a.URL != b.URL || !slices.Equal(a.Products, b.Products) || a.Type != b.Type {
+				a.Title != b.Title || a.URL != b.URL || !slices.Equal(a.Products, b.Products) || a.Type != b.Type || a.Derived != b.Derived {
 				t.Errorf("%q %s: Go %+v\nJS %+v", c.Q, a.ID, a, b)
 			}
 		}

@@ -24,7 +24,10 @@ type Doc struct {
 	ProductSlugs                          []string // e.g. "windows-messenger"
 	Type                                  string   // article type, display name; "" if untyped
 	TypeSlug                              string   // e.g. "how-to"
-	Sections                              []Section
+	// IDDerived marks an ID made from the file's path (foreign content):
+	// results do not show it as an article ID.
+	IDDerived bool
+	Sections  []Section
 }
 
 // Section is body text under one heading; Heading is "" for the text

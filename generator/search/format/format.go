@@ -19,7 +19,8 @@
 //	y<k>-<hash>.js         docs of article type k (a number string)
 //	r/<doc>-<version>.js   record of doc: {"i":id,"t":title,"u":url,"s":source,
 //	                        "p":[products],"a":[aliases],"k":[keywords],"m":summary,
-//	                        "y":article type (left out if none),"x":[[section id,heading,text],...]}
+//	                        "y":article type (left out if none),"d":true (an ID made from the
+//	                        file's path, not to show; left out otherwise),"x":[[section id,heading,text],...]}
 //
 // Every file is a script: (window.KBSearchData=window.KBSearchData||[]).push(["L/file.js",DATA]);
 // A number string is a list of integers, each as base-32 digits, most
@@ -214,14 +215,17 @@ func (m *Manifest) AppendJSON(b []byte) []byte {
 
 // Record is the record file of a doc: what a result shows.
 type Record struct {
-	ID       string     `json:"i"`
-	Title    string     `json:"t"`
-	URL      string     `json:"u"`
-	Source   string     `json:"s"`
-	Products []string   `json:"p"`
-	Aliases  []string   `json:"a"`
-	Keywords []string   `json:"k"`
-	Summary  string     `json:"m"`
-	Type     string     `json:"y,omitempty"`
-	Sections [][]string `json:"x"`
+	ID       string   `json:"i"`
+	Title    string   `json:"t"`
+	URL      string   `json:"u"`
+	Source   string   `json:"s"`
+	Products []string `json:"p"`
+	Aliases  []string `json:"a"`
+	Keywords []string `json:"k"`
+	Summary  string   `json:"m"`
+	Type     string   `json:"y,omitempty"`
+	// IDDerived: the ID was made from the file's path, not written by a
+	// writer, so results do not show it.
+	IDDerived bool       `json:"d,omitempty"`
+	Sections  [][]string `json:"x"`
 }

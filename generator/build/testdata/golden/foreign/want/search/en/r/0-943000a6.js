@@ -1,1 +1,0 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/r/0-943000a6.js",{"i":"docs-faq","t":"FAQ","u":"docs/faq.html","s":"docs/faq.md","p":[],"a":[],"k":[],"m":"","x":[["","","Questions. Missing page."]]}]);

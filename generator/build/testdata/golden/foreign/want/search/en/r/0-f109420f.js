@@ -1,0 +1,1 @@
+(window.KBSearchData=window.KBSearchData||[]).push(["en/r/0-f109420f.js",{"i":"docs-faq","t":"FAQ","u":"docs/faq.html","s":"docs/faq.md","p":[],"a":[],"k":[],"m":"","d":true,"x":[["","","Questions. Missing page."]]}]);

@@ -1,1 +1,0 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/r/1-943000a6.js",{"i":"docs-install","t":"Install the tool","u":"docs/install.html","s":"docs/install.md","p":[],"a":[],"k":[],"m":"How to install the tool on Windows.","y":"How-to guide","x":[["","","Next step A diagram Run wsl --install. Restart. See setup and the FAQ. Option Meaning --d distro"]]}]);

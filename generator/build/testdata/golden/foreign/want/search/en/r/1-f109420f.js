@@ -1,0 +1,1 @@
+(window.KBSearchData=window.KBSearchData||[]).push(["en/r/1-f109420f.js",{"i":"docs-install","t":"Install the tool","u":"docs/install.html","s":"docs/install.md","p":[],"a":[],"k":[],"m":"How to install the tool on Windows.","y":"How-to guide","d":true,"x":[["","","Next step A diagram Run wsl --install. Restart. See setup and the FAQ. Option Meaning --d distro"]]}]);

@@ -1,1 +1,0 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/r/2-943000a6.js",{"i":"docs-setup","t":"Set up the tool","u":"docs/setup.html","s":"docs/setup.md","p":[],"a":[],"k":[],"m":"","x":[["configure-it","Configure it","Back to install."]]}]);

@@ -1,0 +1,1 @@
+(window.KBSearchData=window.KBSearchData||[]).push(["en/r/2-f109420f.js",{"i":"docs-setup","t":"Set up the tool","u":"docs/setup.html","s":"docs/setup.md","p":[],"a":[],"k":[],"m":"","d":true,"x":[["configure-it","Configure it","Back to install."]]}]);
