@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // Inline is the text content of an inline container, trimmed.
@@ -18,7 +19,7 @@ func Inline(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(textValue(c, src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -44,7 +45,7 @@ func Block(b *strings.Builder, n ast.Node, src []byte) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(textValue(c, src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -65,6 +66,17 @@ func Block(b *strings.Builder, n ast.Node, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// textValue is the text of a Text node as the page shows it: entity and
+// character references (&nbsp;, &#169;) and backslash escapes resolved,
+// except in code, whose text is raw.
+func textValue(t *ast.Text, src []byte) []byte {
+	v := t.Segment.Value(src)
+	if t.IsRaw() {
+		return v
+	}
+	return util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 }
 
 // stringValue is the text of a String node; the typographer stores its
