@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -121,13 +122,29 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; it returns (exit status, done) when parsing ended
-// the command, for --help (0) or a usage mistake (2).
-func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
-	err := fs.Parse(args)
+// parseFlags parses args. On --help it prints the usage once, to stdout
+// (the flag package would print it to the flag set's output first); a
+// mistake and its usage go to stderr.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (help bool, err error) {
+	var msgs bytes.Buffer
+	fs.SetOutput(&msgs)
+	err = fs.Parse(args)
+	fs.SetOutput(stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()
+		fs.SetOutput(stderr)
+		return true, nil
+	}
+	stderr.Write(msgs.Bytes())
+	return false, err
+}
+
+// parse parses flags; it returns (exit status, done) when parsing ended
+// the command, for --help (0) or a usage mistake (2).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	help, err := parseFlags(fs, args, stdout, fs.Output())
+	if help {
 		return 0, true
 	}
 	if err != nil {

@@ -25,10 +25,17 @@ func TestExitCodesAndHelp(t *testing.T) {
 	if code, _, errs := kbsite("frobnicate"); code != 2 || !strings.Contains(errs, `unknown command "frobnicate"`) {
 		t.Errorf("unknown command: exit %d %q", code, errs)
 	}
-	for _, cmd := range []string{"build", "check"} {
-		code, out, _ := kbsite(cmd, "--help")
-		if code != 0 || !strings.Contains(out, "Usage: kbsite "+cmd) || !strings.Contains(out, "-content") {
-			t.Errorf("%s --help: exit %d, output %q", cmd, code, out)
+	for _, cmd := range []string{"build", "check", "serve", "new", "search", "init"} {
+		code, out, errs := kbsite(cmd, "--help")
+		// The usage once, on stdout, and nothing on stderr.
+		if code != 0 || strings.Count(out, "Usage: kbsite "+cmd) != 1 || errs != "" {
+			t.Errorf("%s --help: exit %d, output %q, errors %q", cmd, code, out, errs)
+		}
+		if cmd == "init" || cmd == "search" {
+			continue
+		}
+		if !strings.Contains(out, "-content") {
+			t.Errorf("%s --help does not list --content: %q", cmd, out)
 		}
 		if code, _, _ := kbsite(cmd, "--no-such-flag"); code != 2 {
 			t.Errorf("%s with a bad flag: exit %d, want 2", cmd, code)

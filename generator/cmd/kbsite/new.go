@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -28,13 +26,11 @@ var today = func() time.Time { return time.Now() }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	var dir, product string
-	fs := newFlags("new", "Creates a new article with front matter and the KB sections (Summary,\nSymptoms, Cause, Resolution, More information) and prints its path.\n\nUsage: kbsite new --product P \"Title\"", stdout, stderr)
+	fs := newFlags("new", "Creates a new article: front matter (with a summary) and the KB sections\nSymptoms, Cause, Resolution and More information, next to the product's\nother articles, and prints its path.\n\nExample: kbsite new --product windows-messenger \"Title\"", stdout, stderr)
 	fs.StringVar(&dir, "content", "content", "content folder")
 	fs.StringVar(&product, "product", "", "product the article applies to (required): a slug such as windows-messenger or a name such as \"Windows Messenger\"")
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	help, err := parseFlags(fs, args, stdout, stderr)
+	if help {
 		return 0
 	}
 	if err != nil {

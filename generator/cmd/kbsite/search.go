@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,17 +31,11 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	typ := fs.String("type", "", "only articles of this article type (name or slug, e.g. how-to)")
 	facets := fs.Bool("facets", false, "also print how many articles match by product and by article type")
 	lang := fs.String("lang", "", "index language (default: the site's only language, or en)")
-	var msgs bytes.Buffer
-	fs.SetOutput(&msgs)
-	err := fs.Parse(queryAfterFlags(fs, args))
-	fs.SetOutput(stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	help, err := parseFlags(fs, queryAfterFlags(fs, args), stdout, stderr)
+	if help {
 		return 0
 	}
 	if err != nil {
-		stderr.Write(msgs.Bytes())
 		if strings.HasPrefix(err.Error(), "flag provided but not defined") {
 			fmt.Fprintln(stderr, `kbsite search: to search for a query that starts with "-", put -- before it`)
 		}
