@@ -35,8 +35,10 @@ for (const mode of ['http', 'file']) {
           assert.ok(height >= 48, `the box is ${height} px high, not large`);
           await box.click();
           await box.pressSequentially('proxy');
+          // Results for the whole word, not for a prefix typed on the way
+          // ("pro"): the popup says which query it shows.
+          await page.waitForFunction(() => document.getElementById('search-popup')?.dataset.q === 'proxy');
           const first = page.locator('#search-listbox [role="option"]').first();
-          await first.waitFor();
           const href = await first.getAttribute('href');
           assert.match(href, /^kb\/kb\d+\.html/, 'results link articles relative to the home page');
           await box.press('ArrowDown');
@@ -50,6 +52,9 @@ for (const mode of ['http', 'file']) {
       await withPage(ctx.browser, {}, async (page) => {
         await load(page, ctx.url(mode, PAGES.home));
         await page.fill('#search-input', 'proxy');
+        // Let the results as you type arrive, so that leaving the page
+        // cancels no index request still on its way.
+        await page.waitForFunction(() => document.getElementById('search-popup')?.dataset.q === 'proxy');
         await Promise.all([page.waitForEvent('load'), page.press('#search-input', 'Enter')]);
         assert.equal(rel(page, mode), 'search.html?q=proxy');
         await page.locator('#search-results a').first().waitFor();
