@@ -21,7 +21,6 @@
 package site
 
 import (
-	"encoding/json"
 	"html/template"
 	"strings"
 	"time"
@@ -218,8 +217,7 @@ func (p *Page) Tf(key string, pairs ...string) string {
 
 // JSMessages is the JSON of the UI strings the search script shows.
 func (p *Page) JSMessages() string {
-	b, _ := json.Marshal(p.cat.Prefixed(p.Lang, "js_"))
-	return string(b)
+	return p.cat.ScriptJSON(p.Lang, "js_")
 }
 
 // Date formats a date for the page's readers.
@@ -230,6 +228,5 @@ func (p *Page) Count(key string, n int) string { return p.cat.Count(p.Lang, key,
 
 // TSMessages is the JSON of the UI strings the troubleshooter script shows.
 func (p *Page) TSMessages() string {
-	b, _ := json.Marshal(p.cat.Prefixed(p.Lang, "ts_"))
-	return string(b)
+	return p.cat.ScriptJSON(p.Lang, "ts_")
 }

@@ -1,0 +1,94 @@
+// Package htmlesc escapes text and URLs exactly as html/template does in
+// element text and in a quoted href attribute, for the few fragments kbsite
+// writes in Go rather than through a template because a template's
+// per-action cost adds up over every page: the navigation tree is about a
+// third of an article page's template time.
+package htmlesc
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// failsafe is html/template's replacement for a URL it refuses.
+const failsafe = "#ZgotmplZ"
+
+// Text is s escaped for element text and attribute values
+// (html/template's htmlEscaper and attrEscaper).
+func Text(b *strings.Builder, s string) {
+	written := 0
+	for i, r := range s {
+		var repl string
+		switch r {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteString(repl)
+		written = i + utf8.RuneLen(r)
+	}
+	b.WriteString(s[written:])
+}
+
+// URL is s as html/template writes it in a quoted URL attribute: a URL
+// with a scheme other than http, https or mailto becomes "#ZgotmplZ",
+// bytes outside the URL alphabet are percent-encoded (existing escapes
+// kept), and the result is escaped for the attribute.
+func URL(b *strings.Builder, s string) {
+	if !safeURL(s) {
+		s = failsafe
+	}
+	var n strings.Builder
+	normalize(&n, s)
+	Text(b, n.String())
+}
+
+func safeURL(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(scheme, "/") {
+		return true
+	}
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+}
+
+// normalize percent-encodes what is neither reserved nor unreserved in
+// RFC 3986 (html/template's urlNormalizer).
+func normalize(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0:
+			continue
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
