@@ -162,21 +162,23 @@ func TestIncrementalProductNames(t *testing.T) {
 	}
 }
 
-// TestServeSweepsReplacedSites: in serve mode the site a full rebuild
-// replaced is deleted in the background, not left for the next build.
+// TestServeSweepsReplacedSites: in serve mode the sites full rebuilds
+// replaced do not pile up: the newest waits to be reused by the next full
+// rebuild (write's recycling), the others are deleted in the background.
 func TestServeSweepsReplacedSites(t *testing.T) {
 	sess, dir, content, out := bundledSession(t)
-	// A change to site.yaml rebuilds everything.
-	if res, _, err := sess.Update([]string{filepath.Join(content, "site.yaml")}); err != nil || res.Failed() {
-		t.Fatal(err, messages(res))
+	for range 3 { // a change to site.yaml rebuilds everything
+		if res, _, err := sess.Update([]string{filepath.Join(content, "site.yaml")}); err != nil || res.Failed() {
+			t.Fatal(err, messages(res))
+		}
 	}
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
-		if len(left) == 0 {
+		if len(left) <= 1 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the replaced site is still there: %v", left)
+			t.Fatalf("replaced sites are still there: %v", left)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {

@@ -25,6 +25,9 @@ type Dir struct {
 	trash string // where Commit moves the previous site
 	lock  *os.File
 	made  sync.Map // the folders WriteFile made, so that it stats each once
+	// old is what the staging folder held when Begin reused a trash
+	// folder for it (recycle.go); nil for a new, empty one.
+	old *recycled
 }
 
 // ErrLocked is returned when another build holds the output folder.
@@ -177,7 +180,7 @@ func Begin(final string) (*Dir, error) {
 		unlock(lf)
 		return nil, err
 	}
-	d := &Dir{final: final, Stage: stage, trash: trashOf(base, stage), lock: lf}
+	d := &Dir{final: final, Stage: stage, trash: trashOf(base, stage), lock: lf, old: recycle(parent, base, stage)}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		d.Abort()
 		return nil, err
@@ -211,13 +214,32 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	}
 	if dir := filepath.Dir(p); dir != d.Stage {
 		if _, made := d.made.Load(dir); !made {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := d.mkdirAll(dir); err != nil {
 				return err
 			}
 			d.made.Store(dir, true)
 		}
 	}
+	if d.old != nil {
+		return d.old.write(p, data)
+	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdirAll makes folder dir of the staging folder. In a reused staging
+// folder a file of the old site may stand where a folder now goes: it
+// is removed.
+func (d *Dir) mkdirAll(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil || d.old == nil {
+		return err
+	}
+	for q := dir; q != d.Stage && len(q) > len(d.Stage); q = filepath.Dir(q) {
+		if info, lerr := os.Lstat(q); lerr == nil && !info.IsDir() {
+			os.Remove(q)
+		}
+	}
+	return os.MkdirAll(dir, 0o755)
 }
 
 // Commit swaps the staged folder in for the output folder and leaves the
@@ -226,6 +248,9 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 // aside first.
 func (d *Dir) Commit() error {
 	defer unlock(d.lock)
+	if d.old != nil {
+		d.old.prune()
+	}
 	if err := syncTree(d.Stage); err != nil {
 		return err
 	}
@@ -249,9 +274,13 @@ func (d *Dir) Commit() error {
 	return nil
 }
 
-// Abort throws the staged files away and leaves the output folder as it was.
+// Abort throws the staged files away and leaves the output folder as it
+// was. A reused staging folder goes back to the trash, for the next build
+// to reuse.
 func (d *Dir) Abort() {
-	os.RemoveAll(d.Stage)
+	if d.old == nil || os.Rename(d.Stage, d.trash) != nil {
+		os.RemoveAll(d.Stage)
+	}
 	unlock(d.lock)
 }
 

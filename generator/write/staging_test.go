@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestSecondBuilderIsLockedOut(t *testing.T) {
@@ -37,21 +38,26 @@ func TestSecondBuilderIsLockedOut(t *testing.T) {
 
 // TestCommitSwapsWholeTreeAndTrashesTheOld: the previous site leaves the
 // output folder in the swap and waits in a trash folder, as does a killed
-// build's staging folder, until the next Sweep deletes them.
+// build's staging folder; the next build reuses the newest trash folder
+// (recycle.go) and a Sweep deletes the others.
 func TestCommitSwapsWholeTreeAndTrashesTheOld(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	killed := filepath.Join(dir, ".public.kbsite-12345")
-	os.MkdirAll(filepath.Join(killed, "kb"), 0o755)           // left by a killed build
+	os.MkdirAll(filepath.Join(killed, "kb"), 0o755) // left by a killed build
+	os.WriteFile(filepath.Join(killed, "kb", "half.html"), []byte("x"), 0o644)
 	other := filepath.Join(dir, ".public.kbsite-x.kbsite-77") // staging public.kbsite-x
 	os.MkdirAll(other, 0o755)
 	os.WriteFile(filepath.Join(other, "index.html"), []byte("x"), 0o644)
 	d, _ := Begin(out)
+	if _, err := os.Stat(killed); !os.IsNotExist(err) {
+		t.Errorf("the killed build's staging folder was not taken: %v", err)
+	}
 	d.WriteFile("a/b.html", []byte("b"))
 	d.WriteFile("stale.html", []byte("x"))
 	d.Commit()
-	if _, err := os.Stat(filepath.Join(dir, ".public.kbsite-old-12345", "kb")); err != nil {
-		t.Errorf("the killed build's staging folder was not set aside as trash: %v", err)
+	if _, err := os.Stat(filepath.Join(out, "kb")); !os.IsNotExist(err) {
+		t.Errorf("what the killed build wrote was published: %v", err)
 	}
 	d, _ = Begin(out)
 	d.WriteFile("a/b.html", []byte("b2"))
@@ -68,14 +74,18 @@ func TestCommitSwapsWholeTreeAndTrashesTheOld(t *testing.T) {
 	if len(trash) != 1 {
 		t.Errorf("the previous site is not in a trash folder: %v", trash)
 	}
+	older := filepath.Join(dir, ".public.kbsite-old-999")
+	os.MkdirAll(older, 0o755)
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(older, past, past)
 	Sweep(out).Wait()
 	if _, err := os.Stat(filepath.Join(other, "index.html")); err != nil {
 		t.Errorf("the staging folder of another output folder was touched: %v", err)
 	}
 	os.RemoveAll(other)
 	left, _ := filepath.Glob(filepath.Join(dir, ".public.kbsite-*"))
-	if len(left) != 0 {
-		t.Errorf("staging or trash folders left after the sweep: %v", left)
+	if len(left) != 1 || len(trash) != 1 || left[0] != filepath.Dir(trash[0]) {
+		t.Errorf("after the sweep %v are left, want the newest trash folder alone (%v)", left, trash)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "a", "b.html")); string(b) != "b2" {
 		t.Errorf("the sweep touched the output folder: %q", b)

@@ -11,8 +11,9 @@ import (
 // beside the output folder (.public.kbsite-old-123), and the next build
 // deletes that in the background while it parses (Sweep).
 const (
-	stageInfix = ".kbsite-"     // staging folders: .public.kbsite-123
-	trashInfix = ".kbsite-old-" // trash folders: .public.kbsite-old-123
+	stageInfix  = ".kbsite-"      // staging folders: .public.kbsite-123
+	trashInfix  = ".kbsite-old-"  // trash folders: .public.kbsite-old-123
+	doomedInfix = ".kbsite-gone-" // trash a sweep is deleting: .public.kbsite-gone-123
 )
 
 // siblings returns the entries of parent named prefix and a number, as
@@ -52,9 +53,12 @@ func trashStale(parent, base string) {
 // Sweeper deletes trash folders in the background.
 type Sweeper struct{ done chan struct{} }
 
-// Sweep starts deleting the trash folders beside the output folder final:
-// the sites earlier builds replaced, and the staging folders of killed
-// builds that Begin set aside. Trash is nobody's, so it needs no lock.
+// Sweep starts deleting the trash folders beside the output folder final
+// (the sites earlier builds replaced, and the staging folders of killed
+// builds that Begin set aside), all but the newest, which the next build
+// reuses (recycle.go). Trash needs no lock: a sweep renames a folder
+// before deleting it, and Begin renames the one it reuses, so the two
+// never take the same folder.
 func Sweep(final string) *Sweeper {
 	s := &Sweeper{done: make(chan struct{})}
 	go func() {
@@ -63,8 +67,20 @@ func Sweep(final string) *Sweeper {
 		if err != nil {
 			return
 		}
-		for _, t := range siblings(filepath.Dir(real), "."+filepath.Base(real)+trashInfix) {
-			os.RemoveAll(t) // what a killed process leaves, the next sweep removes
+		parent, base := filepath.Dir(real), filepath.Base(real)
+		trash := siblings(parent, "."+base+trashInfix)
+		keep := newest(trash)
+		for _, t := range trash {
+			if t == keep {
+				continue
+			}
+			doomed := filepath.Join(parent, "."+base+doomedInfix+strings.TrimPrefix(filepath.Base(t), "."+base+trashInfix))
+			if os.Rename(t, doomed) == nil {
+				os.RemoveAll(doomed)
+			}
+		}
+		for _, t := range siblings(parent, "."+base+doomedInfix) {
+			os.RemoveAll(t) // what a killed sweep left
 		}
 	}()
 	return s
