@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"kbsite/generator/load"
@@ -10,11 +10,11 @@ import (
 type Article struct {
 	*load.Article
 
-	Backlinks []*Article
-	Related   []*Article // the explicit related articles, in order
-	// Similar are the most similar articles by content, computed with the
-	// search index; pages show them after Related.
-	Similar []*Article
+	backlinks []*Article
+	related   []*Article // the explicit related articles, in order
+	// similar are the most similar articles by content, computed with the
+	// search index; pages show them after the related ones.
+	similar []*Article
 	target  *resolve.Target // this article as a link target
 	linked  resolve.Links   // what the link stage made of its links
 }

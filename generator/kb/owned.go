@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"math"
@@ -10,13 +10,13 @@ import (
 
 // paths places the site's pages (paths.Paths holds the rule).
 func (s *Site) paths() paths.Paths {
-	return paths.Paths{Default: s.Config.Language, Languages: s.Languages}
+	return paths.Paths{Default: s.config.Language, Languages: s.languages}
 }
 
 // articleID is the ID of the article with id in lang, as spelt in its
 // front matter, or "" when there is none.
 func (s *Site) articleID(lang, id string) string {
-	if a := s.ByKey[content.Key(lang, id)]; a != nil {
+	if a := s.byKey[content.Key(lang, id)]; a != nil {
 		return a.Meta.ID
 	}
 	return ""

@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"kbsite/generator/content/docfx"
@@ -22,7 +22,7 @@ func (site *Site) searchDoc(a *Article) fields.Doc {
 		ProductSlugs: a.Meta.Products, Type: docfx.TypeName(a.Meta.Topic), TypeSlug: a.Meta.Topic, IDDerived: a.Meta.IDDerived,
 	}
 	for _, p := range a.Meta.Products {
-		d.Products = append(d.Products, site.Config.ProductName(p))
+		d.Products = append(d.Products, site.config.ProductName(p))
 	}
 	for _, s := range a.TakeSections() {
 		d.Sections = append(d.Sections, fields.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
@@ -30,24 +30,25 @@ func (site *Site) searchDoc(a *Article) fields.Doc {
 	return d
 }
 
-// indexSearch analyses every article for search and adds the most similar
+// IndexSearch analyses every article for search and adds the most similar
 // articles to each article's related list. The returned writer writes the
-// client index files.
-func (site *Site) indexSearch() *export.Writer {
+// client index files; with keep the site keeps it too, for serve mode's
+// updates (WriteChange).
+func (site *Site) IndexSearch(keep bool) *export.Writer {
 	docs := make([]fields.Doc, len(site.Articles))
 	for i, a := range site.Articles {
 		docs[i] = site.searchDoc(a)
 	}
 	corpus := index.Analyze(docs)
 	files := export.New(corpus)
-	if site.keepIndex {
+	if keep {
 		site.corpus = files
 	}
 	similar := related.All(corpus, similarCount+3)
 	for i, a := range site.Articles {
-		a.Similar = a.Similar[:0]
+		a.similar = a.similar[:0]
 		for _, j := range similar[i] {
-			a.Similar = append(a.Similar, site.Articles[j])
+			a.similar = append(a.similar, site.Articles[j])
 		}
 	}
 	return files
@@ -56,7 +57,7 @@ func (site *Site) indexSearch() *export.Writer {
 // updateSearch brings the search index up to date after serve mode
 // changed some articles: it returns the index files to write and remove,
 // and refreshes the similar articles of the changed ones.
-func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Article) ([]export.File, []string) {
+func (site *Site) updateSearch(olds, news []*Article) ([]export.File, []string) {
 	if site.corpus == nil {
 		return nil, nil
 	}
@@ -74,10 +75,10 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 	}
 	write, remove := site.corpus.Update(changed, removed)
 	for _, a := range news {
-		a.Similar = a.Similar[:0]
+		a.similar = a.similar[:0]
 		for _, src := range related.Sources(site.corpus.Corpus(), a.Source, similarCount+3) {
-			if r := bySource[src]; r != nil && r != a {
-				a.Similar = append(a.Similar, r)
+			if r := site.bySource[src]; r != nil && r != a {
+				a.similar = append(a.similar, r)
 			}
 		}
 	}

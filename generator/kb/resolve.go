@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"maps"
@@ -28,7 +28,7 @@ func linkIns(arts []*Article) []resolve.Article {
 
 // resolveLinks fills every article's link placeholders with page-relative
 // URLs, reports broken links, and records backlinks and referenced files.
-func resolveLinks(site *Site, dl *diag.List) {
+func (site *Site) resolveLinks(dl *diag.List) {
 	jobs := make([]func() error, len(site.Articles))
 	for i, a := range site.Articles {
 		jobs[i] = func() error {
@@ -39,7 +39,7 @@ func resolveLinks(site *Site, dl *diag.List) {
 	_ = workers.Run(jobs) // the jobs report broken links to dl, not as errors
 
 	linkBacklinks(site.Articles, site.Articles)
-	site.Files = usedFiles(site.Articles)
+	site.published = usedFiles(site.Articles)
 }
 
 // usedFiles are the content files arts link to, sorted: the build
@@ -58,8 +58,8 @@ func usedFiles(arts []*Article) []string {
 // changed, which changes every page that names those products.
 func (s *Site) nameProducts() bool {
 	names := resolve.WrittenNames(linkIns(s.Articles))
-	changed := !maps.Equal(names, s.Config.WrittenNames)
-	s.Config.WrittenNames = names
+	changed := !maps.Equal(names, s.config.WrittenNames)
+	s.config.WrittenNames = names
 	return changed
 }
 
@@ -68,9 +68,9 @@ func (s *Site) nameProducts() bool {
 func linkBacklinks(arts, targets []*Article) {
 	back := resolve.Backlinks(targetsOf(arts), func(t *resolve.Target) []*resolve.Target { return article(t).linked.Out }, targetsOf(targets))
 	for _, t := range targets {
-		t.Backlinks = nil
+		t.backlinks = nil
 		for _, b := range back[t.target] {
-			t.Backlinks = append(t.Backlinks, article(b))
+			t.backlinks = append(t.backlinks, article(b))
 		}
 	}
 }
@@ -87,20 +87,20 @@ func targetsOf(arts []*Article) []*resolve.Target {
 // resolveArticle resolves one article's links against the site's index
 // (resolve.Index.Links); it changes nothing.
 func (site *Site) resolveArticle(a *Article, dl *diag.List) resolve.Links {
-	return site.Index.Links(a.linkIn(), site.files, dl)
+	return site.index.Links(a.linkIn(), site.files, dl)
 }
 
 // resolveRelated turns the related IDs of each article into articles.
-func resolveRelated(site *Site, dl *diag.List) {
+func (site *Site) resolveRelated(dl *diag.List) {
 	for _, a := range site.Articles {
-		a.Related = site.relatedOf(a, dl)
+		a.related = site.relatedOf(a, dl)
 	}
 }
 
 // relatedOf resolves one article's related IDs, reporting unknown ones.
 func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
 	var out []*Article
-	for _, t := range site.Index.Related(a.linkIn(), dl) {
+	for _, t := range site.index.Related(a.linkIn(), dl) {
 		out = append(out, article(t))
 	}
 	return out

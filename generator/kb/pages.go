@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"kbsite/generator/site"
@@ -6,14 +6,14 @@ import (
 
 // pages makes this site's pages (site.Builder holds the common parts).
 func (s *Site) pages() site.Builder {
-	return site.Builder{Config: s.Config, Catalog: s.Catalog, Paths: s.paths(), Featured: s.featured}
+	return site.Builder{Config: s.config, Catalog: s.catalog, Paths: s.paths(), Featured: s.featured}
 }
 
 // articlePage is a's page. Its body is filled in when the page is written
 // rather than kept, so only the packed copy of every body waits in memory.
 func (s *Site) articlePage(a *Article) *site.Page {
 	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()), Self: -1}
-	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.Related), entries(a.Backlinks), entries(a.Similar), similarCount)
+	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.related), entries(a.backlinks), entries(a.similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))
 		if t == a {

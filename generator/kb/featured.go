@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"path/filepath"
@@ -12,7 +12,7 @@ import (
 // translation of them.
 func (s *Site) featuredKeys(dl *diag.List) []string {
 	var keys []string
-	for _, t := range s.Index.Featured(s.Config.Featured, filepath.Join(s.contentDir, config.FileName), dl) {
+	for _, t := range s.index.Featured(s.config.Featured, filepath.Join(s.contentDir, config.FileName), dl) {
 		keys = append(keys, article(t).Meta.TranslationKey)
 	}
 	return keys
