@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"kbsite/generator/content"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/kb"
 	"kbsite/generator/write"
@@ -50,14 +51,29 @@ func (s *Session) Update(paths []string) (*Result, []string, error) {
 }
 
 // articlesAt returns the content-relative paths of the articles a change
-// to the file at p changes (kb.Site.ArticlesAt). It returns false when
-// the change is not confined to articles.
+// to the file at p changes: the article itself and the articles that
+// include it. It returns false when the change is not confined to
+// articles.
 func (s *Session) articlesAt(p string) ([]string, bool) {
 	rel, err := filepath.Rel(s.opts.ContentDir, p)
 	if err != nil {
 		return nil, false
 	}
-	return s.site.ArticlesAt(filepath.ToSlash(rel))
+	rel = filepath.ToSlash(rel)
+	kind := content.Classify(rel)
+	if kind == content.File && s.site.Published(rel) {
+		return nil, false // published as well: its copy must be refreshed
+	}
+	var arts []string
+	if kind == content.Article {
+		arts = append(arts, rel)
+	}
+	for _, a := range s.site.Articles {
+		if slices.Contains(a.Includes, rel) {
+			arts = append(arts, a.Source)
+		}
+	}
+	return arts, len(arts) > 0
 }
 
 // full rebuilds everything, keeping the search index for later updates,

@@ -34,27 +34,6 @@ type Change struct {
 	touched         map[*Article]bool // article pages to rewrite
 }
 
-// ArticlesAt returns the content-relative paths of the articles a change
-// to the content file rel changes: the article itself and the articles
-// that include it. It returns false when the change is not confined to
-// articles.
-func (s *Site) ArticlesAt(rel string) ([]string, bool) {
-	kind := content.Classify(rel)
-	if kind == content.File && slices.Contains(s.published, rel) {
-		return nil, false // published as well: its copy must be refreshed
-	}
-	var arts []string
-	if kind == content.Article {
-		arts = append(arts, rel)
-	}
-	for _, a := range s.Articles {
-		if slices.Contains(a.Includes, rel) {
-			arts = append(arts, a.Source)
-		}
-	}
-	return arts, len(arts) > 0
-}
-
 // Parse reads and admits the new versions of the articles at rels
 // (content-relative; a missing file is a deleted article) and checks
 // their IDs; nothing is changed yet. It returns nil on errors.
@@ -265,13 +244,4 @@ func (site *Site) remapSimilar(c *Change, d *delta.Change) {
 			n.similar = articles(d.Remap(n.target, targetsOf(o.similar)))
 		}
 	}
-}
-
-// articles are the articles behind ts.
-func articles(ts []*resolve.Target) []*Article {
-	var out []*Article
-	for _, t := range ts {
-		out = append(out, article(t))
-	}
-	return out
 }

@@ -14,7 +14,8 @@
 package kb
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"kbsite/generator/content"
@@ -69,6 +70,29 @@ type Site struct {
 	// incremental updates (IndexSearch); plain builds let it go.
 	corpus *export.Writer
 	times  *stopwatch.Times
+}
+
+// Article is one article as the build sees it: what the load stage made of
+// its file, and what the later stages found.
+type Article struct {
+	*load.Article
+
+	backlinks []*Article
+	related   []*Article // the explicit related articles, in order
+	// similar are the most similar articles by content, computed with the
+	// search index; pages show them after the related ones.
+	similar []*Article
+	target  *resolve.Target // this article as a link target
+	linked  resolve.Links   // what the link stage made of its links
+}
+
+// each is f of every article of arts: what one stage reads of them.
+func each[T any](arts []*Article, f func(*Article) T) []T {
+	out := make([]T, len(arts))
+	for i, a := range arts {
+		out[i] = f(a)
+	}
+	return out
 }
 
 // Input is what Load needs: the content folder and its configuration, the
@@ -132,11 +156,8 @@ func (s *Site) addRedirections(dl *diag.List) {
 
 // sortArticles orders articles by ID, then language.
 func sortArticles(as []*Article) {
-	sort.Slice(as, func(i, j int) bool {
-		if as[i].Meta.ID != as[j].Meta.ID {
-			return as[i].Meta.ID < as[j].Meta.ID
-		}
-		return as[i].Meta.Lang < as[j].Meta.Lang
+	slices.SortFunc(as, func(a, b *Article) int {
+		return cmp.Or(strings.Compare(a.Meta.ID, b.Meta.ID), strings.Compare(a.Meta.Lang, b.Meta.Lang))
 	})
 }
 
@@ -195,6 +216,10 @@ func (s *Site) Link(dl *diag.List) {
 	s.nav = s.buildNav(dl)
 	s.checkReachable(s.Articles, dl)
 }
+
+// Published tells whether the build publishes the content file rel (a
+// page links to it).
+func (s *Site) Published(rel string) bool { return slices.Contains(s.published, rel) }
 
 // External lists the external links the articles make, for
 // `kbsite check --external`.

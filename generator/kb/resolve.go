@@ -2,8 +2,10 @@ package kb
 
 import (
 	"maps"
+	"path/filepath"
 	"slices"
 
+	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/workers"
 	"kbsite/generator/resolve"
@@ -12,19 +14,22 @@ import (
 // article is the article behind a link target.
 func article(t *resolve.Target) *Article { return t.Ref.(*Article) }
 
+// articles are the articles behind ts.
+func articles(ts []*resolve.Target) []*Article {
+	var out []*Article
+	for _, t := range ts {
+		out = append(out, article(t))
+	}
+	return out
+}
+
 // linkIn is what the link stage reads of a.
 func (a *Article) linkIn() resolve.Article {
 	return resolve.Article{Target: a.target, File: a.File, Meta: &a.Meta, Links: a.Links}
 }
 
 // linkIns are what the link stage reads of arts.
-func linkIns(arts []*Article) []resolve.Article {
-	out := make([]resolve.Article, len(arts))
-	for i, a := range arts {
-		out[i] = a.linkIn()
-	}
-	return out
-}
+func linkIns(arts []*Article) []resolve.Article { return each(arts, (*Article).linkIn) }
 
 // resolveLinks fills every article's link placeholders with page-relative
 // URLs, reports broken links, and records backlinks and referenced files.
@@ -68,20 +73,13 @@ func (s *Site) nameProducts() bool {
 func linkBacklinks(arts, targets []*Article) {
 	back := resolve.Backlinks(targetsOf(arts), func(t *resolve.Target) []*resolve.Target { return article(t).linked.Out }, targetsOf(targets))
 	for _, t := range targets {
-		t.backlinks = nil
-		for _, b := range back[t.target] {
-			t.backlinks = append(t.backlinks, article(b))
-		}
+		t.backlinks = articles(back[t.target])
 	}
 }
 
 // targetsOf are arts as link targets.
 func targetsOf(arts []*Article) []*resolve.Target {
-	out := make([]*resolve.Target, len(arts))
-	for i, a := range arts {
-		out[i] = a.target
-	}
-	return out
+	return each(arts, func(a *Article) *resolve.Target { return a.target })
 }
 
 // resolveArticle resolves one article's links against the site's index
@@ -99,9 +97,16 @@ func (site *Site) resolveRelated(dl *diag.List) {
 
 // relatedOf resolves one article's related IDs, reporting unknown ones.
 func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
-	var out []*Article
-	for _, t := range site.index.Related(a.linkIn(), dl) {
-		out = append(out, article(t))
+	return articles(site.index.Related(a.linkIn(), dl))
+}
+
+// featuredKeys resolves site.yaml's featured articles (resolve.Index.Featured)
+// to their translation keys: each language's home page shows its own
+// translation of them.
+func (s *Site) featuredKeys(dl *diag.List) []string {
+	var keys []string
+	for _, t := range s.index.Featured(s.config.Featured, filepath.Join(s.contentDir, config.FileName), dl) {
+		keys = append(keys, article(t).Meta.TranslationKey)
 	}
-	return out
+	return keys
 }

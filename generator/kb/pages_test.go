@@ -46,9 +46,10 @@ func writeSite(t *testing.T, content, out, baseURL string) *Site {
 	return s
 }
 
-// TestEveryWrittenFileIsOwned keeps owned.go complete: every file a build
-// writes is a generated file, lies in an owned folder, is a redirect page
-// (whose extension no content file has) or is a published content file.
+// TestEveryWrittenFileIsOwned keeps the ownership rules (package
+// site/paths, and newFiles) complete: every file a build writes is a
+// generated file, lies in an owned folder, is a redirect page (whose
+// extension no content file has) or is a published content file.
 func TestEveryWrittenFileIsOwned(t *testing.T) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -76,7 +77,7 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 		case site.paths().Generated(rel, site.articleID) != "" || folder != "" || slices.Contains(site.published, rel):
 		case redirect && site.files.Problem(rel) != "": // not a kind of file content may publish
 		default:
-			t.Errorf("%s is written by the build but owned.go does not know it", rel)
+			t.Errorf("%s is written by the build but the ownership rules do not know it", rel)
 		}
 		return nil
 	})
