@@ -117,20 +117,20 @@ func (s *Site) Apply(c *Change, dl *diag.List) bool {
 // swapIn replaces the old versions by the new ones in the link index
 // (resolve.Index.Swap), ByKey and Redirects, and returns the steps that
 // undo it.
-func (site *Site) swapIn(c *Change) []func() {
-	undo := []func(){site.index.Swap(linkIns(c.olds), linkIns(c.news))}
+func (s *Site) swapIn(c *Change) []func() {
+	undo := []func(){s.index.Swap(linkIns(c.olds), linkIns(c.news))}
 	for _, a := range c.olds {
-		delete(site.byKey, content.Key(a.Meta.Lang, a.Meta.ID))
-		undo = append(undo, func() { site.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
+		delete(s.byKey, content.Key(a.Meta.Lang, a.Meta.ID))
+		undo = append(undo, func() { s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
 	var back func()
-	c.oldRedirects, back = site.aliases().Drop(func(t *resolve.Target) bool { return c.oldSet[article(t)] })
+	c.oldRedirects, back = s.aliases().Drop(func(t *resolve.Target) bool { return c.oldSet[article(t)] })
 	undo = append(undo, back)
 	for _, a := range c.news {
-		site.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
+		s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
-			delete(site.byKey, content.Key(a.Meta.Lang, a.Meta.ID))
-			site.aliases().Forget(a.target)
+			delete(s.byKey, content.Key(a.Meta.Lang, a.Meta.ID))
+			s.aliases().Forget(a.target)
 		})
 	}
 	return undo
@@ -139,26 +139,26 @@ func (site *Site) swapIn(c *Change) []func() {
 // resolveAffected resolves, without applying, the links of the new
 // versions and of the unchanged articles that linked to an old one, and
 // the related lists of the new versions and of those that named an old one.
-func (site *Site) resolveAffected(c *Change, dl *diag.List) {
+func (s *Site) resolveAffected(c *Change, dl *diag.List) {
 	c.resolved, c.related = map[*Article]resolve.Links{}, map[*Article][]*Article{}
 	for _, a := range c.news {
-		c.resolved[a] = site.resolveArticle(a, dl)
-		c.related[a] = site.relatedOf(a, dl)
+		c.resolved[a] = s.resolveArticle(a, dl)
+		c.related[a] = s.relatedOf(a, dl)
 	}
 	for _, a := range c.olds {
 		for _, b := range a.backlinks {
 			if _, done := c.resolved[b]; !done && !c.oldSet[b] {
-				c.resolved[b] = site.resolveArticle(b, dl)
+				c.resolved[b] = s.resolveArticle(b, dl)
 			}
 		}
 	}
-	for _, b := range site.Articles {
+	for _, b := range s.Articles {
 		if c.oldSet[b] {
 			continue
 		}
 		for _, r := range b.related {
 			if c.oldSet[r] {
-				c.related[b] = site.relatedOf(b, dl)
+				c.related[b] = s.relatedOf(b, dl)
 				break
 			}
 		}
@@ -169,7 +169,7 @@ func (site *Site) resolveAffected(c *Change, dl *diag.List) {
 // article pages it touches and the articles whose backlinks it changes.
 // It returns false when the site's languages changed, which touches every
 // page.
-func (site *Site) affected(c *Change) bool {
+func (s *Site) affected(c *Change) bool {
 	d := delta.New(targetsOf(c.olds), targetsOf(c.news))
 	c.listingsChanged = len(c.olds) != len(c.news)
 	for _, o := range c.olds {
@@ -177,33 +177,33 @@ func (site *Site) affected(c *Change) bool {
 		c.listingsChanged = c.listingsChanged || n == nil || !listing.Same(entry(o), entry(n))
 	}
 	c.relink(d)
-	site.remapSimilar(c, d)
+	s.remapSimilar(c, d)
 	var arts []*Article
-	for _, a := range site.Articles {
+	for _, a := range s.Articles {
 		if !c.oldSet[a] {
 			arts = append(arts, a)
 		}
 	}
 	arts = append(arts, c.news...)
 	sortArticles(arts)
-	site.Articles = arts
-	before := strings.Join(site.languages, ",")
-	site.finishLanguages()
-	if strings.Join(site.languages, ",") != before {
+	s.Articles = arts
+	before := strings.Join(s.languages, ",")
+	s.finishLanguages()
+	if strings.Join(s.languages, ",") != before {
 		return false
 	}
-	c.touched = site.current(c, d.Touched)
+	c.touched = s.current(c, d.Touched)
 	for _, a := range append(slices.Clone(c.olds), c.news...) {
-		for _, t := range site.translations[a.Meta.TranslationKey] {
+		for _, t := range s.translations[a.Meta.TranslationKey] {
 			c.touched[t] = true
 		}
 	}
-	linkBacklinks(site.Articles, slices.Collect(maps.Keys(site.current(c, d.Backlinked))))
+	linkBacklinks(s.Articles, slices.Collect(maps.Keys(s.current(c, d.Backlinked))))
 	return true
 }
 
 // current are the articles of ts that are not old versions.
-func (site *Site) current(c *Change, ts map[*resolve.Target]bool) map[*Article]bool {
+func (s *Site) current(c *Change, ts map[*resolve.Target]bool) map[*Article]bool {
 	out := map[*Article]bool{}
 	for t := range ts {
 		if a := article(t); !c.oldSet[a] {
@@ -233,8 +233,8 @@ func (c *Change) relink(d *delta.Change) {
 // remapSimilar points the similar lists at the new versions and touches
 // the pages that show a changed title or address in them; new versions
 // start from their old version's list until the search index refreshes it.
-func (site *Site) remapSimilar(c *Change, d *delta.Change) {
-	for _, a := range site.Articles {
+func (s *Site) remapSimilar(c *Change, d *delta.Change) {
+	for _, a := range s.Articles {
 		if !c.oldSet[a] {
 			a.similar = articles(d.Remap(a.target, targetsOf(a.similar)))
 		}

@@ -33,18 +33,18 @@ func linkIns(arts []*Article) []resolve.Article { return each(arts, (*Article).l
 
 // resolveLinks fills every article's link placeholders with page-relative
 // URLs, reports broken links, and records backlinks and referenced files.
-func (site *Site) resolveLinks(dl *diag.List) {
-	jobs := make([]func() error, len(site.Articles))
-	for i, a := range site.Articles {
+func (s *Site) resolveLinks(dl *diag.List) {
+	jobs := make([]func() error, len(s.Articles))
+	for i, a := range s.Articles {
 		jobs[i] = func() error {
-			a.linked = site.resolveArticle(a, dl)
+			a.linked = s.resolveArticle(a, dl)
 			return nil
 		}
 	}
 	_ = workers.Run(jobs) // the jobs report broken links to dl, not as errors
 
-	linkBacklinks(site.Articles, site.Articles)
-	site.published = usedFiles(site.Articles)
+	linkBacklinks(s.Articles, s.Articles)
+	s.published = usedFiles(s.Articles)
 }
 
 // usedFiles are the content files arts link to, sorted: the build
@@ -84,20 +84,20 @@ func targetsOf(arts []*Article) []*resolve.Target {
 
 // resolveArticle resolves one article's links against the site's index
 // (resolve.Index.Links); it changes nothing.
-func (site *Site) resolveArticle(a *Article, dl *diag.List) resolve.Links {
-	return site.index.Links(a.linkIn(), site.files, dl)
+func (s *Site) resolveArticle(a *Article, dl *diag.List) resolve.Links {
+	return s.index.Links(a.linkIn(), s.files, dl)
 }
 
 // resolveRelated turns the related IDs of each article into articles.
-func (site *Site) resolveRelated(dl *diag.List) {
-	for _, a := range site.Articles {
-		a.related = site.relatedOf(a, dl)
+func (s *Site) resolveRelated(dl *diag.List) {
+	for _, a := range s.Articles {
+		a.related = s.relatedOf(a, dl)
 	}
 }
 
 // relatedOf resolves one article's related IDs, reporting unknown ones.
-func (site *Site) relatedOf(a *Article, dl *diag.List) []*Article {
-	return articles(site.index.Related(a.linkIn(), dl))
+func (s *Site) relatedOf(a *Article, dl *diag.List) []*Article {
+	return articles(s.index.Related(a.linkIn(), dl))
 }
 
 // featuredKeys resolves site.yaml's featured articles (resolve.Index.Featured)
