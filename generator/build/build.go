@@ -43,6 +43,19 @@ type Options struct {
 	keepIndex bool // set by NewSession
 }
 
+// config reads site.yaml, with the base URL and link root the options
+// override.
+func (opts Options) config(dl *diag.List) config.Site {
+	cfg := config.Load(opts.ContentDir, dl)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
+	}
+	if opts.LinkRoot != "" {
+		cfg.LinkRoot = config.NormalizeBaseURL(opts.LinkRoot)
+	}
+	return cfg
+}
+
 // Result describes a finished (or failed) build.
 type Result struct {
 	Diagnostics []diag.Diagnostic
@@ -107,15 +120,8 @@ func Build(opts Options) (*Result, error) {
 		return finish()
 	}
 	w.Stage("templates")
-	cfg := config.Load(opts.ContentDir, dl)
-	if opts.BaseURL != "" {
-		cfg.BaseURL = config.NormalizeBaseURL(opts.BaseURL)
-	}
-	if opts.LinkRoot != "" {
-		cfg.LinkRoot = config.NormalizeBaseURL(opts.LinkRoot)
-	}
 	times := &stopwatch.Times{}
-	site := kb.Load(kb.Input{ContentDir: opts.ContentDir, Config: cfg, Theme: th, Drafts: opts.Drafts, Progress: opts.Progress, Times: times}, dl)
+	site := kb.Load(kb.Input{ContentDir: opts.ContentDir, Config: opts.config(dl), Theme: th, Drafts: opts.Drafts, Progress: opts.Progress, Times: times}, dl)
 	w.Stage2("load", "parse", &times.Read, &times.Parse)
 	opts.Progress.Stage("links", 0)
 	site.Link(dl)
