@@ -14,6 +14,7 @@ import (
 	"kbsite/generator/internal/corpusgen"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/stopwatch"
+	"kbsite/generator/kb"
 	"kbsite/generator/theme"
 )
 
@@ -57,12 +58,11 @@ func benchLinks(b *testing.B, n int) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		dl := &diag.List{}
-		opts := Options{ContentDir: content}
-		st := loadArticles(opts, config.Load(content, dl), theme.Open("", kbsite.Theme, dl), dl)
+		st := kb.Load(kb.Input{ContentDir: content, Config: config.Load(content, dl), Theme: theme.Open("", kbsite.Theme, dl), Times: &stopwatch.Times{}}, dl)
 		runtime.GC() // do not charge the loading garbage to this stage
 		w := stopwatch.New(time.Now())
 		b.StartTimer()
-		crossLink(st, dl)
+		st.Link(dl)
 		b.StopTimer()
 		w.Stage("links")
 		cpu += w.Stages[0].CPU

@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"kbsite"
-	"kbsite/generator/content"
-	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/internal/safehtml"
-	"kbsite/generator/load"
 	"kbsite/generator/theme"
 
 	"golang.org/x/net/html"
@@ -259,65 +255,6 @@ func TestServeRefusesAliasesOverPages(t *testing.T) {
 		}
 		if msgs := messages(res); !res.Failed() || !strings.Contains(msgs, c.want) {
 			t.Errorf("want %q, got:\n%s", c.want, msgs)
-		}
-	}
-}
-
-// TestEveryWrittenFileIsOwned keeps owned.go complete: every file a build
-// writes is a generated file, lies in an owned folder, is a redirect page
-// (whose extension no content file has) or is a published content file.
-func TestEveryWrittenFileIsOwned(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	copyTree(t, filepath.Join(repo, "content"), content)
-	p := filepath.Join(content, "messenger", "kb307294.md")
-	src, _ := os.ReadFile(p)
-	os.WriteFile(p, bytes.Replace(src, []byte("aliases: [Q307294]"), []byte("aliases: [Q307294, /support/kb/307294/]"), 1), 0o644)
-	out := filepath.Join(dir, "public")
-	res := buildInto(t, content, out, func(o *Options) { o.BaseURL = "https://help.example.com/" })
-	if res.Failed() {
-		t.Fatal(messages(res))
-	}
-	site := res.Site
-	if len(site.Languages) < 2 || len(site.Redirects) < 2 || len(site.Files) == 0 {
-		t.Fatalf("the bundled content no longer has translations, aliases and files")
-	}
-	for rel := range readTree(t, out) {
-		_, redirect := site.Redirects[rel]
-		folder, _, _ := site.paths().Owned(rel)
-		switch {
-		case strings.HasPrefix(rel, "."): // the build's own markers; content files never start with "."
-		case site.paths().Generated(rel, site.articleID) != "" || folder != "" || slices.Contains(site.Files, rel):
-		case redirect && site.files.Problem(rel) != "": // not a kind of file content may publish
-		default:
-			t.Errorf("%s is written by the build but owned.go does not know it", rel)
-		}
-	}
-}
-
-func TestOwnedPaths(t *testing.T) {
-	site := &Site{Config: config.Site{Language: "en"}, Languages: []string{"en", "de"},
-		ByKey: map[string]*Article{content.Key("de", "KB1"): {Article: &load.Article{Meta: content.Meta{ID: "KB1"}}}}}
-	for p, want := range map[string]string{
-		"de/kb/kb1.html":     "the page of KB1",
-		"de/KB/KB1.HTML":     "the page of KB1",
-		"kb/kb1.html":        "", // KB1 has no English version
-		"de/search.html":     "the search page",
-		"fr/search.html":     "", // no French articles, so no French pages
-		"Robots.txt":         "the robots file",
-		"images/robots.txt":  "",
-		"de/images/logo.png": "",
-	} {
-		if got := site.paths().Generated(p, site.articleID); got != want {
-			t.Errorf("generatedFile(%s) = %q, want %q", p, got, want)
-		}
-	}
-	for p, want := range map[string]string{
-		"de/kb/diagram.png": "de/kb/", "KB/x.png": "kb/", "Assets/x.js": "assets/", "de/assets/x.js": "",
-		"search/en/manifest.js": "search/", "de/keywords/x.png": "de/keywords/", "de/images/logo.png": "", "kbx/a.png": "",
-	} {
-		if got, _, _ := site.paths().Owned(p); got != want {
-			t.Errorf("ownedFolder(%s) = %q, want %q", p, got, want)
 		}
 	}
 }

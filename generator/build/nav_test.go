@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kbsite/generator/kb"
 )
 
 // TestTOCNavigation: a toc.yml gives every page its tree, through the
@@ -27,7 +29,7 @@ func TestTOCNavigation(t *testing.T) {
 	if strings.Contains(messages(res), "orphan article") {
 		t.Errorf("an article in the tree is not an orphan:\n%s", messages(res))
 	}
-	var install *Article
+	var install *kb.Article
 	for _, a := range res.Site.Articles {
 		if a.Source == "setup/install.md" {
 			install = a

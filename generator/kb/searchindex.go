@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"kbsite/generator/content/docfx"
@@ -15,39 +15,40 @@ const similarCount = 5
 // searchDoc is what the search index knows of an article. Only the index
 // needs the section texts, and it keeps its own reference while it does:
 // the article gives them up so they are not held through the write.
-func (site *Site) searchDoc(a *Article) fields.Doc {
+func (s *Site) searchDoc(a *Article) fields.Doc {
 	d := fields.Doc{
 		ID: a.Meta.ID, Title: a.Meta.Title, URL: a.Path, Source: a.Source, Lang: a.Meta.Lang,
 		Summary: a.Meta.Summary, Aliases: a.Meta.Aliases, Keywords: a.Meta.Keywords,
 		ProductSlugs: a.Meta.Products, Type: docfx.TypeName(a.Meta.Topic), TypeSlug: a.Meta.Topic, IDDerived: a.Meta.IDDerived,
 	}
 	for _, p := range a.Meta.Products {
-		d.Products = append(d.Products, site.Config.ProductName(p))
+		d.Products = append(d.Products, s.config.ProductName(p))
 	}
-	for _, s := range a.TakeSections() {
-		d.Sections = append(d.Sections, fields.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
+	for _, sec := range a.TakeSections() {
+		d.Sections = append(d.Sections, fields.Section{ID: sec.ID, Heading: sec.Heading, Text: sec.Text})
 	}
 	return d
 }
 
-// indexSearch analyses every article for search and adds the most similar
+// IndexSearch analyses every article for search and adds the most similar
 // articles to each article's related list. The returned writer writes the
-// client index files.
-func (site *Site) indexSearch() *export.Writer {
-	docs := make([]fields.Doc, len(site.Articles))
-	for i, a := range site.Articles {
-		docs[i] = site.searchDoc(a)
+// client index files; with keep the site keeps it too, for serve mode's
+// updates (WriteChange).
+func (s *Site) IndexSearch(keep bool) *export.Writer {
+	docs := make([]fields.Doc, len(s.Articles))
+	for i, a := range s.Articles {
+		docs[i] = s.searchDoc(a)
 	}
 	corpus := index.Analyze(docs)
 	files := export.New(corpus)
-	if site.keepIndex {
-		site.corpus = files
+	if keep {
+		s.corpus = files
 	}
 	similar := related.All(corpus, similarCount+3)
-	for i, a := range site.Articles {
-		a.Similar = a.Similar[:0]
+	for i, a := range s.Articles {
+		a.similar = a.similar[:0]
 		for _, j := range similar[i] {
-			a.Similar = append(a.Similar, site.Articles[j])
+			a.similar = append(a.similar, s.Articles[j])
 		}
 	}
 	return files
@@ -56,14 +57,14 @@ func (site *Site) indexSearch() *export.Writer {
 // updateSearch brings the search index up to date after serve mode
 // changed some articles: it returns the index files to write and remove,
 // and refreshes the similar articles of the changed ones.
-func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Article) ([]export.File, []string) {
-	if site.corpus == nil {
+func (s *Site) updateSearch(olds, news []*Article) ([]export.File, []string) {
+	if s.corpus == nil {
 		return nil, nil
 	}
 	var changed []fields.Doc
 	kept := map[string]bool{}
 	for _, a := range news {
-		changed = append(changed, site.searchDoc(a))
+		changed = append(changed, s.searchDoc(a))
 		kept[a.Source] = true
 	}
 	var removed []string
@@ -72,12 +73,12 @@ func (site *Site) updateSearch(olds, news []*Article, bySource map[string]*Artic
 			removed = append(removed, o.Source)
 		}
 	}
-	write, remove := site.corpus.Update(changed, removed)
+	write, remove := s.corpus.Update(changed, removed)
 	for _, a := range news {
-		a.Similar = a.Similar[:0]
-		for _, src := range related.Sources(site.corpus.Corpus(), a.Source, similarCount+3) {
-			if r := bySource[src]; r != nil && r != a {
-				a.Similar = append(a.Similar, r)
+		a.similar = a.similar[:0]
+		for _, src := range related.Sources(s.corpus.Corpus(), a.Source, similarCount+3) {
+			if r := s.bySource[src]; r != nil && r != a {
+				a.similar = append(a.similar, r)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package build
+package kb
 
 import (
 	"kbsite/generator/internal/diag"
@@ -11,13 +11,13 @@ import (
 // output paths.
 func (s *Site) buildNav(dl *diag.List) map[string]*nav.Tree {
 	find := func(source string) (nav.Article, bool) {
-		t := s.Index.BySource(source)
-		if t == nil || t.Lang != s.Config.Language {
+		t := s.index.BySource(source)
+		if t == nil || t.Lang != s.config.Language {
 			return nav.Article{}, false
 		}
 		return nav.Article{Source: t.Source, Path: t.Path, Title: t.Title}, true
 	}
-	navs, toc := nav.Trees(s.pages(), s.contentDir, s.foreign(), entries(s.Articles), find, s.Index.HostURL, dl)
+	navs, toc := nav.Trees(s.pages(), s.contentDir, s.foreign(), entries(s.Articles), find, s.index.HostURL, dl)
 	s.tocNav = toc
 	return navs
 }

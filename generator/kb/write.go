@@ -1,0 +1,168 @@
+package kb
+
+import (
+	"slices"
+	"sort"
+
+	"kbsite/generator/internal/progress"
+	"kbsite/generator/internal/workers"
+	"kbsite/generator/site"
+	"kbsite/generator/site/listing"
+	"kbsite/generator/write"
+)
+
+// Write renders every page into the staging folder and copies assets and
+// referenced files. It returns the number of HTML pages written.
+func (s *Site) Write(out *write.Dir, pr *progress.Reporter) (int, error) {
+	var jobs []func() error
+	lay := s.layout
+	pages := &write.Pages{Theme: lay, Out: out, Progress: pr, Times: s.times}
+	render := func(tmpl string, page func() *site.Page) func() error {
+		return pages.Job(tmpl, func() *site.Page { return s.applyNav(page()) })
+	}
+	for _, a := range s.Articles {
+		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
+	}
+	jobs = append(jobs, render("404", s.pages().NotFoundPage))
+	all := entries(s.Articles)
+	for _, lang := range s.languages {
+		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
+		for _, j := range listing.Group(s.pages(), lang, all).Pages(func(string) bool { return true }) {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
+	}
+	for from, t := range s.redirects {
+		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(article(t))) }))
+	}
+	for _, as := range lay.Assets() {
+		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
+	}
+	if icon, _ := site.Favicon(s.config); icon != "" {
+		jobs = append(jobs, func() error { return out.WriteFile(icon, s.config.FaviconData) })
+	}
+	for _, f := range s.published {
+		jobs = append(jobs, func() error { return s.files.Copy(f, out.WriteFile) })
+	}
+	pr.Stage("write pages", len(jobs))
+	if err := workers.Run(jobs); err != nil {
+		return 0, err
+	}
+	if err := s.writeWebFiles(out); err != nil {
+		return 0, err
+	}
+	return pages.Count(), nil
+}
+
+// writeWebFiles writes the sitemap, robots.txt and feed when there is a
+// base URL.
+func (s *Site) writeWebFiles(out write.Sink) error {
+	for _, f := range listing.WebFiles(s.pages(), entries(s.Articles)) {
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteChange writes the search files and pages an applied change touched
+// into the live folder and removes the pages it ended. It returns the
+// number of pages rendered and the site-relative paths written or removed.
+func (s *Site) WriteChange(c *Change, out write.Live) (int, []string, error) {
+	written, err := s.writeSearch(c, out)
+	if err != nil {
+		return 0, nil, err
+	}
+	pages := &write.Pages{Theme: s.layout, Out: out, Times: s.times}
+	render := func(tmpl string, page func() *site.Page) func() error {
+		p := s.applyNav(page())
+		written = append(written, p.Path)
+		return pages.Job(tmpl, func() *site.Page { return p })
+	}
+	var jobs []func() error
+	for a := range c.touched {
+		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
+	}
+	for p, t := range s.redirects {
+		if a := article(t); c.newBySource[a.Source] == a {
+			jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(p, entry(a)) }))
+		}
+	}
+	var live []string // listing pages that exist after the change
+	if c.listingsChanged {
+		var listings []listing.Job
+		listings, live = listing.Update(s.pages(), entries(s.Articles), entries(c.olds), entries(c.news))
+		for _, j := range listings {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
+	}
+	if err := workers.Run(jobs); err != nil {
+		return 0, nil, err
+	}
+	removed, err := s.removeGone(c, out, live)
+	if err != nil {
+		return 0, nil, err
+	}
+	files, err := s.updateFiles(out)
+	if err != nil {
+		return 0, nil, err
+	}
+	written = append(written, files...)
+	if c.listingsChanged {
+		if err := s.writeWebFiles(out); err != nil {
+			return 0, nil, err
+		}
+	}
+	written = append(written, removed...)
+	sort.Strings(written)
+	return pages.Count(), slices.Compact(written), nil
+}
+
+// writeSearch brings the served search index files up to date.
+func (s *Site) writeSearch(c *Change, out write.Live) ([]string, error) {
+	files, remove := s.updateSearch(c.olds, c.news)
+	var written []string
+	for _, f := range files {
+		if err := out.WriteFile(f.Path, f.Data); err != nil {
+			return nil, err
+		}
+		written = append(written, f.Path)
+	}
+	removed, err := out.Prune(remove, func(string) bool { return false })
+	if err != nil {
+		return nil, err
+	}
+	return append(written, removed...), nil
+}
+
+// removeGone removes the pages of the old versions, their redirects and,
+// when listings changed, their listings, unless they still exist (live
+// holds the listings that do).
+func (s *Site) removeGone(c *Change, out write.Live, live []string) ([]string, error) {
+	exists := map[string]bool{}
+	for _, p := range live {
+		exists[p] = true
+	}
+	for _, a := range s.Articles {
+		exists[a.Path] = true
+	}
+	for p := range s.redirects {
+		exists[p] = true
+	}
+	gone := slices.Clone(c.oldRedirects)
+	for _, a := range c.olds {
+		gone = append(gone, a.Path)
+		if c.listingsChanged {
+			gone = append(gone, listing.Of(s.pages(), entry(a))...)
+		}
+	}
+	return out.Prune(gone, func(p string) bool { return exists[p] })
+}
+
+// updateFiles publishes the content files that pages link to after a
+// change and did not before, and removes those that no page links any
+// more, returning their paths.
+func (s *Site) updateFiles(out write.Live) ([]string, error) {
+	before := s.published
+	s.published = usedFiles(s.Articles)
+	return out.Sync(before, s.published, func(f string) error { return s.files.Copy(f, out.WriteFile) })
+}
