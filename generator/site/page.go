@@ -10,9 +10,10 @@
 // topics, product and keyword pages and makes the sitemap, robots.txt and feed.
 // Languages groups translations. Out: the values templates see as
 // dot: .Site, .Kind, .Title, .Lang, .Dir, .Root, .LangRoot, .Canonical,
-// .Crumbs, .Languages, .Alternates, the kind's view, and the methods .T,
+// .Crumbs, .Languages, .Alternates, .Nav, the kind's view, the methods .T,
 // .Tf, .Date, .Count, .JSMessages and .TSMessages that look up the UI
-// strings in the page's language.
+// strings in the page's language, and .NavHTML, the navigation tree's
+// markup.
 //
 // Subpackage paths holds the site's addresses (where every page goes and
 // which paths the build owns). This package holds the formats of the
