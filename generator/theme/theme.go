@@ -31,7 +31,6 @@
 package theme
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -234,18 +233,14 @@ func (th *Theme) Assets() []Asset {
 // Catalog returns the theme's UI strings.
 func (th *Theme) Catalog() *Catalog { return th.catalog }
 
-// Render executes page template name with data into w.
+// Render executes page template name with data into w. On an error w
+// may hold part of the page: callers render into a buffer they drop.
 func (th *Theme) Render(w io.Writer, name string, data any) error {
 	t := th.pages[name]
 	if t == nil {
 		return fmt.Errorf("no template %q", name)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return t.ExecuteTemplate(w, "base", data)
 }
 
 func funcs(th *Theme) template.FuncMap {

@@ -3,6 +3,7 @@ package write
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -13,7 +14,8 @@ import (
 )
 
 // Sink is where pages and files go: the staging folder of a full build
-// (Dir), or the live output folder in serve mode (Live).
+// (Dir), or the live output folder in serve mode (Live). WriteFile must
+// not keep data after it returns: page buffers are reused.
 type Sink interface {
 	WriteFile(rel string, data []byte) error
 }
@@ -34,8 +36,10 @@ func (w *Pages) Job(tmpl string, page func() *site.Page) func() error {
 	return func() error {
 		start := time.Now()
 		p := page()
-		var buf bytes.Buffer
-		if err := w.Theme.Render(&buf, tmpl, p); err != nil {
+		buf := pageBufs.Get().(*bytes.Buffer)
+		defer pageBufs.Put(buf)
+		buf.Reset()
+		if err := w.Theme.Render(buf, tmpl, p); err != nil {
 			return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
 		}
 		w.count.Add(1)
@@ -45,6 +49,11 @@ func (w *Pages) Job(tmpl string, page func() *site.Page) func() error {
 		return w.Out.WriteFile(p.Path, buf.Bytes())
 	}
 }
+
+// pageBufs hold rendered pages until they are written: a buffer grown
+// to a page's size serves the next pages instead of tens of thousands of
+// fresh ones for the garbage collector. (Sinks do not keep the bytes.)
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Count is the number of pages rendered so far.
 func (w *Pages) Count() int { return int(w.count.Load()) }
