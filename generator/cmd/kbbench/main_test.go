@@ -28,4 +28,7 @@ func TestParseStages(t *testing.T) {
 	if k.stages["parse"] != 125*time.Millisecond || k.stages["search files"] != 3*time.Millisecond || len(k.stages) != 2 {
 		t.Errorf("stages = %v", k.stages)
 	}
+	if k.cpu["parse"] != 181 || k.cpu["search files"] != 0 {
+		t.Errorf("cpu = %v", k.cpu)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 type kbRun struct {
 	m      measure.Result
 	stages map[string]time.Duration
+	cpu    map[string]int // each stage's CPU utilisation, in percent of one core
 	order  []string
 }
 
@@ -159,15 +161,19 @@ func kbsiteResults(r *report.Size, kbRuns []kbRun, kbOut string) error {
 	var walls, cpus []time.Duration
 	var rss []int64
 	stageRuns := map[string][]time.Duration{}
+	stageCPU := map[string][]int{}
 	for _, k := range kbRuns {
 		walls, cpus, rss = append(walls, k.m.Wall), append(cpus, k.m.CPU), append(rss, k.m.MaxRSS)
 		for name, d := range k.stages {
 			stageRuns[name] = append(stageRuns[name], d)
+			stageCPU[name] = append(stageCPU[name], k.cpu[name])
 		}
 	}
 	r.KbWall, r.KbCPU, r.KbRSS = measure.Median(walls), measure.Median(cpus), measure.Max(rss)
 	for _, name := range kbRuns[0].order {
-		r.Stages = append(r.Stages, report.Stage{Name: name, D: measure.Median(stageRuns[name])})
+		util := stageCPU[name]
+		slices.Sort(util)
+		r.Stages = append(r.Stages, report.Stage{Name: name, D: measure.Median(stageRuns[name]), CPU: util[len(util)/2]})
 	}
 	var err error
 	if r.KbOut, _, _, err = measure.DirBytes(kbOut, false); err != nil {
@@ -212,11 +218,13 @@ func firstLine(s string) string {
 // parseStages reads `kbsite: <stage> <duration> [<n>% cpu]` lines of
 // kbsite build -v.
 func parseStages(m measure.Result) kbRun {
-	k := kbRun{m: m, stages: map[string]time.Duration{}}
+	k := kbRun{m: m, stages: map[string]time.Duration{}, cpu: map[string]int{}}
 	for _, line := range strings.Split(m.Stderr, "\n") {
 		f := strings.Fields(line)
+		util := 0
 		if n := len(f); n > 2 && f[n-1] == "cpu" && strings.HasSuffix(f[n-2], "%") {
-			f = f[:n-2] // the stage's CPU utilisation
+			util, _ = strconv.Atoi(strings.TrimSuffix(f[n-2], "%"))
+			f = f[:n-2]
 		}
 		if len(f) < 3 || f[0] != "kbsite:" {
 			continue
@@ -230,6 +238,9 @@ func parseStages(m measure.Result) kbRun {
 			k.order = append(k.order, name)
 		}
 		k.stages[name] += d
+		if util > 0 {
+			k.cpu[name] = util
+		}
 	}
 	return k
 }

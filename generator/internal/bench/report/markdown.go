@@ -79,7 +79,7 @@ const resultsNotes = `
 // writeStages writes kbsite's stage times and the CPU profiles.
 func writeStages(b *strings.Builder, rs []*Size) {
 	b.WriteString("\n## Where the time goes\n\n")
-	b.WriteString("kbsite's stages from `kbsite build -v` (median of the runs above; the rest of the wall time is process start, reading site.yaml and exit):\n\n")
+	b.WriteString("kbsite's stages from `kbsite build -v` (median of the runs above, with the share of the sum and the CPU utilisation: 200% is both cores busy; the rest of the wall time is process start, reading site.yaml and exit):\n\n")
 	b.WriteString("| articles | ")
 	var names []string
 	for _, r := range rs {
@@ -104,8 +104,12 @@ func writeStages(b *strings.Builder, rs []*Size) {
 		tot := stageSum(r)
 		fmt.Fprintf(b, "| %s | ", sizeName(r.N))
 		for _, n := range names {
-			d := stage(r, n)
-			fmt.Fprintf(b, "%s (%.0f%%) | ", fmtDur(d), 100*float64(d)/float64(max(tot, 1)))
+			st := stage(r, n)
+			fmt.Fprintf(b, "%s (%.0f%%", fmtDur(st.D), 100*float64(st.D)/float64(max(tot, 1)))
+			if st.CPU > 0 {
+				fmt.Fprintf(b, ", %d%% cpu", st.CPU)
+			}
+			b.WriteString(") | ")
 		}
 		fmt.Fprintf(b, "%s | %s |\n", fmtDur(tot), fmtDur(r.KbWall))
 	}

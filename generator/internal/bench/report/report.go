@@ -41,10 +41,12 @@ type Size struct {
 	From string `json:",omitempty"`
 }
 
-// Stage is the median time of one stage of `kbsite build -v`.
+// Stage is the median time of one stage of `kbsite build -v`, and its
+// median CPU utilisation (percent of one core; 0 when not reported).
 type Stage struct {
 	Name string
 	D    time.Duration
+	CPU  int
 }
 
 // Peer is Hugo + Pagefind building the same articles.

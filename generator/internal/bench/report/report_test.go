@@ -31,7 +31,7 @@ func TestSaveAndMerge(t *testing.T) {
 
 func TestTableAndMarkdown(t *testing.T) {
 	rs := []*Size{{N: 10000, Runs: 3, KbWall: 1500 * time.Millisecond, KbRSS: 3 << 20, PeerNote: "not run (-peers=false)",
-		Stages: []Stage{{"parse", 500 * time.Millisecond}, {"search", 100 * time.Millisecond}}}}
+		Stages: []Stage{{"parse", 500 * time.Millisecond, 187}, {"search", 100 * time.Millisecond, 0}}}}
 	table := Table(rs)
 	for _, want := range []string{"| 10k | kbsite | 3 | 1500 ms |", "| 3.0 MiB |", "| 10k | Hugo + Pagefind | | not run (-peers=false) |"} {
 		if !strings.Contains(table, want) {
@@ -40,7 +40,7 @@ func TestTableAndMarkdown(t *testing.T) {
 	}
 	md := Markdown(Info{Repo: t.TempDir(), Seed: 1, Runs: 3, RunsLarge: 1, Took: time.Minute}, rs)
 	for _, want := range []string{"# Benchmarks\n", "sizes 10k, seed 1, 3 runs per build (1 at 100k and above); the whole run took 1m0s.",
-		"| articles | parse | search | sum of stages | wall |", "| 10k | 500 ms (83%) | 100 ms (17%) | 600 ms | 1500 ms |",
+		"| articles | parse | search | sum of stages | wall |", "| 10k | 500 ms (83%, 187% cpu) | 100 ms (17%) | 600 ms | 1500 ms |",
 		"## How to run"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)

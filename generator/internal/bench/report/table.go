@@ -115,13 +115,13 @@ func stageSum(r *Size) time.Duration {
 	return t
 }
 
-func stage(r *Size, name string) time.Duration {
+func stage(r *Size, name string) Stage {
 	for _, s := range r.Stages {
 		if s.Name == name {
-			return s.D
+			return s
 		}
 	}
-	return 0
+	return Stage{}
 }
 
 func verdict(ok bool) string {
@@ -191,7 +191,7 @@ func Targets(rs []*Size) string {
 			continue
 		}
 		// Search indexing is the analysis and writing the index files.
-		an, files, tot := stage(r, "search"), stage(r, "search files"), stageSum(r)
+		an, files, tot := stage(r, "search").D, stage(r, "search files").D, stageSum(r)
 		if s := an + files; tot > 0 {
 			fmt.Fprintf(&b, "| %s: search indexing <= 1/3 of total build time | %s (analysis %s, writing %s) of %s (%.0f%%) | %s |\n", sizeName(r.N),
 				fmtDur(s), fmtDur(an), fmtDur(files), fmtDur(tot), 100*float64(s)/float64(tot), verdict(3*s <= tot))
