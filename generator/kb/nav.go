@@ -34,8 +34,12 @@ func (s *Site) navChanged() bool {
 	return len(navs) != len(s.nav)
 }
 
-// applyNav shows the tree of p's language on p.
+// applyNav shows the tree of p's language on p. A redirect page only
+// sends the reader on, so it gets none (there are as many of them as
+// articles with old IDs).
 func (s *Site) applyNav(p *site.Page) *site.Page {
-	s.nav[p.Lang].Apply(p)
+	if p.Kind != "redirect" {
+		s.nav[p.Lang].Apply(p)
+	}
 	return p
 }
