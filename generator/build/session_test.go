@@ -42,6 +42,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		{"retitle a linked article", func() []string {
 			return []string{edit("network/kb310221.md", "title: ", "title: Renamed - ")}
 		}},
+		{"retitle a translation", func() []string {
+			return []string{edit("de/network/kb324214.md", "title: ", "title: Umbenannt - ")}
+		}},
 		{"add a link and a keyword", func() []string {
 			return []string{edit("passport/kb305159.md", "## Cause", "See also [](kb:KB302089).\n\n## Cause")}
 		}},

@@ -155,10 +155,11 @@ func (s *Site) addRedirections(dl *diag.List) {
 }
 
 // sortArticles orders articles by ID, then language.
-func sortArticles(as []*Article) {
-	slices.SortFunc(as, func(a, b *Article) int {
-		return cmp.Or(strings.Compare(a.Meta.ID, b.Meta.ID), strings.Compare(a.Meta.Lang, b.Meta.Lang))
-	})
+func sortArticles(as []*Article) { slices.SortFunc(as, compareArticles) }
+
+// compareArticles is the site's order: by ID, then language.
+func compareArticles(a, b *Article) int {
+	return cmp.Or(strings.Compare(a.Meta.ID, b.Meta.ID), strings.Compare(a.Meta.Lang, b.Meta.Lang))
 }
 
 // renderer returns the Markdown renderer for a language, with that
