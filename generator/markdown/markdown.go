@@ -353,7 +353,7 @@ func sections(doc *ast.Document, src []byte) []Section {
 	out := []Section{{}}
 	var b strings.Builder
 	flush := func() {
-		out[len(out)-1].Text = strings.Join(strings.Fields(b.String()), " ")
+		out[len(out)-1].Text = plaintext.Collapse(b.String())
 		b.Reset()
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

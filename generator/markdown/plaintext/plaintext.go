@@ -5,6 +5,8 @@ package plaintext
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -83,4 +85,38 @@ func textValue(t *ast.Text, src []byte) []byte {
 // quotes and dashes as HTML entities.
 func stringValue(s *ast.String) string {
 	return html.UnescapeString(string(s.Value))
+}
+
+// Collapse is strings.Join(strings.Fields(s), " ") in one pass: the words
+// of s, separated by single spaces. Search sections and steps collapse
+// every article's text, where the slice of words cost more than the rest.
+func Collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
+			space, i = b.Len() > 0, i+n
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+// isSpace is unicode.IsSpace with the common ASCII case first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
