@@ -93,30 +93,34 @@ func stringValue(s *ast.String) string {
 func Collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false // a space is owed before the next word
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if isSpace(r) {
-			space, i = b.Len() > 0, i+n
+		space, n := spaceAt(s, i)
+		if space {
+			i += n
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		start := i
+		for i < len(s) && !space {
+			i += n
+			space, n = spaceAt(s, i)
 		}
-		b.WriteString(s[i : i+n])
-		i += n
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:i])
 	}
 	return b.String()
 }
 
-// isSpace is unicode.IsSpace with the common ASCII case first.
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
+// spaceAt tells whether the rune at s[i] is a space to unicode.IsSpace,
+// and its width; past the end it is a space of width 0.
+func spaceAt(s string, i int) (bool, int) {
+	if i >= len(s) {
+		return true, 0
 	}
-	return unicode.IsSpace(r)
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), n
 }
