@@ -94,33 +94,43 @@ func Collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		space, n := spaceAt(s, i)
-		if space {
-			i += n
-			continue
-		}
 		start := i
-		for i < len(s) && !space {
+		for i < len(s) {
+			n := wordByte(s, i)
+			if n == 0 {
+				break
+			}
 			i += n
-			space, n = spaceAt(s, i)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if i > start {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
 		}
-		b.WriteString(s[start:i])
+		for i < len(s) && wordByte(s, i) == 0 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 	}
 	return b.String()
 }
 
-// spaceAt tells whether the rune at s[i] is a space to unicode.IsSpace,
-// and its width; past the end it is a space of width 0.
-func spaceAt(s string, i int) (bool, int) {
-	if i >= len(s) {
-		return true, 0
-	}
+// wordByte is the width of the rune at s[i] when it is not a space to
+// unicode.IsSpace, else 0.
+func wordByte(s string, i int) int {
 	if c := s[i]; c < utf8.RuneSelf {
-		return c == ' ' || '\t' <= c && c <= '\r', 1
+		if asciiSpace[c] {
+			return 0
+		}
+		return 1
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsSpace(r), n
+	if unicode.IsSpace(r) {
+		return 0
+	}
+	return n
 }
+
+// asciiSpace are the ASCII characters unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
