@@ -177,12 +177,39 @@ func linkError(err error) error {
 // bytes without reading them. It opens the file through an os.Root, so a
 // symbolic link swapped in after Scan still cannot lead outside dir.
 func ReadFile(dir, rel string, limit int64) ([]byte, error) {
+	f := OpenFolder(dir)
+	defer f.Close()
+	return f.ReadFile(rel, limit)
+}
+
+// Folder reads the files of a content folder as ReadFile does, through
+// one os.Root for all of them: the load stage reads thousands.
+type Folder struct {
+	root *os.Root
+	err  error // opening the folder's, returned by each read
+}
+
+// OpenFolder opens dir for reading; an error comes back from each read.
+func OpenFolder(dir string) *Folder {
 	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
+	return &Folder{root: root, err: err}
+}
+
+// Close releases the folder. It is safe to call on a folder that failed
+// to open.
+func (d *Folder) Close() {
+	if d.root != nil {
+		d.root.Close()
 	}
-	defer root.Close()
-	f, err := root.Open(filepath.FromSlash(rel))
+}
+
+// ReadFile is ReadFile of the file at rel in the folder. It may be
+// called by many goroutines at once.
+func (d *Folder) ReadFile(rel string, limit int64) ([]byte, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
+	f, err := d.root.Open(filepath.FromSlash(rel))
 	if err != nil {
 		return nil, linkError(err)
 	}
@@ -194,15 +221,37 @@ func ReadFile(dir, rel string, limit int64) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	tooLarge := fmt.Errorf("%w of %d MiB", ErrTooLarge, limit>>20)
 	if info.Size() > limit {
-		return nil, tooLarge
+		return nil, tooLarge(limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, min(limit, math.MaxInt64-1)+1))
+	data, err := readAll(f, info.Size(), min(limit, math.MaxInt64-1)+1)
 	if int64(len(data)) > limit {
-		return nil, tooLarge // it grew after the Stat
+		return nil, tooLarge(limit) // it grew after the Stat
 	}
 	return data, err
+}
+
+func tooLarge(limit int64) error { return fmt.Errorf("%w of %d MiB", ErrTooLarge, limit>>20) }
+
+// readAll is io.ReadAll of r's first limit bytes into a buffer of the size
+// the file had at its Stat, plus one byte to meet the end: one allocation
+// and two reads for an article rather than io.ReadAll's growing buffer.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	r = io.LimitReader(r, limit)
+	data := make([]byte, 0, max(512, min(size, limit)+1))
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
 
 // Report records a problem reading file, at its first line, with the

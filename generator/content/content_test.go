@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,5 +100,39 @@ func TestScanYAMLPages(t *testing.T) {
 	d := dl.Sorted()
 	if len(d) != 1 || d[0].String() != filepath.Join(dir, "index.yml")+":1:1: warning: YamlMime:Landing pages are not built (only YamlMime:FAQ is); skipped" {
 		t.Errorf("diagnostics %v", d)
+	}
+}
+
+// TestFolderReadsLikeReadFile: one Folder reads many files whole, whatever
+// their size against its first buffer, refuses what ReadFile refuses, and
+// a folder that cannot be opened fails each read with the same error.
+func TestFolderReadsLikeReadFile(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("0123456789", 1000)
+	os.WriteFile(filepath.Join(dir, "long.md"), []byte(long), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.md"), nil, 0o644)
+	os.Symlink(filepath.Join(t.TempDir(), "x.md"), filepath.Join(dir, "out.md"))
+	f := OpenFolder(dir)
+	defer f.Close()
+	for range 2 {
+		if data, err := f.ReadFile("long.md", MaxSize); err != nil || string(data) != long {
+			t.Fatalf("long file: %d bytes, %v", len(data), err)
+		}
+		if data, err := f.ReadFile("empty.md", MaxSize); err != nil || len(data) != 0 {
+			t.Fatalf("empty file: %q, %v", data, err)
+		}
+	}
+	if _, err := f.ReadFile("long.md", 9999); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := f.ReadFile("out.md", MaxSize); !errors.Is(err, errOutside) {
+		t.Errorf("link out: %v", err)
+	}
+	missing := OpenFolder(filepath.Join(dir, "missing"))
+	defer missing.Close()
+	_, err1 := missing.ReadFile("long.md", MaxSize)
+	_, err2 := ReadFile(filepath.Join(dir, "missing"), "long.md", MaxSize)
+	if err1 == nil || err1.Error() != err2.Error() {
+		t.Errorf("missing folder: %v, ReadFile: %v", err1, err2)
 	}
 }

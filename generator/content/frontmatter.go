@@ -161,7 +161,7 @@ func findClose(rest []byte) (end, after int) {
 			line = rest[off : off+nl]
 			next = off + nl + 1
 		}
-		if t := strings.TrimRight(string(line), " \t"); t == "---" || t == "..." {
+		if t := bytes.TrimRight(line, " \t"); string(t) == "---" || string(t) == "..." {
 			return off, next
 		}
 		if nl < 0 {

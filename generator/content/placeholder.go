@@ -40,10 +40,12 @@ func warnPlaceholders(file string, doc Doc, dl *diag.List) {
 		p := doc.Meta.Pos["summary"]
 		all = append(all, found{p.Line, p.Col, PlaceholderSummary})
 	}
-	for i, line := range bytes.Split(doc.Body, []byte("\n")) {
-		text := strings.TrimLeft(string(line), " \t")
+	line, rest, another := []byte(nil), doc.Body, true
+	for i := 0; another; i++ {
+		line, rest, another = bytes.Cut(rest, []byte("\n"))
+		text := bytes.TrimLeft(line, " \t")
 		for _, ph := range placeholderLines {
-			if strings.HasPrefix(text, ph) {
+			if len(text) >= len(ph) && string(text[:len(ph)]) == ph { // no copy of each line
 				all = append(all, found{doc.BodyLine + i, 1 + utf8.RuneCount(line[:len(line)-len(text)]), ph})
 				break
 			}

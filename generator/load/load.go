@@ -102,10 +102,12 @@ func (l *Loader) Load(rels []string, redirected map[string][]string, dl *diag.Li
 		unknown = &content.UnknownKeys{}
 		defer unknown.Report(dl, l.ContentDir)
 	}
+	dir := content.OpenFolder(l.ContentDir)
+	defer dir.Close()
 	jobs := make([]func() error, len(rels))
 	for i, rel := range rels {
 		jobs[i] = func() error {
-			parsed[i] = l.parseOne(rel, unknown, dl)
+			parsed[i] = l.parseOne(dir, rel, unknown, dl)
 			pr.Add(1)
 			return nil
 		}
@@ -133,11 +135,12 @@ func (l *Loader) Lang(field, rel string) string {
 	return l.Language
 }
 
-// parseOne reads and renders one article with its language's renderer.
-func (l *Loader) parseOne(rel string, unknown *content.UnknownKeys, dl *diag.List) *Article {
+// parseOne reads and renders one article of dir, the content folder, with
+// its language's renderer.
+func (l *Loader) parseOne(dir *content.Folder, rel string, unknown *content.UnknownKeys, dl *diag.List) *Article {
 	file := filepath.Join(l.ContentDir, filepath.FromSlash(rel))
 	start := time.Now()
-	src, err := content.ReadFile(l.ContentDir, rel, content.MaxSize)
+	src, err := dir.ReadFile(rel, content.MaxSize)
 	start = stopwatch.Since(&l.Times.Read, start)
 	defer func() { stopwatch.Since(&l.Times.Parse, start) }()
 	if err != nil {
@@ -159,7 +162,7 @@ func (l *Loader) parseOne(rel string, unknown *content.UnknownKeys, dl *diag.Lis
 	if !ok {
 		r = l.Renderers[l.Language]
 	}
-	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(l.ContentDir, rel, &a.Includes))
+	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(dir, rel, &a.Includes))
 	a.Headings, a.Links, a.Steps, a.Anchors = body.Headings, body.Links, body.Steps, body.Anchors
 	a.Body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
@@ -173,7 +176,7 @@ func (l *Loader) parseOne(rel string, unknown *content.UnknownKeys, dl *diag.Lis
 // named relative to the article's folder, through the content folder's
 // one safe reader: nothing outside the content folder, no symbolic link
 // out of it. It adds the path of each to opened.
-func includer(contentDir, rel string, opened *[]string) func(string) ([]byte, error) {
+func includer(dir *content.Folder, rel string, opened *[]string) func(string) ([]byte, error) {
 	return func(inc string) ([]byte, error) {
 		p := path.Clean(path.Join(path.Dir(rel), inc))
 		if !fs.ValidPath(p) {
@@ -182,7 +185,7 @@ func includer(contentDir, rel string, opened *[]string) func(string) ([]byte, er
 		if !slices.Contains(*opened, p) {
 			*opened = append(*opened, p)
 		}
-		data, err := content.ReadFile(contentDir, p, content.MaxSize)
+		data, err := dir.ReadFile(p, content.MaxSize)
 		if errors.Is(err, fs.ErrNotExist) {
 			err = errors.New("no such file in the content folder")
 		}

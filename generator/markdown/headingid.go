@@ -7,6 +7,7 @@ package markdown
 // Result.Headings, which the link check and its suggestions read.
 
 import (
+	"bytes"
 	"regexp"
 
 	"kbsite/generator/markdown/anchor"
@@ -43,15 +44,16 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			return ast.WalkContinue, nil
 		}
 		id := explicitID(h, src)
+		text := plaintext.Inline(h, src) // without an explicit ID's marker
 		if id != "" {
 			g.Take(id)
 		} else {
-			id = g.Generate(plaintext.Inline(h, src))
+			id = g.Generate(text)
 			h.SetAttributeString("id", []byte(id))
 		}
 		st.giveHeading(id, h)
 		if h.Level >= 2 {
-			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: headingID(h), Text: plaintext.Inline(h, src)})
+			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: id, Text: text})
 		}
 		return ast.WalkContinue, nil
 	})
@@ -69,6 +71,9 @@ func explicitID(h *ast.Heading, src []byte) string {
 		return ""
 	}
 	line := lines.At(lines.Len() - 1)
+	if !bytes.Contains(line.Value(src), []byte("{#")) {
+		return "" // most headings: not worth the regular expression
+	}
 	m := explicitIDRe.FindSubmatchIndex(line.Value(src))
 	if m == nil {
 		return ""

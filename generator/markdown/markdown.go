@@ -29,6 +29,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configure a Renderer.
@@ -330,7 +331,7 @@ func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	res.Decisions, res.Links = *decisions, *found
 	var buf bytes.Buffer
 	buf.Grow(len(body) + len(body)/2)
-	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
+	if err := r.md.Renderer().Render(bufWriter{&buf}, body, doc); err != nil {
 		// goldmark only fails on writer errors, which a bytes.Buffer has not.
 		res.Problems = append(res.Problems, Problem{Msg: "render: " + err.Error()})
 	}
@@ -343,6 +344,16 @@ func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	return res
 }
 
+// bufWriter lets goldmark write straight into a bytes.Buffer: given any
+// other writer it puts a 4 KiB bufio.Writer, allocated at each Render, in
+// front of it.
+type bufWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufWriter{}
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
+
 // Fill replaces the placeholders in html: fill gets the kind ('L' for a
 // URL, 'T' for link text) and the link's index, and returns HTML-escaped
 // text to put in its place (links.Fill).
@@ -351,10 +362,12 @@ func Fill(html []byte, fill func(kind byte, i int) string) []byte { return links
 // sections splits the document's text by heading for the search index.
 func sections(doc *ast.Document, src []byte) []Section {
 	out := []Section{{}}
-	var b strings.Builder
+	var b strings.Builder // the text of all sections, in one buffer
+	b.Grow(len(src))
+	start := 0 // of the section's text in b
 	flush := func() {
-		out[len(out)-1].Text = strings.Join(strings.Fields(b.String()), " ")
-		b.Reset()
+		out[len(out)-1].Text = plaintext.Collapse(b.String()[start:])
+		start = b.Len()
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {

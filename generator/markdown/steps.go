@@ -53,7 +53,7 @@ func listItems(l *ast.List, src []byte) []string {
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		var b strings.Builder
 		plaintext.Block(&b, it, src)
-		if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+		if t := plaintext.Collapse(b.String()); t != "" {
 			out = append(out, t)
 		}
 	}

@@ -1,43 +1,42 @@
-// Package packed keeps article bodies deflated while they wait between
+// Package packed keeps article bodies compressed while they wait between
 // parsing and writing.
 package packed
 
 import (
-	"bytes"
-	"compress/flate"
-	"io"
 	"sync"
+
+	"github.com/golang/snappy"
 )
 
-// HTML is an article body's HTML, deflated, as it waits between parsing
-// and writing. At 100,000 articles the bodies are about 500 MB as
-// text and a fifth of that deflated; each is unpacked once, when its page
-// is written, at a small fraction of the cost of rendering it.
+// HTML is an article body's HTML, snappy-compressed, as it waits between
+// parsing and writing. At 100,000 articles the bodies are about 470 MB as
+// text and three fifths of that packed. Snappy rather than deflate: it
+// packs and unpacks some six times faster, which at 10,000 articles saves
+// about a second of CPU for 8 MB more (deflate keeps 44%, snappy 61%).
+// Zstandard's fastest level keeps deflate's size, but its 256 KiB match
+// table, missing the cache, costs half of what it saves.
 type HTML []byte
 
-var (
-	flaters   = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
-	inflaters = sync.Pool{New: func() any { return flate.NewReader(nil) }}
-)
+// scratch holds encoding buffers: snappy wants room for its worst case,
+// which the packed body must not keep.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
-// Pack deflates html.
+// Pack compresses html.
 func Pack(html []byte) HTML {
-	var buf bytes.Buffer
-	buf.Grow(len(html)/3 + 64)
-	w := flaters.Get().(*flate.Writer)
-	w.Reset(&buf)
-	w.Write(html) // a bytes.Buffer does not fail
-	w.Close()
-	flaters.Put(w)
-	return bytes.Clone(buf.Bytes()) // not the buffer, which may have grown past it
+	buf := scratch.Get().(*[]byte)
+	if n := snappy.MaxEncodedLen(len(html)); cap(*buf) < n {
+		*buf = make([]byte, n)
+	}
+	enc := snappy.Encode((*buf)[:cap(*buf)], html)
+	p := make(HTML, len(enc))
+	copy(p, enc)
+	scratch.Put(buf)
+	return p
 }
 
 // Unpack returns the HTML that Pack was given.
 func (p HTML) Unpack() []byte {
-	r := inflaters.Get().(io.ReadCloser)
-	r.(flate.Resetter).Reset(bytes.NewReader(p), nil)
-	html, err := io.ReadAll(r)
-	inflaters.Put(r)
+	html, err := snappy.Decode(nil, p)
 	if err != nil {
 		// Only corrupt memory could do this: Pack wrote the data.
 		panic("packed: unpacking an article body: " + err.Error())

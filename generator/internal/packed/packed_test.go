@@ -13,6 +13,9 @@ func TestPackedHTMLRoundTrip(t *testing.T) {
 		if got := p.Unpack(); !bytes.Equal(got, html) {
 			t.Fatalf("round trip of %d bytes gave %d bytes", len(html), len(got))
 		}
+		if cap(p) != len(p) {
+			t.Errorf("packed %d bytes keep a buffer of %d", len(p), cap(p))
+		}
 	}
 	if p := Pack(body); len(p)*5 > len(body) {
 		t.Errorf("packed %d bytes into %d: want at most a fifth", len(body), len(p))

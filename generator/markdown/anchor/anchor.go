@@ -63,7 +63,7 @@ type IDs struct {
 
 // NewIDs returns IDs that never generate one of taken.
 func NewIDs(taken ...string) *IDs {
-	m := map[string]bool{}
+	m := make(map[string]bool, len(taken)+16) // room for an article's headings
 	for _, r := range taken {
 		m[r] = true
 	}

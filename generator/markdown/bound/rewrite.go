@@ -1,6 +1,7 @@
 package bound
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -85,11 +86,14 @@ func (t *Text) origPosition(off int) (int, int) {
 		return t.firstLine, 0
 	}
 	if t.lineStarts == nil {
-		t.lineStarts = append(t.lineStarts, 0)
-		for i, c := range t.orig {
-			if c == '\n' {
-				t.lineStarts = append(t.lineStarts, i+1)
+		t.lineStarts = make([]int, 1, 1+bytes.Count(t.orig, []byte("\n")))
+		for i := bytes.IndexByte(t.orig, '\n'); i >= 0; {
+			t.lineStarts = append(t.lineStarts, i+1)
+			j := bytes.IndexByte(t.orig[i+1:], '\n')
+			if j < 0 {
+				break
 			}
+			i += 1 + j
 		}
 	}
 	n := sort.SearchInts(t.lineStarts, off+1) - 1

@@ -71,12 +71,34 @@ var (
 // Expand transcludes the includes of body, whose first line is line
 // bodyLine of its file. It returns nil when body has none.
 func Expand(body []byte, bodyLine int, open Open) (*Expanded, []Problem) {
-	if !bytes.Contains(bytes.ToLower(body), []byte("[!include")) {
+	if !mayInclude(body) {
 		return nil, nil
 	}
 	x := &expander{open: open, bodyLine: bodyLine}
 	x.file("", body, x.bodyLine, "", nil, nil)
 	return &Expanded{Src: x.out.Bytes(), lines: x.lines}, x.probs
+}
+
+// mayInclude tells whether body, lower-cased, contains "[!include", without
+// lower-casing every article: a "[!" followed by ASCII is compared as it
+// stands, and only one followed by other text (which may lower-case to
+// ASCII: "İ" gives "i") is left to bytes.ToLower.
+func mayInclude(body []byte) bool {
+	const word = "include"
+	for rest := body; ; {
+		i := bytes.Index(rest, []byte("[!"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+2:]
+		next := rest[:min(len(rest), len(word))]
+		if bytes.IndexFunc(next, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+			return bytes.Contains(bytes.ToLower(body), []byte("[!"+word))
+		}
+		if bytes.EqualFold(next, []byte(word)) {
+			return true
+		}
+	}
 }
 
 type expander struct {

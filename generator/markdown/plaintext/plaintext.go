@@ -5,6 +5,8 @@ package plaintext
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -84,3 +86,51 @@ func textValue(t *ast.Text, src []byte) []byte {
 func stringValue(s *ast.String) string {
 	return html.UnescapeString(string(s.Value))
 }
+
+// Collapse is strings.Join(strings.Fields(s), " ") in one pass: the words
+// of s, separated by single spaces. Search sections and steps collapse
+// every article's text, where the slice of words cost more than the rest.
+func Collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) {
+			n := wordByte(s, i)
+			if n == 0 {
+				break
+			}
+			i += n
+		}
+		if i > start {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+		}
+		for i < len(s) && wordByte(s, i) == 0 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+	return b.String()
+}
+
+// wordByte is the width of the rune at s[i] when it is not a space to
+// unicode.IsSpace, else 0.
+func wordByte(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 0
+		}
+		return 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return 0
+	}
+	return n
+}
+
+// asciiSpace are the ASCII characters unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -29,3 +29,16 @@ func TestTextAsThePageShowsIt(t *testing.T) {
 		t.Fatalf("first node is %T", para)
 	}
 }
+
+// FuzzCollapse: Collapse agrees with strings.Fields joined by spaces,
+// Unicode spaces and invalid UTF-8 included.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "  a  b\n\tc \r\n", "x\u00a0y\u3000z\u0085", "\u2028lead", "\xff \xfe\xfd  é\v\fü", "a\u200bb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
