@@ -74,14 +74,20 @@ async function onSite(name, opts, fn) {
 async function open(page, p, name, entry) {
   const base = servers[name].base;
   let target;
+  let redirected;
   if (entry.redirectsTo) {
-    // Answering the redirect with 204 keeps the alias page in the tab.
+    // Answering the redirect with 204 keeps the alias page in the tab. The
+    // route stays until the page's refresh has asked for the target: the
+    // refresh may fire after the load event.
     target = new URL(entry.redirectsTo, base).href;
     p.expect(target);
-    await page.route(target, (r) => r.fulfill({ status: 204 }));
+    let hit;
+    redirected = new Promise((resolve) => { hit = resolve; });
+    await page.route(target, (r) => { hit(); return r.fulfill({ status: 204 }); });
   }
   await load(page, new URL(entry.rel, base).href, { images: name === 'bundled' });
   if (target) {
+    await Promise.race([redirected, new Promise((_, reject) => setTimeout(() => reject(new Error(`${entry.rel}: no redirect to ${target} within 10 s`)), 10000))]);
     await page.unroute(target);
     assert.equal(page.url(), new URL(entry.rel, base).href, `${entry.rel}: the alias page did not stay`);
   }
