@@ -249,6 +249,7 @@ func (b *bench) write(results []*report.Size, took time.Duration) error {
 		SavedOnly: len(b.o.sizes) == 0, HugoVersion: b.tools.HugoVersion, PagefindVersion: b.tools.PagefindVersion,
 		Took: took}, results)
 	if old, err := os.ReadFile(path); err == nil {
+		md = report.KeepSection(md, string(old), report.HistoryHeading)
 		md = report.KeepSection(md, string(old), report.RelevanceHeading)
 	}
 	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {

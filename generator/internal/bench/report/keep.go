@@ -2,9 +2,13 @@ package report
 
 import "strings"
 
-// RelevanceHeading starts the section that make relevance
-// (bench/relevance.mjs) writes; kbbench keeps it when it rewrites the file.
-const RelevanceHeading = "## Search relevance"
+// The sections kbbench keeps when it rewrites the file: the one make
+// relevance (bench/relevance.mjs) writes, and the record of changes and
+// their same-run before/after measurements, written by hand.
+const (
+	RelevanceHeading = "## Search relevance"
+	HistoryHeading   = "## Before and after"
+)
 
 // KeepSection copies the section of old that starts with heading (up to
 // the next "## " heading) into md, before its "## How to run".

@@ -59,7 +59,7 @@ func writeHeader(b *strings.Builder, in Info, rs []*Size) {
 		tookNote = "every row comes from a saved earlier run (see below)"
 	}
 	b.WriteString("# Benchmarks\n\n")
-	b.WriteString("Written by `kbbench -write BENCHMARKS.md` (`make bench`; see [How to run](#how-to-run)); do not edit by hand, rerun instead.\n\n")
+	b.WriteString("Written by `kbbench -write BENCHMARKS.md` (`make bench`; see [How to run](#how-to-run)); do not edit by hand, rerun instead, except \"Before and after\", which is written by hand and kept.\n\n")
 	fmt.Fprintf(b, "Written on %s at commit %s; sizes %s, seed %d, %d runs per build (%d at 100k and above); %s.\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), commit(in.Repo), strings.Join(sizes, ", "), in.Seed, in.Runs, in.RunsLarge, tookNote)
 	b.WriteString("## Machine\n\n" + machine())
