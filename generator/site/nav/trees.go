@@ -1,6 +1,8 @@
 package nav
 
 import (
+	"slices"
+
 	"kbsite/generator/internal/diag"
 	"kbsite/generator/site"
 )
@@ -33,4 +35,13 @@ func Trees(b site.Builder, contentDir string, foreign bool, arts []site.Entry, f
 		trees[lang] = FromFolders(pages)
 	}
 	return trees, false
+}
+
+// SameEntry reports whether every tree shows articles a and b alike:
+// Trees reads an article's language, title, path, source and products,
+// so an edit that keeps those (of its text, most often) cannot change a
+// tree, and serve mode need not rebuild them.
+func SameEntry(a, b site.Entry) bool {
+	return a.Meta.Lang == b.Meta.Lang && a.Meta.Title == b.Meta.Title && a.Path == b.Path && a.Source == b.Source &&
+		slices.Equal(a.Meta.Products, b.Meta.Products)
 }

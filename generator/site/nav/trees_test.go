@@ -43,3 +43,27 @@ func TestTrees(t *testing.T) {
 		t.Errorf("with toc.yml: toc %v, trees %v", toc, trees)
 	}
 }
+
+// TestSameEntry: an edit of an article's text leaves its tree entry alone;
+// a change of any field a tree shows does not.
+func TestSameEntry(t *testing.T) {
+	a := site.Entry{Meta: content.Meta{Lang: "en", Title: "T", Products: []string{"p", "q"}, Summary: "s"}, Source: "x/a.md", Path: "kb/kb1.html"}
+	edited := a
+	edited.Meta.Summary, edited.Steps = "other", []string{"step"}
+	if !SameEntry(a, edited) {
+		t.Error("a summary and steps change shows on no tree")
+	}
+	for name, change := range map[string]func(*site.Entry){
+		"lang":     func(e *site.Entry) { e.Meta.Lang = "de" },
+		"title":    func(e *site.Entry) { e.Meta.Title = "U" },
+		"path":     func(e *site.Entry) { e.Path = "kb/kb2.html" },
+		"source":   func(e *site.Entry) { e.Source = "y/a.md" },
+		"products": func(e *site.Entry) { e.Meta.Products = []string{"q", "p"} },
+	} {
+		b := a
+		change(&b)
+		if SameEntry(a, b) {
+			t.Errorf("a changed %s looks the same to the trees", name)
+		}
+	}
+}
