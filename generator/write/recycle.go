@@ -104,17 +104,19 @@ var readBufs = sync.Pool{New: func() any { return new([]byte) }}
 // createFile writes data into a new file at p, first removing whatever
 // stands there.
 func createFile(p string, data []byte) error {
-	err := writeNew(p, data)
+	err := NewFile(p, data)
 	if errors.Is(err, fs.ErrExist) {
 		if err := os.RemoveAll(p); err != nil {
 			return err
 		}
-		err = writeNew(p, data)
+		err = NewFile(p, data)
 	}
 	return err
 }
 
-func writeNew(p string, data []byte) error {
+// NewFile writes data into a file it creates at p, and fails (with
+// fs.ErrExist) rather than replace or write through anything there.
+func NewFile(p string, data []byte) error {
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"kbsite/generator/write"
 )
 
 // scaffold is what `kbsite init` writes: the articles under content/, so
@@ -58,14 +60,6 @@ func writeScaffold(dir string) error {
 		if err != nil {
 			return err
 		}
-		f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
+		return write.NewFile(target, data)
 	})
 }
