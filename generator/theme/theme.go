@@ -27,7 +27,10 @@
 // the UI string Catalog. Everything is read once, by Load, before any
 // article is parsed, so a theme mistake is reported with its file and line
 // first. Over lays a templates folder over the default theme (the one
-// embedded in the binary) file by file.
+// embedded in the binary) file by file. Render specialises each page
+// template for the page's language and folder depth (Consts, fold.go):
+// what is the same on every such page is written as text, not computed
+// per page.
 package theme
 
 import (
@@ -57,7 +60,7 @@ type Asset struct {
 
 // Theme holds parsed templates, assets and UI strings.
 type Theme struct {
-	pages   map[string]*template.Template
+	pages   map[string]*specialised
 	assets  map[string]Asset
 	catalog *Catalog
 }
@@ -78,7 +81,7 @@ func (e *Error) Error() string {
 
 // Load reads and parses the whole theme in fsys. The error is an *Error.
 func Load(fsys fs.FS) (*Theme, error) {
-	th := &Theme{pages: map[string]*template.Template{}, assets: map[string]Asset{}}
+	th := &Theme{pages: map[string]*specialised{}, assets: map[string]Asset{}}
 	if err := th.readAssets(fsys); err != nil {
 		return nil, err
 	}
@@ -100,7 +103,7 @@ func Load(fsys fs.FS) (*Theme, error) {
 		if err := parse(t, fsys, p+".html"); err != nil {
 			return nil, err
 		}
-		th.pages[p] = t
+		th.pages[p] = &specialised{master: t, th: th, byKey: map[Consts]*template.Template{}}
 	}
 	return th, nil
 }
@@ -233,12 +236,17 @@ func (th *Theme) Assets() []Asset {
 // Catalog returns the theme's UI strings.
 func (th *Theme) Catalog() *Catalog { return th.catalog }
 
-// Render executes page template name with data into w. On an error w
-// may hold part of the page: callers render into a buffer they drop.
-func (th *Theme) Render(w io.Writer, name string, data any) error {
-	t := th.pages[name]
-	if t == nil {
+// Render executes page template name with data, a page with constants c,
+// into w. On an error w may hold part of the page: callers render into a
+// buffer they drop.
+func (th *Theme) Render(w io.Writer, name string, c Consts, data any) error {
+	s := th.pages[name]
+	if s == nil {
 		return fmt.Errorf("no template %q", name)
+	}
+	t, err := s.get(c)
+	if err != nil {
+		return err
 	}
 	return t.ExecuteTemplate(w, "base", data)
 }

@@ -29,7 +29,7 @@ func minimal() fstest.MapFS {
 func render(t *testing.T, th *Theme, page string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := th.Render(&b, page, "en"); err != nil {
+	if err := th.Render(&b, page, Consts{Lang: "en"}, "en"); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -1,0 +1,334 @@
+package theme
+
+import (
+	"errors"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	tparse "text/template/parse"
+
+	"kbsite/generator/internal/htmlesc"
+)
+
+// A page template runs once per page, tens of thousands of times a build,
+// and each action costs a reflective call or two whatever it computes.
+// Many compute the same thing on every page of one language at one folder
+// depth: the UI strings (.T "key"), the page's .Lang, .Dir, .Root and
+// .LangRoot, and asset URLs (asset .Root "name"). So each page template is
+// specialised once per such Consts: those actions become string constants
+// before html/template escapes the set, and a constant the escaper would
+// only escape for HTML or a URL attribute becomes plain text after it. The
+// output is byte for byte what the unspecialised template writes
+// (TestFoldedIsUnfolded).
+
+// Consts are a page's values that the templates may take as constants:
+// every page with the same Consts gets the same specialised templates.
+type Consts struct {
+	Lang     string // the page's language (.Lang; .T and .Dir follow from it)
+	Root     string // .Root
+	LangRoot string // .LangRoot
+}
+
+// specialised is one page template and its specialisations so far.
+type specialised struct {
+	master *template.Template // never executed, so that it can be cloned
+	th     *Theme
+	mu     sync.Mutex
+	byKey  map[Consts]*template.Template
+}
+
+// get returns the template specialised for c, making it the first time.
+func (s *specialised) get(c Consts) (*template.Template, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t := s.byKey[c]; t != nil {
+		return t, nil
+	}
+	t, err := s.master.Clone()
+	if err != nil {
+		return nil, err
+	}
+	f := folder{c: c, th: s.th}
+	for _, name := range pageContext(t) {
+		f.constants(t.Lookup(name).Tree.Root, true, true)
+	}
+	if err := escape(t); err != nil {
+		return nil, err
+	}
+	for _, x := range t.Templates() {
+		if x.Tree != nil {
+			inlineText(x.Tree.Root)
+		}
+	}
+	s.byKey[c] = t
+	return t, nil
+}
+
+// escape makes html/template escape the set, which it otherwise does on
+// the first execution: an execution that stops at its first write.
+func escape(t *template.Template) error {
+	err := t.ExecuteTemplate(failWriter{}, "base", nil)
+	var escErr *template.Error
+	if errors.As(err, &escErr) {
+		return err
+	}
+	return nil
+}
+
+type failWriter struct{}
+
+var errStop = errors.New("stop")
+
+func (failWriter) Write([]byte) (int, error) { return 0, errStop }
+
+// pageContext names the templates of t in which both dot (at the top
+// level) and $ are the page: "base", and those only ever invoked as
+// {{template "name" .}} or with $ from such a place.
+func pageContext(t *template.Template) []string {
+	isPage := map[string]bool{}
+	for _, x := range t.Templates() {
+		if x.Tree != nil {
+			isPage[x.Name()] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for name, page := range isPage {
+			calls(t.Lookup(name).Tree.Root, page, page, func(callee string, arg bool) {
+				if !arg && isPage[callee] {
+					isPage[callee] = false
+					changed = true
+				}
+			})
+		}
+	}
+	var out []string
+	for name, page := range isPage {
+		if page {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// calls reports each {{template}} under n, and whether its argument is
+// the page, given whether dot and $ are.
+func calls(n tparse.Node, dot, dollar bool, call func(string, bool)) {
+	switch n := n.(type) {
+	case *tparse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				calls(c, dot, dollar, call)
+			}
+		}
+	case *tparse.TemplateNode:
+		call(n.Name, n.Pipe != nil && isPageArg(n.Pipe, dot, dollar))
+	case *tparse.IfNode:
+		calls(n.List, dot, dollar, call)
+		calls(n.ElseList, dot, dollar, call)
+	case *tparse.WithNode:
+		calls(n.List, false, dollar, call)
+		calls(n.ElseList, dot, dollar, call)
+	case *tparse.RangeNode:
+		calls(n.List, false, dollar, call)
+		calls(n.ElseList, dot, dollar, call)
+	}
+}
+
+// isPageArg reports whether pipe is just . or $ while that is the page.
+func isPageArg(p *tparse.PipeNode, dot, dollar bool) bool {
+	if len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return false
+	}
+	switch a := p.Cmds[0].Args[0].(type) {
+	case *tparse.DotNode:
+		return dot
+	case *tparse.VariableNode:
+		return dollar && len(a.Ident) == 1 && a.Ident[0] == "$"
+	}
+	return false
+}
+
+// folder turns the actions that only depend on c into constants.
+type folder struct {
+	c  Consts
+	th *Theme
+}
+
+// constants rewrites the commands under n, given whether dot and $ are
+// the page there.
+func (f folder) constants(n tparse.Node, dot, dollar bool) {
+	switch n := n.(type) {
+	case *tparse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				f.constants(c, dot, dollar)
+			}
+		}
+	case *tparse.ActionNode:
+		f.pipe(n.Pipe, dot, dollar)
+	case *tparse.TemplateNode:
+		f.pipe(n.Pipe, dot, dollar)
+	case *tparse.IfNode:
+		f.branch(&n.BranchNode, dot, dot, dollar)
+	case *tparse.WithNode:
+		f.branch(&n.BranchNode, false, dot, dollar)
+	case *tparse.RangeNode:
+		f.branch(&n.BranchNode, false, dot, dollar)
+	}
+}
+
+// branch rewrites an if, with or range: its pipeline sees the outer dot,
+// its body bodyDot, its else branch the outer dot again.
+func (f folder) branch(b *tparse.BranchNode, bodyDot, dot, dollar bool) {
+	f.pipe(b.Pipe, dot, dollar)
+	f.constants(b.List, bodyDot, dollar)
+	f.constants(b.ElseList, dot, dollar)
+}
+
+func (f folder) pipe(p *tparse.PipeNode, dot, dollar bool) {
+	if p == nil {
+		return
+	}
+	for _, c := range p.Cmds {
+		for _, a := range c.Args {
+			if sub, ok := a.(*tparse.PipeNode); ok {
+				f.pipe(sub, dot, dollar)
+			}
+		}
+		if s, ok := f.value(c, dot, dollar); ok {
+			c.Args = []tparse.Node{&tparse.StringNode{NodeType: tparse.NodeString, Pos: c.Pos, Quoted: strconv.Quote(s), Text: s}}
+		}
+	}
+}
+
+// value is the constant a command computes for every page with f.c:
+// .T "key" (or $.T "key"), .Lang, .Dir, .Root, .LangRoot, and asset .Root
+// "name" for an asset the theme has.
+func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
+	if id, ok := c.Args[0].(*tparse.IdentifierNode); ok && id.Ident == "asset" && len(c.Args) == 3 {
+		root, isField := pageField(c.Args[1], dot, dollar)
+		name, isName := c.Args[2].(*tparse.StringNode)
+		if !isField || root != "Root" || !isName {
+			return "", false
+		}
+		a, ok := f.th.assets[name.Text]
+		return f.c.Root + a.Path, ok
+	}
+	field, ok := pageField(c.Args[0], dot, dollar)
+	if !ok {
+		return "", false
+	}
+	if field == "T" && len(c.Args) == 2 {
+		if key, ok := c.Args[1].(*tparse.StringNode); ok {
+			return f.th.catalog.T(f.c.Lang, key.Text), true
+		}
+	}
+	if len(c.Args) != 1 {
+		return "", false
+	}
+	switch field {
+	case "Lang":
+		return f.c.Lang, true
+	case "Dir":
+		return f.th.catalog.Dir(f.c.Lang), true
+	case "Root":
+		return f.c.Root, true
+	case "LangRoot":
+		return f.c.LangRoot, true
+	}
+	return "", false
+}
+
+// pageField is the name in .Name or $.Name when that is the page's.
+func pageField(n tparse.Node, dot, dollar bool) (string, bool) {
+	switch n := n.(type) {
+	case *tparse.FieldNode:
+		if dot && len(n.Ident) == 1 {
+			return n.Ident[0], true
+		}
+	case *tparse.VariableNode:
+		if dollar && len(n.Ident) == 2 && n.Ident[0] == "$" {
+			return n.Ident[1], true
+		}
+	}
+	return "", false
+}
+
+// escapers are html/template's escapers that htmlesc matches, by name.
+var escapers = map[string]func(*strings.Builder, string){
+	"_html_template_htmlescaper":   htmlesc.Text,
+	"_html_template_attrescaper":   htmlesc.Text,
+	"_html_template_rcdataescaper": htmlesc.Text,
+}
+
+// urlEscapers is how html/template escapes a value that starts a quoted
+// URL attribute, which htmlesc.URL matches.
+var urlEscapers = []string{"_html_template_urlfilter", "_html_template_urlnormalizer", "_html_template_attrescaper"}
+
+// inlineText replaces each escaped action under n that writes a constant
+// HTML-escaped with the text it writes.
+func inlineText(n tparse.Node) {
+	switch n := n.(type) {
+	case *tparse.ListNode:
+		if n == nil {
+			return
+		}
+		for i, c := range n.Nodes {
+			if a, ok := c.(*tparse.ActionNode); ok {
+				if s, ok := constantText(a.Pipe); ok {
+					n.Nodes[i] = &tparse.TextNode{NodeType: tparse.NodeText, Pos: a.Pos, Text: []byte(s)}
+				}
+				continue
+			}
+			inlineText(c)
+		}
+	case *tparse.IfNode:
+		inlineText(n.List)
+		inlineText(n.ElseList)
+	case *tparse.WithNode:
+		inlineText(n.List)
+		inlineText(n.ElseList)
+	case *tparse.RangeNode:
+		inlineText(n.List)
+		inlineText(n.ElseList)
+	}
+}
+
+// constantText is what {{"constant" | escaper ...}} writes, when the
+// escapers are ones htmlesc matches.
+func constantText(p *tparse.PipeNode) (string, bool) {
+	if len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	lit, ok := p.Cmds[0].Args[0].(*tparse.StringNode)
+	if !ok {
+		return "", false
+	}
+	var names []string
+	for _, c := range p.Cmds[1:] {
+		id, ok := c.Args[0].(*tparse.IdentifierNode)
+		if len(c.Args) != 1 || !ok {
+			return "", false
+		}
+		names = append(names, id.Ident)
+	}
+	var b strings.Builder
+	if slices.Equal(names, urlEscapers) {
+		htmlesc.URL(&b, lit.Text)
+		return b.String(), true
+	}
+	s := lit.Text
+	for _, name := range names {
+		esc := escapers[name]
+		if esc == nil {
+			return "", false
+		}
+		b.Reset()
+		esc(&b, s)
+		s = b.String()
+	}
+	return s, true
+}
