@@ -111,3 +111,23 @@ func benchIncremental(b *testing.B, n int) {
 
 func BenchmarkIncremental1k(b *testing.B)  { benchIncremental(b, 1000) }
 func BenchmarkIncremental10k(b *testing.B) { benchIncremental(b, 10000) }
+
+// benchCorpus builds a real corpus of ../shared/corpus as a writer would.
+func benchCorpus(b *testing.B, name string) {
+	content := filepath.Join(repo, "..", "shared", "corpus", name)
+	if _, err := os.Stat(content); err != nil {
+		b.Skipf("corpus %s absent: %v", name, err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Build(Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out,
+			LinkRoot: "https://learn.microsoft.com/", WarnLinks: true})
+		if err != nil || res.Failed() {
+			b.Fatalf("%v %v", err, res.Diagnostics[:min(5, len(res.Diagnostics))])
+		}
+	}
+}
+
+func BenchmarkBuildWSL(b *testing.B)       { benchCorpus(b, "wsl") }
+func BenchmarkBuildKBSupport(b *testing.B) { benchCorpus(b, "kb-support") }

@@ -1,7 +1,7 @@
 // Command kbbench benchmarks kbsite on generated corpora and, when they are
 // installed, against Hugo + Pagefind building the same articles.
 //
-//	kbbench [-sizes 1000,10000] [-runs 3] [-peers] [-install-peers] [-search] [-write BENCHMARKS.md]
+//	kbbench [-sizes 1000,10000] [-runs 3] [-peers] [-install-peers] [-search] [-corpora wsl,kb-support] [-write BENCHMARKS.md]
 //
 // For every size it builds a deterministic corpus (cached in the system
 // temp folder by size and seed), runs `kbsite build -v` as a child process
@@ -10,7 +10,8 @@
 // process), converts the corpus to a Hugo site and times `hugo` followed by
 // `pagefind --site`, and prints one table with medians and ratios. With
 // -search it also runs bench/search-bench.mjs (headless Chromium) for
-// search bytes and latency. See BENCHMARKS.md and `make bench`.
+// search bytes and latency. It also times builds of the real corpora in
+// ../shared/corpus (-corpora). See BENCHMARKS.md and `make bench`.
 //
 // This package runs the benchmark; internal/bench/measure times child
 // processes, internal/bench/peers finds and installs Hugo and Pagefind and
@@ -39,6 +40,7 @@ import (
 type options struct {
 	repo, kbsite, cache, write, profile string
 	sizes, searchSizes                  []int
+	corpora                             []string
 	runs, runsLarge, edits              int
 	seed                                uint64
 	peers, installPeers, search, merge  bool
@@ -85,11 +87,12 @@ func main() {
 
 func parseFlags() (options, error) {
 	var o options
-	var sizes, searchSizes string
+	var sizes, searchSizes, corpora string
 	flag.StringVar(&o.repo, "repo", ".", "repository root (templates/, bench/)")
 	flag.StringVar(&o.kbsite, "kbsite", "bin/kbsite", "kbsite binary to benchmark (relative to -repo)")
 	flag.StringVar(&sizes, "sizes", "1000,10000", "corpus sizes, comma-separated (1k, 10k, 100k accepted)")
 	flag.StringVar(&searchSizes, "search-sizes", "1000,10000", "sizes (of -sizes) to run the browser search benchmark on; kbsite only above 10k")
+	flag.StringVar(&corpora, "corpora", "wsl,kb-support", "real corpora (folders of ../shared/corpus) to time builds of; '' for none")
 	flag.IntVar(&o.runs, "runs", 3, "full builds per tool and size (the median is reported)")
 	flag.IntVar(&o.runsLarge, "runs-large", 1, "full builds per tool for sizes of 100,000 and more")
 	flag.IntVar(&o.edits, "edits", 10, "one-article edits timed in serve mode (the median is reported)")
@@ -108,6 +111,9 @@ func parseFlags() (options, error) {
 		return o, err
 	}
 	if o.searchSizes, err = parseSizes(searchSizes); err != nil {
+		return o, err
+	}
+	if o.corpora, err = parseCorpora(corpora); err != nil {
 		return o, err
 	}
 	if o.runs < 1 || o.runsLarge < 1 {
@@ -162,15 +168,20 @@ func run(ctx context.Context, o options) error {
 	if o.profile != "" {
 		results = b.addProfile(results)
 	}
+	corpora := b.realCorpora()
 	fmt.Println()
 	fmt.Print(report.Targets(results))
+	if len(corpora) > 0 {
+		fmt.Println()
+		fmt.Print(report.CorporaTable(corpora))
+	}
 	if o.search {
 		fmt.Println()
 		fmt.Print(report.SearchTable(results))
 	}
 	log.Printf("done in %s", time.Since(started).Round(time.Second))
 	if o.write != "" {
-		return b.write(results, time.Since(started))
+		return b.write(results, corpora, time.Since(started))
 	}
 	return nil
 }
@@ -240,17 +251,18 @@ func (b *bench) addProfile(results []*report.Size) []*report.Size {
 }
 
 // write writes the Markdown report to -write.
-func (b *bench) write(results []*report.Size, took time.Duration) error {
+func (b *bench) write(results []*report.Size, corpora []report.Corpus, took time.Duration) error {
 	path := b.o.write
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(b.o.repo, path)
 	}
 	md := report.Markdown(report.Info{Repo: b.o.repo, Seed: b.o.seed, Runs: b.o.runs, RunsLarge: b.o.runsLarge,
 		SavedOnly: len(b.o.sizes) == 0, HugoVersion: b.tools.HugoVersion, PagefindVersion: b.tools.PagefindVersion,
-		Took: took}, results)
+		Took: took, Corpora: corpora}, results)
 	if old, err := os.ReadFile(path); err == nil {
 		md = report.KeepSection(md, string(old), report.HistoryHeading)
 		md = report.KeepSection(md, string(old), report.RelevanceHeading)
+		md = report.KeepSection(md, string(old), report.CorporaHeading)
 	}
 	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 		return err

@@ -32,3 +32,15 @@ func TestParseStages(t *testing.T) {
 		t.Errorf("cpu = %v", k.cpu)
 	}
 }
+
+func TestParseCorpora(t *testing.T) {
+	got, err := parseCorpora(" wsl,,kb-support ")
+	if err != nil || !reflect.DeepEqual(got, []string{"wsl", "kb-support"}) {
+		t.Errorf("parseCorpora = %v, %v", got, err)
+	}
+	for _, bad := range []string{"../etc", "a/b", ".."} {
+		if _, err := parseCorpora(bad); err == nil {
+			t.Errorf("parseCorpora(%q) accepted", bad)
+		}
+	}
+}

@@ -19,6 +19,7 @@ type Info struct {
 	SavedOnly                    bool // no size was run now: every row is a saved earlier result
 	HugoVersion, PagefindVersion string
 	Took                         time.Duration
+	Corpora                      []Corpus // the real corpora, when measured
 }
 
 // Markdown is the whole BENCHMARKS.md.
@@ -41,6 +42,11 @@ func Markdown(in Info, rs []*Size) string {
 	}
 	b.WriteString("\n## Targets\n\n")
 	b.WriteString(Targets(rs))
+	if len(in.Corpora) > 0 {
+		b.WriteString("\n" + CorporaHeading + "\n\n")
+		b.WriteString(corporaNote)
+		b.WriteString(CorporaTable(in.Corpora))
+	}
 	writeStages(&b, rs)
 	writeSearch(&b, rs)
 	b.WriteString(howToRun)
