@@ -94,7 +94,8 @@ func ArticleLink(p *Page, e Entry) Link {
 
 // Item is an article as a listing on page p shows it.
 func Item(p *Page, e Entry) ListItem {
-	return ListItem{Link: ArticleLink(p, e), Summary: e.Meta.Summary, Updated: e.Meta.Updated}
+	l := ArticleLink(p, e)
+	return ListItem{Title: l.Title, URL: l.URL, Note: l.Note, Summary: e.Meta.Summary, Updated: e.Meta.Updated}
 }
 
 // ListPage is a listing of articles, in the order given; logical is its

@@ -157,9 +157,13 @@ type ListGroup struct {
 	Items   []ListItem
 }
 
-// ListItem is one article in a listing.
+// ListItem is one article in a listing. Its fields are its own, not an
+// embedded Link's: text/template finds a promoted field by a slow search
+// that allocates, on every item of every list page.
 type ListItem struct {
-	Link
+	Title   string
+	URL     string
+	Note    string
 	Summary string
 	Updated time.Time
 }

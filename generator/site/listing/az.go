@@ -30,7 +30,7 @@ func topicsPage(b site.Builder, l Lang) *site.Page {
 	p.Description = p.T("topics_intro")
 	items := make([]site.ListItem, len(l.keywords))
 	for i, kp := range l.keywords {
-		items[i] = site.ListItem{Link: site.Link{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))}}
+		items[i] = site.ListItem{Title: l.keyword[kp], URL: p.URL(kp), Note: p.Count("article_count", len(l.byKeyword[kp]))}
 	}
 	p.List = &site.ListView{Heading: p.Title, Intro: p.Description, Groups: newCollation(l.Lang).letterGroups(items)}
 	homeCrumbs(b, p)
