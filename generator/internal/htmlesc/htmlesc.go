@@ -7,42 +7,31 @@ package htmlesc
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // failsafe is html/template's replacement for a URL it refuses.
 const failsafe = "#ZgotmplZ"
 
 // Text is s escaped for element text and attribute values
-// (html/template's htmlEscaper and attrEscaper).
+// (html/template's htmlEscaper and attrEscaper). Every character it
+// replaces is ASCII, so it scans bytes: the bytes of other characters,
+// and of invalid UTF-8, pass through as html/template leaves them.
 func Text(b *strings.Builder, s string) {
 	written := 0
-	for i, r := range s {
-		var repl string
-		switch r {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+	for i := 0; i < len(s); i++ {
+		repl := textRepl[s[i]]
+		if repl == "" {
 			continue
 		}
 		b.WriteString(s[written:i])
 		b.WriteString(repl)
-		written = i + utf8.RuneLen(r)
+		written = i + 1
 	}
 	b.WriteString(s[written:])
 }
+
+// textRepl is what Text writes for each byte it replaces.
+var textRepl = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
 // URL is s as html/template writes it in a quoted URL attribute: a URL
 // with a scheme other than http, https or mailto becomes "#ZgotmplZ",
@@ -51,6 +40,10 @@ func Text(b *strings.Builder, s string) {
 func URL(b *strings.Builder, s string) {
 	if !safeURL(s) {
 		s = failsafe
+	}
+	if plainURL(s) {
+		b.WriteString(s)
+		return
 	}
 	var n strings.Builder
 	normalize(&n, s)
@@ -88,6 +81,33 @@ func normalize(b *strings.Builder, s string) {
 	}
 	b.WriteString(s[written:])
 }
+
+// plainURL reports whether neither normalising nor escaping changes s,
+// as for most relative links: the fast path of URL.
+func plainURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !plainURLByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainURLByte marks the bytes URL writes as they are: letters, digits
+// and the reserved and unreserved characters but '%' (which may start an
+// escape to keep or not) and '&' and '+' (which the attribute escapes).
+var plainURLByte = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for _, c := range []byte("!#$*,/:;=?@[]-._~") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
