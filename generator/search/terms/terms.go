@@ -28,6 +28,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"kbsite/generator/search/format"
@@ -37,11 +38,23 @@ import (
 type Analyzer struct {
 	an   analysis.Analyzer
 	ends []string // inflection endings
+	// filters are an's token filters when its tokenizer is the Unicode
+	// one and it has no character filters: then a word of letters a-z is
+	// one token, and filtering it alone analyses it (ofLetters).
+	filters []analysis.TokenFilter
 }
 
 // For returns the analysis of a language key (format.LangKey); languages
 // bleve has no analyser for get its standard one.
-func For(lang string) Analyzer { return Analyzer{analyzerFor(lang), inflections[lang]} }
+func For(lang string) Analyzer {
+	a := Analyzer{an: analyzerFor(lang), ends: inflections[lang]}
+	if da, ok := a.an.(*analysis.DefaultAnalyzer); ok && len(da.CharFilters) == 0 {
+		if _, unicode := da.Tokenizer.(*unicodetok.UnicodeTokenizer); unicode {
+			a.filters = da.TokenFilters
+		}
+	}
+	return a
+}
 
 var analyzerNames = map[string]string{
 	"da": "da", "de": "de", "en": "en", "es": "es", "fi": "fi",
@@ -75,8 +88,27 @@ func (a Analyzer) Of(w string) []string {
 	if format.IsCompound(w) {
 		return []string{w}
 	}
+	return distinct(a.an.Analyze([]byte(w)))
+}
+
+// ofLetters is Of for a word of letters a-z: the token the tokenizer would
+// make of it, through the filters alone. Inflections try a dozen forms of
+// every term of a corpus, and segmenting each was most of their cost.
+func (a Analyzer) ofLetters(w string) []string {
+	if a.filters == nil || format.IsCompound(w) {
+		return a.Of(w)
+	}
+	ts := analysis.TokenStream{{Term: []byte(w), Start: 0, End: len(w), Position: 1, Type: analysis.AlphaNumeric}}
+	for _, f := range a.filters {
+		ts = f.Filter(ts)
+	}
+	return distinct(ts)
+}
+
+// distinct is the terms of ts, each once, in order.
+func distinct(ts analysis.TokenStream) []string {
 	var out []string
-	for _, t := range a.an.Analyze([]byte(w)) {
+	for _, t := range ts {
 		s := strings.ToValidUTF8(string(t.Term), "")
 		if s == "" || strings.ContainsAny(s, " ") || slices.Contains(out, s) {
 			continue
@@ -110,7 +142,7 @@ func (a Analyzer) Inflections(term string, known func(string) bool) []string {
 		if known(w) || slices.Contains(out, w) {
 			return
 		}
-		if ts := a.Of(w); len(ts) == 1 && ts[0] == term {
+		if ts := a.ofLetters(w); len(ts) == 1 && ts[0] == term {
 			out = append(out, w)
 		}
 	}
