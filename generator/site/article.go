@@ -53,6 +53,10 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 			v.OldIDs = append(v.OldIDs, al)
 		}
 	}
+	v.Products = make([]Link, 0, len(a.Meta.Products))
+	v.Keywords = make([]Link, 0, len(a.Meta.Keywords))
+	v.Related = make([]Link, 0, len(a.Related))
+	v.Backlinks = make([]Link, 0, len(a.Backlinks))
 	for _, prod := range a.Meta.Products {
 		v.Products = append(v.Products, Link{Title: b.Config.ProductName(prod), URL: p.URL(b.Paths.Lang(lang, paths.ProductPath(prod)))})
 	}

@@ -6,7 +6,10 @@ package site
 // then the backlinks that are not among them, and the related list ends
 // with up to n of the computed similar articles that are in neither.
 func RelatedLists(self Entry, related, backlinks, similar []Entry, n int) (rel, back []Entry) {
-	seen := map[string]bool{self.Path: true}
+	seen := make(map[string]bool, 1+len(related)+len(backlinks)+len(similar))
+	seen[self.Path] = true
+	rel = make([]Entry, 0, len(related)+min(n, len(similar)))
+	back = make([]Entry, 0, len(backlinks))
 	add := func(list []Entry, to *[]Entry, limit int) {
 		added := 0
 		for _, e := range list {
