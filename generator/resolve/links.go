@@ -296,17 +296,36 @@ func (ix *Index) Seal() {
 }
 
 // relPath expresses target (content-relative) relative to dir.
+// It runs for every link of every page, so it walks the two paths in
+// place instead of splitting them: the folders they share are dropped,
+// each folder of dir left is a "../", and target's file is never shared.
 func relPath(dir, target string) string {
 	if dir == "." {
 		return target
 	}
-	from := strings.Split(dir, "/")
-	to := strings.Split(target, "/")
-	i := 0
-	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
-		i++
+	up := strings.Count(dir, "/") + 1
+	for up > 0 {
+		t, rest, ok := strings.Cut(target, "/")
+		if !ok {
+			break
+		}
+		d, drest, _ := strings.Cut(dir, "/")
+		if d != t {
+			break
+		}
+		target, dir = rest, drest
+		up--
 	}
-	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+	if up == 0 {
+		return target
+	}
+	var b strings.Builder
+	b.Grow(3*up + len(target))
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(target)
+	return b.String()
 }
 
 // Rel returns the URL of root-relative output path target as seen from the

@@ -1,6 +1,10 @@
 package resolve
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func fixture() (*Index, *Target) {
 	ix := NewIndex("en", "top")
@@ -169,6 +173,37 @@ func TestTabLinksAreNotAnchors(t *testing.T) {
 	for _, dest := range []string{"#tab/csharp", "../network/kb310221.md#tab/windows"} {
 		if _, err := ix.Resolve(seed, dest); err != nil {
 			t.Errorf("%s: %v", dest, err)
+		}
+	}
+}
+
+// TestRelPathWalksAsSplitting compares relPath with the splitting
+// version it replaced, on random paths with empty and repeated parts.
+func TestRelPathWalksAsSplitting(t *testing.T) {
+	split := func(dir, target string) string {
+		from := strings.Split(dir, "/")
+		to := strings.Split(target, "/")
+		i := 0
+		for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+			i++
+		}
+		return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	path := func() string {
+		parts := make([]string, 1+r.IntN(4))
+		for i := range parts {
+			parts[i] = []string{"", "a", "b", "kb", "x.html"}[r.IntN(5)]
+		}
+		return strings.Join(parts, "/")
+	}
+	for range 5000 {
+		dir, target := path(), path()
+		if dir == "." {
+			continue
+		}
+		if got, want := relPath(dir, target), split(dir, target); got != want {
+			t.Fatalf("relPath(%q, %q) = %q, want %q", dir, target, got, want)
 		}
 	}
 }
