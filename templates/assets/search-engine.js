@@ -171,7 +171,7 @@
 
   function create(opts) {
     var lang = opts.lang || 'en', load = opts.load, cache = {}, loaded = [];
-    var man = null, shards = {}, recs = {}, lists = {};
+    var man = null, pages = {}, shards = {}, recs = {}, lists = {};
     function get(name) {
       var f = lang + '/' + name;
       if (!cache[f]) {
@@ -181,17 +181,47 @@
       return cache[f];
     }
     function manifest() {
-      if (!man) man = get('manifest.js');
+      if (!man) {
+        man = get('manifest.js').then(function (M) {
+          if (!M || !(M.c > 0) || !(M.g > 0) || !Array.isArray(M.s) || !Array.isArray(M.h) ||
+            M.s.length !== Math.ceil(M.c / M.g) || M.h.length !== M.s.length) throw new Error('search: bad manifest');
+          return M;
+        });
+      }
       return man;
     }
-    function route(M, key) {
-      var s = M.s, lo = 0, hi = s.length;
+    // lastLE: the last index of sorted s whose value <= key (UTF-16 order), or 0.
+    function lastLE(s, key) {
+      var lo = 0, hi = s.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid] > key) hi = mid; else lo = mid + 1; }
       return Math.max(lo - 1, 0);
     }
+    // page j of the manifest: the start keys and hashes of its shards (Go:
+    // reader.Files.page); one that cannot be read or is the wrong size is empty.
+    function page(M, j) {
+      if (!pages[j]) {
+        var n = Math.min(M.g, M.c - j * M.g);
+        pages[j] = get('m' + j + '-' + M.h[j] + '.js').catch(function () { return {}; }).then(function (d) {
+          return d && Array.isArray(d.s) && Array.isArray(d.h) && d.s.length === n && d.h.length === n ? d : { s: [], h: [] };
+        });
+      }
+      return pages[j];
+    }
+    // route: the shard holding key, found through its manifest page.
+    async function route(M, key) {
+      var j = lastLE(M.s, key);
+      return j * M.g + lastLE((await page(M, j)).s, key);
+    }
+    async function startOf(M, k) {
+      var s = (await page(M, Math.floor(k / M.g))).s[k % M.g];
+      return s === undefined ? '' : s;
+    }
     function shard(M, k) {
       if (!shards[k]) {
-        shards[k] = get('s' + k + '-' + M.h[k] + '.js').catch(function () { return {}; }).then(function (d) {
+        shards[k] = page(M, Math.floor(k / M.g)).then(function (pg) {
+          var h = pg.h[k % M.g];
+          return h === undefined ? {} : get('s' + k + '-' + h + '.js');
+        }).catch(function () { return {}; }).then(function (d) {
           var s = { W: d.w || [], M: d.m || [], T: d.t || [], P: d.p || [], I: d.i || {}, words: new Map(), terms: new Map(), post: {} };
           s.W.forEach(function (w, i) { s.words.set(w, i); });
           s.T.forEach(function (t, i) { s.terms.set(t, i); });
@@ -220,7 +250,7 @@
         if (typeof r === 'number') {
           if (r >= 0 && r < s.T.length) out.push({ k: k, i: r, name: s.T[r] });
         } else if (typeof r === 'string') {
-          var k2 = route(M, r);
+          var k2 = await route(M, r);
           q.touch(k2);
           var s2 = await shard(M, k2), j = s2.terms.get(r);
           if (j !== undefined) out.push({ k: k2, i: j, name: r });
@@ -242,7 +272,7 @@
     }
     async function lookup(M, q, w) {
       var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, wide: true, extra: [] };
-      var k = route(M, w);
+      var k = await route(M, w);
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
       if (i !== undefined) {
@@ -251,7 +281,7 @@
         qw.stop = !qw.exact.length;
         qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
         // The word's exact title term "w " (Go: lookup).
-        var key = w + ' ', k2 = route(M, key);
+        var key = w + ' ', k2 = await route(M, key);
         q.touch(k2);
         var j = (await shard(M, k2)).terms.get(key);
         if (j !== undefined && !qw.stop) qw.title = { k: k2, i: j, name: key };
@@ -261,7 +291,7 @@
     // fuzzy: words within maxd edits of w in its shard and, with wide, in
     // the shards on either side (Go: fuzzy).
     async function fuzzy(M, q, w, maxd, wide) {
-      var k = route(M, w), a = Array.from(w), out = [];
+      var k = await route(M, w), a = Array.from(w), out = [];
       async function scan(k2) {
         q.touch(k2);
         var s = await shard(M, k2);
@@ -274,7 +304,7 @@
         });
       }
       await scan(k);
-      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
+      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.c) await scan(k2);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
       for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
@@ -288,9 +318,9 @@
     async function expand(M, q, qw, fuzzyOn) {
       var w = qw.word, n = cpLen(w), s, k;
       if (qw.prefix && n >= 2) {
-        var cands = [], k0 = route(M, w);
-        for (k = k0; k < M.s.length && k < k0 + L.prefixShards; k++) {
-          if (k > k0 && M.s[k].slice(0, w.length) !== w) break;
+        var cands = [], k0 = await route(M, w);
+        for (k = k0; k < M.c && k < k0 + L.prefixShards; k++) {
+          if (k > k0 && (await startOf(M, k)).slice(0, w.length) !== w) break;
           q.touch(k);
           s = await shard(M, k);
           s.W.forEach(function (x, i) {
@@ -299,7 +329,7 @@
         }
         cands.sort(len16cmp);
         for (var x of cands.slice(0, L.expansions)) {
-          k = route(M, x);
+          k = await route(M, x);
           s = await shard(M, k);
           (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
           qw.extra.push(x);
@@ -459,7 +489,7 @@
       for (i = 0; i + 1 < items.length; i++) {
         var a = items[i].words, b = items[i + 1].words;
         if (a.length !== 1 || b.length !== 1 || !a[0].exact.length || !b[0].exact.length) continue;
-        var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = route(M, key);
+        var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = await route(M, key);
         q.touch(k);
         var tj = (await shard(M, k)).terms.get(key);
         if (tj !== undefined) bonus(await postings(M, { k: k, i: tj, name: key }), F_PAIR);
@@ -675,7 +705,7 @@
       if (t && !SPACE.test(t) && t.indexOf('"') < 0 && t[0] !== '-') {
         var key = words(t).join('');
         if (key) {
-          var k = route(M, key);
+          var k = await route(M, key);
           q.touch(k);
           ids = ((await shard(M, k)).I[key] || []).filter(kept).sort(function (a, b) { return a - b; });
           first = ids.filter(ok);

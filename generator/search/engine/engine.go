@@ -287,8 +287,8 @@ func (ix *Index) expand(q *search, qw *qword, typos bool) {
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
 		k0 := ix.f.Route(w)
-		for k := k0; k < len(ix.man.Starts) && k < k0+maxPrefixShard; k++ {
-			if k > k0 && !strings.HasPrefix(ix.man.Starts[k], w) {
+		for k := k0; k < ix.f.NumShards() && k < k0+maxPrefixShard; k++ {
+			if k > k0 && !strings.HasPrefix(ix.f.Start(k), w) {
 				break
 			}
 			q.touch(k)

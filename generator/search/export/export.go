@@ -20,6 +20,10 @@ import (
 
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
 
+// pageSize is the number of shards a manifest page lists: at 100,000
+// articles (about 6,000 shards) the manifest lists about 100 pages.
+var pageSize = 64
+
 // appendRecord appends the JSON of the record of d.
 func appendRecord(b []byte, d *fields.Doc) []byte {
 	b = append(b, `{"i":`...)
@@ -129,6 +133,7 @@ func sortFiles(files []File) {
 type exportState struct {
 	recVer   string
 	shards   []*shardOut
+	pages    []string // hashes of the manifest pages
 	prods    []prodOut
 	types    []prodOut
 	manifest []byte // file data
@@ -220,6 +225,13 @@ func (lc *langFiles) export(write func(File) error) error {
 		return err
 	}
 
+	pages, hashes := lc.pageFiles(exp)
+	for _, f := range pages {
+		if err := write(f); err != nil {
+			return err
+		}
+	}
+	exp.pages = hashes
 	exp.manifest = lc.manifestData(exp)
 	if err := write(File{Path: lc.path("manifest.js"), Data: exp.manifest}); err != nil {
 		return err
@@ -335,11 +347,50 @@ func (lc *langFiles) writeLists(lists []*product, name func(k int, hash string) 
 	return out
 }
 
+// pageFiles renders the manifest pages of exp's shards and returns them
+// with their hashes.
+func (lc *langFiles) pageFiles(exp *exportState) ([]File, []string) {
+	n := format.Pages(len(exp.shards), pageSize)
+	files, hashes := make([]File, n), make([]string, n)
+	for j := range n {
+		var p format.Page
+		for _, s := range exp.shards[j*pageSize : min((j+1)*pageSize, len(exp.shards))] {
+			p.Starts, p.Hashes = append(p.Starts, s.start), append(p.Hashes, s.hash)
+		}
+		payload := p.AppendJSON(nil)
+		hashes[j] = format.ContentHash(payload)
+		name := format.PageName(j, hashes[j])
+		files[j] = File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}
+	}
+	return files, hashes
+}
+
+// updateManifest returns the manifest pages and manifest whose content
+// changed since exp was last written, and the old pages to delete.
+func (lc *langFiles) updateManifest(exp *exportState) (write []File, remove []string) {
+	pages, hashes := lc.pageFiles(exp)
+	for j, h := range hashes {
+		if j < len(exp.pages) && exp.pages[j] == h {
+			continue
+		}
+		write = append(write, pages[j])
+		if j < len(exp.pages) {
+			remove = append(remove, lc.path(format.PageName(j, exp.pages[j])))
+		}
+	}
+	exp.pages = hashes
+	if m := lc.manifestData(exp); !slices.Equal(m, exp.manifest) {
+		exp.manifest = m
+		write = append(write, File{Path: lc.path("manifest.js"), Data: m})
+	}
+	return write, remove
+}
+
 func (lc *langFiles) manifestData(exp *exportState) []byte {
-	m := format.Manifest{V: 1, Lang: lc.Key(), N: len(lc.Docs()), RecVer: exp.recVer, Prods: [][]string{},
-		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
-	for k, s := range exp.shards {
-		m.Starts[k], m.Hashes[k] = s.start, s.hash
+	m := format.Manifest{V: 2, Lang: lc.Key(), N: len(lc.Docs()), Shards: len(exp.shards), Group: pageSize,
+		RecVer: exp.recVer, Prods: [][]string{}, Starts: make([]string, len(exp.pages)), Hashes: exp.pages}
+	for j := range exp.pages {
+		m.Starts[j] = exp.shards[j*pageSize].start
 	}
 	for _, p := range exp.prods {
 		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})

@@ -151,3 +151,33 @@ func TestParityGenerated(t *testing.T) {
 	}
 	t.Logf("%d queries, %d with results, identical in Go and JS", len(queries), nonEmpty)
 }
+
+// TestParityPages compares the engines on a manifest of many small pages,
+// so that routing, prefix completions and typo neighbours cross pages.
+func TestParityPages(t *testing.T) {
+	defer func(n int) { pageSize = n }(pageSize)
+	pageSize = 2
+	docs := genDocs(400)
+	site := writeSite(t, docs)
+	ix, err := engine.Open(site, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries []parityCase
+	for i, d := range docs[:8] {
+		ws := strings.Fields(strings.ToLower(d.Title))
+		queries = append(queries, parityCase{Q: ws[0][:2]}, parityCase{Q: ws[0] + " " + ws[1][:3]},
+			parityCase{Q: ws[1][:1] + ws[1] + ws[1][1:], Limit: 1 + i}, parityCase{Q: d.Aliases[0]})
+	}
+	nonEmpty := checkParity(t, site, queries)
+	ix.Query("printer driver", engine.Options{})
+	pages := 0
+	for _, f := range ix.Loaded {
+		if strings.HasPrefix(f, "en/m") {
+			pages++
+		}
+	}
+	if pages < 2 || nonEmpty < len(queries)/2 {
+		t.Errorf("%d pages read, %d of %d queries with results", pages, nonEmpty, len(queries))
+	}
+}

@@ -62,11 +62,8 @@ func (lc *langFiles) update(ch index.Changed) (write []File, remove []string) {
 		w, r, exp.types = lc.updateLists(exp.types, lc.types(), format.TypeListName)
 		write, remove = append(write, w...), append(remove, r...)
 	}
-	if m := lc.manifestData(exp); !slices.Equal(m, exp.manifest) {
-		exp.manifest = m
-		write = append(write, File{Path: lc.path("manifest.js"), Data: m})
-	}
-	return write, remove
+	w, r := lc.updateManifest(exp)
+	return append(write, w...), append(remove, r...)
 }
 
 // updateShards updates the entries of changed keys and renders the shards

@@ -73,6 +73,9 @@ func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 		lc := c.langs[l]
 		exp := lc.exp
 		want[lc.path("manifest.js")] = true
+		for j, h := range exp.pages {
+			want[lc.path(format.PageName(j, h))] = true
+		}
 		for k, s := range exp.shards {
 			want[lc.path(format.ShardName(k, s.hash))] = true
 		}

@@ -32,7 +32,7 @@ func Near(f *reader.Files, w string, maxd int, wide bool, touch func(int)) []Can
 	out := near(f, k, w, maxd, nil, touch)
 	if wide {
 		for _, k2 := range []int{k - 1, k + 1} {
-			if k2 >= 0 && k2 < len(f.Manifest().Starts) {
+			if k2 >= 0 && k2 < f.NumShards() {
 				out = near(f, k2, w, maxd, out, touch)
 			}
 		}

@@ -1,6 +1,6 @@
 // Package reader reads the client index of one language of a built site
 // (search/format) the way search-engine.js loads it: the manifest at Open,
-// then each word shard, article record and product or type list the first
+// then each manifest page, word shard, article record and product or type list the first
 // time a query asks for it. The query engine (search/engine) ranks over
 // what it reads. Files is not safe for concurrent use.
 package reader
@@ -21,6 +21,7 @@ type Files struct {
 	dir    string // siteDir/search
 	lang   string
 	man    format.Manifest
+	pages  map[int]*format.Page
 	shards map[int]*Shard
 	prods  map[int][]int // product lists read
 	types  map[int][]int // article type lists read
@@ -69,11 +70,12 @@ func Open(siteDir, lang string, loaded *[]string) (*Files, error) {
 	} else {
 		lang = format.LangKey(lang)
 	}
-	f := &Files{dir: dir, lang: lang, shards: map[int]*Shard{}, prods: map[int][]int{}, types: map[int][]int{}, recs: map[int]*format.Record{}, loaded: loaded}
+	f := &Files{dir: dir, lang: lang, pages: map[int]*format.Page{}, shards: map[int]*Shard{}, prods: map[int][]int{}, types: map[int][]int{}, recs: map[int]*format.Record{}, loaded: loaded}
 	if err := f.load("manifest.js", &f.man); err != nil {
 		return nil, err
 	}
-	if len(f.man.Starts) == 0 || len(f.man.Starts) != len(f.man.Hashes) {
+	m := f.man
+	if m.Shards <= 0 || m.Group <= 0 || len(m.Starts) != format.Pages(m.Shards, m.Group) || len(m.Hashes) != len(m.Starts) {
 		return nil, errors.New("search index: bad manifest")
 	}
 	return f, nil
@@ -97,10 +99,40 @@ func (f *Files) load(name string, v any) error {
 	return json.Unmarshal(data, v)
 }
 
-// Route returns the shard holding key: the last whose start <= key.
+// NumShards returns the number of shards.
+func (f *Files) NumShards() int { return f.man.Shards }
+
+// page returns manifest page j; one that cannot be read, or that lists
+// the wrong number of shards, is empty.
+func (f *Files) page(j int) *format.Page {
+	if p := f.pages[j]; p != nil {
+		return p
+	}
+	p := &format.Page{}
+	n := min(f.man.Group, f.man.Shards-j*f.man.Group)
+	if err := f.load(format.PageName(j, f.man.Hashes[j]), p); err != nil || len(p.Starts) != n || len(p.Hashes) != n {
+		p = &format.Page{}
+	}
+	f.pages[j] = p
+	return p
+}
+
+// Route returns the shard holding key: the last whose start <= key. It
+// finds the page first, by the manifest's page start keys.
 func (f *Files) Route(key string) int {
 	s := f.man.Starts
-	return format.Route(len(s), func(k int) string { return s[k] }, key)
+	j := format.Route(len(s), func(k int) string { return s[k] }, key)
+	p := f.page(j).Starts
+	return j*f.man.Group + format.Route(len(p), func(k int) string { return p[k] }, key)
+}
+
+// Start returns the start key of shard k ("" if its page cannot be read).
+func (f *Files) Start(k int) string {
+	p := f.page(k / f.man.Group)
+	if i := k % f.man.Group; i < len(p.Starts) {
+		return p.Starts[i]
+	}
+	return ""
 }
 
 // Shard returns shard k; a shard that cannot be read is empty.
@@ -109,7 +141,8 @@ func (f *Files) Shard(k int) *Shard {
 		return s
 	}
 	s := &Shard{}
-	if err := f.load(format.ShardName(k, f.man.Hashes[k]), s); err != nil {
+	p := f.page(k / f.man.Group)
+	if i := k % f.man.Group; i >= len(p.Hashes) || f.load(format.ShardName(k, p.Hashes[i]), s) != nil {
 		s = &Shard{}
 	}
 	s.words = make(map[string]int, len(s.W))
