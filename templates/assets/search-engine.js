@@ -222,9 +222,15 @@
           var h = pg.h[k % M.g];
           return h === undefined ? {} : get('s' + k + '-' + h + '.js');
         }).catch(function () { return {}; }).then(function (d) {
-          var s = { W: d.w || [], M: d.m || [], T: d.t || [], P: d.p || [], I: d.i || {}, words: new Map(), terms: new Map(), post: {} };
+          var s = { W: d.w || [], M: d.m || [], T: d.t || [], P: d.p || [], I: d.i || {}, words: new Map(), terms: new Map(), post: {},
+            tails: new Map(), all: {} };
           s.W.forEach(function (w, i) { s.words.set(w, i); });
           s.T.forEach(function (t, i) { s.terms.set(t, i); });
+          (Array.isArray(d.x) ? d.x : []).forEach(function (x) {
+            if (Array.isArray(x) && x.length === 3 && typeof x[0] === 'number' && typeof x[1] === 'number' && typeof x[2] === 'string') {
+              s.tails.set(x[0], { df: x[1], hash: x[2] });
+            }
+          });
           return s;
         });
       }
@@ -258,14 +264,39 @@
       }
       return out;
     }
-    async function postings(M, t) {
-      var s = await shard(M, t.k);
-      if (!s.post[t.i]) {
-        var nums = decodeNums(s.P[t.i]), doc = 0;
-        for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; nums[i] = doc; }
-        s.post[t.i] = nums;
+    function decodePairs(str) {
+      var nums = decodeNums(typeof str === 'string' ? str : ''), doc = 0;
+      nums.length -= nums.length % 2;
+      for (var i = 0; i < nums.length; i += 2) { doc += nums[i]; nums[i] = doc; }
+      return nums;
+    }
+    function merge(a, b) {
+      var out = [], i = 0, j = 0;
+      while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i] <= b[j])) { out.push(a[i], a[i + 1]); i += 2; } else { out.push(b[j], b[j + 1]); j += 2; }
       }
-      return s.post[t.i];
+      return out;
+    }
+    // postings: the (doc, score) pairs of a term the search reads: those its
+    // shard holds, or with q.all its tail's too (Go: reader.Files.Postings).
+    async function postings(M, q, t) {
+      var s = await shard(M, t.k);
+      if (!s.post[t.i]) s.post[t.i] = decodePairs(s.P[t.i]);
+      var tl = s.tails.get(t.i);
+      if (!tl) return s.post[t.i];
+      if (!q.all) { q.partial = true; return s.post[t.i]; }
+      if (!s.all[t.i]) {
+        s.all[t.i] = get('t' + t.k + '-' + t.i + '-' + tl.hash + '.js').catch(function () { return ''; })
+          .then(function (str) { return merge(s.post[t.i], decodePairs(str)); });
+      }
+      return s.all[t.i];
+    }
+    // df: the docs of a term, its tail's included.
+    async function df(M, t) {
+      var s = await shard(M, t.k), tl = s.tails.get(t.i);
+      if (tl) return tl.df;
+      if (!s.post[t.i]) s.post[t.i] = decodePairs(s.P[t.i]);
+      return s.post[t.i].length / 2;
     }
     function add(qw, t, f) {
       if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
@@ -334,7 +365,7 @@
           (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
           qw.extra.push(x);
         }
-        await capPrefix(M, qw);
+        await capPrefix(M, q, qw);
       }
       qw.wide = qw.factors.size === 0;
       if (!qw.known && fuzzyOn) {
@@ -351,13 +382,15 @@
     }
     // capPrefix caps the prefix completions of a word at the prefix's own
     // weight, the idf of the docs having any of its terms (Go: capPrefix).
-    async function capPrefix(M, qw) {
-      var seen = new Uint8Array(M.n), df = 0;
+    async function capPrefix(M, q, qw) {
+      var seen = new Uint8Array(M.n), n0 = 0, most = 0;
       for (var n of sortedNames(qw.factors)) {
-        var p = await postings(M, qw.refs.get(n));
-        for (var i = 0; i < p.length; i += 2) if (p[i] < M.n && !seen[p[i]]) { seen[p[i]] = 1; df++; }
+        most = Math.max(most, await df(M, qw.refs.get(n)));
+        var p = await postings(M, q, qw.refs.get(n));
+        for (var i = 0; i < p.length; i += 2) if (p[i] < M.n && !seen[p[i]]) { seen[p[i]] = 1; n0++; }
       }
-      var own = idfQ(M.n, df);
+      // The union is at least the largest term's docs, tails not read included.
+      var own = idfQ(M.n, Math.max(n0, most));
       qw.caps = new Map();
       qw.factors.forEach(function (f, name) { if (f === F_PREFIX) qw.caps.set(name, own); });
     }
@@ -386,9 +419,9 @@
     async function suggest(M, q, w, wide) {
       var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
       for (var c of await fuzzy(M, q, w, maxd, wide)) {
-        var df = 0;
-        for (var t of c.refs) df = Math.max(df, Math.floor((await postings(M, t)).length / 2));
-        if (c.d < bestD || (c.d === bestD && df > bestDF)) { best = c.word; bestD = c.d; bestDF = df; }
+        var cdf = 0;
+        for (var t of c.refs) cdf = Math.max(cdf, await df(M, t));
+        if (c.d < bestD || (c.d === bestD && cdf > bestDF)) { best = c.word; bestD = c.d; bestDF = cdf; }
       }
       return best;
     }
@@ -413,7 +446,7 @@
       w.docs = []; w.all = [];
       pool.push(w);
     }
-    async function itemScores(M, it, N, m) {
+    async function itemScores(M, q, it, N, m) {
       // Only the docs in the postings are visited: stamp marks those seen
       // for the current word (its best values are reset then), and the
       // previous item's docs are cleared first.
@@ -425,8 +458,8 @@
         for (var name of sortedNames(qw.factors)) {
           var f = qw.factors.get(name);
           if (it.phrase && f !== F_EXACT) continue;
-          var p = await postings(M, qw.refs.get(name));
-          var own = qw.caps && qw.caps.get(name), tidf = idfQ(N, Math.floor(p.length / 2));
+          var p = await postings(M, q, qw.refs.get(name));
+          var own = qw.caps && qw.caps.get(name), tidf = idfQ(N, await df(M, qw.refs.get(name)));
           var capped = own !== undefined && own !== null && own < tidf;
           for (var i = 0; i + 1 < p.length; i += 2) {
             d = p[i];
@@ -439,7 +472,7 @@
           }
         }
         if (qw.title) {
-          var tp = await postings(M, qw.title);
+          var tp = await postings(M, q, qw.title);
           for (var ti = 0; ti + 1 < tp.length; ti += 2) {
             d = tp[ti];
             if (d < N && stamp[d] === tick && best[d] > 0) best[d] += (tp[ti + 1] >> 2) * F_TITLE;
@@ -465,7 +498,7 @@
       var total = work.total, count = work.count, titled = work.titled, headed = work.headed, quality = work.dquality;
       var docs = work.all, d, i, j;
       for (var it of items) {
-        var sc = await itemScores(M, it, N, work);
+        var sc = await itemScores(M, q, it, N, work);
         for (j = 0; j < sc.docs.length; j++) {
           d = sc.docs[j];
           if (sc.score[d] > 0) {
@@ -492,9 +525,9 @@
         var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = await route(M, key);
         q.touch(k);
         var tj = (await shard(M, k)).terms.get(key);
-        if (tj !== undefined) bonus(await postings(M, { k: k, i: tj, name: key }), F_PAIR);
+        if (tj !== undefined) bonus(await postings(M, q, { k: k, i: tj, name: key }), F_PAIR);
       }
-      for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, t), F_EXACT);
+      for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, q, t), F_EXACT);
       return { total: total, count: count, titled: titled, quality: quality, docs: docs };
     }
     async function docsAll(M, q, ws) {
@@ -504,7 +537,7 @@
         if (qw.stop) continue;
         var set = new Set();
         for (var t of qw.exact) {
-          var p = await postings(M, t);
+          var p = await postings(M, q, t);
           for (var i = 0; i < p.length; i += 2) set.add(p[i]);
         }
         sets.push(set);
@@ -648,7 +681,7 @@
       text = text.slice(0, cutAt);
       var limit = o.limit > 0 ? Math.min(o.limit, L.limit) : 10;
       var p = parse(text), touched = [];
-      var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); } };
+      var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); }, all: !!o.complete, partial: false };
       var rs0 = await resolve(M, q, p);
       var items = [], seen = new Set(), i, w, qw, sg, d;
       for (i = 0; i < rs0.plain.length; i++) {
@@ -724,6 +757,7 @@
         cands = topK(cands, limit + first.length, cmp);
       }
       resp.total = all + first.length - dup;
+      if (q.partial) resp.partial = true;
       cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
       if (cands.length) resp.corrected = corrected;
       var hl = await highlightSet(M, q, items);

@@ -20,6 +20,13 @@ import (
 
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
 
+// tierSize is the number of postings of a term its shard holds: those of
+// the highest scores. The others, its tail, are in a file of their own,
+// read only by a complete search (engine.Options.Complete). At 100,000
+// articles a common word has 65,000 postings (230 KB); as-you-type
+// searches rank over the top 4,096.
+var tierSize = 4096
+
 // pageSize is the number of shards a manifest page lists: at 100,000
 // articles (about 6,000 shards) the manifest lists about 100 pages.
 var pageSize = 64
@@ -149,6 +156,7 @@ type shardOut struct {
 	start   string
 	entries []entry // by key, cmp16 order
 	hash    string
+	tails   []string // paths of its terms' tail files
 }
 
 type prodOut struct{ name, slug, hash string }
@@ -288,8 +296,10 @@ func (lc *langFiles) writeShards(write func(File) error, fail *firstError) []*sh
 				so.start = groups[k][0].key
 			}
 			shards[k] = so
-			if err := write(lc.renderShard(k, so, &r)); err != nil {
-				fail.set(err)
+			for _, f := range lc.renderShard(k, so, &r) {
+				if err := write(f); err != nil {
+					fail.set(err)
+				}
 			}
 		}
 	})
@@ -302,7 +312,12 @@ func (lc *langFiles) groups() [][]entry {
 	postLen := make([]int, len(lc.Terms()))
 	parallel.For(len(postLen), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			postLen[i] = lc.PostingsLen(int32(i))
+			if len(lc.Postings(int32(i))) > tierSize {
+				head, _ := lc.split(int32(i))
+				postLen[i] = len(appendPostings(nil, head)) + 24
+			} else {
+				postLen[i] = lc.PostingsLen(int32(i))
+			}
 		}
 	})
 	var groups [][]entry
@@ -520,11 +535,13 @@ func appendEntries(b []byte, es []entry, keep func(entry) bool, one func([]byte,
 type shardRenderer struct {
 	local map[int32]int
 	ids   []string
+	tiers []tier
 	buf   []byte
 }
 
-// renderShard renders shard k from its entries and sets its hash.
-func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
+// renderShard renders shard k from its entries, with the tail files of
+// its terms first and the shard last, and sets its hash and tails.
+func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) []File {
 	if r.local == nil {
 		r.local = map[int32]int{}
 	}
@@ -562,12 +579,42 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	b = append(b, `],"t":[`...)
 	b = appendEntries(b, so.entries, isTerm, key)
 	b = append(b, `],"p":[`...)
+	r.tiers = r.tiers[:0]
 	b = appendEntries(b, so.entries, isTerm, func(b []byte, e entry) []byte {
 		b = append(b, '"')
-		b = lc.AppendPostings(b, e.term)
+		if len(lc.Postings(e.term)) <= tierSize {
+			b = lc.AppendPostings(b, e.term)
+		} else {
+			head, tail := lc.split(e.term)
+			b = appendPostings(b, head)
+			r.tiers = append(r.tiers, tier{local: r.local[e.term], df: len(head) + len(tail), tail: appendPostings(nil, tail)})
+		}
 		return append(b, '"')
 	})
 	b = append(b, ']')
+	so.tails = so.tails[:0]
+	var tails []File
+	if len(r.tiers) > 0 {
+		b = append(b, `,"x":[`...)
+		for i, t := range r.tiers {
+			payload := format.AppendJSONString(nil, string(t.tail))
+			hash := format.ContentHash(payload)
+			name := format.TailName(k, t.local, hash)
+			tails = append(tails, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)})
+			so.tails = append(so.tails, lc.path(name))
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(t.local), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(t.df), 10)
+			b = append(b, ',')
+			b = format.AppendJSONString(b, hash)
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
 	r.ids = r.ids[:0]
 	for _, e := range so.entries {
 		if e.id && len(lc.IDKeys()[e.key]) > 0 {
@@ -591,5 +638,40 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	r.buf = b
 	so.hash = format.ContentHash(b)
 	name := format.ShardName(k, so.hash)
-	return File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)}
+	return append(tails, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)})
+}
+
+// tier is a term of a shard whose tail has a file of its own.
+type tier struct {
+	local, df int
+	tail      []byte // number string
+}
+
+// split returns the tierSize postings of term t of the highest scores
+// (ties: the lower doc), and the others, both by doc.
+func (lc *langFiles) split(t int32) (head, tail []index.Posting) {
+	ps := slices.Clone(lc.Postings(t))
+	slices.SortFunc(ps, func(a, b index.Posting) int {
+		if a.Score != b.Score {
+			return int(b.Score - a.Score)
+		}
+		return int(a.Doc - b.Doc)
+	})
+	byDoc := func(a, b index.Posting) int { return int(a.Doc - b.Doc) }
+	head, tail = ps[:tierSize], ps[tierSize:]
+	slices.SortFunc(head, byDoc)
+	slices.SortFunc(tail, byDoc)
+	return head, tail
+}
+
+// appendPostings appends the number string of postings: pairs (doc
+// delta, score).
+func appendPostings(b []byte, ps []index.Posting) []byte {
+	prev := int32(0)
+	for _, p := range ps {
+		b = format.AppendNum(b, int(p.Doc-prev))
+		b = format.AppendNum(b, int(p.Score))
+		prev = p.Doc
+	}
+	return b
 }

@@ -17,7 +17,11 @@
 //	                        start[k] <= key < start[k+1] (UTF-16 order):
 //	                        {"w":[words],"m":[terms of each word: local term index,
 //	                        foreign term string, list of those, or null for a stop word],
-//	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]}}
+//	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]},
+//	                        "x":[[local term index,postings in all,tail hash],...] (left out
+//	                        if none)}: a term of many postings holds those of the highest
+//	                        scores here, the others (its tail) in t<k>-<i>-<hash>.js
+//	t<k>-<i>-<hash>.js     tail of term i of shard k (a number string of postings)
 //	p<k>-<hash>.js         docs of product k (a number string)
 //	y<k>-<hash>.js         docs of article type k (a number string)
 //	r/<doc>-<version>.js   record of doc: {"i":id,"t":title,"u":url,"s":source,
@@ -148,6 +152,12 @@ func RecordName(d int, ver string) string {
 // PageName is the name of manifest page j, of content hash hash.
 func PageName(j int, hash string) string {
 	return "m" + strconv.Itoa(j) + "-" + hash + ".js"
+}
+
+// TailName is the name of the tail of local term i of shard k, of
+// content hash hash.
+func TailName(k, i int, hash string) string {
+	return "t" + strconv.Itoa(k) + "-" + strconv.Itoa(i) + "-" + hash + ".js"
 }
 
 // ShardName is the name of shard k, of content hash hash.

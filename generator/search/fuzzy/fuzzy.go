@@ -84,7 +84,7 @@ func Suggest(f *reader.Files, w string, wide bool, touch func(int)) string {
 	for _, c := range Near(f, w, maxd, wide, touch) {
 		df := 0
 		for _, t := range c.Refs {
-			df = max(df, len(f.Postings(t))/2)
+			df = max(df, f.DF(t))
 		}
 		if c.D < bestD || (c.D == bestD && df > bestDF) {
 			best, bestD, bestDF = c.Word, c.D, df

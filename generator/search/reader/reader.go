@@ -37,9 +37,18 @@ type Shard struct {
 	T     []string           `json:"t"`
 	P     []string           `json:"p"`
 	I     map[string][]int32 `json:"i"`
+	X     [][]any            `json:"x"`
 	words map[string]int
 	terms map[string]int
+	tails map[int]tail
 	post  map[int][]int
+	all   map[int][]int // postings with the tail read
+}
+
+// tail is where the postings of a term beyond its shard's are.
+type tail struct {
+	df   int // postings in all
+	hash string
 }
 
 // Term is a term located in a shard: its number there and its name.
@@ -153,7 +162,18 @@ func (f *Files) Shard(k int) *Shard {
 	for i, t := range s.T {
 		s.terms[t] = i
 	}
-	s.post = map[int][]int{}
+	s.post, s.all, s.tails = map[int][]int{}, map[int][]int{}, map[int]tail{}
+	for _, x := range s.X {
+		if len(x) != 3 {
+			continue
+		}
+		i, ok1 := x[0].(float64)
+		df, ok2 := x[1].(float64)
+		h, ok3 := x[2].(string)
+		if ok1 && ok2 && ok3 {
+			s.tails[int(i)] = tail{int(df), h}
+		}
+	}
 	f.shards[k] = s
 	return s
 }
@@ -202,20 +222,70 @@ func (f *Files) Term(k int, name string) (Term, bool) {
 	return Term{Shard: k, Idx: j, Name: name}, ok
 }
 
-// Postings returns the decoded (doc, score) pairs of a term.
-func (f *Files) Postings(t Term) []int {
+// Postings returns the decoded (doc, score) pairs of a term, by doc: those
+// its shard holds, or with all, every one (its tail file read and merged;
+// one that cannot be read adds none).
+func (f *Files) Postings(t Term, all bool) []int {
 	s := f.Shard(t.Shard)
-	if p, ok := s.post[t.Idx]; ok {
+	p, ok := s.post[t.Idx]
+	if !ok {
+		p = decode(s.P[t.Idx])
+		s.post[t.Idx] = p
+	}
+	tl, tiered := s.tails[t.Idx]
+	if !all || !tiered {
 		return p
 	}
-	nums := format.DecodeNums(s.P[t.Idx])
+	if m, ok := s.all[t.Idx]; ok {
+		return m
+	}
+	var str string
+	if err := f.load(format.TailName(t.Shard, t.Idx, tl.hash), &str); err != nil {
+		str = ""
+	}
+	m := merge(p, decode(str))
+	s.all[t.Idx] = m
+	return m
+}
+
+// DF returns the number of docs of a term, its tail's included.
+func (f *Files) DF(t Term) int {
+	if tl, ok := f.Shard(t.Shard).tails[t.Idx]; ok {
+		return tl.df
+	}
+	return len(f.Postings(t, false)) / 2
+}
+
+// Partial reports whether a term has postings beyond its shard's.
+func (f *Files) Partial(t Term) bool {
+	_, ok := f.Shard(t.Shard).tails[t.Idx]
+	return ok
+}
+
+// decode decodes postings: pairs (doc delta, score) to (doc, score).
+func decode(s string) []int {
+	nums := format.DecodeNums(s)
+	nums = nums[:len(nums)&^1]
 	doc := 0
-	for i := 0; i+1 < len(nums); i += 2 {
+	for i := 0; i < len(nums); i += 2 {
 		doc += nums[i]
 		nums[i] = doc
 	}
-	s.post[t.Idx] = nums
 	return nums
+}
+
+// merge merges two lists of (doc, score) pairs by doc.
+func merge(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || i < len(a) && a[i] <= b[j] {
+			out, i = append(out, a[i], a[i+1]), i+2
+		} else {
+			out, j = append(out, b[j], b[j+1]), j+2
+		}
+	}
+	return out
 }
 
 // Product finds a product by name or slug, comparing folded words; -1 if
