@@ -87,10 +87,10 @@ type Suggestion struct {
 // matched nothing as typed and were searched as their suggestion, when
 // that found results: "showing results for ... (no results for ...)".
 type Response struct {
-	Results     []Result      `json:"results"`
-	Suggestions []Suggestion  `json:"suggestions"`
-	Corrected   []Suggestion  `json:"corrected"`
-	Total       int           `json:"total"`
+	Results     []Result     `json:"results"`
+	Suggestions []Suggestion `json:"suggestions"`
+	Corrected   []Suggestion `json:"corrected"`
+	Total       int          `json:"total"`
 	// Partial: some term's tail was not read (Options.Complete), so Total
 	// and Facets count only the docs of the postings read.
 	Partial bool          `json:"partial,omitempty"`

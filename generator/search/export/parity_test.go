@@ -15,11 +15,11 @@ import (
 )
 
 type parityCase struct {
-	Lang    string `json:"lang"`
-	Q       string `json:"q"`
-	Limit   int    `json:"limit"`
-	Product string `json:"product"`
-	Type    string `json:"type"`
+	Lang     string `json:"lang"`
+	Q        string `json:"q"`
+	Limit    int    `json:"limit"`
+	Product  string `json:"product"`
+	Type     string `json:"type"`
 	Exact    bool   `json:"exact"`
 	Complete bool   `json:"complete"`
 }
