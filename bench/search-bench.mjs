@@ -28,6 +28,7 @@ function kind(site, p) {
     if (p.startsWith('/assets/')) return 'engine';
     if (p.endsWith('/manifest.js') || /\/m[0-9]+-[^/]*\.js$/.test(p)) return 'manifest';
     if (/\/s[0-9a-z]+-[^/]*\.js$/.test(p)) return 'shards';
+    if (/\/t[0-9]+-[0-9]+-[^/]*\.js$/.test(p)) return 'tails';
     if (p.includes('/r/')) return 'records';
     if (/\/p[0-9a-z]+-[^/]*\.js$/.test(p)) return 'products';
     return 'other';

@@ -313,8 +313,7 @@ func (lc *langFiles) groups() [][]entry {
 	parallel.For(len(postLen), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if len(lc.Postings(int32(i))) > tierSize {
-				head, _ := lc.split(int32(i))
-				postLen[i] = len(appendPostings(nil, head)) + 24
+				postLen[i] = shardTarget // alone in its shard: the words of a prefix do not carry it
 			} else {
 				postLen[i] = lc.PostingsLen(int32(i))
 			}
@@ -592,29 +591,7 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) []File {
 		return append(b, '"')
 	})
 	b = append(b, ']')
-	so.tails = so.tails[:0]
-	var tails []File
-	if len(r.tiers) > 0 {
-		b = append(b, `,"x":[`...)
-		for i, t := range r.tiers {
-			payload := format.AppendJSONString(nil, string(t.tail))
-			hash := format.ContentHash(payload)
-			name := format.TailName(k, t.local, hash)
-			tails = append(tails, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)})
-			so.tails = append(so.tails, lc.path(name))
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(t.local), 10)
-			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(t.df), 10)
-			b = append(b, ',')
-			b = format.AppendJSONString(b, hash)
-			b = append(b, ']')
-		}
-		b = append(b, ']')
-	}
+	b, tails := lc.appendTails(b, k, so, r.tiers)
 	r.ids = r.ids[:0]
 	for _, e := range so.entries {
 		if e.id && len(lc.IDKeys()[e.key]) > 0 {
@@ -639,6 +616,35 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) []File {
 	so.hash = format.ContentHash(b)
 	name := format.ShardName(k, so.hash)
 	return append(tails, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)})
+}
+
+// appendTails appends the "x" list of shard k's tiered terms, if any, and
+// returns their tail files, which it sets as so's.
+func (lc *langFiles) appendTails(b []byte, k int, so *shardOut, tiers []tier) ([]byte, []File) {
+	so.tails = so.tails[:0]
+	if len(tiers) == 0 {
+		return b, nil
+	}
+	var files []File
+	b = append(b, `,"x":[`...)
+	for i, t := range tiers {
+		payload := format.AppendJSONString(nil, string(t.tail))
+		hash := format.ContentHash(payload)
+		name := format.TailName(k, t.local, hash)
+		files = append(files, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)})
+		so.tails = append(so.tails, lc.path(name))
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(t.local), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(t.df), 10)
+		b = append(b, ',')
+		b = format.AppendJSONString(b, hash)
+		b = append(b, ']')
+	}
+	return append(b, ']'), files
 }
 
 // tier is a term of a shard whose tail has a file of its own.
