@@ -30,7 +30,7 @@
 //	                        file's path, not to show; left out otherwise),"x":[[section id,heading,text],...]}
 //
 // The manifest is two-level because one start key and hash per shard grow
-// with the corpus (6,000 shards at 100,000 articles): a query routes a key
+// with the corpus (2,600 shards at 100,000 articles): a query routes a key
 // to a page by the page start keys, then to a shard by the page's own, and
 // so reads only the pages of the keys it looks up.
 // Every file is a script: (window.KBSearchData=window.KBSearchData||[]).push(["L/file.js",DATA]);
