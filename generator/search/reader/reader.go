@@ -118,6 +118,9 @@ func (f *Files) page(j int) *format.Page {
 		return p
 	}
 	p := &format.Page{}
+	if j < 0 || j >= len(f.man.Hashes) {
+		return p
+	}
 	n := min(f.man.Group, f.man.Shards-j*f.man.Group)
 	if err := f.load(format.PageName(j, f.man.Hashes[j]), p); err != nil || len(p.Starts) != n || len(p.Hashes) != n {
 		p = &format.Page{}
