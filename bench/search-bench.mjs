@@ -26,8 +26,9 @@ const queries = fs.readFileSync(args.queries, 'utf8').split('\n').map((l) => l.t
 function kind(site, p) {
   if (site === 'kbsite') {
     if (p.startsWith('/assets/')) return 'engine';
-    if (p.endsWith('/manifest.js')) return 'manifest';
+    if (p.endsWith('/manifest.js') || /\/m[0-9]+-[^/]*\.js$/.test(p)) return 'manifest';
     if (/\/s[0-9a-z]+-[^/]*\.js$/.test(p)) return 'shards';
+    if (/\/t[0-9]+-[0-9]+-[^/]*\.js$/.test(p)) return 'tails';
     if (p.includes('/r/')) return 'records';
     if (/\/p[0-9a-z]+-[^/]*\.js$/.test(p)) return 'products';
     return 'other';

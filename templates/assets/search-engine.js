@@ -171,7 +171,7 @@
 
   function create(opts) {
     var lang = opts.lang || 'en', load = opts.load, cache = {}, loaded = [];
-    var man = null, shards = {}, recs = {}, lists = {};
+    var man = null, pages = {}, shards = {}, recs = {}, lists = {};
     function get(name) {
       var f = lang + '/' + name;
       if (!cache[f]) {
@@ -181,20 +181,56 @@
       return cache[f];
     }
     function manifest() {
-      if (!man) man = get('manifest.js');
+      if (!man) {
+        man = get('manifest.js').then(function (M) {
+          if (!M || !(M.c > 0) || !(M.g > 0) || !Array.isArray(M.s) || !Array.isArray(M.h) ||
+            M.s.length !== Math.ceil(M.c / M.g) || M.h.length !== M.s.length) throw new Error('search: bad manifest');
+          return M;
+        });
+      }
       return man;
     }
-    function route(M, key) {
-      var s = M.s, lo = 0, hi = s.length;
+    // lastLE: the last index of sorted s whose value <= key (UTF-16 order), or 0.
+    function lastLE(s, key) {
+      var lo = 0, hi = s.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid] > key) hi = mid; else lo = mid + 1; }
       return Math.max(lo - 1, 0);
     }
+    // page j of the manifest: the start keys and hashes of its shards (Go:
+    // reader.Files.page); one that cannot be read or is the wrong size is empty.
+    function page(M, j) {
+      if (!pages[j]) {
+        var n = Math.min(M.g, M.c - j * M.g);
+        pages[j] = get('m' + j + '-' + M.h[j] + '.js').catch(function () { return {}; }).then(function (d) {
+          return d && Array.isArray(d.s) && Array.isArray(d.h) && d.s.length === n && d.h.length === n ? d : { s: [], h: [] };
+        });
+      }
+      return pages[j];
+    }
+    // route: the shard holding key, found through its manifest page.
+    async function route(M, key) {
+      var j = lastLE(M.s, key);
+      return j * M.g + lastLE((await page(M, j)).s, key);
+    }
+    async function startOf(M, k) {
+      var s = (await page(M, Math.floor(k / M.g))).s[k % M.g];
+      return s === undefined ? '' : s;
+    }
     function shard(M, k) {
       if (!shards[k]) {
-        shards[k] = get('s' + k + '-' + M.h[k] + '.js').catch(function () { return {}; }).then(function (d) {
-          var s = { W: d.w || [], M: d.m || [], T: d.t || [], P: d.p || [], I: d.i || {}, words: new Map(), terms: new Map(), post: {} };
+        shards[k] = page(M, Math.floor(k / M.g)).then(function (pg) {
+          var h = pg.h[k % M.g];
+          return h === undefined ? {} : get('s' + k + '-' + h + '.js');
+        }).catch(function () { return {}; }).then(function (d) {
+          var s = { W: d.w || [], M: d.m || [], T: d.t || [], P: d.p || [], I: d.i || {}, words: new Map(), terms: new Map(), post: {},
+            tails: new Map(), all: {} };
           s.W.forEach(function (w, i) { s.words.set(w, i); });
           s.T.forEach(function (t, i) { s.terms.set(t, i); });
+          (Array.isArray(d.x) ? d.x : []).forEach(function (x) {
+            if (Array.isArray(x) && x.length === 3 && typeof x[0] === 'number' && typeof x[1] === 'number' && typeof x[2] === 'string') {
+              s.tails.set(x[0], { df: x[1], hash: x[2] });
+            }
+          });
           return s;
         });
       }
@@ -220,7 +256,7 @@
         if (typeof r === 'number') {
           if (r >= 0 && r < s.T.length) out.push({ k: k, i: r, name: s.T[r] });
         } else if (typeof r === 'string') {
-          var k2 = route(M, r);
+          var k2 = await route(M, r);
           q.touch(k2);
           var s2 = await shard(M, k2), j = s2.terms.get(r);
           if (j !== undefined) out.push({ k: k2, i: j, name: r });
@@ -228,21 +264,46 @@
       }
       return out;
     }
-    async function postings(M, t) {
-      var s = await shard(M, t.k);
-      if (!s.post[t.i]) {
-        var nums = decodeNums(s.P[t.i]), doc = 0;
-        for (var i = 0; i + 1 < nums.length; i += 2) { doc += nums[i]; nums[i] = doc; }
-        s.post[t.i] = nums;
+    function decodePairs(str) {
+      var nums = decodeNums(typeof str === 'string' ? str : ''), doc = 0;
+      nums.length -= nums.length % 2;
+      for (var i = 0; i < nums.length; i += 2) { doc += nums[i]; nums[i] = doc; }
+      return nums;
+    }
+    function merge(a, b) {
+      var out = [], i = 0, j = 0;
+      while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i] <= b[j])) { out.push(a[i], a[i + 1]); i += 2; } else { out.push(b[j], b[j + 1]); j += 2; }
       }
-      return s.post[t.i];
+      return out;
+    }
+    // postings: the (doc, score) pairs of a term the search reads: those its
+    // shard holds, or with q.all its tail's too (Go: reader.Files.Postings).
+    async function postings(M, q, t) {
+      var s = await shard(M, t.k);
+      if (!s.post[t.i]) s.post[t.i] = decodePairs(s.P[t.i]);
+      var tl = s.tails.get(t.i);
+      if (!tl) return s.post[t.i];
+      if (!q.all) { q.partial = true; return s.post[t.i]; }
+      if (!s.all[t.i]) {
+        s.all[t.i] = get('t' + t.k + '-' + t.i + '-' + tl.hash + '.js').catch(function () { return ''; })
+          .then(function (str) { return merge(s.post[t.i], decodePairs(str)); });
+      }
+      return s.all[t.i];
+    }
+    // df: the docs of a term, its tail's included.
+    async function df(M, t) {
+      var s = await shard(M, t.k), tl = s.tails.get(t.i);
+      if (tl) return tl.df;
+      if (!s.post[t.i]) s.post[t.i] = decodePairs(s.P[t.i]);
+      return s.post[t.i].length / 2;
     }
     function add(qw, t, f) {
       if (f > (qw.factors.get(t.name) || 0)) { qw.factors.set(t.name, f); qw.refs.set(t.name, t); }
     }
     async function lookup(M, q, w) {
       var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, wide: true, extra: [] };
-      var k = route(M, w);
+      var k = await route(M, w);
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
       if (i !== undefined) {
@@ -251,7 +312,7 @@
         qw.stop = !qw.exact.length;
         qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
         // The word's exact title term "w " (Go: lookup).
-        var key = w + ' ', k2 = route(M, key);
+        var key = w + ' ', k2 = await route(M, key);
         q.touch(k2);
         var j = (await shard(M, k2)).terms.get(key);
         if (j !== undefined && !qw.stop) qw.title = { k: k2, i: j, name: key };
@@ -261,7 +322,7 @@
     // fuzzy: words within maxd edits of w in its shard and, with wide, in
     // the shards on either side (Go: fuzzy).
     async function fuzzy(M, q, w, maxd, wide) {
-      var k = route(M, w), a = Array.from(w), out = [];
+      var k = await route(M, w), a = Array.from(w), out = [];
       async function scan(k2) {
         q.touch(k2);
         var s = await shard(M, k2);
@@ -274,7 +335,7 @@
         });
       }
       await scan(k);
-      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.s.length) await scan(k2);
+      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.c) await scan(k2);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
       for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
@@ -288,9 +349,9 @@
     async function expand(M, q, qw, fuzzyOn) {
       var w = qw.word, n = cpLen(w), s, k;
       if (qw.prefix && n >= 2) {
-        var cands = [], k0 = route(M, w);
-        for (k = k0; k < M.s.length && k < k0 + L.prefixShards; k++) {
-          if (k > k0 && M.s[k].slice(0, w.length) !== w) break;
+        var cands = [], k0 = await route(M, w);
+        for (k = k0; k < M.c && k < k0 + L.prefixShards; k++) {
+          if (k > k0 && (await startOf(M, k)).slice(0, w.length) !== w) break;
           q.touch(k);
           s = await shard(M, k);
           s.W.forEach(function (x, i) {
@@ -299,12 +360,12 @@
         }
         cands.sort(len16cmp);
         for (var x of cands.slice(0, L.expansions)) {
-          k = route(M, x);
+          k = await route(M, x);
           s = await shard(M, k);
           (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
           qw.extra.push(x);
         }
-        await capPrefix(M, qw);
+        await capPrefix(M, q, qw);
       }
       qw.wide = qw.factors.size === 0;
       if (!qw.known && fuzzyOn) {
@@ -321,13 +382,15 @@
     }
     // capPrefix caps the prefix completions of a word at the prefix's own
     // weight, the idf of the docs having any of its terms (Go: capPrefix).
-    async function capPrefix(M, qw) {
-      var seen = new Uint8Array(M.n), df = 0;
+    async function capPrefix(M, q, qw) {
+      var seen = new Uint8Array(M.n), n0 = 0, most = 0;
       for (var n of sortedNames(qw.factors)) {
-        var p = await postings(M, qw.refs.get(n));
-        for (var i = 0; i < p.length; i += 2) if (p[i] < M.n && !seen[p[i]]) { seen[p[i]] = 1; df++; }
+        most = Math.max(most, await df(M, qw.refs.get(n)));
+        var p = await postings(M, q, qw.refs.get(n));
+        for (var i = 0; i < p.length; i += 2) if (p[i] < M.n && !seen[p[i]]) { seen[p[i]] = 1; n0++; }
       }
-      var own = idfQ(M.n, df);
+      // The union is at least the largest term's docs, tails not read included.
+      var own = idfQ(M.n, Math.max(n0, most));
       qw.caps = new Map();
       qw.factors.forEach(function (f, name) { if (f === F_PREFIX) qw.caps.set(name, own); });
     }
@@ -356,9 +419,9 @@
     async function suggest(M, q, w, wide) {
       var maxd = cpLen(w) >= 5 ? 2 : 1, best = '', bestD = maxd + 1, bestDF = -1;
       for (var c of await fuzzy(M, q, w, maxd, wide)) {
-        var df = 0;
-        for (var t of c.refs) df = Math.max(df, Math.floor((await postings(M, t)).length / 2));
-        if (c.d < bestD || (c.d === bestD && df > bestDF)) { best = c.word; bestD = c.d; bestDF = df; }
+        var cdf = 0;
+        for (var t of c.refs) cdf = Math.max(cdf, await df(M, t));
+        if (c.d < bestD || (c.d === bestD && cdf > bestDF)) { best = c.word; bestD = c.d; bestDF = cdf; }
       }
       return best;
     }
@@ -383,7 +446,7 @@
       w.docs = []; w.all = [];
       pool.push(w);
     }
-    async function itemScores(M, it, N, m) {
+    async function itemScores(M, q, it, N, m) {
       // Only the docs in the postings are visited: stamp marks those seen
       // for the current word (its best values are reset then), and the
       // previous item's docs are cleared first.
@@ -395,8 +458,8 @@
         for (var name of sortedNames(qw.factors)) {
           var f = qw.factors.get(name);
           if (it.phrase && f !== F_EXACT) continue;
-          var p = await postings(M, qw.refs.get(name));
-          var own = qw.caps && qw.caps.get(name), tidf = idfQ(N, Math.floor(p.length / 2));
+          var p = await postings(M, q, qw.refs.get(name));
+          var own = qw.caps && qw.caps.get(name), tidf = idfQ(N, await df(M, qw.refs.get(name)));
           var capped = own !== undefined && own !== null && own < tidf;
           for (var i = 0; i + 1 < p.length; i += 2) {
             d = p[i];
@@ -409,7 +472,7 @@
           }
         }
         if (qw.title) {
-          var tp = await postings(M, qw.title);
+          var tp = await postings(M, q, qw.title);
           for (var ti = 0; ti + 1 < tp.length; ti += 2) {
             d = tp[ti];
             if (d < N && stamp[d] === tick && best[d] > 0) best[d] += (tp[ti + 1] >> 2) * F_TITLE;
@@ -435,7 +498,7 @@
       var total = work.total, count = work.count, titled = work.titled, headed = work.headed, quality = work.dquality;
       var docs = work.all, d, i, j;
       for (var it of items) {
-        var sc = await itemScores(M, it, N, work);
+        var sc = await itemScores(M, q, it, N, work);
         for (j = 0; j < sc.docs.length; j++) {
           d = sc.docs[j];
           if (sc.score[d] > 0) {
@@ -459,12 +522,12 @@
       for (i = 0; i + 1 < items.length; i++) {
         var a = items[i].words, b = items[i + 1].words;
         if (a.length !== 1 || b.length !== 1 || !a[0].exact.length || !b[0].exact.length) continue;
-        var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = route(M, key);
+        var key = a[0].exact[0].name + ' ' + b[0].exact[0].name, k = await route(M, key);
         q.touch(k);
         var tj = (await shard(M, k)).terms.get(key);
-        if (tj !== undefined) bonus(await postings(M, { k: k, i: tj, name: key }), F_PAIR);
+        if (tj !== undefined) bonus(await postings(M, q, { k: k, i: tj, name: key }), F_PAIR);
       }
-      for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, t), F_EXACT);
+      for (var cw of comps) for (var t of cw.exact) bonus(await postings(M, q, t), F_EXACT);
       return { total: total, count: count, titled: titled, quality: quality, docs: docs };
     }
     async function docsAll(M, q, ws) {
@@ -474,7 +537,7 @@
         if (qw.stop) continue;
         var set = new Set();
         for (var t of qw.exact) {
-          var p = await postings(M, t);
+          var p = await postings(M, q, t);
           for (var i = 0; i < p.length; i += 2) set.add(p[i]);
         }
         sets.push(set);
@@ -618,7 +681,7 @@
       text = text.slice(0, cutAt);
       var limit = o.limit > 0 ? Math.min(o.limit, L.limit) : 10;
       var p = parse(text), touched = [];
-      var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); } };
+      var q = { touched: touched, touch: function (k) { if (touched.indexOf(k) < 0) touched.push(k); }, all: !!o.complete, partial: false };
       var rs0 = await resolve(M, q, p);
       var items = [], seen = new Set(), i, w, qw, sg, d;
       for (i = 0; i < rs0.plain.length; i++) {
@@ -675,7 +738,7 @@
       if (t && !SPACE.test(t) && t.indexOf('"') < 0 && t[0] !== '-') {
         var key = words(t).join('');
         if (key) {
-          var k = route(M, key);
+          var k = await route(M, key);
           q.touch(k);
           ids = ((await shard(M, k)).I[key] || []).filter(kept).sort(function (a, b) { return a - b; });
           first = ids.filter(ok);
@@ -694,6 +757,7 @@
         cands = topK(cands, limit + first.length, cmp);
       }
       resp.total = all + first.length - dup;
+      if (q.partial) resp.partial = true;
       cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
       if (cands.length) resp.corrected = corrected;
       var hl = await highlightSet(M, q, items);

@@ -130,7 +130,7 @@
     var q = pq.value, f = filters();
     setURL(q, f, push);
     page.setAttribute('aria-busy', 'true');
-    full(q, { limit: LIMIT, product: f.product, type: f.type, exact: exactQ === q, facets: true }, function (resp) {
+    full(q, { limit: LIMIT, product: f.product, type: f.type, exact: exactQ === q, facets: true, complete: true }, function (resp) {
       page.removeAttribute('aria-busy');
       showPage(q, f, resp);
       page.dataset.q = q;

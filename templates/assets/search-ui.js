@@ -247,7 +247,8 @@
     if (resp.results.length) {
       var all = option(pageURL(q), options.length);
       all.classList.add('search-option-all');
-      all.textContent = resp.total > resp.results.length
+      // A partial total (common words searched over their top postings) is not shown.
+      all.textContent = resp.total > resp.results.length && !resp.partial
         ? msg('js_see_all', 'See all {n} results', { n: resp.total })
         : msg('js_results_for', 'Search results for “{q}”', { q: q });
       options.push(list.appendChild(all));

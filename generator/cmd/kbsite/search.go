@@ -60,7 +60,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kbsite search: %v\n", err)
 		return exitFor(err)
 	}
-	resp := ix.Query(q, engine.Options{Limit: *limit, Product: *product, Type: *typ, Facets: *facets})
+	resp := ix.Query(q, engine.Options{Limit: *limit, Product: *product, Type: *typ, Facets: *facets, Complete: true})
 	if *asJSON {
 		return printJSON(stdout, stderr, resp, *facets)
 	}

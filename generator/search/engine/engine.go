@@ -48,12 +48,16 @@ const (
 // type (name or slug). Exact searches only what was typed: no typo
 // correction (the "search for the original instead" of a corrected query).
 // Facets asks for the counts of Response.Facets (see search/facet).
+// Complete reads every posting of the terms searched, their tail files
+// too; otherwise a common term is searched over the postings its shard
+// holds, those of its highest scores (as-you-type searches).
 type Options struct {
-	Limit   int
-	Product string
-	Type    string
-	Exact   bool
-	Facets  bool
+	Limit    int
+	Product  string
+	Type     string
+	Exact    bool
+	Facets   bool
+	Complete bool
 }
 
 // Result is one hit.
@@ -83,11 +87,14 @@ type Suggestion struct {
 // matched nothing as typed and were searched as their suggestion, when
 // that found results: "showing results for ... (no results for ...)".
 type Response struct {
-	Results     []Result      `json:"results"`
-	Suggestions []Suggestion  `json:"suggestions"`
-	Corrected   []Suggestion  `json:"corrected"`
-	Total       int           `json:"total"`
-	Facets      *facet.Facets `json:"facets,omitempty"`
+	Results     []Result     `json:"results"`
+	Suggestions []Suggestion `json:"suggestions"`
+	Corrected   []Suggestion `json:"corrected"`
+	Total       int          `json:"total"`
+	// Partial: some term's tail was not read (Options.Complete), so Total
+	// and Facets count only the docs of the postings read.
+	Partial bool          `json:"partial,omitempty"`
+	Facets  *facet.Facets `json:"facets,omitempty"`
 }
 
 // Index is a loaded client index of one language.
@@ -113,6 +120,16 @@ func Open(siteDir, lang string) (*Index, error) {
 // search is the parsed and resolved state of one search.
 type search struct {
 	touched []int
+	all     bool // Options.Complete
+	partial bool // a term's tail was left unread
+}
+
+// postings returns the postings of t that the search reads.
+func (ix *Index) postings(q *search, t reader.Term) []int {
+	if !q.all && ix.f.Partial(t) {
+		q.partial = true
+	}
+	return ix.f.Postings(t, q.all)
 }
 
 func (q *search) touch(k int) {
@@ -287,8 +304,8 @@ func (ix *Index) expand(q *search, qw *qword, typos bool) {
 	if qw.prefix && runeLen(w) >= 2 {
 		var cands []string
 		k0 := ix.f.Route(w)
-		for k := k0; k < len(ix.man.Starts) && k < k0+maxPrefixShard; k++ {
-			if k > k0 && !strings.HasPrefix(ix.man.Starts[k], w) {
+		for k := k0; k < ix.f.NumShards() && k < k0+maxPrefixShard; k++ {
+			if k > k0 && !strings.HasPrefix(ix.f.Start(k), w) {
 				break
 			}
 			q.touch(k)
@@ -317,7 +334,7 @@ func (ix *Index) expand(q *search, qw *qword, typos bool) {
 			}
 			qw.extra = append(qw.extra, x)
 		}
-		ix.capPrefix(qw)
+		ix.capPrefix(q, qw)
 	}
 	qw.wide = len(qw.factors) == 0
 	if !qw.known && typos {
@@ -350,11 +367,12 @@ func (ix *Index) expand(q *search, qw *qword, typos bool) {
 // capPrefix caps the prefix completions of a word at the prefix's own
 // weight: the idf of the docs that have any of its terms. A rare completion
 // ("wslc" of "wsl") then scores no more than a term as common as the prefix.
-func (ix *Index) capPrefix(qw *qword) {
+func (ix *Index) capPrefix(q *search, qw *qword) {
 	N := ix.man.N
-	seen, df := make([]bool, N), 0
+	seen, df, most := make([]bool, N), 0, 0
 	for _, n := range sortedNames(qw.factors) {
-		p := ix.f.Postings(qw.refs[n])
+		most = max(most, ix.f.DF(qw.refs[n]))
+		p := ix.postings(q, qw.refs[n])
 		for i := 0; i < len(p); i += 2 {
 			if d := p[i]; d < N && !seen[d] {
 				seen[d] = true
@@ -362,7 +380,8 @@ func (ix *Index) capPrefix(qw *qword) {
 			}
 		}
 	}
-	own := format.IDFQ(N, df)
+	// The union is at least the largest term's docs, tails not read included.
+	own := format.IDFQ(N, max(df, most))
 	qw.caps = map[string]int{}
 	for n, f := range qw.factors {
 		if f == factorPrefix {
@@ -402,7 +421,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 	}
 	limit = min(limit, maxLimit)
 	p := query.Parse(text)
-	q := &search{}
+	q := &search{all: opts.Complete}
 	N := ix.man.N
 	plain, typing, comps, negW := ix.resolve(q, p)
 
@@ -417,7 +436,7 @@ func (ix *Index) Query(text string, opts Options) Response {
 	}
 	cands = idFirst(ix.idDocs(q, text, ok), cands)
 
-	resp.Total = len(cands)
+	resp.Total, resp.Partial = len(cands), q.partial
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
@@ -578,7 +597,7 @@ func (ix *Index) score(q *search, items []*item, comps []*qword, N int) docScore
 	total, count := make([]int, N), make([]int, N)
 	titled, headed, quality := make([]int, N), make([]int, N), make([]int, N)
 	for _, it := range items {
-		m := ix.itemScores(it, N)
+		m := ix.itemScores(q, it, N)
 		for d, s := range m.score {
 			if s > 0 {
 				total[d] += s
@@ -605,7 +624,7 @@ func (ix *Index) score(q *search, items []*item, comps []*qword, N int) docScore
 	ix.addPairs(q, items, total)
 	for _, qw := range comps {
 		for _, t := range qw.exact {
-			p := ix.f.Postings(t)
+			p := ix.postings(q, t)
 			for i := 0; i+1 < len(p); i += 2 {
 				if d := p[i]; d < N && total[d] > 0 {
 					total[d] += (p[i+1] >> 2) * factorExact
@@ -623,7 +642,7 @@ type itemMatch struct{ score, cls, quality []int }
 
 // itemScores returns per doc the match of an item. A word scores its best
 // term; a phrase sums its words and needs all of them.
-func (ix *Index) itemScores(it *item, N int) itemMatch {
+func (ix *Index) itemScores(q *search, it *item, N int) itemMatch {
 	m := itemMatch{make([]int, N), make([]int, N), make([]int, N)}
 	cnt := make([]int, N)
 	best, bestF, bestCls := make([]int, N), make([]int, N), make([]int, N)
@@ -636,9 +655,9 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 			if len(it.phrase) > 0 && f != factorExact {
 				continue
 			}
-			p := ix.f.Postings(qw.refs[n])
+			p := ix.postings(q, qw.refs[n])
 			own, capped := qw.caps[n]
-			tidf := format.IDFQ(N, len(p)/2)
+			tidf := format.IDFQ(N, ix.f.DF(qw.refs[n]))
 			capped = capped && own < tidf
 			for i := 0; i+1 < len(p); i += 2 {
 				d := p[i]
@@ -656,7 +675,7 @@ func (ix *Index) itemScores(it *item, N int) itemMatch {
 			}
 		}
 		if qw.title != nil {
-			ix.addTitle(qw.title, best)
+			ix.addTitle(q, qw.title, best)
 		}
 		for d, s := range best {
 			if s == 0 {
@@ -696,7 +715,7 @@ func (ix *Index) addPairs(q *search, items []*item, total []int) {
 		if !ok {
 			continue
 		}
-		p := ix.f.Postings(t)
+		p := ix.postings(q, t)
 		for i := 0; i+1 < len(p); i += 2 {
 			if d := p[i]; d < len(total) && total[d] > 0 {
 				total[d] += (p[i+1] >> 2) * factorPair
@@ -707,8 +726,8 @@ func (ix *Index) addPairs(q *search, items []*item, total []int) {
 
 // addTitle adds to the docs that match a word and have it exactly in
 // their title that title's weight, at factorTitle: exact beats stemmed.
-func (ix *Index) addTitle(t *reader.Term, best []int) {
-	p := ix.f.Postings(*t)
+func (ix *Index) addTitle(q *search, t *reader.Term, best []int) {
+	p := ix.postings(q, *t)
 	for i := 0; i+1 < len(p); i += 2 {
 		if d := p[i]; d < len(best) && best[d] > 0 {
 			best[d] += (p[i+1] >> 2) * factorTitle
@@ -726,7 +745,7 @@ func (ix *Index) docsAll(q *search, ws []string) []int {
 		}
 		set := map[int]bool{}
 		for _, t := range qw.exact {
-			p := ix.f.Postings(t)
+			p := ix.postings(q, t)
 			for i := 0; i+1 < len(p); i += 2 {
 				set[p[i]] = true
 			}

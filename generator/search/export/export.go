@@ -20,6 +20,18 @@ import (
 
 const shardTarget = 12 << 10 // bytes of raw JSON per shard, roughly
 
+// tierSize is the number of postings of a term its shard holds: those of
+// the highest scores. The others, its tail, are in a file of their own,
+// read only by a complete search (engine.Options.Complete). At 100,000
+// articles a common word has 65,000 postings (230 KB); as-you-type
+// searches rank over the top 2,560 (3,072 measured 100.7 KiB per typed query
+// at 100k, over the 100 KiB of issue 17; 4,096 106.8 KiB).
+var tierSize = 2560
+
+// pageSize is the number of shards a manifest page lists: at 100,000
+// articles (about 2,600 shards) the manifest lists 41 pages.
+var pageSize = 64
+
 // appendRecord appends the JSON of the record of d.
 func appendRecord(b []byte, d *fields.Doc) []byte {
 	b = append(b, `{"i":`...)
@@ -129,6 +141,7 @@ func sortFiles(files []File) {
 type exportState struct {
 	recVer   string
 	shards   []*shardOut
+	pages    []string // hashes of the manifest pages
 	prods    []prodOut
 	types    []prodOut
 	manifest []byte // file data
@@ -144,6 +157,7 @@ type shardOut struct {
 	start   string
 	entries []entry // by key, cmp16 order
 	hash    string
+	tails   []string // paths of its terms' tail files
 }
 
 type prodOut struct{ name, slug, hash string }
@@ -220,6 +234,13 @@ func (lc *langFiles) export(write func(File) error) error {
 		return err
 	}
 
+	pages, hashes := lc.pageFiles(exp)
+	for _, f := range pages {
+		if err := write(f); err != nil {
+			return err
+		}
+	}
+	exp.pages = hashes
 	exp.manifest = lc.manifestData(exp)
 	if err := write(File{Path: lc.path("manifest.js"), Data: exp.manifest}); err != nil {
 		return err
@@ -276,8 +297,10 @@ func (lc *langFiles) writeShards(write func(File) error, fail *firstError) []*sh
 				so.start = groups[k][0].key
 			}
 			shards[k] = so
-			if err := write(lc.renderShard(k, so, &r)); err != nil {
-				fail.set(err)
+			for _, f := range lc.renderShard(k, so, &r) {
+				if err := write(f); err != nil {
+					fail.set(err)
+				}
 			}
 		}
 	})
@@ -290,7 +313,11 @@ func (lc *langFiles) groups() [][]entry {
 	postLen := make([]int, len(lc.Terms()))
 	parallel.For(len(postLen), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			postLen[i] = lc.PostingsLen(int32(i))
+			if len(lc.Postings(int32(i))) > tierSize {
+				postLen[i] = shardTarget // alone in its shard: the words of a prefix do not carry it
+			} else {
+				postLen[i] = lc.PostingsLen(int32(i))
+			}
 		}
 	})
 	var groups [][]entry
@@ -335,11 +362,50 @@ func (lc *langFiles) writeLists(lists []*product, name func(k int, hash string) 
 	return out
 }
 
+// pageFiles renders the manifest pages of exp's shards and returns them
+// with their hashes.
+func (lc *langFiles) pageFiles(exp *exportState) ([]File, []string) {
+	n := format.Pages(len(exp.shards), pageSize)
+	files, hashes := make([]File, n), make([]string, n)
+	for j := range n {
+		var p format.Page
+		for _, s := range exp.shards[j*pageSize : min((j+1)*pageSize, len(exp.shards))] {
+			p.Starts, p.Hashes = append(p.Starts, s.start), append(p.Hashes, s.hash)
+		}
+		payload := p.AppendJSON(nil)
+		hashes[j] = format.ContentHash(payload)
+		name := format.PageName(j, hashes[j])
+		files[j] = File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}
+	}
+	return files, hashes
+}
+
+// updateManifest returns the manifest pages and manifest whose content
+// changed since exp was last written, and the old pages to delete.
+func (lc *langFiles) updateManifest(exp *exportState) (write []File, remove []string) {
+	pages, hashes := lc.pageFiles(exp)
+	for j, h := range hashes {
+		if j < len(exp.pages) && exp.pages[j] == h {
+			continue
+		}
+		write = append(write, pages[j])
+		if j < len(exp.pages) {
+			remove = append(remove, lc.path(format.PageName(j, exp.pages[j])))
+		}
+	}
+	exp.pages = hashes
+	if m := lc.manifestData(exp); !slices.Equal(m, exp.manifest) {
+		exp.manifest = m
+		write = append(write, File{Path: lc.path("manifest.js"), Data: m})
+	}
+	return write, remove
+}
+
 func (lc *langFiles) manifestData(exp *exportState) []byte {
-	m := format.Manifest{V: 1, Lang: lc.Key(), N: len(lc.Docs()), RecVer: exp.recVer, Prods: [][]string{},
-		Starts: make([]string, len(exp.shards)), Hashes: make([]string, len(exp.shards))}
-	for k, s := range exp.shards {
-		m.Starts[k], m.Hashes[k] = s.start, s.hash
+	m := format.Manifest{V: 2, Lang: lc.Key(), N: len(lc.Docs()), Shards: len(exp.shards), Group: pageSize,
+		RecVer: exp.recVer, Prods: [][]string{}, Starts: make([]string, len(exp.pages)), Hashes: exp.pages}
+	for j := range exp.pages {
+		m.Starts[j] = exp.shards[j*pageSize].start
 	}
 	for _, p := range exp.prods {
 		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})
@@ -469,11 +535,13 @@ func appendEntries(b []byte, es []entry, keep func(entry) bool, one func([]byte,
 type shardRenderer struct {
 	local map[int32]int
 	ids   []string
+	tiers []tier
 	buf   []byte
 }
 
-// renderShard renders shard k from its entries and sets its hash.
-func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
+// renderShard renders shard k from its entries, with the tail files of
+// its terms first and the shard last, and sets its hash and tails.
+func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) []File {
 	if r.local == nil {
 		r.local = map[int32]int{}
 	}
@@ -511,12 +579,20 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	b = append(b, `],"t":[`...)
 	b = appendEntries(b, so.entries, isTerm, key)
 	b = append(b, `],"p":[`...)
+	r.tiers = r.tiers[:0]
 	b = appendEntries(b, so.entries, isTerm, func(b []byte, e entry) []byte {
 		b = append(b, '"')
-		b = lc.AppendPostings(b, e.term)
+		if len(lc.Postings(e.term)) <= tierSize {
+			b = lc.AppendPostings(b, e.term)
+		} else {
+			head, tail := lc.split(e.term)
+			b = appendPostings(b, head)
+			r.tiers = append(r.tiers, tier{local: r.local[e.term], df: len(head) + len(tail), tail: appendPostings(nil, tail)})
+		}
 		return append(b, '"')
 	})
 	b = append(b, ']')
+	b, tails := lc.appendTails(b, k, so, r.tiers)
 	r.ids = r.ids[:0]
 	for _, e := range so.entries {
 		if e.id && len(lc.IDKeys()[e.key]) > 0 {
@@ -540,5 +616,69 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) File {
 	r.buf = b
 	so.hash = format.ContentHash(b)
 	name := format.ShardName(k, so.hash)
-	return File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)}
+	return append(tails, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)})
+}
+
+// appendTails appends the "x" list of shard k's tiered terms, if any, and
+// returns their tail files, which it sets as so's.
+func (lc *langFiles) appendTails(b []byte, k int, so *shardOut, tiers []tier) ([]byte, []File) {
+	so.tails = so.tails[:0]
+	if len(tiers) == 0 {
+		return b, nil
+	}
+	var files []File
+	b = append(b, `,"x":[`...)
+	for i, t := range tiers {
+		payload := format.AppendJSONString(nil, string(t.tail))
+		hash := format.ContentHash(payload)
+		name := format.TailName(k, t.local, hash)
+		files = append(files, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)})
+		so.tails = append(so.tails, lc.path(name))
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(t.local), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(t.df), 10)
+		b = append(b, ',')
+		b = format.AppendJSONString(b, hash)
+		b = append(b, ']')
+	}
+	return append(b, ']'), files
+}
+
+// tier is a term of a shard whose tail has a file of its own.
+type tier struct {
+	local, df int
+	tail      []byte // number string
+}
+
+// split returns the tierSize postings of term t of the highest scores
+// (ties: the lower doc), and the others, both by doc.
+func (lc *langFiles) split(t int32) (head, tail []index.Posting) {
+	ps := slices.Clone(lc.Postings(t))
+	slices.SortFunc(ps, func(a, b index.Posting) int {
+		if a.Score != b.Score {
+			return int(b.Score - a.Score)
+		}
+		return int(a.Doc - b.Doc)
+	})
+	byDoc := func(a, b index.Posting) int { return int(a.Doc - b.Doc) }
+	head, tail = ps[:tierSize], ps[tierSize:]
+	slices.SortFunc(head, byDoc)
+	slices.SortFunc(tail, byDoc)
+	return head, tail
+}
+
+// appendPostings appends the number string of postings: pairs (doc
+// delta, score).
+func appendPostings(b []byte, ps []index.Posting) []byte {
+	prev := int32(0)
+	for _, p := range ps {
+		b = format.AppendNum(b, int(p.Doc-prev))
+		b = format.AppendNum(b, int(p.Score))
+		prev = p.Doc
+	}
+	return b
 }

@@ -15,12 +15,13 @@ import (
 )
 
 type parityCase struct {
-	Lang    string `json:"lang"`
-	Q       string `json:"q"`
-	Limit   int    `json:"limit"`
-	Product string `json:"product"`
-	Type    string `json:"type"`
-	Exact   bool   `json:"exact"`
+	Lang     string `json:"lang"`
+	Q        string `json:"q"`
+	Limit    int    `json:"limit"`
+	Product  string `json:"product"`
+	Type     string `json:"type"`
+	Exact    bool   `json:"exact"`
+	Complete bool   `json:"complete"`
 }
 
 var parityQueries = []parityCase{
@@ -96,12 +97,12 @@ func checkParity(t *testing.T, site string, queries []parityCase) int {
 			}
 			ixs[c.Lang] = ix
 		}
-		g := ix.Query(c.Q, engine.Options{Limit: c.Limit, Product: c.Product, Type: c.Type, Exact: c.Exact, Facets: true})
+		g := ix.Query(c.Q, engine.Options{Limit: c.Limit, Product: c.Product, Type: c.Type, Exact: c.Exact, Complete: c.Complete, Facets: true})
 		j := js[i]
 		if len(g.Results) > 0 {
 			nonEmpty++
 		}
-		if !slices.Equal(ids(g.Results), ids(j.Results)) || g.Total != j.Total {
+		if !slices.Equal(ids(g.Results), ids(j.Results)) || g.Total != j.Total || g.Partial != j.Partial {
 			t.Errorf("%q: Go %v (%d), JS %v (%d)", c.Q, ids(g.Results), g.Total, ids(j.Results), j.Total)
 			continue
 		}
@@ -150,4 +151,85 @@ func TestParityGenerated(t *testing.T) {
 		t.Errorf("only %d of %d queries with results", nonEmpty, len(queries))
 	}
 	t.Logf("%d queries, %d with results, identical in Go and JS", len(queries), nonEmpty)
+}
+
+// TestParityPages compares the engines on a manifest of many small pages,
+// so that routing, prefix completions and typo neighbours cross pages.
+func TestParityPages(t *testing.T) {
+	defer func(n int) { pageSize = n }(pageSize)
+	pageSize = 2
+	docs := genDocs(400)
+	site := writeSite(t, docs)
+	ix, err := engine.Open(site, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries []parityCase
+	for i, d := range docs[:8] {
+		ws := strings.Fields(strings.ToLower(d.Title))
+		queries = append(queries, parityCase{Q: ws[0][:2]}, parityCase{Q: ws[0] + " " + ws[1][:3]},
+			parityCase{Q: ws[1][:1] + ws[1] + ws[1][1:], Limit: 1 + i}, parityCase{Q: d.Aliases[0]})
+	}
+	nonEmpty := checkParity(t, site, queries)
+	ix.Query("printer driver", engine.Options{})
+	pages := 0
+	for _, f := range ix.Loaded {
+		if strings.HasPrefix(f, "en/m") {
+			pages++
+		}
+	}
+	if pages < 2 || nonEmpty < len(queries)/2 {
+		t.Errorf("%d pages read, %d of %d queries with results", pages, nonEmpty, len(queries))
+	}
+}
+
+// TestParityTiers compares the engines on terms whose postings are split
+// between their shard and a tail file, with and without the tails, and
+// checks that a complete search ranks whole words as an untiered index
+// does (prefixes and typos depend on the shard boundaries, which move).
+func TestParityTiers(t *testing.T) {
+	docs := genDocs(400)
+	var queries []parityCase
+	for i, d := range docs[:8] {
+		ws := strings.Fields(strings.ToLower(d.Title))
+		for _, c := range []bool{false, true} {
+			queries = append(queries, parityCase{Q: ws[0][:2], Complete: c}, parityCase{Q: ws[0] + " " + ws[1] + " ", Complete: c, Exact: true, Limit: 1 + i},
+				parityCase{Q: ws[1][:1] + ws[1] + ws[1][1:], Complete: c}, parityCase{Q: `"` + ws[0] + " " + ws[1] + `"`, Complete: c, Exact: true})
+		}
+	}
+	whole := writeSite(t, docs)
+	defer func(n int) { tierSize = n }(tierSize)
+	tierSize = 8
+	tiered := writeSite(t, docs)
+	checkParity(t, tiered, queries)
+	a, err := engine.Open(whole, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := engine.Open(tiered, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	partial := 0
+	for _, c := range queries {
+		o := engine.Options{Limit: c.Limit, Exact: c.Exact, Complete: c.Complete, Facets: true}
+		ra, rb := a.Query(c.Q, o), b.Query(c.Q, o)
+		if rb.Partial {
+			partial++
+		}
+		if !c.Complete || !c.Exact {
+			continue
+		}
+		if !slices.Equal(ids(ra.Results), ids(rb.Results)) || ra.Total != rb.Total || rb.Partial || !reflect.DeepEqual(ra.Facets, rb.Facets) {
+			t.Errorf("%q: complete search of a tiered index: %v (%d), untiered %v (%d)", c.Q, ids(rb.Results), rb.Total, ids(ra.Results), ra.Total)
+		}
+		for k := range ra.Results {
+			if ra.Results[k].Score != rb.Results[k].Score {
+				t.Errorf("%q %s: score %v, untiered %v", c.Q, ra.Results[k].ID, rb.Results[k].Score, ra.Results[k].Score)
+			}
+		}
+	}
+	if partial == 0 {
+		t.Error("no search left a tail unread")
+	}
 }

@@ -290,7 +290,25 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := engine.Open(dir, "fr"); err == nil {
 		t.Error("want error for missing language")
 	}
+	// A manifest page that cannot be read, or lists the wrong number of
+	// shards, reads as empty: no results, no panic.
+	pages, _ := filepath.Glob(filepath.Join(dir, "search", "en", "m0-*.js"))
+	for _, bad := range []string{"garbage", `(window.KBSearchData=window.KBSearchData||[]).push(["en/m0.js",{"s":[""],"h":["x"]}]);`} {
+		os.WriteFile(pages[0], []byte(bad), 0o644)
+		ix, err := engine.Open(dir, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := ix.Query("printer", engine.Options{}); len(r.Results) != 0 {
+			t.Errorf("bad page %q: %d results", bad, len(r.Results))
+		}
+	}
 	p := filepath.Join(dir, "search", "en", "manifest.js")
+	m, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(m), `"c":`, `"c":9`, 1)), 0o644)
+	if _, err := engine.Open(dir, "en"); err == nil {
+		t.Error("want error for a manifest listing too few pages")
+	}
 	os.WriteFile(p, []byte("garbage"), 0o644)
 	if _, err := engine.Open(dir, "en"); err == nil {
 		t.Error("want error for bad manifest")

@@ -62,11 +62,8 @@ func (lc *langFiles) update(ch index.Changed) (write []File, remove []string) {
 		w, r, exp.types = lc.updateLists(exp.types, lc.types(), format.TypeListName)
 		write, remove = append(write, w...), append(remove, r...)
 	}
-	if m := lc.manifestData(exp); !slices.Equal(m, exp.manifest) {
-		exp.manifest = m
-		write = append(write, File{Path: lc.path("manifest.js"), Data: m})
-	}
-	return write, remove
+	w, r := lc.updateManifest(exp)
+	return append(write, w...), append(remove, r...)
 }
 
 // updateShards updates the entries of changed keys and renders the shards
@@ -102,14 +99,26 @@ func (lc *langFiles) updateShards(keys map[string]bool) (write []File, remove []
 	var r shardRenderer
 	for _, k := range ks {
 		so := exp.shards[k]
-		old := so.hash
-		f := lc.renderShard(k, so, &r)
+		old, oldTails := so.hash, slices.Clone(so.tails)
+		files := lc.renderShard(k, so, &r)
 		if so.hash != old {
-			write = append(write, f)
+			write = append(write, files...)
 			remove = append(remove, lc.path(format.ShardName(k, old)))
+			remove = append(remove, unused(oldTails, so.tails)...)
 		}
 	}
 	return write, remove
+}
+
+// unused returns the paths of old not in now.
+func unused(old, now []string) []string {
+	var out []string
+	for _, p := range old {
+		if !slices.Contains(now, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // updateLists rewrites the product or type lists whose content changed:

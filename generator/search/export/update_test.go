@@ -73,8 +73,14 @@ func checkSiteFiles(t *testing.T, dir string, c *Writer) {
 		lc := c.langs[l]
 		exp := lc.exp
 		want[lc.path("manifest.js")] = true
+		for j, h := range exp.pages {
+			want[lc.path(format.PageName(j, h))] = true
+		}
 		for k, s := range exp.shards {
 			want[lc.path(format.ShardName(k, s.hash))] = true
+			for _, p := range s.tails {
+				want[p] = true
+			}
 		}
 		for k, p := range exp.prods {
 			want[lc.path(format.ProdName(k, p.hash))] = true
@@ -343,4 +349,37 @@ func BenchmarkUpdate10kRewrite(b *testing.B) {
 		src := alt[i%2]
 		d.Title, d.Summary, d.Sections = src.Title, src.Summary, src.Sections
 	})
+}
+
+// TestUpdateTiers: serve mode rewrites the tail files of the shards it
+// rewrites and deletes those no longer used.
+func TestUpdateTiers(t *testing.T) {
+	defer func(n int) { tierSize = n }(tierSize)
+	tierSize = 2
+	docs := fixtureDocs(t)
+	c := New(index.Analyze(docs))
+	dir := t.TempDir()
+	writeFiles(t, dir, allFiles(c))
+	added := fields.Doc{ID: "KB999999", Title: "Tune the printer", URL: "kb/kb999999.html", Source: "content/kb999999.md", Lang: "en",
+		Sections: []fields.Section{{Text: "Tune the printer with the printer wizard."}}}
+	w, r := c.Update([]fields.Doc{added}, []string{"content/kb100005.md"})
+	tails := 0
+	for _, f := range w {
+		if strings.Contains(f.Path, "/t") {
+			tails++
+		}
+	}
+	if tails == 0 || len(r) == 0 {
+		t.Fatalf("update: %d tail files written, %d files removed", tails, len(r))
+	}
+	applyUpdate(t, dir, w, r)
+	checkSiteFiles(t, dir, c)
+	ix, err := engine.Open(dir, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ids(ix.Query("printer ", engine.Options{Complete: true, Limit: 100}).Results)
+	if !slices.Contains(got, "KB999999") || slices.Contains(got, "KB100005") {
+		t.Errorf("printer: %v", got)
+	}
 }

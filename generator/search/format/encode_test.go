@@ -59,7 +59,11 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
 		}
 	}
-	m := Manifest{V: 1, Lang: "en", N: 3, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
+	pg := Page{Starts: []string{"", "a&"}, Hashes: []string{"c", "d"}}
+	if want, _ := json.Marshal(pg); !bytes.Equal(pg.AppendJSON(nil), want) {
+		t.Fatalf("page: got %s, want %s", pg.AppendJSON(nil), want)
+	}
+	m := Manifest{V: 2, Lang: "en", N: 3, Shards: 3, Group: 2, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
 		Prods: [][]string{{"P&Q", "p-q", "h"}}}
 	for _, types := range [][][]string{nil, {{"How-to guide", "how-to", "h"}, {"FAQ", "faq", "i"}}} {
 		m.Types = types

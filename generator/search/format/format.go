@@ -7,14 +7,21 @@
 //
 // Client index layout, per language L under search/L/:
 //
-//	manifest.js            {"v":1,"lang":L,"n":docs,"s":[shard start keys],"h":[shard hashes],
+//	manifest.js            {"v":2,"lang":L,"n":docs,"c":shards,"g":shards per page,
+//	                        "s":[start key of each page's first shard],"h":[page hashes],
 //	                        "r":records version,"p":[[product name,slug,hash],...],
 //	                        "y":[[article type name,slug,hash],...] (left out if none)}
+//	m<j>-<hash>.js         manifest page j, of shards j*g to j*g+g-1:
+//	                        {"s":[shard start keys],"h":[shard hashes]}
 //	s<k>-<hash>.js         shard k: every key (surface word, term, ID key) with
 //	                        start[k] <= key < start[k+1] (UTF-16 order):
 //	                        {"w":[words],"m":[terms of each word: local term index,
 //	                        foreign term string, list of those, or null for a stop word],
-//	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]}}
+//	                        "t":[terms],"p":[postings of each term],"i":{idkey:[docs]},
+//	                        "x":[[local term index,postings in all,tail hash],...] (left out
+//	                        if none)}: a term of many postings holds those of the highest
+//	                        scores here, the others (its tail) in t<k>-<i>-<hash>.js
+//	t<k>-<i>-<hash>.js     tail of term i of shard k (a number string of postings)
 //	p<k>-<hash>.js         docs of product k (a number string)
 //	y<k>-<hash>.js         docs of article type k (a number string)
 //	r/<doc>-<version>.js   record of doc: {"i":id,"t":title,"u":url,"s":source,
@@ -22,6 +29,10 @@
 //	                        "y":article type (left out if none),"d":true (an ID made from the
 //	                        file's path, not to show; left out otherwise),"x":[[section id,heading,text],...]}
 //
+// The manifest is two-level because one start key and hash per shard grow
+// with the corpus (2,600 shards at 100,000 articles): a query routes a key
+// to a page by the page start keys, then to a shard by the page's own, and
+// so reads only the pages of the keys it looks up.
 // Every file is a script: (window.KBSearchData=window.KBSearchData||[]).push(["L/file.js",DATA]);
 // A number string is a list of integers, each as base-32 digits, most
 // significant first, digits 32+v for all but the last, v for the last, over
@@ -138,6 +149,17 @@ func RecordName(d int, ver string) string {
 	return "r/" + strconv.Itoa(d) + "-" + ver + ".js"
 }
 
+// PageName is the name of manifest page j, of content hash hash.
+func PageName(j int, hash string) string {
+	return "m" + strconv.Itoa(j) + "-" + hash + ".js"
+}
+
+// TailName is the name of the tail of local term i of shard k, of
+// content hash hash.
+func TailName(k, i int, hash string) string {
+	return "t" + strconv.Itoa(k) + "-" + strconv.Itoa(i) + "-" + hash + ".js"
+}
+
 // ShardName is the name of shard k, of content hash hash.
 func ShardName(k int, hash string) string {
 	return "s" + strconv.Itoa(k) + "-" + hash + ".js"
@@ -161,17 +183,24 @@ func Route(n int, start func(k int) string, key string) int {
 	return max(i-1, 0)
 }
 
-// Manifest is the manifest file of a language.
+// Manifest is the manifest file of a language. Starts and Hashes are
+// those of its pages; page j lists shards j*Group to j*Group+Group-1.
 type Manifest struct {
 	V      int        `json:"v"`
 	Lang   string     `json:"lang"`
 	N      int        `json:"n"`
+	Shards int        `json:"c"`
+	Group  int        `json:"g"`
 	Starts []string   `json:"s"`
 	Hashes []string   `json:"h"`
 	RecVer string     `json:"r"`
 	Prods  [][]string `json:"p"`
 	Types  [][]string `json:"y,omitempty"`
 }
+
+// Pages is the number of pages a manifest of that many shards and shards
+// per page lists.
+func Pages(shards, group int) int { return (shards + group - 1) / group }
 
 // AppendJSON appends the JSON of m.
 func (m *Manifest) AppendJSON(b []byte) []byte {
@@ -181,6 +210,10 @@ func (m *Manifest) AppendJSON(b []byte) []byte {
 	b = AppendJSONString(b, m.Lang)
 	b = append(b, `,"n":`...)
 	b = strconv.AppendInt(b, int64(m.N), 10)
+	b = append(b, `,"c":`...)
+	b = strconv.AppendInt(b, int64(m.Shards), 10)
+	b = append(b, `,"g":`...)
+	b = strconv.AppendInt(b, int64(m.Group), 10)
 	b = append(b, `,"s":`...)
 	b = appendJSONStrings(b, m.Starts)
 	b = append(b, `,"h":`...)
@@ -188,28 +221,29 @@ func (m *Manifest) AppendJSON(b []byte) []byte {
 	b = append(b, `,"r":`...)
 	b = AppendJSONString(b, m.RecVer)
 	b = append(b, `,"p":`...)
-	if m.Prods == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, p := range m.Prods {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONStrings(b, p)
-		}
-		b = append(b, ']')
-	}
+	b = appendLists(b, m.Prods)
 	if len(m.Types) > 0 {
-		b = append(b, `,"y":[`...)
-		for i, p := range m.Types {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONStrings(b, p)
-		}
-		b = append(b, ']')
+		b = append(b, `,"y":`...)
+		b = appendLists(b, m.Types)
 	}
+	return append(b, '}')
+}
+
+// appendLists appends a list of string lists, null if nil.
+func appendLists(b []byte, ls [][]string) []byte { return AppendJSONList(b, ls, appendJSONStrings) }
+
+// Page is a manifest page: the start keys and hashes of its shards.
+type Page struct {
+	Starts []string `json:"s"`
+	Hashes []string `json:"h"`
+}
+
+// AppendJSON appends the JSON of p.
+func (p *Page) AppendJSON(b []byte) []byte {
+	b = append(b, `{"s":`...)
+	b = appendJSONStrings(b, p.Starts)
+	b = append(b, `,"h":`...)
+	b = appendJSONStrings(b, p.Hashes)
 	return append(b, '}')
 }
 

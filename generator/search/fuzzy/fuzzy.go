@@ -32,7 +32,7 @@ func Near(f *reader.Files, w string, maxd int, wide bool, touch func(int)) []Can
 	out := near(f, k, w, maxd, nil, touch)
 	if wide {
 		for _, k2 := range []int{k - 1, k + 1} {
-			if k2 >= 0 && k2 < len(f.Manifest().Starts) {
+			if k2 >= 0 && k2 < f.NumShards() {
 				out = near(f, k2, w, maxd, out, touch)
 			}
 		}
@@ -84,7 +84,7 @@ func Suggest(f *reader.Files, w string, wide bool, touch func(int)) string {
 	for _, c := range Near(f, w, maxd, wide, touch) {
 		df := 0
 		for _, t := range c.Refs {
-			df = max(df, len(f.Postings(t))/2)
+			df = max(df, f.DF(t))
 		}
 		if c.D < bestD || (c.D == bestD && df > bestDF) {
 			best, bestD, bestDF = c.Word, c.D, df

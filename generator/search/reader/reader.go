@@ -1,6 +1,6 @@
 // Package reader reads the client index of one language of a built site
 // (search/format) the way search-engine.js loads it: the manifest at Open,
-// then each word shard, article record and product or type list the first
+// then each manifest page, word shard, article record and product or type list the first
 // time a query asks for it. The query engine (search/engine) ranks over
 // what it reads. Files is not safe for concurrent use.
 package reader
@@ -21,6 +21,7 @@ type Files struct {
 	dir    string // siteDir/search
 	lang   string
 	man    format.Manifest
+	pages  map[int]*format.Page
 	shards map[int]*Shard
 	prods  map[int][]int // product lists read
 	types  map[int][]int // article type lists read
@@ -36,9 +37,18 @@ type Shard struct {
 	T     []string           `json:"t"`
 	P     []string           `json:"p"`
 	I     map[string][]int32 `json:"i"`
+	X     [][]any            `json:"x"`
 	words map[string]int
 	terms map[string]int
+	tails map[int]tail
 	post  map[int][]int
+	all   map[int][]int // postings with the tail read
+}
+
+// tail is where the postings of a term beyond its shard's are.
+type tail struct {
+	df   int // postings in all
+	hash string
 }
 
 // Term is a term located in a shard: its number there and its name.
@@ -69,11 +79,12 @@ func Open(siteDir, lang string, loaded *[]string) (*Files, error) {
 	} else {
 		lang = format.LangKey(lang)
 	}
-	f := &Files{dir: dir, lang: lang, shards: map[int]*Shard{}, prods: map[int][]int{}, types: map[int][]int{}, recs: map[int]*format.Record{}, loaded: loaded}
+	f := &Files{dir: dir, lang: lang, pages: map[int]*format.Page{}, shards: map[int]*Shard{}, prods: map[int][]int{}, types: map[int][]int{}, recs: map[int]*format.Record{}, loaded: loaded}
 	if err := f.load("manifest.js", &f.man); err != nil {
 		return nil, err
 	}
-	if len(f.man.Starts) == 0 || len(f.man.Starts) != len(f.man.Hashes) {
+	m := f.man
+	if m.Shards <= 0 || m.Group <= 0 || len(m.Starts) != format.Pages(m.Shards, m.Group) || len(m.Hashes) != len(m.Starts) {
 		return nil, errors.New("search index: bad manifest")
 	}
 	return f, nil
@@ -97,10 +108,43 @@ func (f *Files) load(name string, v any) error {
 	return json.Unmarshal(data, v)
 }
 
-// Route returns the shard holding key: the last whose start <= key.
+// NumShards returns the number of shards.
+func (f *Files) NumShards() int { return f.man.Shards }
+
+// page returns manifest page j; one that cannot be read, or that lists
+// the wrong number of shards, is empty.
+func (f *Files) page(j int) *format.Page {
+	if p := f.pages[j]; p != nil {
+		return p
+	}
+	p := &format.Page{}
+	if j < 0 || j >= len(f.man.Hashes) {
+		return p
+	}
+	n := min(f.man.Group, f.man.Shards-j*f.man.Group)
+	if err := f.load(format.PageName(j, f.man.Hashes[j]), p); err != nil || len(p.Starts) != n || len(p.Hashes) != n {
+		p = &format.Page{}
+	}
+	f.pages[j] = p
+	return p
+}
+
+// Route returns the shard holding key: the last whose start <= key. It
+// finds the page first, by the manifest's page start keys.
 func (f *Files) Route(key string) int {
 	s := f.man.Starts
-	return format.Route(len(s), func(k int) string { return s[k] }, key)
+	j := format.Route(len(s), func(k int) string { return s[k] }, key)
+	p := f.page(j).Starts
+	return j*f.man.Group + format.Route(len(p), func(k int) string { return p[k] }, key)
+}
+
+// Start returns the start key of shard k ("" if its page cannot be read).
+func (f *Files) Start(k int) string {
+	p := f.page(k / f.man.Group)
+	if i := k % f.man.Group; i < len(p.Starts) {
+		return p.Starts[i]
+	}
+	return ""
 }
 
 // Shard returns shard k; a shard that cannot be read is empty.
@@ -109,7 +153,8 @@ func (f *Files) Shard(k int) *Shard {
 		return s
 	}
 	s := &Shard{}
-	if err := f.load(format.ShardName(k, f.man.Hashes[k]), s); err != nil {
+	p := f.page(k / f.man.Group)
+	if i := k % f.man.Group; i >= len(p.Hashes) || f.load(format.ShardName(k, p.Hashes[i]), s) != nil {
 		s = &Shard{}
 	}
 	s.words = make(map[string]int, len(s.W))
@@ -120,7 +165,18 @@ func (f *Files) Shard(k int) *Shard {
 	for i, t := range s.T {
 		s.terms[t] = i
 	}
-	s.post = map[int][]int{}
+	s.post, s.all, s.tails = map[int][]int{}, map[int][]int{}, map[int]tail{}
+	for _, x := range s.X {
+		if len(x) != 3 {
+			continue
+		}
+		i, ok1 := x[0].(float64)
+		df, ok2 := x[1].(float64)
+		h, ok3 := x[2].(string)
+		if ok1 && ok2 && ok3 {
+			s.tails[int(i)] = tail{int(df), h}
+		}
+	}
 	f.shards[k] = s
 	return s
 }
@@ -169,20 +225,70 @@ func (f *Files) Term(k int, name string) (Term, bool) {
 	return Term{Shard: k, Idx: j, Name: name}, ok
 }
 
-// Postings returns the decoded (doc, score) pairs of a term.
-func (f *Files) Postings(t Term) []int {
+// Postings returns the decoded (doc, score) pairs of a term, by doc: those
+// its shard holds, or with all, every one (its tail file read and merged;
+// one that cannot be read adds none).
+func (f *Files) Postings(t Term, all bool) []int {
 	s := f.Shard(t.Shard)
-	if p, ok := s.post[t.Idx]; ok {
+	p, ok := s.post[t.Idx]
+	if !ok {
+		p = decode(s.P[t.Idx])
+		s.post[t.Idx] = p
+	}
+	tl, tiered := s.tails[t.Idx]
+	if !all || !tiered {
 		return p
 	}
-	nums := format.DecodeNums(s.P[t.Idx])
+	if m, ok := s.all[t.Idx]; ok {
+		return m
+	}
+	var str string
+	if err := f.load(format.TailName(t.Shard, t.Idx, tl.hash), &str); err != nil {
+		str = ""
+	}
+	m := merge(p, decode(str))
+	s.all[t.Idx] = m
+	return m
+}
+
+// DF returns the number of docs of a term, its tail's included.
+func (f *Files) DF(t Term) int {
+	if tl, ok := f.Shard(t.Shard).tails[t.Idx]; ok {
+		return tl.df
+	}
+	return len(f.Postings(t, false)) / 2
+}
+
+// Partial reports whether a term has postings beyond its shard's.
+func (f *Files) Partial(t Term) bool {
+	_, ok := f.Shard(t.Shard).tails[t.Idx]
+	return ok
+}
+
+// decode decodes postings: pairs (doc delta, score) to (doc, score).
+func decode(s string) []int {
+	nums := format.DecodeNums(s)
+	nums = nums[:len(nums)&^1]
 	doc := 0
-	for i := 0; i+1 < len(nums); i += 2 {
+	for i := 0; i < len(nums); i += 2 {
 		doc += nums[i]
 		nums[i] = doc
 	}
-	s.post[t.Idx] = nums
 	return nums
+}
+
+// merge merges two lists of (doc, score) pairs by doc.
+func merge(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || i < len(a) && a[i] <= b[j] {
+			out, i = append(out, a[i], a[i+1]), i+2
+		} else {
+			out, j = append(out, b[j], b[j+1]), j+2
+		}
+	}
+	return out
 }
 
 // Product finds a product by name or slug, comparing folded words; -1 if

@@ -1,5 +1,5 @@
 // Runs queries through templates/assets/search-engine.js on a built index.
-// Usage: node parity.js ENGINE SITE_DIR CASES_JSON  (cases: [{lang,q,limit,product,type,exact}])
+// Usage: node parity.js ENGINE SITE_DIR CASES_JSON  (cases: [{lang,q,limit,product,type,exact,complete}])
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -19,7 +19,7 @@ function engine(lang) {
 (async () => {
   const out = [];
   for (const c of cases) {
-    out.push(await engine(c.lang).search(c.q, { limit: c.limit, product: c.product, type: c.type, exact: c.exact, facets: true }));
+    out.push(await engine(c.lang).search(c.q, { limit: c.limit, product: c.product, type: c.type, exact: c.exact, complete: c.complete, facets: true }));
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
