@@ -100,6 +100,7 @@ func (s *Site) Apply(c *Change, dl *diag.List) bool {
 	}
 	for _, n := range c.news {
 		s.bySource[n.Source] = n
+		s.serve.include(n, 1)
 	}
 	if !s.affected(c) {
 		return false // the languages changed, and with them every page's switcher
@@ -140,13 +141,13 @@ func (s *Site) swapIn(c *Change) []func() {
 		undo = append(undo, func() { s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
 	var back func()
-	c.oldRedirects, back = s.aliases().Drop(func(t *resolve.Target) bool { return c.oldSet[article(t)] })
+	c.oldRedirects, back = s.aliases().Drop(linkIns(c.olds))
 	undo = append(undo, back)
 	for _, a := range c.news {
 		s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
 			delete(s.byKey, content.Key(a.Meta.Lang, a.Meta.ID))
-			s.aliases().Forget(a.target)
+			s.aliases().Forget(a.linkIn())
 		})
 	}
 	return undo
@@ -282,7 +283,7 @@ func (s *Site) relink(c *Change, d *delta.Change) {
 	}
 	d.Relink(func(t *resolve.Target) resolve.Links { return article(t).linked }, after)
 	for a, r := range c.resolved {
-		a.linked = r
+		s.setLinked(a, r)
 	}
 	for a, r := range c.related {
 		d.Remap(a.target, targetsOf(a.related)) // touches a if it shows a moved title

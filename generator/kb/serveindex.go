@@ -1,7 +1,10 @@
 package kb
 
 import (
+	"maps"
 	"slices"
+
+	"kbsite/generator/resolve"
 )
 
 // serveIndex holds the reverse indexes serve mode keeps so that an edit
@@ -13,18 +16,66 @@ type serveIndex struct {
 	// names an article.
 	related, similar refs
 	products         productUse
+	// includers are the articles that include each content file; files
+	// count the articles that link each content file.
+	includers map[string][]*Article
+	files     map[string]int
 }
 
 // newServeIndex indexes the site's lists and products, once its related
 // and similar articles are known.
 func (s *Site) newServeIndex() *serveIndex {
-	x := &serveIndex{related: refs{}, similar: refs{}, products: productUse{names: map[string]map[string]string{}, uses: map[string]int{}}}
+	x := &serveIndex{related: refs{}, similar: refs{}, products: productUse{names: map[string]map[string]string{}, uses: map[string]int{}},
+		includers: map[string][]*Article{}, files: map[string]int{}}
 	for _, a := range s.Articles {
 		x.related.set(a, nil, a.related)
 		x.similar.set(a, nil, a.similar)
 		x.products.add(a, 1)
+		x.include(a, 1)
+		x.link(a.linked.Files, 1)
 	}
 	return x
+}
+
+// Including are the sources of the articles that include the content
+// file rel.
+func (s *Site) Including(rel string) []string {
+	return each(s.serve.includers[rel], func(a *Article) string { return a.Source })
+}
+
+// include counts a's includes in (by 1) or out (by -1).
+func (x *serveIndex) include(a *Article, by int) {
+	for _, rel := range a.Includes {
+		if by > 0 {
+			x.includers[rel] = append(x.includers[rel], a)
+		} else if l := slices.DeleteFunc(x.includers[rel], func(b *Article) bool { return b == a }); len(l) == 0 {
+			delete(x.includers, rel)
+		} else {
+			x.includers[rel] = l
+		}
+	}
+}
+
+// link counts links to files in (by 1) or out (by -1).
+func (x *serveIndex) link(files []string, by int) {
+	for _, f := range files {
+		if x.files[f] += by; x.files[f] == 0 {
+			delete(x.files, f)
+		}
+	}
+}
+
+// setLinked gives a its resolved links, keeping the count of linked files.
+func (s *Site) setLinked(a *Article, l resolve.Links) {
+	s.serve.link(a.linked.Files, -1)
+	s.serve.link(l.Files, 1)
+	a.linked = l
+}
+
+// published are the content files the articles link to, sorted: what
+// usedFiles finds, without a walk over every article.
+func (x *serveIndex) published() []string {
+	return slices.Sorted(maps.Keys(x.files))
 }
 
 // setRelated and setSimilar change a's lists, keeping the index.
@@ -38,11 +89,14 @@ func (s *Site) setSimilar(a *Article, list []*Article) {
 	a.similar = list
 }
 
-// forget takes the old versions' own lists out of the index.
+// forget takes the old versions' lists, includes and links out of the
+// index.
 func (x *serveIndex) forget(olds []*Article) {
 	for _, o := range olds {
 		x.related.set(o, o.related, nil)
 		x.similar.set(o, o.similar, nil)
+		x.include(o, -1)
+		x.link(o.linked.Files, -1)
 	}
 }
 
