@@ -74,6 +74,16 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		{"drop that alias", false, func() []string {
 			return []string{edit("passport/kb305159.md", "aliases: [Q305159, Q305160]", "aliases: [Q305159]")}
 		}},
+		{"include a file", false, func() []string {
+			os.MkdirAll(filepath.Join(content, "includes"), 0o755)
+			os.WriteFile(filepath.Join(content, "includes", "note.md"), []byte("An included note.\n"), 0o644)
+			return []string{edit("passport/kb305159.md", "## Cause", "[!INCLUDE [note](../includes/note.md)]\n\n## Cause")}
+		}},
+		{"edit the included file", false, func() []string {
+			p := filepath.Join(content, "includes", "note.md")
+			os.WriteFile(p, []byte("An included note, edited.\n"), 0o644)
+			return []string{p}
+		}},
 		{"change products", false, func() []string {
 			return []string{edit("windows-xp/kb302089.md", "products: [", "products: [brand-new-product, ")}
 		}},
