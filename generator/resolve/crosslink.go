@@ -284,14 +284,14 @@ func Backlinks(from []*Target, out func(*Target) []*Target, want []*Target) map[
 // Aliases.Add.
 func (ix *Index) Swap(olds, news []Article) (undo func()) {
 	for _, a := range olds {
-		ix.Remove(a.Target)
+		ix.remove(a)
 	}
 	for _, a := range news {
 		ix.Put(a.Target)
 	}
 	return func() {
 		for i := len(news) - 1; i >= 0; i-- {
-			ix.Remove(news[i].Target)
+			ix.remove(news[i])
 		}
 		for i := len(olds) - 1; i >= 0; i-- {
 			a := olds[i]
