@@ -79,7 +79,8 @@ func BenchmarkLinks1k(b *testing.B)  { benchLinks(b, 1000) }
 func BenchmarkLinks10k(b *testing.B) { benchLinks(b, 10000) }
 
 // benchIncremental measures serve mode's rebuild after one article changes
-// in a site of n articles: parse, re-link, and write the affected pages.
+// in a site of n articles (a different one each time, a sentence added):
+// parse, re-link, and write the affected pages.
 // b.Loop runs the setup (a full build, minutes at 100k) once. Wall time on
 // a shared machine is noisy, so it reports the process's CPU time per edit
 // too, garbage collection included.
@@ -94,14 +95,18 @@ func benchIncremental(b *testing.B, n int) {
 	if err != nil || res.Failed() {
 		b.Fatal(err, res.Diagnostics)
 	}
-	target := filepath.Join(content, filepath.FromSlash(res.Site.Articles[n/2].Source))
-	orig, _ := os.ReadFile(target)
+	var sources []string // the articles to edit in turn, as kbbench does
+	for i := range 11 {
+		sources = append(sources, res.Site.Articles[(n/2+i*(n/11+1))%n].Source)
+	}
 	res = nil
 	runtime.GC() // do not charge the full build's garbage to the edits
 	written, edits := 0, 0
 	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
+		target := filepath.Join(content, filepath.FromSlash(sources[edits%len(sources)]))
+		orig, _ := os.ReadFile(target)
 		edited := strings.Replace(string(orig), "## Cause", "## Cause\n\nEdit number "+strconv.Itoa(edits)+".", 1)
 		os.WriteFile(target, []byte(edited), 0o644)
 		edits++
