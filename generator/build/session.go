@@ -68,11 +68,7 @@ func (s *Session) articlesAt(p string) ([]string, bool) {
 	if kind == content.Article {
 		arts = append(arts, rel)
 	}
-	for _, a := range s.site.Articles {
-		if slices.Contains(a.Includes, rel) {
-			arts = append(arts, a.Source)
-		}
-	}
+	arts = append(arts, s.site.Including(rel)...)
 	return arts, len(arts) > 0
 }
 

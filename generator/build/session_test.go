@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -16,11 +17,17 @@ import (
 // TestIncrementalMatchesFullBuild applies edits through a Session and
 // checks after each that the live output is byte-identical to a fresh full
 // build of the same content: incremental rebuilds may skip work, never
-// change the result.
+// change the result. Each step says whether it may be incremental, so
+// that the shortcuts are the ones tested, and the steps follow each other
+// on one session, so that serve mode's indexes must stay right from edit
+// to edit (an article edited twice, a new article edited, then deleted).
 func TestIncrementalMatchesFullBuild(t *testing.T) {
 	dir := t.TempDir()
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	copyTree(t, filepath.Join(repo, "content"), content)
+	// A tree that names none of the edited articles: every page shows it,
+	// so a change of title it shows would rebuild everything.
+	os.WriteFile(filepath.Join(content, "toc.yml"), []byte("- name: Messenger\n  href: messenger/kb307294.md\n"), 0o644)
 	opts := Options{ContentDir: content, TemplatesDir: filepath.Join(repo, "templates"), OutDir: out}
 	sess, res, err := NewSession(opts)
 	if err != nil || res.Failed() {
@@ -37,30 +44,65 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	}
 	steps := []struct {
 		name  string
+		full  bool // the edit changes what every page shows
 		apply func() []string
 	}{
-		{"retitle a linked article", func() []string {
+		{"edit the text of a linked article", false, func() []string {
+			return []string{edit("network/kb310221.md", "## Cause", "## Cause\n\nAn added sentence.")}
+		}},
+		{"retitle a linked article", false, func() []string {
 			return []string{edit("network/kb310221.md", "title: ", "title: Renamed - ")}
 		}},
-		{"retitle a translation", func() []string {
+		{"retitle it again", false, func() []string {
+			return []string{edit("network/kb310221.md", "title: Renamed - ", "title: Renamed twice - ")}
+		}},
+		{"retitle a translation", false, func() []string {
 			return []string{edit("de/network/kb324214.md", "title: ", "title: Umbenannt - ")}
 		}},
-		{"add a link and a keyword", func() []string {
+		{"add a link and a keyword", false, func() []string {
 			return []string{edit("passport/kb305159.md", "## Cause", "See also [](kb:KB302089).\n\n## Cause")}
 		}},
-		{"change products", func() []string {
-			return []string{edit("windows-xp/kb302089.md", "products: [", "products: [brand-new-product, ")}
+		{"retitle the linked article", false, func() []string {
+			return []string{edit("windows-xp/kb302089.md", "title: ", "title: Relinked - ")}
 		}},
-		{"name that product", func() []string {
-			return []string{edit("windows-xp/kb302089.md", "brand-new-product", "Brand New Product")}
+		{"remove that link", false, func() []string {
+			return []string{edit("passport/kb305159.md", "See also [](kb:KB302089).\n\n", "")}
 		}},
-		{"new article", func() []string {
-			p := filepath.Join(content, "new", "kb900001.md")
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			os.WriteFile(p, []byte("---\nid: KB900001\ntitle: A new article\nproducts: [windows-xp]\naliases: [Q900001]\n---\n## Symptoms\n\nLinks to [](kb:KB307294).\n"), 0o644)
+		{"add an alias", false, func() []string {
+			return []string{edit("passport/kb305159.md", "aliases: [Q305159]", "aliases: [Q305159, Q305160]")}
+		}},
+		{"drop that alias", false, func() []string {
+			return []string{edit("passport/kb305159.md", "aliases: [Q305159, Q305160]", "aliases: [Q305159]")}
+		}},
+		{"include a file", false, func() []string {
+			os.MkdirAll(filepath.Join(content, "includes"), 0o755)
+			os.WriteFile(filepath.Join(content, "includes", "note.md"), []byte("An included note.\n"), 0o644)
+			return []string{edit("passport/kb305159.md", "## Cause", "[!INCLUDE [note](../includes/note.md)]\n\n## Cause")}
+		}},
+		{"edit the included file", false, func() []string {
+			p := filepath.Join(content, "includes", "note.md")
+			os.WriteFile(p, []byte("An included note, edited.\n"), 0o644)
 			return []string{p}
 		}},
-		{"delete that article", func() []string {
+		{"change products", false, func() []string {
+			return []string{edit("windows-xp/kb302089.md", "products: [", "products: [brand-new-product, ")}
+		}},
+		{"name that product", true, func() []string {
+			return []string{edit("windows-xp/kb302089.md", "brand-new-product", "Brand New Product")}
+		}},
+		{"new article", false, func() []string {
+			p := filepath.Join(content, "new", "kb900001.md")
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte("---\nid: KB900001\ntitle: A new article\nproducts: [windows-xp]\naliases: [Q900001]\nrelated: [KB310221]\n---\n## Symptoms\n\nLinks to [](kb:KB307294).\n"), 0o644)
+			return []string{p}
+		}},
+		{"retitle the article it names", false, func() []string {
+			return []string{edit("network/kb310221.md", "title: Renamed twice - ", "title: ")}
+		}},
+		{"edit the new article", false, func() []string {
+			return []string{edit("new/kb900001.md", "title: A new article", "title: A new article, retitled")}
+		}},
+		{"delete that article", false, func() []string {
 			p := filepath.Join(content, "new", "kb900001.md")
 			os.Remove(p)
 			return []string{p}
@@ -75,11 +117,39 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		if len(written) == 0 {
 			t.Errorf("%s: nothing written", st.name)
 		}
+		if slices.Contains(written, "*") != st.full {
+			t.Errorf("%s: want a full rebuild %v, wrote %v", st.name, st.full, written)
+		}
 		full := filepath.Join(dir, "full-"+strings.ReplaceAll(st.name, " ", "-"))
 		if r := buildInto(t, content, full); r.Failed() {
 			t.Fatal(messages(r))
 		}
-		compareTrees(t, st.name, readTree(t, full), readTree(t, out))
+		want, got := readTree(t, full), readTree(t, out)
+		checkRelatedTitles(t, st.name, want, got)
+		compareTrees(t, st.name, want, got)
+	}
+}
+
+var (
+	listLink = regexp.MustCompile(`<a href="([^"#]+)[^"]*">([^<]*)</a>`)
+	pageH1   = regexp.MustCompile(`<h1 id="article-title">([^<]*)</h1>`)
+)
+
+// checkRelatedTitles checks the part of the pages compareTrees leaves out,
+// "Related articles", as far as a full build can say: every article it
+// lists exists in the full build (want), under the title shown there.
+func checkRelatedTitles(t *testing.T, name string, want, got map[string][]byte) {
+	t.Helper()
+	for p, page := range got {
+		for _, m := range listLink.FindAllSubmatch(relatedSection.Find(page), -1) {
+			target := path.Join(path.Dir(p), string(m[1]))
+			h1 := pageH1.FindSubmatch(want[target])
+			if h1 == nil {
+				t.Errorf("%s: %s lists %s as related, which a full build has no article at", name, p, target)
+			} else if !bytes.Equal(h1[1], m[2]) {
+				t.Errorf("%s: %s lists %s as related under %q, a full build titles it %q", name, p, target, m[2], h1[1])
+			}
+		}
 	}
 }
 

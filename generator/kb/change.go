@@ -100,17 +100,18 @@ func (s *Site) Apply(c *Change, dl *diag.List) bool {
 	}
 	for _, n := range c.news {
 		s.bySource[n.Source] = n
+		s.serve.include(n, 1)
 	}
 	if !s.affected(c) {
 		return false // the languages changed, and with them every page's switcher
 	}
-	if (!c.navSame() && s.navChanged()) || s.nameProducts() {
+	if (!c.navSame() && s.navChanged()) || s.serve.products.update(c, s.config.WrittenNames) {
 		return false // every page shows the tree; product names are on many
 	}
 	if !slices.Equal(s.featuredKeys(&diag.List{}), s.featured) {
 		return false // a featured article went: the full build says so
 	}
-	resolve.CheckProducts(linkIns(c.news), linkIns(s.Articles), s.config.Products, dl)
+	resolve.CheckProductsAmong(linkIns(c.news), s.config.WrittenNames, s.serve.products.uses, s.config.Products, dl)
 	s.checkReachable(c.news, dl)
 	return true
 }
@@ -140,13 +141,13 @@ func (s *Site) swapIn(c *Change) []func() {
 		undo = append(undo, func() { s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a })
 	}
 	var back func()
-	c.oldRedirects, back = s.aliases().Drop(func(t *resolve.Target) bool { return c.oldSet[article(t)] })
+	c.oldRedirects, back = s.aliases().Drop(linkIns(c.olds))
 	undo = append(undo, back)
 	for _, a := range c.news {
 		s.byKey[content.Key(a.Meta.Lang, a.Meta.ID)] = a
 		undo = append(undo, func() {
 			delete(s.byKey, content.Key(a.Meta.Lang, a.Meta.ID))
-			s.aliases().Forget(a.target)
+			s.aliases().Forget(a.linkIn())
 		})
 	}
 	return undo
@@ -168,16 +169,8 @@ func (s *Site) resolveAffected(c *Change, dl *diag.List) {
 			}
 		}
 	}
-	for _, b := range s.Articles {
-		if c.oldSet[b] {
-			continue
-		}
-		for _, r := range b.related {
-			if c.oldSet[r] {
-				c.related[b] = s.relatedOf(b, dl)
-				break
-			}
-		}
+	for _, b := range s.serve.related.naming(c.olds, c.oldSet) {
+		c.related[b] = s.relatedOf(b, dl)
 	}
 }
 
@@ -192,7 +185,7 @@ func (s *Site) affected(c *Change) bool {
 		n := c.newBySource[o.Source]
 		c.listingsChanged = c.listingsChanged || n == nil || !listing.Same(entry(o), entry(n))
 	}
-	c.relink(d)
+	s.relink(c, d)
 	s.remapSimilar(c, d)
 	if !s.replaceInPlace(c) {
 		var arts []*Article
@@ -216,8 +209,26 @@ func (s *Site) affected(c *Change) bool {
 			c.touched[t] = true
 		}
 	}
-	linkBacklinks(s.Articles, slices.Collect(maps.Keys(s.current(c, d.Backlinked))))
+	s.relinkBacklinks(c, slices.Collect(maps.Keys(s.current(c, d.Backlinked))))
+	s.serve.forget(c.olds)
 	return true
+}
+
+// relinkBacklinks sets the backlinks of targets (linkBacklinks) from the
+// only articles that can link to them: their backlinks before the change
+// and the articles the change resolved again (the new versions, and the
+// backlinks of the old ones, which link to the new versions if at all).
+func (s *Site) relinkBacklinks(c *Change, targets []*Article) {
+	var from []*Article
+	for _, t := range targets {
+		from = append(from, t.backlinks...)
+	}
+	for a := range c.resolved {
+		from = append(from, a)
+	}
+	from = slices.DeleteFunc(from, func(a *Article) bool { return c.oldSet[a] })
+	sortArticles(from)
+	linkBacklinks(slices.Compact(from), targets)
 }
 
 // replaceInPlace puts each new version where its old one is, in the
@@ -265,18 +276,18 @@ func (s *Site) current(c *Change, ts map[*resolve.Target]bool) map[*Article]bool
 
 // relink applies the resolved links and related lists, and has d touch
 // the pages whose links, backlinks or related lists read differently.
-func (c *Change) relink(d *delta.Change) {
+func (s *Site) relink(c *Change, d *delta.Change) {
 	after := make(map[*resolve.Target]resolve.Links, len(c.resolved))
 	for a, r := range c.resolved {
 		after[a.target] = r
 	}
 	d.Relink(func(t *resolve.Target) resolve.Links { return article(t).linked }, after)
 	for a, r := range c.resolved {
-		a.linked = r
+		s.setLinked(a, r)
 	}
 	for a, r := range c.related {
 		d.Remap(a.target, targetsOf(a.related)) // touches a if it shows a moved title
-		a.related = r
+		s.setRelated(a, r)
 	}
 }
 
@@ -284,14 +295,12 @@ func (c *Change) relink(d *delta.Change) {
 // the pages that show a changed title or address in them; new versions
 // start from their old version's list until the search index refreshes it.
 func (s *Site) remapSimilar(c *Change, d *delta.Change) {
-	for _, a := range s.Articles {
-		if !c.oldSet[a] {
-			a.similar = articles(d.Remap(a.target, targetsOf(a.similar)))
-		}
+	for _, a := range s.serve.similar.naming(c.olds, c.oldSet) {
+		s.setSimilar(a, articles(d.Remap(a.target, targetsOf(a.similar))))
 	}
 	for _, n := range c.news {
 		if o := c.oldBySource[n.Source]; o != nil {
-			n.similar = articles(d.Remap(n.target, targetsOf(o.similar)))
+			s.setSimilar(n, articles(d.Remap(n.target, targetsOf(o.similar))))
 		}
 	}
 }

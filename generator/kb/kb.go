@@ -69,6 +69,7 @@ type Site struct {
 	// corpus is the analysed search corpus serve mode keeps for its
 	// incremental updates (IndexSearch); plain builds let it go.
 	corpus *export.Writer
+	serve  *serveIndex // serve mode's reverse indexes, made with corpus
 	times  *stopwatch.Times
 }
 

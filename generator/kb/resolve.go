@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"maps"
 	"path/filepath"
 	"slices"
 
@@ -59,13 +58,9 @@ func usedFiles(arts []*Article) []string {
 }
 
 // nameProducts takes the product names the articles write
-// (resolve.WrittenNames) into the configuration and reports whether they
-// changed, which changes every page that names those products.
-func (s *Site) nameProducts() bool {
-	names := resolve.WrittenNames(linkIns(s.Articles))
-	changed := !maps.Equal(names, s.config.WrittenNames)
-	s.config.WrittenNames = names
-	return changed
+// (resolve.WrittenNames) into the configuration.
+func (s *Site) nameProducts() {
+	s.config.WrittenNames = resolve.WrittenNames(linkIns(s.Articles))
 }
 
 // linkBacklinks sets the backlinks of every article of targets from the

@@ -41,15 +41,15 @@ func (s *Site) IndexSearch(keep bool) *export.Writer {
 	}
 	corpus := index.Analyze(docs)
 	files := export.New(corpus)
-	if keep {
-		s.corpus = files
-	}
 	similar := related.All(corpus, similarCount+3)
 	for i, a := range s.Articles {
 		a.similar = a.similar[:0]
 		for _, j := range similar[i] {
 			a.similar = append(a.similar, s.Articles[j])
 		}
+	}
+	if keep {
+		s.corpus, s.serve = files, s.newServeIndex()
 	}
 	return files
 }
@@ -75,12 +75,13 @@ func (s *Site) updateSearch(olds, news []*Article) ([]export.File, []string) {
 	}
 	write, remove := s.corpus.Update(changed, removed)
 	for _, a := range news {
-		a.similar = a.similar[:0]
+		var similar []*Article
 		for _, src := range related.Sources(s.corpus.Corpus(), a.Source, similarCount+3) {
 			if r := s.bySource[src]; r != nil && r != a {
-				a.similar = append(a.similar, r)
+				similar = append(similar, r)
 			}
 		}
+		s.setSimilar(a, similar)
 	}
 	return write, remove
 }

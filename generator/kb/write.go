@@ -82,8 +82,8 @@ func (s *Site) WriteChange(c *Change, out write.Live) (int, []string, error) {
 	for a := range c.touched {
 		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
 	}
-	for p, t := range s.redirects {
-		if a := article(t); c.newBySource[a.Source] == a {
+	for _, a := range c.news {
+		for _, p := range s.aliases().Pages(a.linkIn()) {
 			jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(p, entry(a)) }))
 		}
 	}
@@ -139,10 +139,12 @@ func (s *Site) writeSearch(c *Change, out write.Live) ([]string, error) {
 // holds the listings that do).
 func (s *Site) removeGone(c *Change, out write.Live, live []string) ([]string, error) {
 	// A handful of paths may be gone: each is looked up rather than a set
-	// made of every page (a tenth of an edit's time at 10k articles).
+	// made of every page (a tenth of an edit's time at 10k articles). No
+	// two pages share a path, and an unchanged article kept its page, so
+	// only a new version can have one of them.
 	exists := func(p string) bool {
 		return slices.Contains(live, p) || s.redirects[p] != nil ||
-			slices.ContainsFunc(s.Articles, func(a *Article) bool { return a.Path == p })
+			slices.ContainsFunc(c.news, func(a *Article) bool { return a.Path == p })
 	}
 	gone := slices.Clone(c.oldRedirects)
 	for _, a := range c.olds {
@@ -159,6 +161,6 @@ func (s *Site) removeGone(c *Change, out write.Live, live []string) ([]string, e
 // more, returning their paths.
 func (s *Site) updateFiles(out write.Live) ([]string, error) {
 	before := s.published
-	s.published = usedFiles(s.Articles)
+	s.published = s.serve.published()
 	return out.Sync(before, s.published, func(f string) error { return s.files.Copy(f, out.WriteFile) })
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"kbsite/generator/internal/diag"
@@ -105,24 +106,37 @@ func (as Aliases) CheckPaths(arts []Article, owner func(*Target) Article, dl *di
 	}
 }
 
-// Drop takes the redirect pages of the targets gone says are gone (serve
-// mode's old versions) out of Redirects, and returns their paths and what
-// puts them back.
-func (as Aliases) Drop(gone func(*Target) bool) (paths []string, undo func()) {
+// Drop takes the redirect pages of arts (serve mode's old versions) out
+// of Redirects, and returns their paths and what puts them back.
+func (as Aliases) Drop(arts []Article) (paths []string, undo func()) {
 	dropped := map[string]*Target{}
-	for p, t := range as.Redirects {
-		if gone(t) {
-			dropped[p] = t
+	for _, a := range arts {
+		for _, p := range as.Pages(a) {
+			dropped[p] = a.Target
 			paths = append(paths, p)
+			delete(as.Redirects, p)
 		}
 	}
-	maps.DeleteFunc(as.Redirects, func(p string, _ *Target) bool { return dropped[p] != nil })
 	return paths, func() { maps.Copy(as.Redirects, dropped) }
 }
 
-// Forget takes the redirect pages of t out of Redirects.
-func (as Aliases) Forget(t *Target) {
-	maps.DeleteFunc(as.Redirects, func(_ string, r *Target) bool { return r == t })
+// Forget takes the redirect pages of a out of Redirects.
+func (as Aliases) Forget(a Article) {
+	for _, p := range as.Pages(a) {
+		delete(as.Redirects, p)
+	}
+}
+
+// Pages are the redirect pages in Redirects that a's aliases gave it:
+// looked up by alias, so that serve mode need not walk every redirect.
+func (as Aliases) Pages(a Article) []string {
+	var out []string
+	for _, al := range a.Meta.Aliases {
+		if p, ok := as.page(a, al); ok && as.Redirects[p] == a.Target && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // page is where the redirect page of alias al of a goes: an old ID's

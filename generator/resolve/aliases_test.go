@@ -1,6 +1,11 @@
 package resolve
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"kbsite/generator/content"
+)
 
 func TestAliasPath(t *testing.T) {
 	for _, c := range []struct {
@@ -29,11 +34,16 @@ func TestAliasPath(t *testing.T) {
 }
 
 // TestAliasesDropAndForget: Drop takes the old versions' redirects out and
-// its undo puts them back; Forget takes out one target's.
+// its undo puts them back; Forget takes out one article's. Both find them
+// by the articles' aliases (Pages), and leave a redirect that an alias
+// names but another article holds.
 func TestAliasesDropAndForget(t *testing.T) {
 	old, other := &Target{ID: "KB1"}, &Target{ID: "KB2"}
-	as := Aliases{Redirects: map[string]*Target{"kb/q1.html": old, "old/1/index.html": old, "kb/q2.html": other}}
-	paths, undo := as.Drop(func(t *Target) bool { return t == old })
+	as := Aliases{IDPage: func(lang, id string) string { return "kb/" + strings.ToLower(id) + ".html" },
+		Redirects: map[string]*Target{"kb/q1.html": old, "old/1/index.html": old, "kb/q2.html": other}}
+	oldArt := Article{Target: old, Meta: &content.Meta{Aliases: []string{"Q1", "/old/1/", "Q2"}}}
+	otherArt := Article{Target: other, Meta: &content.Meta{Aliases: []string{"Q2"}}}
+	paths, undo := as.Drop([]Article{oldArt})
 	if len(paths) != 2 || len(as.Redirects) != 1 || as.Redirects["kb/q2.html"] != other {
 		t.Fatalf("dropped %v, left %v", paths, as.Redirects)
 	}
@@ -41,7 +51,7 @@ func TestAliasesDropAndForget(t *testing.T) {
 	if len(as.Redirects) != 3 || as.Redirects["old/1/index.html"] != old {
 		t.Fatalf("undo left %v", as.Redirects)
 	}
-	as.Forget(other)
+	as.Forget(otherArt)
 	if len(as.Redirects) != 2 || as.Redirects["kb/q2.html"] != nil {
 		t.Errorf("forget left %v", as.Redirects)
 	}

@@ -178,13 +178,19 @@ func WrittenNames(arts []Article) map[string]string {
 // another one, named in site.yaml or used by at least as many articles,
 // that it is most likely a typo of it.
 func CheckProducts(arts, all []Article, names map[string]string, dl *diag.List) {
-	written := WrittenNames(all)
 	uses := map[string]int{}
 	for _, a := range all {
 		for _, p := range a.Meta.Products {
 			uses[p]++
 		}
 	}
+	CheckProductsAmong(arts, WrittenNames(all), uses, names, dl)
+}
+
+// CheckProductsAmong is CheckProducts given what it reads of all the
+// articles: the names they write (WrittenNames) and how many times each
+// product is used. Serve mode keeps both rather than walk every article.
+func CheckProductsAmong(arts []Article, written map[string]string, uses map[string]int, names map[string]string, dl *diag.List) {
 	known := slices.Collect(maps.Keys(uses))
 	for p := range names {
 		if uses[p] == 0 {
@@ -278,14 +284,14 @@ func Backlinks(from []*Target, out func(*Target) []*Target, want []*Target) map[
 // Aliases.Add.
 func (ix *Index) Swap(olds, news []Article) (undo func()) {
 	for _, a := range olds {
-		ix.Remove(a.Target)
+		ix.remove(a)
 	}
 	for _, a := range news {
 		ix.Put(a.Target)
 	}
 	return func() {
 		for i := len(news) - 1; i >= 0; i-- {
-			ix.Remove(news[i].Target)
+			ix.remove(news[i])
 		}
 		for i := len(olds) - 1; i >= 0; i-- {
 			a := olds[i]

@@ -96,10 +96,13 @@ func (ix *Index) AddAlias(alias string, t *Target) bool {
 	return true
 }
 
-// Remove takes an article and every alias pointing at it out of the index.
-func (ix *Index) Remove(t *Target) {
-	for k, v := range ix.byID {
-		if v == t {
+// remove takes an article and its old-ID aliases out of the index. The
+// keys are made from its ID and aliases rather than found by a walk over
+// every key (a few milliseconds of each serve-mode edit at 100k articles).
+func (ix *Index) remove(a Article) {
+	t := a.Target
+	for _, k := range append([]string{t.ID}, a.Meta.Aliases...) {
+		if k := content.Key(t.Lang, k); ix.byID[k] == t {
 			delete(ix.byID, k)
 		}
 	}

@@ -177,6 +177,15 @@ func TestUpdate(t *testing.T) {
 	}
 	check(t, de, []want{{q: "Verbindung", has: []string{"KB200001"}}})
 
+	// A kept doc that changes products only moves between product lists.
+	moved := changed
+	moved.Products, moved.ProductSlugs = []string{"Brand New Product"}, []string{"brand-new"}
+	w, r = c.Update([]fields.Doc{moved}, nil)
+	applyUpdate(t, dir, w, r)
+	checkSiteFiles(t, dir, c)
+	ix, _ = engine.Open(dir, "en")
+	check(t, ix, []want{{q: "quokka", product: "Brand New Product", first: "KB100004"}, {q: "quokka", product: "Microsoft Account", none: true}})
+
 	// Both engines agree on the updated files.
 	checkParity(t, dir, append(slices.Clone(parityQueries),
 		parityCase{Q: "quokka"}, parityCase{Q: "xylophonist"}, parityCase{Q: "xylo"}, parityCase{Q: "recycle"},
@@ -198,7 +207,7 @@ func TestUpdate(t *testing.T) {
 	}
 
 	// Language change and a new language: the doc moves.
-	moved := added
+	moved = added
 	moved.Lang = "fr"
 	moved.Title = "Accorder l'imprimante xylophoniste"
 	w, r = c.Update([]fields.Doc{moved}, nil)

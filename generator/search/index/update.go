@@ -238,11 +238,10 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *fields.Doc) {
 	old := lc.docs[d]
 	if old != nil {
 		e.dropIDKeys(lc, old, d)
-		if len(old.Products) > 0 || old.Type != "" {
-			e.prods = true
-		}
+		e.prods = e.prods || !sameLists(old, doc)
 	} else {
 		lc.live++
+		e.prods = e.prods || len(doc.Products) > 0 || doc.Type != ""
 	}
 	lc.docs[d] = doc
 	if e.count == nil {
@@ -294,10 +293,15 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *fields.Doc) {
 		}
 		e.keys[key] = true
 	})
-	if len(doc.Products) > 0 || doc.Type != "" {
-		e.prods = true
-	}
 	e.records[d] = true
+}
+
+// sameLists tells whether two versions of a doc are in the same product
+// and type lists: an edit of the text alone need not rebuild the lists,
+// which walks every doc.
+func sameLists(a, b *fields.Doc) bool {
+	return slices.Equal(a.Products, b.Products) && slices.Equal(a.ProductSlugs, b.ProductSlugs) &&
+		a.Type == b.Type && a.TypeSlug == b.TypeSlug
 }
 
 // finish rescores what the edits changed and returns what they changed.
