@@ -13,28 +13,56 @@ import (
 
 // Write renders every page into the staging folder and copies assets and
 // referenced files. It returns the number of HTML pages written.
+//
+// The listing pages come last, in a second round: their grouping holds a
+// copy of every article's entry per product and keyword (a quarter of a
+// gigabyte at 100,000 articles), which is then made only after the
+// article pages are written, not kept through them.
 func (s *Site) Write(out *write.Dir, pr *progress.Reporter) (int, error) {
-	var jobs []func() error
-	lay := s.layout
-	pages := &write.Pages{Theme: lay, Out: out, Progress: pr, Times: s.times}
+	pages := &write.Pages{Theme: s.layout, Out: out, Progress: pr, Times: s.times}
 	render := func(tmpl string, page func() *site.Page) func() error {
 		return pages.Job(tmpl, func() *site.Page { return s.applyNav(page()) })
 	}
+	jobs := append(s.pageJobs(render), s.fileJobs(out)...)
+	pr.Stage("write pages", len(jobs))
+	if err := workers.Run(jobs); err != nil {
+		return 0, err
+	}
+	jobs = s.listingJobs(render)
+	pr.Stage("write listings", len(jobs))
+	if err := workers.Run(jobs); err != nil {
+		return 0, err
+	}
+	if err := s.writeWebFiles(out); err != nil {
+		return 0, err
+	}
+	return pages.Count(), nil
+}
+
+// renderJob makes the job that renders a page with a template.
+type renderJob func(tmpl string, page func() *site.Page) func() error
+
+// pageJobs render the article, 404, search and redirect pages.
+func (s *Site) pageJobs(render renderJob) []func() error {
+	var jobs []func() error
 	for _, a := range s.Articles {
 		jobs = append(jobs, render("article", func() *site.Page { return s.articlePage(a) }))
 	}
 	jobs = append(jobs, render("404", s.pages().NotFoundPage))
-	all := entries(s.Articles)
 	for _, lang := range s.languages {
 		jobs = append(jobs, render("search", func() *site.Page { return s.pages().SearchPage(lang) }))
-		for _, j := range listing.Group(s.pages(), lang, all).Pages(func(string) bool { return true }) {
-			jobs = append(jobs, render(j.Template, j.Page))
-		}
 	}
 	for from, t := range s.redirects {
 		jobs = append(jobs, render("redirect", func() *site.Page { return s.pages().RedirectPage(from, entry(article(t))) }))
 	}
-	for _, as := range lay.Assets() {
+	return jobs
+}
+
+// fileJobs copy the theme's assets, the favicon and the published
+// content files.
+func (s *Site) fileJobs(out *write.Dir) []func() error {
+	var jobs []func() error
+	for _, as := range s.layout.Assets() {
 		jobs = append(jobs, func() error { return out.WriteFile(as.Path, as.Data) })
 	}
 	if icon, _ := site.Favicon(s.config); icon != "" {
@@ -43,14 +71,19 @@ func (s *Site) Write(out *write.Dir, pr *progress.Reporter) (int, error) {
 	for _, f := range s.published {
 		jobs = append(jobs, func() error { return s.files.Copy(f, out.WriteFile) })
 	}
-	pr.Stage("write pages", len(jobs))
-	if err := workers.Run(jobs); err != nil {
-		return 0, err
+	return jobs
+}
+
+// listingJobs render every language's listing pages (listing.Group).
+func (s *Site) listingJobs(render renderJob) []func() error {
+	var jobs []func() error
+	all := entries(s.Articles)
+	for _, lang := range s.languages {
+		for _, j := range listing.Group(s.pages(), lang, all).Pages(func(string) bool { return true }) {
+			jobs = append(jobs, render(j.Template, j.Page))
+		}
 	}
-	if err := s.writeWebFiles(out); err != nil {
-		return 0, err
-	}
-	return pages.Count(), nil
+	return jobs
 }
 
 // writeWebFiles writes the sitemap, robots.txt and feed when there is a
