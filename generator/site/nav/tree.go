@@ -37,6 +37,7 @@ type navNode struct {
 	lists bool
 	items []*navNode
 	pages int // the site's pages at and under this entry, in the whole tree
+	index int // its place in its group's items (or the roots)
 }
 
 // Article is an article as the navigation tree sees it.
@@ -52,8 +53,9 @@ func newTree(roots []*navNode) *Tree {
 	var walk func(parent *navNode, nodes []*navNode) int
 	walk = func(parent *navNode, nodes []*navNode) int {
 		total := 0
-		for _, c := range nodes {
+		for i, c := range nodes {
 			n.size++
+			c.index = i
 			if parent != nil {
 				n.parent[c] = parent
 			}
@@ -155,12 +157,19 @@ func (v view) items(g *navNode, nodes []*navNode) []site.NavItem {
 
 // window is the range of nodes a pruned tree shows: window entries
 // around the one on the page's path, or the first ones.
+// The entry on the path is found from the page's entry up, not by
+// scanning the list: a product's list at 100,000 articles is thousands
+// long, and every page of it asks.
 func (v view) window(nodes []*navNode) (lo, hi int) {
-	at := 0
-	for i, c := range nodes {
-		if c == v.cur || v.open[c] {
-			at = i
-			break
+	at, found := 0, false
+	for c := v.cur; c != nil && !found; c = v.parent[c] {
+		if c.index < len(nodes) && nodes[c.index] == c {
+			at, found = c.index, true
+		}
+	}
+	for i := 0; i < len(nodes) && !found; i++ { // a list off the path
+		if c := nodes[i]; c == v.cur || v.open[c] {
+			at, found = i, true
 		}
 	}
 	lo = max(0, at-window/2)
