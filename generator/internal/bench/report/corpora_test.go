@@ -25,3 +25,32 @@ func TestCorporaTableJudgesTheSecond(t *testing.T) {
 		t.Error("a table with no corpus")
 	}
 }
+
+func TestBuildLimitRows(t *testing.T) {
+	r10 := &Size{N: 10000, Runs: 3, KbWall: 4 * time.Second, KbCPU: 10 * time.Second,
+		Peer: &Peer{HugoWall: 40 * time.Second}, Search: &Search{LatP95: 60}}
+	r100 := &Size{N: 100000, Runs: 1, KbWall: 59 * time.Second, KbRSS: 2 << 30,
+		IncrMedian: 90 * time.Millisecond, Incr: []time.Duration{90 * time.Millisecond},
+		Search: &Search{WholeGzMedian: 99 << 10}}
+	got := Targets([]*Size{r10, r100})
+	for row, want := range map[string]string{
+		"10k fresh build <= 5 s wall":                     "**met**",
+		"10k fresh build <= 9 s CPU":                      "**NOT met**",
+		"10k fresh build <= 0.15x Hugo alone":             "**met**",
+		"10k p95 keystroke < 50 ms":                       "**NOT met**",
+		"100k full build <= 60 s":                         "**met**",
+		"100k peak RSS <= 1.5 GiB":                        "**NOT met**",
+		"100k one changed article in serve mode < 100 ms": "**met**",
+		"100k whole typed query <= 100 KiB gzip":          "**met**",
+	} {
+		line := ""
+		for _, l := range strings.Split(got, "\n") {
+			if strings.HasPrefix(l, "| "+row+" |") {
+				line = l
+			}
+		}
+		if !strings.HasSuffix(line, "| "+want+" |") {
+			t.Errorf("row %q: %q, want %s", row, line, want)
+		}
+	}
+}

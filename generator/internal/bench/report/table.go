@@ -186,6 +186,7 @@ func Targets(rs []*Size) string {
 		fmt.Fprintf(&b, "| %s: median keystroke-to-results < 10 ms | %s (p95 %s) | %s |\n", sizeName(r.N),
 			fmtMs(r.Search.LatMedian), fmtMs(r.Search.LatP95), verdict(r.Search.LatMedian < 10))
 	}
+	writeBuildLimits(&b, r10, r100)
 	for _, r := range rs {
 		if r.Runs == 0 {
 			continue
@@ -280,4 +281,35 @@ func growthNote(rs []*Size) string {
 	return fmt.Sprintf("\nFrom %s to %s articles the index on disk grew %.0fx and the median bytes of one typed query %.1fx (manifest %.1fx, shards %.1fx, records %.1fx).\n",
 		sizeName(lo.N), sizeName(hi.N), float64(hi.KbIndexGz)/float64(lo.KbIndexGz), hi.Search.WholeGzMedian/lo.Search.WholeGzMedian,
 		k(hi, "manifest")/max(k(lo, "manifest"), 1), k(hi, "shards")/max(k(lo, "shards"), 1), k(hi, "records")/max(k(lo, "records"), 1))
+}
+
+// writeBuildLimits adds the rows of issue 17's targets: builds at the
+// machine's limit, serve mode and search at 100k.
+func writeBuildLimits(b *strings.Builder, r10, r100 *Size) {
+	row := func(target, measured string, ok bool) {
+		fmt.Fprintf(b, "| %s | %s | %s |\n", target, measured, verdict(ok))
+	}
+	if r10 != nil && r10.Runs > 0 {
+		row("10k fresh build <= 5 s wall", fmtDur(r10.KbWall), r10.KbWall <= 5*time.Second)
+		row("10k fresh build <= 9 s CPU", fmtDur(r10.KbCPU), r10.KbCPU <= 9*time.Second)
+		if r10.Peer != nil && r10.Peer.HugoWall > 0 {
+			row("10k fresh build <= 0.15x Hugo alone", fmt.Sprintf("%s vs %s = %s", fmtDur(r10.KbWall), fmtDur(r10.Peer.HugoWall),
+				ratio(float64(r10.KbWall), float64(r10.Peer.HugoWall))), r10.KbWall*100 <= r10.Peer.HugoWall*15)
+		}
+	}
+	if r10 != nil && r10.Search != nil {
+		row("10k p95 keystroke < 50 ms", fmtMs(r10.Search.LatP95), r10.Search.LatP95 < 50)
+	}
+	if r100 == nil || r100.Runs == 0 {
+		return
+	}
+	row("100k full build <= 60 s", fmtDur(r100.KbWall), r100.KbWall <= time.Minute)
+	row("100k peak RSS <= 1.5 GiB", fmtBytes(r100.KbRSS), r100.KbRSS <= 3<<29)
+	if r100.IncrMedian > 0 {
+		row("100k one changed article in serve mode < 100 ms", fmt.Sprintf("%s median of %d (max %s)", fmtDur(r100.IncrMedian),
+			len(r100.Incr), fmtDur(measure.Max(r100.Incr))), r100.IncrMedian < 100*time.Millisecond)
+	}
+	if r100.Search != nil {
+		row("100k whole typed query <= 100 KiB gzip", fmtBytes(int64(r100.Search.WholeGzMedian)), r100.Search.WholeGzMedian <= 100<<10)
+	}
 }
