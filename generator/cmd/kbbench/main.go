@@ -158,6 +158,11 @@ func run(ctx context.Context, o options) error {
 	b := &bench{ctx: ctx, o: o, tools: peers.Find(ctx, repo, o.installPeers), work: work}
 	b.logTools()
 	started := time.Now()
+	// The real corpora go first: a child's peak RSS as Linux reports it
+	// is at least its parent's when it started (the exec inherits the
+	// high-water mark), and kbbench grows once it runs serve mode in
+	// process.
+	corpora := b.realCorpora()
 	results, err := b.sizes()
 	if err != nil {
 		return err
@@ -168,7 +173,6 @@ func run(ctx context.Context, o options) error {
 	if o.profile != "" {
 		results = b.addProfile(results)
 	}
-	corpora := b.realCorpora()
 	fmt.Println()
 	fmt.Print(report.Targets(results))
 	if len(corpora) > 0 {
