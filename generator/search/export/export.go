@@ -655,20 +655,79 @@ type tier struct {
 }
 
 // split returns the tierSize postings of term t of the highest scores
-// (ties: the lower doc), and the others, both by doc.
+// (ties: the lower doc), and the others, both by doc. It finds the
+// tierSize-th score and keeps doc order in one pass instead of sorting:
+// serve mode splits again every common term of an edited article, and at
+// 100,000 articles such a term has a posting in nearly every one.
 func (lc *langFiles) split(t int32) (head, tail []index.Posting) {
-	ps := slices.Clone(lc.Postings(t))
-	slices.SortFunc(ps, func(a, b index.Posting) int {
-		if a.Score != b.Score {
-			return int(b.Score - a.Score)
-		}
-		return int(a.Doc - b.Doc)
-	})
 	byDoc := func(a, b index.Posting) int { return int(a.Doc - b.Doc) }
-	head, tail = ps[:tierSize], ps[tierSize:]
-	slices.SortFunc(head, byDoc)
-	slices.SortFunc(tail, byDoc)
+	ps := lc.Postings(t)
+	if !slices.IsSortedFunc(ps, byDoc) {
+		ps = slices.SortedFunc(slices.Values(ps), byDoc)
+	}
+	return splitAt(ps, tierSize)
+}
+
+// splitAt splits postings ps (by doc) into the k of the highest scores,
+// ties going to the lower doc, and the others, both still by doc.
+func splitAt(ps []index.Posting, k int) (head, tail []index.Posting) {
+	scores := make([]int32, len(ps))
+	for i, p := range ps {
+		scores[i] = p.Score
+	}
+	cut := kthLargest(scores, k)
+	ties := k
+	for _, p := range ps {
+		if p.Score > cut {
+			ties--
+		}
+	}
+	head = make([]index.Posting, 0, k)
+	tail = make([]index.Posting, 0, len(ps)-k)
+	for _, p := range ps {
+		switch {
+		case p.Score > cut:
+			head = append(head, p)
+		case p.Score == cut && ties > 0:
+			ties--
+			head = append(head, p)
+		default:
+			tail = append(tail, p)
+		}
+	}
 	return head, tail
+}
+
+// kthLargest is the k-th largest of a (1 <= k <= len(a)), which it
+// reorders: Hoare's selection.
+func kthLargest(a []int32, k int) int32 {
+	lo, hi, want := 0, len(a)-1, k-1
+	for lo < hi {
+		p := a[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for a[i] > p {
+				i++
+			}
+			for a[j] < p {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case want <= j:
+			hi = j
+		case want >= i:
+			lo = i
+		default:
+			return a[want]
+		}
+	}
+	return a[want]
 }
 
 // appendPostings appends the number string of postings: pairs (doc
