@@ -52,7 +52,7 @@ func (s *specialised) get(c Consts) (*template.Template, error) {
 	}
 	f := folder{c: c, th: s.th}
 	for _, name := range pageContext(t) {
-		f.constants(t.Lookup(name).Tree.Root, true, true)
+		f.constants(t.Lookup(name).Tree.Root)
 	}
 	if err := escape(t); err != nil {
 		return nil, err
@@ -96,9 +96,10 @@ func pageContext(t *template.Template) []string {
 	for changed := true; changed; {
 		changed = false
 		for name, page := range isPage {
-			calls(t.Lookup(name).Tree.Root, page, page, func(callee string, arg bool) {
-				if !arg && isPage[callee] {
-					isPage[callee] = false
+			walk(t.Lookup(name).Tree.Root, page, func(n tparse.Node, dot bool) {
+				c, ok := n.(*tparse.TemplateNode)
+				if ok && isPage[c.Name] && (c.Pipe == nil || !isPageArg(c.Pipe, dot, page)) {
+					isPage[c.Name] = false
 					changed = true
 				}
 			})
@@ -113,27 +114,28 @@ func pageContext(t *template.Template) []string {
 	return out
 }
 
-// calls reports each {{template}} under n, and whether its argument is
-// the page, given whether dot and $ are.
-func calls(n tparse.Node, dot, dollar bool, call func(string, bool)) {
+// walk calls visit for every node under n, lists included, with whether
+// dot is the page there: a with or range body has another dot, while the
+// branch's own pipeline and its else branch see the outer one.
+func walk(n tparse.Node, dot bool, visit func(n tparse.Node, dot bool)) {
+	if l, ok := n.(*tparse.ListNode); ok && l == nil {
+		return
+	}
+	visit(n, dot)
 	switch n := n.(type) {
 	case *tparse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				calls(c, dot, dollar, call)
-			}
+		for _, c := range n.Nodes {
+			walk(c, dot, visit)
 		}
-	case *tparse.TemplateNode:
-		call(n.Name, n.Pipe != nil && isPageArg(n.Pipe, dot, dollar))
 	case *tparse.IfNode:
-		calls(n.List, dot, dollar, call)
-		calls(n.ElseList, dot, dollar, call)
+		walk(n.List, dot, visit)
+		walk(n.ElseList, dot, visit)
 	case *tparse.WithNode:
-		calls(n.List, false, dollar, call)
-		calls(n.ElseList, dot, dollar, call)
+		walk(n.List, false, visit)
+		walk(n.ElseList, dot, visit)
 	case *tparse.RangeNode:
-		calls(n.List, false, dollar, call)
-		calls(n.ElseList, dot, dollar, call)
+		walk(n.List, false, visit)
+		walk(n.ElseList, dot, visit)
 	}
 }
 
@@ -157,35 +159,23 @@ type folder struct {
 	th *Theme
 }
 
-// constants rewrites the commands under n, given whether dot and $ are
-// the page there.
-func (f folder) constants(n tparse.Node, dot, dollar bool) {
-	switch n := n.(type) {
-	case *tparse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				f.constants(c, dot, dollar)
-			}
+// constants rewrites the commands under n, a template where $ is the
+// page, given whether dot is.
+func (f folder) constants(n tparse.Node) {
+	walk(n, true, func(n tparse.Node, dot bool) {
+		switch n := n.(type) {
+		case *tparse.ActionNode:
+			f.pipe(n.Pipe, dot, true)
+		case *tparse.TemplateNode:
+			f.pipe(n.Pipe, dot, true)
+		case *tparse.IfNode:
+			f.pipe(n.Pipe, dot, true)
+		case *tparse.WithNode:
+			f.pipe(n.Pipe, dot, true)
+		case *tparse.RangeNode:
+			f.pipe(n.Pipe, dot, true)
 		}
-	case *tparse.ActionNode:
-		f.pipe(n.Pipe, dot, dollar)
-	case *tparse.TemplateNode:
-		f.pipe(n.Pipe, dot, dollar)
-	case *tparse.IfNode:
-		f.branch(&n.BranchNode, dot, dot, dollar)
-	case *tparse.WithNode:
-		f.branch(&n.BranchNode, false, dot, dollar)
-	case *tparse.RangeNode:
-		f.branch(&n.BranchNode, false, dot, dollar)
-	}
-}
-
-// branch rewrites an if, with or range: its pipeline sees the outer dot,
-// its body bodyDot, its else branch the outer dot again.
-func (f folder) branch(b *tparse.BranchNode, bodyDot, dot, dollar bool) {
-	f.pipe(b.Pipe, dot, dollar)
-	f.constants(b.List, bodyDot, dollar)
-	f.constants(b.ElseList, dot, dollar)
+	})
 }
 
 func (f folder) pipe(p *tparse.PipeNode, dot, dollar bool) {
@@ -271,30 +261,19 @@ var urlEscapers = []string{"_html_template_urlfilter", "_html_template_urlnormal
 // inlineText replaces each escaped action under n that writes a constant
 // HTML-escaped with the text it writes.
 func inlineText(n tparse.Node) {
-	switch n := n.(type) {
-	case *tparse.ListNode:
-		if n == nil {
+	walk(n, false, func(n tparse.Node, _ bool) {
+		l, ok := n.(*tparse.ListNode)
+		if !ok {
 			return
 		}
-		for i, c := range n.Nodes {
+		for i, c := range l.Nodes {
 			if a, ok := c.(*tparse.ActionNode); ok {
 				if s, ok := constantText(a.Pipe); ok {
-					n.Nodes[i] = &tparse.TextNode{NodeType: tparse.NodeText, Pos: a.Pos, Text: []byte(s)}
+					l.Nodes[i] = &tparse.TextNode{NodeType: tparse.NodeText, Pos: a.Pos, Text: []byte(s)}
 				}
-				continue
 			}
-			inlineText(c)
 		}
-	case *tparse.IfNode:
-		inlineText(n.List)
-		inlineText(n.ElseList)
-	case *tparse.WithNode:
-		inlineText(n.List)
-		inlineText(n.ElseList)
-	case *tparse.RangeNode:
-		inlineText(n.List)
-		inlineText(n.ElseList)
-	}
+	})
 }
 
 // constantText is what {{"constant" | escaper ...}} writes, when the
