@@ -27,7 +27,7 @@ func (b *bench) incremental(r *report.Size, corpusDir string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer b.retire(dir)
 	content := filepath.Join(dir, "content")
 	log.Printf("%d articles: serve-mode session for %d one-article edits", r.N, b.o.edits)
 	if err := os.CopyFS(content, os.DirFS(corpusDir)); err != nil {
@@ -109,7 +109,7 @@ func (b *bench) profileBuild(n int) ([]string, error) {
 	}
 	log.Printf("%d articles: profiling one in-process build", n)
 	out := filepath.Join(b.work, "profile-out")
-	defer os.RemoveAll(out)
+	defer b.retire(out)
 	pprof.StartCPUProfile(f)
 	res, err := build.Build(build.Options{ContentDir: content, TemplatesDir: filepath.Join(b.o.repo, "templates"), OutDir: out})
 	pprof.StopCPUProfile()

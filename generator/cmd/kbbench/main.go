@@ -133,6 +133,8 @@ type bench struct {
 	o     options
 	tools peers.Tools
 	work  string
+	// retired counts the output folders moved aside by retire.
+	retired int
 }
 
 func run(ctx context.Context, o options) error {

@@ -46,7 +46,7 @@ var builtLine = regexp.MustCompile(`built (\d+) articles`)
 func (b *bench) realCorpus(name, dir string) (report.Corpus, error) {
 	c := report.Corpus{Name: name, Runs: realRuns}
 	out := filepath.Join(b.work, "corpus-"+name)
-	defer removeOutput(out)
+	defer b.retire(out)
 	var walls, cpus, rebuilds []time.Duration
 	var rss []int64
 	build := func() (measure.Result, error) {
@@ -56,7 +56,7 @@ func (b *bench) realCorpus(name, dir string) (report.Corpus, error) {
 	}
 	log.Printf("corpus %s: %d fresh builds and rebuilds", name, realRuns)
 	for i := 0; i < realRuns; i++ {
-		removeOutput(out)
+		b.retire(out)
 		m, err := build()
 		if err != nil {
 			return c, err
