@@ -146,19 +146,20 @@ func Build(opts Options) (*Result, error) {
 // publish indexes the site for search and writes the index and every page
 // into a staging folder, which it swaps in for the output folder.
 func publish(site *kb.Site, opts Options, w *stopwatch.Watch, times *stopwatch.Times) (int, error) {
-	opts.Progress.Stage("search index", 0)
-	corpus := site.IndexSearch(opts.keepIndex)
-	w.Stage("search")
 	out, err := write.Begin(opts.OutDir)
 	if err != nil {
 		return 0, err
 	}
+	writeFile := func(f export.File) error { return out.WriteFile(f.Path, f.Data) }
+	opts.Progress.Stage("search index", 0)
+	corpus := site.IndexSearch(opts.keepIndex, writeFile)
+	w.Stage("search")
 	opts.Progress.Stage("write search files", 0)
-	if err := corpus.Export(func(f export.File) error { return out.WriteFile(f.Path, f.Data) }); err != nil {
+	if err := corpus.Export(writeFile); err != nil { // also the error of a record IndexSearch wrote
 		out.Abort()
 		return 0, err
 	}
-	corpus = nil // the index holds every section's text: let it go before the pages
+	corpus = nil // the index is large: let it go before the pages
 	w.Stage("search files")
 	pages, err := site.Write(out, opts.Progress)
 	if err != nil {

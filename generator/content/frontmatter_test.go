@@ -48,7 +48,7 @@ draft: false
 	if m.Updated.Format("2006-01-02") != "2005-03-10" || m.Lang != "en" {
 		t.Errorf("updated/lang = %v %v", m.Updated, m.Lang)
 	}
-	if p := m.Pos["related.0"]; p.Line != 9 || p.Col != 5 {
+	if p := m.Pos.Entry("related", 0); p.Line != 9 || p.Col != 5 {
 		t.Errorf("related.0 at %+v, want 9:5", p)
 	}
 	if doc.BodyLine != 14 || string(doc.Body) != "# Body\n" {
@@ -222,8 +222,8 @@ sections:
 	if m.Title != "Frequently asked" || m.Summary != "About WSL." || m.SummaryOnPage || m.Updated.Format("2006-01-02") != "2024-07-16" || m.Topic != "faq" {
 		t.Errorf("meta %+v", m)
 	}
-	if len(doc.Unknown) != 1 || doc.Unknown[0] != "odd_key" || m.Pos["odd_key"] != (Pos{7, 3}) {
-		t.Errorf("unknown %v at %v", doc.Unknown, m.Pos["odd_key"])
+	if len(doc.Unknown) != 1 || doc.Unknown[0] != "odd_key" || m.Pos.Of("odd_key") != (Pos{7, 3}) {
+		t.Errorf("unknown %v at %v", doc.Unknown, m.Pos.Of("odd_key"))
 	}
 	lines := strings.Split(string(doc.Body), "\n")
 	if doc.BodyLine != 1 || lines[13] != "### Can I use GPU? Really? {#can-i-use-gpu--really-}" || !strings.Contains(lines[15], "[setup](setup.md)") {
@@ -238,5 +238,27 @@ func TestBadYAMLPageIsAnError(t *testing.T) {
 	dl := &diag.List{}
 	if _, ok := Parse("content/faq.yml", []byte("### YamlMime:FAQ\ntitle: [\n"), dl); ok || !dl.HasErrors() {
 		t.Errorf("ok=%v %v", ok, dl.Sorted())
+	}
+}
+
+// TestPositions: a key's position and a list entry's are told apart, a
+// second Set replaces the first, and an unknown key has none.
+func TestPositions(t *testing.T) {
+	var ps Positions
+	ps.Set("related", -1, Pos{3, 10})
+	ps.Set("related", 0, Pos{4, 5})
+	ps.Set("related", 1, Pos{5, 5})
+	ps.Set("related", 0, Pos{4, 7})
+	if got := ps.Of("related"); got != (Pos{3, 10}) {
+		t.Errorf("related at %v", got)
+	}
+	if got := ps.Entry("related", 0); got != (Pos{4, 7}) {
+		t.Errorf("related.0 at %v, want the second Set's 4:7", got)
+	}
+	if got, ok := ps.Lookup("related", 2); ok || got != (Pos{}) {
+		t.Errorf("related.2 at %v %v, want none", got, ok)
+	}
+	if len(ps) != 3 {
+		t.Errorf("%d positions, want 3", len(ps))
 	}
 }

@@ -37,7 +37,7 @@ func warnPlaceholders(file string, doc Doc, dl *diag.List) {
 	}
 	var all []found
 	if doc.Meta.Summary == PlaceholderSummary && doc.Meta.SummaryOnPage {
-		p := doc.Meta.Pos["summary"]
+		p := doc.Meta.Pos.Of("summary")
 		all = append(all, found{p.Line, p.Col, PlaceholderSummary})
 	}
 	line, rest, another := []byte(nil), doc.Body, true

@@ -22,7 +22,7 @@ func TestProductDisplayNames(t *testing.T) {
 	if !maps.Equal(m.ProductNames, want) {
 		t.Errorf("names %v, want %v", m.ProductNames, want)
 	}
-	if p := m.Pos["products.0"]; p.Line != 4 || p.Col != 12 {
+	if p := m.Pos.Entry("products", 0); p.Line != 4 || p.Col != 12 {
 		t.Errorf("products.0 at %+v", p)
 	}
 }

@@ -17,7 +17,7 @@ import (
 // WarnUnknown warns at each unknown key of doc, read from file.
 func WarnUnknown(dl *diag.List, file string, doc Doc) {
 	for _, k := range doc.Unknown {
-		p := doc.Meta.Pos[k]
+		p := doc.Meta.Pos.Of(k)
 		dl.Warnf(file, p.Line, p.Col, "unknown front matter key %s (ignored)", diag.Quote(k))
 	}
 }

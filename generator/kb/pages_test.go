@@ -34,7 +34,8 @@ func writeSite(t *testing.T, content, out, baseURL string) *Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.IndexSearch(false).Export(func(f export.File) error { return dir.WriteFile(f.Path, f.Data) }); err != nil {
+	writeFile := func(f export.File) error { return dir.WriteFile(f.Path, f.Data) }
+	if err := s.IndexSearch(false, writeFile).Export(writeFile); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Write(dir, nil); err != nil {

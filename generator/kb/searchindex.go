@@ -31,16 +31,19 @@ func (s *Site) searchDoc(a *Article) fields.Doc {
 }
 
 // IndexSearch analyses every article for search and adds the most similar
-// articles to each article's related list. The returned writer writes the
-// client index files; with keep the site keeps it too, for serve mode's
-// updates (WriteChange).
-func (s *Site) IndexSearch(keep bool) *export.Writer {
+// articles to each article's related list. It writes the search records
+// into records as soon as the words are counted, so that the section
+// texts go before the postings are built; the returned writer writes the
+// rest of the client index files. With keep the site keeps it too, for
+// serve mode's updates (WriteChange).
+func (s *Site) IndexSearch(keep bool, records func(export.File) error) *export.Writer {
 	docs := make([]fields.Doc, len(s.Articles))
 	for i, a := range s.Articles {
 		docs[i] = s.searchDoc(a)
 	}
-	corpus := index.Analyze(docs)
-	files := export.New(corpus)
+	files := export.NewEarly(records)
+	corpus := index.AnalyzeEach(docs, files.Records)
+	files.Attach(corpus)
 	similar := related.All(corpus, similarCount+3)
 	for i, a := range s.Articles {
 		a.similar = a.similar[:0]

@@ -241,7 +241,7 @@ func (l *Loader) UniqueIDs(arts []*Article, taken func(key string) *Article, dl 
 			first = taken(key)
 		}
 		if first != nil {
-			p := a.Meta.Pos["id"]
+			p := a.Meta.Pos.Of("id")
 			dl.Errorf(a.File, p.Line, p.Col, "duplicate id %s%s: %s already uses it", diag.Quote(a.Meta.ID), l.inLanguage(a.Meta.Lang), first.File)
 			continue
 		}

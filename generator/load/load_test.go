@@ -68,7 +68,7 @@ func TestLoadAdmitsAndRecordsIncludes(t *testing.T) {
 func TestUniqueIDs(t *testing.T) {
 	l := loader(t.TempDir(), false)
 	mk := func(file, id string) *Article {
-		return &Article{File: file, Meta: content.Meta{ID: id, Lang: "en", Pos: map[string]content.Pos{"id": {Line: 2, Col: 5}}}}
+		return &Article{File: file, Meta: content.Meta{ID: id, Lang: "en", Pos: idAt(2, 5)}}
 	}
 	site := mk("site.md", "KB9")
 	dl := &diag.List{}
@@ -89,4 +89,11 @@ func TestUniqueIDs(t *testing.T) {
 	if errs, _ := dl.Count(); errs != 2 || !slices.Equal(msgs, want) {
 		t.Errorf("got %q, want %q", msgs, want)
 	}
+}
+
+// idAt is the position of the id field alone.
+func idAt(line, col int) content.Positions {
+	var ps content.Positions
+	ps.Set("id", -1, content.Pos{Line: line, Col: col})
+	return ps
 }

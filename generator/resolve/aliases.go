@@ -150,6 +150,6 @@ func (as Aliases) page(a Article, al string) (string, bool) {
 
 // aliasError reports a problem with alias i of a, at the alias.
 func aliasError(a Article, i int, dl *diag.List, msg string) {
-	p := a.Meta.Pos[fmt.Sprintf("aliases.%d", i)]
+	p := a.Meta.Pos.Entry("aliases", i)
 	dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindAlias, Msg: msg})
 }

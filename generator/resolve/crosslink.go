@@ -111,7 +111,7 @@ func (ix *Index) Related(a Article, dl *diag.List) []*Target {
 	for i, id := range a.Meta.Related {
 		t := ix.Find(a.Meta.Lang, id)
 		if t == nil {
-			p := a.Meta.Pos[fmt.Sprintf("related.%d", i)]
+			p := a.Meta.Pos.Entry("related", i)
 			dl.Add(diag.Diagnostic{File: a.File, Line: p.Line, Col: p.Col, Severity: diag.Error, Kind: diag.KindLink,
 				Msg: fmt.Sprintf("related article %s does not exist%s", diag.Quote(id), ix.hint(id))})
 			continue
@@ -204,7 +204,7 @@ func CheckProductsAmong(arts []Article, written map[string]string, uses map[stri
 			}
 			// Products derived from DocFX metadata have no position and are
 			// not typed by the writer, so they are no typos.
-			pos, typed := a.Meta.Pos[fmt.Sprintf("products.%d", i)]
+			pos, typed := a.Meta.Pos.Lookup("products", i)
 			near := ""
 			if typed {
 				near = content.SimilarProduct(p, known)
@@ -239,7 +239,7 @@ func CheckReachable(arts []Article, linked func(*Target) bool, dl *diag.List) {
 		}
 		key := strings.ToLower(a.Meta.Title)
 		if first, dup := titles[key]; dup {
-			p := a.Meta.Pos["title"]
+			p := a.Meta.Pos.Of("title")
 			dl.Warnf(a.File, p.Line, p.Col, "duplicate title %s, also used by %s (%s)", diag.Quote(a.Meta.Title), first.Meta.ID, first.File)
 			continue
 		}

@@ -47,7 +47,7 @@ func TestRelatedSkipsSelfAndRepeatsAndSuggests(t *testing.T) {
 	ix, seed := fixture()
 	dl := &diag.List{}
 	m := content.Meta{ID: seed.ID, Lang: "en", Related: []string{"KB310221", "Q310221", "KB307294", "KB31022"},
-		Pos: map[string]content.Pos{"related.3": {Line: 7, Col: 5}}}
+		Pos: entryAt("related", 3, 7, 5)}
 	got := ix.Related(article(seed, m), dl)
 	if len(got) != 1 || got[0].ID != "KB310221" {
 		t.Errorf("related %v, want KB310221 once", got)
@@ -166,4 +166,11 @@ func TestCheckProductsNamesAndTypos(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// entryAt is the position of entry i of list key alone.
+func entryAt(key string, i, line, col int) content.Positions {
+	var ps content.Positions
+	ps.Set(key, i, content.Pos{Line: line, Col: col})
+	return ps
 }

@@ -100,11 +100,39 @@ type File struct {
 type Writer struct {
 	c     *index.Corpus
 	langs map[*index.Lang]*langFiles
+	early func(File) error // where Records writes; nil: Export writes the records
+	fail  firstError       // Records's first failure, which Export returns
 }
 
 // New returns the writer of c's files.
 func New(c *index.Corpus) *Writer {
 	return &Writer{c: c, langs: map[*index.Lang]*langFiles{}}
+}
+
+// NewEarly returns a writer that writes the records of each language
+// during the analysis, into write: pass its Records method to
+// index.AnalyzeEach and the corpus made to Attach, then Export the rest.
+// The records are the one file of the index made from the section
+// texts, so the texts can go before the postings are built: at 100,000
+// articles they are 345 MB of the build's 1.74 GB peak.
+func NewEarly(write func(File) error) *Writer {
+	return &Writer{langs: map[*index.Lang]*langFiles{}, early: write}
+}
+
+// Attach sets the corpus of a writer made by NewEarly.
+func (w *Writer) Attach(c *index.Corpus) { w.c = c }
+
+// Records writes the record file of every doc of l, then forgets the
+// docs' sections, which nothing after the records reads: serve mode's
+// updates render the records of the docs they are given.
+func (w *Writer) Records(l *index.Lang) {
+	lf := w.lang(l)
+	lf.recVer = lf.writeRecords(w.early, &w.fail)
+	for _, d := range l.Docs() {
+		if d != nil {
+			d.Sections = nil
+		}
+	}
 }
 
 // Corpus returns the corpus the writer writes.
@@ -125,6 +153,9 @@ func (w *Writer) lang(l *index.Lang) *langFiles {
 // they are written, not all first: at 100,000 articles they are 400 MB.
 // Export stops at the first error write returns.
 func (w *Writer) Export(write func(f File) error) error {
+	if err := w.fail.get(); err != nil {
+		return err
+	}
 	for _, l := range w.c.Langs() {
 		if err := w.lang(l).export(write); err != nil {
 			return err
@@ -150,7 +181,8 @@ type exportState struct {
 // langFiles is a language and what was last written of it.
 type langFiles struct {
 	*index.Lang
-	exp *exportState // nil: never written
+	exp    *exportState // nil: never written
+	recVer string       // the records version, once Records wrote them
 }
 
 type shardOut struct {
@@ -218,10 +250,12 @@ func (e *firstError) get() error {
 
 func (lc *langFiles) export(write func(File) error) error {
 	var fail firstError
-	exp := &exportState{}
-	exp.recVer = lc.writeRecords(write, &fail)
-	if err := fail.get(); err != nil {
-		return err
+	exp := &exportState{recVer: lc.recVer}
+	if exp.recVer == "" {
+		exp.recVer = lc.writeRecords(write, &fail)
+		if err := fail.get(); err != nil {
+			return err
+		}
 	}
 	exp.prods = lc.writeLists(lc.products(), format.ProdName, write, &fail)
 	exp.types = lc.writeLists(lc.types(), format.TypeListName, write, &fail)

@@ -73,7 +73,13 @@ type Lang struct {
 }
 
 // Analyze analyses docs once, for the index writer and Related.
-func Analyze(docs []fields.Doc) *Corpus {
+func Analyze(docs []fields.Doc) *Corpus { return AnalyzeEach(docs, nil) }
+
+// AnalyzeEach is Analyze calling counted (unless nil) with each language
+// once its docs' words are counted and numbered, before its postings are
+// built: from then on the index reads nothing of the docs' sections
+// (export.Writer.Records writes the records there and drops them).
+func AnalyzeEach(docs []fields.Doc, counted func(*Lang)) *Corpus {
 	byLang := map[string][]int{}
 	for i := range docs {
 		k := format.LangKey(docs[i].Lang)
@@ -86,7 +92,7 @@ func Analyze(docs []fields.Doc) *Corpus {
 	sort.Strings(keys)
 	c := &Corpus{n: len(docs), bySource: make(map[string]docRef, len(docs))}
 	for _, k := range keys {
-		lc := analyzeLang(k, docs, byLang[k])
+		lc := analyzeLang(k, docs, byLang[k], counted)
 		c.langs = append(c.langs, lc)
 		for d, doc := range lc.docs {
 			if _, dup := c.bySource[doc.Source]; !dup {
@@ -211,7 +217,7 @@ func (lc *Lang) termWeights(dw *fields.Words, fl *[fields.N]int32, s *termScratc
 	return s.out
 }
 
-func analyzeLang(lang string, all []fields.Doc, idx []int) *Lang {
+func analyzeLang(lang string, all []fields.Doc, idx []int, counted func(*Lang)) *Lang {
 	lc := &Lang{lang: lang, idKeys: map[string][]int32{}}
 	sort.SliceStable(idx, func(a, b int) bool {
 		da, db := &all[idx[a]], &all[idx[b]]
@@ -230,6 +236,9 @@ func analyzeLang(lang string, all []fields.Doc, idx []int) *Lang {
 
 	var dws []fields.Words
 	lc.vocab, dws = fields.CountAll(lc.docs)
+	if counted != nil {
+		counted(lc)
+	}
 	lc.analyseWords(dws)
 	lc.score(lc.weigh(dws))
 	// The ID and alias lookup keys.

@@ -64,7 +64,7 @@ func (c *Corpus) Update(changed []fields.Doc, removed []string) []Changed {
 		}
 		lc := c.lang(key)
 		if lc == nil {
-			lc = analyzeLang(key, []fields.Doc{*doc}, []int{0})
+			lc = analyzeLang(key, []fields.Doc{*doc}, []int{0}, nil)
 			lc.orig[0] = -1
 			c.langs = append(c.langs, lc)
 			slices.SortFunc(c.langs, func(a, b *Lang) int { return cmpString(a.lang, b.lang) })

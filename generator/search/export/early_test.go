@@ -1,0 +1,63 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"kbsite/generator/search/index"
+)
+
+// TestEarlyRecords: writing the records while the corpus is analysed
+// (NewEarly, AnalyzeEach) gives the same files as one Export, and leaves
+// no doc holding its sections once the records are out.
+func TestEarlyRecords(t *testing.T) {
+	want := buildFiles(fixtureDocs(t))
+	docs := fixtureDocs(t)
+	var mu sync.Mutex // Records writes from several goroutines
+	var early []File
+	w := NewEarly(func(f File) error {
+		mu.Lock()
+		early = append(early, File{f.Path, bytes.Clone(f.Data)})
+		mu.Unlock()
+		return nil
+	})
+	w.Attach(index.AnalyzeEach(docs, w.Records))
+	for i := range docs {
+		if docs[i].Sections != nil {
+			t.Fatalf("doc %s still holds its %d sections after the analysis", docs[i].ID, len(docs[i].Sections))
+		}
+	}
+	for _, f := range early {
+		if !strings.Contains(f.Path, "/r/") {
+			t.Errorf("%s written during the analysis: only records should be", f.Path)
+		}
+	}
+	if len(early) != len(docs) {
+		t.Errorf("%d records written early for %d docs", len(early), len(docs))
+	}
+	got := append(early, collect(w.Export)...)
+	sortFiles(got)
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Fatalf("file %d: %s differs from %s written by Export", i, got[i].Path, want[i].Path)
+		}
+	}
+}
+
+// TestEarlyRecordsFailure: a record that cannot be written fails the
+// Export that follows, before it writes anything.
+func TestEarlyRecordsFailure(t *testing.T) {
+	full := errors.New("no space left on device")
+	w := NewEarly(func(File) error { return full })
+	w.Attach(index.AnalyzeEach(fixtureDocs(t), w.Records))
+	wrote := 0
+	if err := w.Export(func(File) error { wrote++; return nil }); !errors.Is(err, full) || wrote != 0 {
+		t.Errorf("Export after a failed record: %v, %d files written", err, wrote)
+	}
+}
