@@ -21,6 +21,7 @@ import (
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
 	"kbsite/generator/internal/diag"
+	"kbsite/generator/internal/packed"
 	"kbsite/generator/internal/progress"
 	"kbsite/generator/internal/stopwatch"
 	"kbsite/generator/load"
@@ -239,8 +240,15 @@ func newArticle(l *load.Article) *Article {
 // renderers (made by renderer) and page paths.
 func (s *Site) newLoader(drafts bool) *load.Loader {
 	return &load.Loader{ContentDir: s.contentDir, Language: s.config.Language, Foreign: s.foreign(), Drafts: drafts,
-		HasStrings: s.catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: s.times}
+		HasStrings: s.catalog.Has, Renderers: map[string]*markdown.Renderer{}, Place: s.articlePath, Times: s.times,
+		Bodies: packed.NewStore(bodyBudget)}
 }
+
+// bodyBudget is how many bytes of packed article bodies a site keeps in
+// memory; the rest wait in a temporary file (packed.Store). 10,000
+// articles take 28 MB and stay in memory; at 100,000 the file takes
+// three quarters of 283 MB.
+var bodyBudget int64 = 64 << 20 // a variable for the tests
 
 // addAliases registers the aliases of arts and checks that no redirect
 // takes the page of one of them.

@@ -86,3 +86,42 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSpilledBodiesWriteTheSamePages: a site whose bodies all wait in the
+// temporary file (a budget of 0, as past 64 MiB of a large site) writes
+// every page as one that keeps them in memory.
+func TestSpilledBodiesWriteTheSamePages(t *testing.T) {
+	dir := t.TempDir()
+	inMem, spilled := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	s := writeSite(t, "../../content", inMem, "")
+	for _, a := range s.Articles {
+		if a.Body.Spilled() {
+			t.Fatalf("%s spilled under a budget of %d bytes", a.Source, bodyBudget)
+		}
+	}
+	defer func(b int64) { bodyBudget = b }(bodyBudget)
+	bodyBudget = 0
+	s = writeSite(t, "../../content", spilled, "")
+	for _, a := range s.Articles {
+		if !a.Body.Spilled() {
+			t.Fatalf("%s kept in memory under a budget of 0", a.Source)
+		}
+	}
+	n := 0
+	err := filepath.WalkDir(inMem, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(inMem, p)
+		want, _ := os.ReadFile(p)
+		got, err := os.ReadFile(filepath.Join(spilled, rel))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s differs when the bodies were spilled (%v)", rel, err)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("compared %d files: %v", n, err)
+	}
+}

@@ -24,9 +24,11 @@ func (s *Site) searchDoc(a *Article) fields.Doc {
 	for _, p := range a.Meta.Products {
 		d.Products = append(d.Products, s.config.ProductName(p))
 	}
-	for _, sec := range a.TakeSections() {
-		d.Sections = append(d.Sections, fields.Section{ID: sec.ID, Heading: sec.Heading, Text: sec.Text})
+	secs, texts := a.TakeSections()
+	for _, sec := range secs {
+		d.Sections = append(d.Sections, fields.Section{ID: sec.ID, Heading: sec.Heading})
 	}
+	d.Texts = texts
 	return d
 }
 

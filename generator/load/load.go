@@ -45,17 +45,29 @@ type Article struct {
 	// includes ([!INCLUDE], :::code), found or not: serve mode re-renders
 	// the article when one changes.
 	Includes []string
-	// sections are the body's text by section, for the search index only:
-	// TakeSections hands them over so that they are not kept after it.
+	// sections are the body's sections, for the search index only, and
+	// texts their texts, packed (sections have none): TakeSections hands
+	// them over so that they are not kept after it.
 	sections []markdown.Section
+	texts    packed.Texts
 	firstH1  string // a leading h1's text, the title of foreign content
 }
 
-// TakeSections returns the article's section texts and forgets them.
-func (a *Article) TakeSections() []markdown.Section {
-	s := a.sections
-	a.sections = nil
-	return s
+// TakeSections returns the article's sections, without their texts, and
+// the texts, packed, and forgets them.
+func (a *Article) TakeSections() ([]markdown.Section, packed.Texts) {
+	s, t := a.sections, a.texts
+	a.sections, a.texts = nil, packed.Texts{}
+	return s, t
+}
+
+// packSections moves the texts of ss into one packed value in s.
+func packSections(s *packed.Store, ss []markdown.Section) packed.Texts {
+	texts := make([]string, len(ss))
+	for i := range ss {
+		texts[i], ss[i].Text = ss[i].Text, ""
+	}
+	return s.PackTexts(texts)
 }
 
 // AnchorIDs are the article's heading IDs and raw HTML anchors, sorted:
@@ -89,6 +101,9 @@ type Loader struct {
 	// from its path or not.
 	Place func(a *Article, derivedID bool) string
 	Times *stopwatch.Times // read and parse time
+	// Bodies keeps the rendered bodies until they are written, and the
+	// section texts until they are indexed; nil: in memory.
+	Bodies *packed.Store
 }
 
 // Load reads, renders and admits the articles at rels in parallel, in the
@@ -164,7 +179,7 @@ func (l *Loader) parseOne(dir *content.Folder, rel string, unknown *content.Unkn
 	}
 	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(dir, rel, &a.Includes))
 	a.Headings, a.Links, a.Steps, a.Anchors = body.Headings, body.Links, body.Steps, body.Anchors
-	a.Body, a.sections, a.firstH1 = packed.Pack(body.HTML), body.Sections, body.FirstH1
+	a.Body, a.sections, a.texts, a.firstH1 = l.Bodies.Pack(body.HTML), body.Sections, packSections(l.Bodies, body.Sections), body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"kbsite/generator/internal/packed"
 	"kbsite/generator/search/fields"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/index"
@@ -58,7 +59,8 @@ func appendRecord(b []byte, d *fields.Doc) []byte {
 		b = append(b, `,"d":true`...)
 	}
 	b = append(b, `,"x":[`...)
-	for i, s := range d.Sections {
+	for i, text := range d.SectionTexts() {
+		s := &d.Sections[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -67,7 +69,7 @@ func appendRecord(b []byte, d *fields.Doc) []byte {
 		b = append(b, ',')
 		b = format.AppendCleanJSON(b, s.Heading)
 		b = append(b, ',')
-		b = format.AppendCleanJSON(b, s.Text)
+		b = format.AppendCleanJSON(b, text)
 		b = append(b, ']')
 	}
 	return append(b, "]}"...)
@@ -130,7 +132,7 @@ func (w *Writer) Records(l *index.Lang) {
 	lf.recVer = lf.writeRecords(w.early, &w.fail)
 	for _, d := range l.Docs() {
 		if d != nil {
-			d.Sections = nil
+			d.Sections, d.Texts = nil, packed.Texts{}
 		}
 	}
 }
@@ -211,7 +213,7 @@ func (lc *langFiles) path(name string) string { return "search/" + lc.Key() + "/
 // needs no escaping.
 func (lc *langFiles) recordFile(d int) (data []byte, payload []byte) {
 	doc := lc.Docs()[d]
-	size := 256 + len(doc.Title) + len(doc.Summary) + len(doc.URL) + len(doc.Source)
+	size := 256 + len(doc.Title) + len(doc.Summary) + len(doc.URL) + len(doc.Source) + doc.Texts.Size()
 	for _, s := range doc.Sections {
 		size += len(s.ID) + len(s.Heading) + len(s.Text) + 16
 	}

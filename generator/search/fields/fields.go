@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 
+	"kbsite/generator/internal/packed"
 	"kbsite/generator/search/format"
 	"kbsite/generator/search/internal/parallel"
 	"kbsite/generator/search/vocab"
@@ -28,11 +29,27 @@ type Doc struct {
 	// results do not show it as an article ID.
 	IDDerived bool
 	Sections  []Section
+	// Texts, when it holds any, are the sections' texts, packed: the
+	// Sections then have none (see SectionTexts).
+	Texts packed.Texts
 }
 
 // Section is body text under one heading; Heading is "" for the text
 // before the first heading.
 type Section struct{ ID, Heading, Text string }
+
+// SectionTexts returns the text of each section, from Texts when they
+// were packed there.
+func (d *Doc) SectionTexts() []string {
+	if d.Texts.Len() == len(d.Sections) && len(d.Sections) > 0 {
+		return d.Texts.Unpack()
+	}
+	out := make([]string, len(d.Sections))
+	for i, s := range d.Sections {
+		out[i] = s.Text
+	}
+	return out
+}
 
 // The fields, and their weights: title > headings/keywords > ID/summary >
 // body.
@@ -79,11 +96,11 @@ func texts(d *Doc, f *[N][]string) {
 	f[Title] = append(f[Title], d.Title)
 	f[Keywords] = append(append(f[Keywords], d.Keywords...), d.Products...)
 	f[Summary] = append(f[Summary], d.Summary)
-	for _, s := range d.Sections {
-		if s.Heading != "" {
-			f[Headings] = append(f[Headings], s.Heading)
+	for i, text := range d.SectionTexts() {
+		if h := d.Sections[i].Heading; h != "" {
+			f[Headings] = append(f[Headings], h)
 		}
-		f[Body] = append(f[Body], s.Text)
+		f[Body] = append(f[Body], text)
 	}
 }
 
