@@ -29,15 +29,24 @@ export function serve(root, harness) {
         body = fs.readFileSync(file);
       } catch { res.writeHead(404).end(); log.push({ path: u.pathname, raw: 0, gz: 0, status: 404 }); return; }
     }
-    let gz = gzCache.get(file);
-    if (gz === undefined) {
-      gz = Math.min(body.length, zlib.gzipSync(body, { level: 6 }).length);
-      if (file) gzCache.set(file, gz);
-    }
-    log.push({ path: u.pathname, raw: body.length, gz, status: 200 });
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(u.pathname)] || 'application/octet-stream',
       'Content-Length': body.length, 'Cache-Control': 'max-age=3600' });
     res.end(body);
+    // The gzip size is worked out when it is read, not here: the server
+    // is one thread, and compressing before answering delayed each of the
+    // (parallel) requests of a keystroke behind the others'.
+    const sent = body;
+    log.push({
+      path: u.pathname, raw: body.length, status: 200,
+      get gz() {
+        let gz = file ? gzCache.get(file) : undefined;
+        if (gz === undefined) {
+          gz = Math.min(sent.length, zlib.gzipSync(sent, { level: 6 }).length);
+          if (file) gzCache.set(file, gz);
+        }
+        return gz;
+      },
+    });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
     resolve({ url: `http://127.0.0.1:${server.address().port}`, log, close: () => server.close() })));
