@@ -11,7 +11,8 @@
 // empty cache). For every keystroke it measures, inside the page, the time
 // from calling the engine to results ready (top 10 with title, URL and
 // excerpt: kbsite's engine.search(), Pagefind's search() + data() of the
-// top 10), and, from the server log, the bytes that keystroke fetched.
+// top 10), and, from the server log, the bytes that keystroke fetched
+// (BENCH_PATHS=1 in the environment adds the files to --out's keystrokes).
 // The first keystroke's bytes include everything the page fetched after
 // the harness HTML: the engine script (and Pagefind's WebAssembly).
 import fs from 'node:fs';
@@ -86,7 +87,7 @@ async function benchSite(browser, site, root) {
           if (i === 1) firstKinds[k] = (firstKinds[k] || 0) + e.gz;
         }
         qRaw += raw; qGz += gz;
-        keys.push({ text, ms: Math.round(r.ms * 10) / 10, gz, files: got.length });
+        keys.push({ text, ms: Math.round(r.ms * 10) / 10, gz, files: got.length, paths: process.env.BENCH_PATHS ? got.map((e) => e.path) : undefined });
         keystrokes++;
         lat.push(r.ms);
         if (i === 1) { first.raw.push(raw); first.gz.push(gz); latFirst.push(r.ms); }

@@ -27,8 +27,7 @@ type Dir struct {
 	made  sync.Map // the folders WriteFile made, so that it stats each once
 	// old is what the staging folder held when Begin reused a trash
 	// folder for it (recycle.go); nil for a new, empty one.
-	old   *recycled
-	flush *flusher // syncs while the build writes
+	old *recycled
 }
 
 // ErrLocked is returned when another build holds the output folder.
@@ -181,7 +180,7 @@ func Begin(final string) (*Dir, error) {
 		unlock(lf)
 		return nil, err
 	}
-	d := &Dir{final: final, Stage: stage, trash: trashOf(base, stage), lock: lf, old: recycle(parent, base, stage), flush: startFlusher(stage)}
+	d := &Dir{final: final, Stage: stage, trash: trashOf(base, stage), lock: lf, old: recycle(parent, base, stage)}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		d.Abort()
 		return nil, err
@@ -249,7 +248,6 @@ func (d *Dir) mkdirAll(dir string) error {
 // aside first.
 func (d *Dir) Commit() error {
 	defer unlock(d.lock)
-	d.flush.Stop()
 	if d.old != nil {
 		d.old.prune()
 	}
@@ -280,7 +278,6 @@ func (d *Dir) Commit() error {
 // was. A reused staging folder goes back to the trash, for the next build
 // to reuse.
 func (d *Dir) Abort() {
-	d.flush.Stop()
 	if d.old == nil || os.Rename(d.Stage, d.trash) != nil {
 		os.RemoveAll(d.Stage)
 	}
