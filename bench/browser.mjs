@@ -53,7 +53,7 @@ export function serve(root, harness) {
 }
 
 // The harness pages define window.bench(q): it runs one query and returns
-// its time, the number of results shown and found, the top 3 as text and
+// its start (performance.now()) and time, the number of results shown and found, the top 3 as text and
 // the top 10 as hits (kbsite: source file; Pagefind: URL).
 export function kbsiteHarness(root) {
   const assets = fs.readdirSync(path.join(root, 'assets'));
@@ -67,7 +67,7 @@ window.bench = async function (q) {
   var t0 = performance.now();
   var r = await engine.search(q, { limit: 10 });
   var t1 = performance.now();
-  return { ms: t1 - t0, n: r.results.length, total: r.total, top: r.results.slice(0, 3).map(function (x) { return x.title + ' ' + x.url + ' ' + (x.excerpt ? 'x' : ''); }),
+  return { t0: t0, ms: t1 - t0, n: r.results.length, total: r.total, top: r.results.slice(0, 3).map(function (x) { return x.title + ' ' + x.url + ' ' + (x.excerpt ? 'x' : ''); }),
     hits: r.results.map(function (x) { return x.source; }) };
 };
 </script></body></html>`;
@@ -82,7 +82,7 @@ window.bench = async function (q) {
   const s = await pf.search(q);
   const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
   const t1 = performance.now();
-  return { ms: t1 - t0, n: data.length, total: s.results.length, top: data.slice(0, 3).map((d) => d.meta.title + ' ' + d.url + ' ' + (d.excerpt ? 'x' : '')),
+  return { t0: t0, ms: t1 - t0, n: data.length, total: s.results.length, top: data.slice(0, 3).map((d) => d.meta.title + ' ' + d.url + ' ' + (d.excerpt ? 'x' : '')),
     hits: data.map((d) => d.url) };
 };
 window.benchReady = true;

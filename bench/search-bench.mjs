@@ -12,7 +12,10 @@
 // from calling the engine to results ready (top 10 with title, URL and
 // excerpt: kbsite's engine.search(), Pagefind's search() + data() of the
 // top 10), and, from the server log, the bytes that keystroke fetched
-// (BENCH_PATHS=1 in the environment adds the files to --out's keystrokes).
+// (BENCH_PATHS=1 in the environment adds the files to --out's keystrokes),
+// and, from the page's resource timings, its round trips: the longest chain
+// of requests each started after the previous one had ended, which is what
+// a keystroke waits for on a network with a real round-trip time.
 // The first keystroke's bytes include everything the page fetched after
 // the harness HTML: the engine script (and Pagefind's WebAssembly).
 import fs from 'node:fs';
@@ -47,6 +50,20 @@ const q = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
 };
+// rounds is the longest chain of requests (start, end pairs) in which each
+// starts after the one before it ended.
+function rounds(es) {
+  es = [...es].sort((a, b) => a[0] - b[0]);
+  const depth = [];
+  let most = 0;
+  es.forEach((e, i) => {
+    let d = 1;
+    for (let j = 0; j < i; j++) if (es[j][1] <= e[0]) d = Math.max(d, depth[j] + 1);
+    depth.push(d);
+    most = Math.max(most, d);
+  });
+  return most;
+}
 const med = (xs) => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
@@ -58,7 +75,7 @@ async function benchSite(browser, site, root) {
   const harness = site === 'kbsite' ? kbsiteHarness(root) : pagefindHarness();
   const srv = await serve(root, harness);
   const first = { raw: [], gz: [] }, next = { raw: [], gz: [] }, whole = { raw: [], gz: [] };
-  const lat = [], latFirst = [], latNext = [];
+  const lat = [], latFirst = [], latNext = [], trips = [], files = [];
   const firstKinds = {}, wholeKinds = {};
   let keystrokes = 0, empty = 0, notFound = 0;
   const perQuery = [];
@@ -76,6 +93,13 @@ async function benchSite(browser, site, root) {
       for (let i = 1; i <= query.length; i++) {
         const text = query.slice(0, i);
         const r = await page.evaluate((t) => window.bench(t), text);
+        const timed = await page.evaluate((t0) => {
+          const es = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && !e.name.includes('/__bench/'));
+          performance.clearResourceTimings();
+          return es.map((e) => [e.startTime, e.responseEnd]);
+        }, r.t0);
+        const rt = rounds(timed);
+        trips.push(rt);
         const got = srv.log.slice(mark).filter((e) => !e.path.startsWith('/__bench/'));
         mark = srv.log.length;
         let raw = 0, gz = 0;
@@ -87,7 +111,8 @@ async function benchSite(browser, site, root) {
           if (i === 1) firstKinds[k] = (firstKinds[k] || 0) + e.gz;
         }
         qRaw += raw; qGz += gz;
-        keys.push({ text, ms: Math.round(r.ms * 10) / 10, gz, files: got.length, paths: process.env.BENCH_PATHS ? got.map((e) => e.path) : undefined });
+        files.push(got.length);
+        keys.push({ text, ms: Math.round(r.ms * 10) / 10, gz, files: got.length, rounds: rt, paths: process.env.BENCH_PATHS ? got.map((e) => e.path) : undefined });
         keystrokes++;
         lat.push(r.ms);
         if (i === 1) { first.raw.push(raw); first.gz.push(gz); latFirst.push(r.ms); }
@@ -114,7 +139,8 @@ async function benchSite(browser, site, root) {
     firstRawMedian: med(first.raw), firstGzMedian: med(first.gz), firstGzMax: Math.max(...first.gz),
     nextRawMedian: med(next.raw), nextGzMedian: med(next.gz), nextGzP95: q(next.gz, 0.95), nextGzMax: Math.max(...next.gz),
     wholeRawMedian: med(whole.raw), wholeGzMedian: med(whole.gz), wholeGzMax: Math.max(...whole.gz),
-    latMedian: med(lat), latP95: q(lat, 0.95), latFirstMedian: med(latFirst), latNextMedian: med(latNext), latNextP95: q(latNext, 0.95),
+    latMedian: med(lat), latP95: q(lat, 0.95),
+    roundsMedian: med(trips), roundsP95: q(trips, 0.95), roundsMax: Math.max(...trips), filesP95: q(files, 0.95), latFirstMedian: med(latFirst), latNextMedian: med(latNext), latNextP95: q(latNext, 0.95),
     firstKindsGzMean: firstKinds, wholeKindsGzMedian: kindMed, perQuery,
   };
 }

@@ -201,7 +201,9 @@
     function page(M, j) {
       if (!pages[j]) {
         var n = Math.min(M.g, M.c - j * M.g);
-        pages[j] = get('m' + j + '-' + M.h[j] + '.js').catch(function () { return {}; }).then(function (d) {
+        // A small index's manifest carries its pages (q).
+        var own = Array.isArray(M.q) && M.q.length === M.h.length ? Promise.resolve(M.q[j]) : get('m' + j + '-' + M.h[j] + '.js');
+        pages[j] = own.catch(function () { return {}; }).then(function (d) {
           return d && Array.isArray(d.s) && Array.isArray(d.h) && d.s.length === n && d.h.length === n ? d : { s: [], h: [] };
         });
       }
@@ -264,6 +266,13 @@
       }
       return out;
     }
+    // foreignShards loads the shards of the terms of word x that its own
+    // shard names by string, all at once (refs then reads them in turn).
+    async function foreignShards(M, x) {
+      var s = await shard(M, await route(M, x)), list = refList(s, s.words.get(x)) || [];
+      await Promise.all(list.filter(function (r) { return typeof r === 'string'; })
+        .map(function (r) { return route(M, r).then(function (k) { return shard(M, k); }); }));
+    }
     function decodePairs(str) {
       var nums = decodeNums(typeof str === 'string' ? str : ''), doc = 0;
       nums.length -= nums.length % 2;
@@ -303,7 +312,9 @@
     }
     async function lookup(M, q, w) {
       var qw = { word: w, prefix: false, exact: [], known: false, stop: false, factors: new Map(), refs: new Map(), caps: null, title: null, wide: true, extra: [] };
-      var k = await route(M, w);
+      var k = await route(M, w), key = w + ' ';
+      // The shard of the word's exact title term "w " loads beside its own.
+      var title = route(M, key).then(function (k2) { shard(M, k2); return k2; });
       q.touch(k);
       var s = await shard(M, k), i = s.words.get(w);
       if (i !== undefined) {
@@ -311,8 +322,8 @@
         qw.exact = await refs(M, q, k, i);
         qw.stop = !qw.exact.length;
         qw.exact.forEach(function (t) { add(qw, t, F_EXACT); });
-        // The word's exact title term "w " (Go: lookup).
-        var key = w + ' ', k2 = await route(M, key);
+        // The word's exact title term (Go: lookup).
+        var k2 = await title;
         q.touch(k2);
         var j = (await shard(M, k2)).terms.get(key);
         if (j !== undefined && !qw.stop) qw.title = { k: k2, i: j, name: key };
@@ -334,10 +345,13 @@
           if (d <= maxd) out.push({ word: x, d: d, shard: k2 });
         });
       }
-      await scan(k);
-      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.c) await scan(k2);
+      var ks = [k];
+      if (wide) for (var k2 of [k - 1, k + 1]) if (k2 >= 0 && k2 < M.c) ks.push(k2);
+      ks.forEach(function (k3) { shard(M, k3); });
+      for (var k3 of ks) await scan(k3);
       out.sort(function (x, y) { return x.d - y.d || strcmp(x.word, y.word); });
       out = out.slice(0, L.fuzzy);
+      await Promise.all(out.map(function (c) { return foreignShards(M, c.word); }));
       for (var c of out) c.refs = await refs(M, q, c.shard, (await shard(M, c.shard)).words.get(c.word));
       return out;
     }
@@ -346,20 +360,34 @@
       qw.factors.forEach(function (f) { if (f > F_FUZZY1) only = false; });
       return only;
     }
+    // prefixShards: the shards that can hold words starting with w, at
+    // most L.prefixShards from w's own (Go: expand). Their loads all start
+    // together, as soon as the manifest pages are known: one round trip,
+    // not one per shard.
+    async function prefixShards(M, w) {
+      var k0 = await route(M, w), ks = [k0];
+      for (var k = k0 + 1; k < M.c && k < k0 + L.prefixShards; k++) {
+        if ((await startOf(M, k)).slice(0, w.length) !== w) break;
+        ks.push(k);
+      }
+      ks.forEach(function (k) { shard(M, k); });
+      return ks;
+    }
     async function expand(M, q, qw, fuzzyOn) {
       var w = qw.word, n = cpLen(w), s, k;
       if (qw.prefix && n >= 2) {
-        var cands = [], k0 = await route(M, w);
-        for (k = k0; k < M.c && k < k0 + L.prefixShards; k++) {
-          if (k > k0 && (await startOf(M, k)).slice(0, w.length) !== w) break;
+        var cands = [], ks = await prefixShards(M, w), ss = await Promise.all(ks.map(function (k) { return shard(M, k); }));
+        ks.forEach(function (k, j) {
           q.touch(k);
-          s = await shard(M, k);
-          s.W.forEach(function (x, i) {
-            if (x !== w && x.slice(0, w.length) === w && s.M[i] !== null) cands.push(x);
+          ss[j].W.forEach(function (x, i) {
+            if (x !== w && x.slice(0, w.length) === w && ss[j].M[i] !== null) cands.push(x);
           });
-        }
+        });
         cands.sort(len16cmp);
-        for (var x of cands.slice(0, L.expansions)) {
+        cands = cands.slice(0, L.expansions);
+        // The shards of the completions' terms held elsewhere load together.
+        await Promise.all(cands.map(function (x) { return foreignShards(M, x); }));
+        for (var x of cands) {
           k = await route(M, x);
           s = await shard(M, k);
           (await refs(M, q, k, s.words.get(x))).forEach(function (t) { add(qw, t, F_PREFIX); });
@@ -689,6 +717,8 @@
         var isPrefix = rs0.typing && i === rs0.plain.length - 1;
         if (seen.has(w) && !isPrefix) continue;
         seen.add(w);
+        // The word being typed will be expanded: its shards load while it is looked up.
+        if (isPrefix && cpLen(w) >= 2) prefixShards(M, w);
         qw = await lookup(M, q, w);
         qw.prefix = isPrefix;
         if (qw.stop) continue;
@@ -760,8 +790,10 @@
       if (q.partial) resp.partial = true;
       cands = first.concat(cands.filter(function (x) { return !isFirst.has(x); })).slice(0, limit);
       if (cands.length) resp.corrected = corrected;
+      // The records load while the highlighted words are worked out.
+      var recsWait = Promise.all(cands.map(function (x) { return record(M, x); }));
       var hl = await highlightSet(M, q, items);
-      var recsOut = await Promise.all(cands.map(function (x) { return record(M, x); }));
+      var recsOut = await recsWait;
       resp.results = cands.map(function (x, j) {
         var r = recsOut[j], e = excerpt(r, hl);
         var res = { id: r.i, title: r.t, url: r.u, source: r.s, score: total[x] / SCALE, products: r.p || [] };

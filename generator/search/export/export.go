@@ -33,6 +33,10 @@ var tierSize = 2560
 // articles (about 2,600 shards) the manifest lists 41 pages.
 var pageSize = 64
 
+// inlinePages is the most pages the manifest carries itself
+// (format.InlinePages; a variable for tests).
+var inlinePages = format.InlinePages
+
 // appendRecord appends the JSON of the record of d.
 func appendRecord(b []byte, d *fields.Doc) []byte {
 	b = append(b, `{"i":`...)
@@ -398,17 +402,25 @@ func (lc *langFiles) writeLists(lists []*product, name func(k int, hash string) 
 	return out
 }
 
-// pageFiles renders the manifest pages of exp's shards and returns them
-// with their hashes.
-func (lc *langFiles) pageFiles(exp *exportState) ([]File, []string) {
-	n := format.Pages(len(exp.shards), pageSize)
-	files, hashes := make([]File, n), make([]string, n)
-	for j := range n {
-		var p format.Page
+// pages returns the manifest pages of exp's shards.
+func pages(exp *exportState) []format.Page {
+	ps := make([]format.Page, format.Pages(len(exp.shards), pageSize))
+	for j := range ps {
+		p := &ps[j]
 		for _, s := range exp.shards[j*pageSize : min((j+1)*pageSize, len(exp.shards))] {
 			p.Starts, p.Hashes = append(p.Starts, s.start), append(p.Hashes, s.hash)
 		}
-		payload := p.AppendJSON(nil)
+	}
+	return ps
+}
+
+// pageFiles renders the manifest pages of exp's shards and returns them
+// with their hashes.
+func (lc *langFiles) pageFiles(exp *exportState) ([]File, []string) {
+	ps := pages(exp)
+	files, hashes := make([]File, len(ps)), make([]string, len(ps))
+	for j := range ps {
+		payload := ps[j].AppendJSON(nil)
 		hashes[j] = format.ContentHash(payload)
 		name := format.PageName(j, hashes[j])
 		files[j] = File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)}
@@ -442,6 +454,9 @@ func (lc *langFiles) manifestData(exp *exportState) []byte {
 		RecVer: exp.recVer, Prods: [][]string{}, Starts: make([]string, len(exp.pages)), Hashes: exp.pages}
 	for j := range exp.pages {
 		m.Starts[j] = exp.shards[j*pageSize].start
+	}
+	if len(exp.pages) <= inlinePages {
+		m.Pages = pages(exp)
 	}
 	for _, p := range exp.prods {
 		m.Prods = append(m.Prods, []string{p.name, p.slug, p.hash})

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"kbsite/generator/search/engine"
+	"kbsite/generator/search/reader"
 )
 
 type parityCase struct {
@@ -156,30 +157,59 @@ func TestParityGenerated(t *testing.T) {
 // TestParityPages compares the engines on a manifest of many small pages,
 // so that routing, prefix completions and typo neighbours cross pages.
 func TestParityPages(t *testing.T) {
-	defer func(n int) { pageSize = n }(pageSize)
+	defer func(n, i int) { pageSize, inlinePages = n, i }(pageSize, inlinePages)
 	pageSize = 2
 	docs := genDocs(400)
-	site := writeSite(t, docs)
-	ix, err := engine.Open(site, "en")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var queries []parityCase
 	for i, d := range docs[:8] {
 		ws := strings.Fields(strings.ToLower(d.Title))
 		queries = append(queries, parityCase{Q: ws[0][:2]}, parityCase{Q: ws[0] + " " + ws[1][:3]},
 			parityCase{Q: ws[1][:1] + ws[1] + ws[1][1:], Limit: 1 + i}, parityCase{Q: d.Aliases[0]})
 	}
-	nonEmpty := checkParity(t, site, queries)
-	ix.Query("printer driver", engine.Options{})
-	pages := 0
-	for _, f := range ix.Loaded {
-		if strings.HasPrefix(f, "en/m") {
-			pages++
+	// The pages in files of their own, then carried by the manifest.
+	for _, inline := range []int{0, 1 << 20} {
+		inlinePages = inline
+		site := writeSite(t, docs)
+		ix, err := engine.Open(site, "en")
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if pages < 2 || nonEmpty < len(queries)/2 {
-		t.Errorf("%d pages read, %d of %d queries with results", pages, nonEmpty, len(queries))
+		jsLoaded := filepath.Join(t.TempDir(), "loaded")
+		t.Setenv("PARITY_LOADED", jsLoaded)
+		nonEmpty := checkParity(t, site, queries)
+		ix.Query("printer driver", engine.Options{})
+		js, err := os.ReadFile(jsLoaded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		jsPages := 0
+		for _, f := range strings.Split(string(js), "\n") {
+			if strings.HasPrefix(f, "en/m") && f != "en/manifest.js" {
+				jsPages++
+			}
+		}
+		if inline > 0 && jsPages != 0 || inline == 0 && jsPages == 0 {
+			t.Errorf("inline %d: the browser engine read %d page files", inline, jsPages)
+		}
+		pages := 0
+		for _, f := range ix.Loaded {
+			if strings.HasPrefix(f, "en/m") && f != "en/manifest.js" {
+				pages++
+			}
+		}
+		f, err := reader.Open(site, "en", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if carried := len(f.Manifest().Pages); inline > 0 && (pages != 0 || carried < 2) || inline == 0 && carried != 0 {
+			t.Errorf("inline %d: %d page files read, the manifest carries %d pages", inline, pages, carried)
+		}
+		if inline == 0 && pages < 1 {
+			t.Errorf("%d pages read", pages)
+		}
+		if nonEmpty < len(queries)/2 {
+			t.Errorf("%d of %d queries with results", nonEmpty, len(queries))
+		}
 	}
 }
 

@@ -283,6 +283,8 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := engine.Open(t.TempDir(), ""); err == nil {
 		t.Error("want error for missing index")
 	}
+	defer func(i int) { inlinePages = i }(inlinePages)
+	inlinePages = 0 // the pages in files of their own, to break them
 	dir := writeSite(t, fixtureDocs(t))
 	if _, err := engine.Open(dir, ""); err != nil { // two languages: "" = en
 		t.Error(err)

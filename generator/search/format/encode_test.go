@@ -65,8 +65,12 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 	}
 	m := Manifest{V: 2, Lang: "en", N: 3, Shards: 3, Group: 2, Starts: []string{"", "b<"}, Hashes: []string{"a", "b"}, RecVer: "x",
 		Prods: [][]string{{"P&Q", "p-q", "h"}}}
-	for _, types := range [][][]string{nil, {{"How-to guide", "how-to", "h"}, {"FAQ", "faq", "i"}}} {
+	for i, types := range [][][]string{nil, {{"How-to guide", "how-to", "h"}, {"FAQ", "faq", "i"}}} {
 		m.Types = types
+		m.Pages = nil
+		if i == 1 {
+			m.Pages = []Page{pg, {Starts: []string{"b<"}, Hashes: []string{"e"}}}
+		}
 		want, _ := json.Marshal(m)
 		if got := m.AppendJSON(nil); !bytes.Equal(got, want) {
 			t.Fatalf("manifest: got %s, want %s", got, want)

@@ -122,7 +122,13 @@ func (f *Files) page(j int) *format.Page {
 		return p
 	}
 	n := min(f.man.Group, f.man.Shards-j*f.man.Group)
-	if err := f.load(format.PageName(j, f.man.Hashes[j]), p); err != nil || len(p.Starts) != n || len(p.Hashes) != n {
+	if len(f.man.Pages) == len(f.man.Hashes) {
+		// The manifest carries its pages.
+		p = &f.man.Pages[j]
+	} else if err := f.load(format.PageName(j, f.man.Hashes[j]), p); err != nil {
+		p = &format.Page{}
+	}
+	if len(p.Starts) != n || len(p.Hashes) != n {
 		p = &format.Page{}
 	}
 	f.pages[j] = p

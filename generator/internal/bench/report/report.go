@@ -60,25 +60,31 @@ type Peer struct {
 
 // Search is one engine's results in bench/search-bench.mjs (its JSON).
 type Search struct {
-	Queries         int                `json:"queries"`
-	Keystrokes      int                `json:"keystrokes"`
-	EmptyQueries    int                `json:"emptyQueries"`
-	NotFound        int                `json:"notFound"`
-	FirstRawMedian  float64            `json:"firstRawMedian"`
-	FirstGzMedian   float64            `json:"firstGzMedian"`
-	FirstGzMax      float64            `json:"firstGzMax"`
-	NextRawMedian   float64            `json:"nextRawMedian"`
-	NextGzMedian    float64            `json:"nextGzMedian"`
-	NextGzP95       float64            `json:"nextGzP95"`
-	NextGzMax       float64            `json:"nextGzMax"`
-	WholeRawMedian  float64            `json:"wholeRawMedian"`
-	WholeGzMedian   float64            `json:"wholeGzMedian"`
-	WholeGzMax      float64            `json:"wholeGzMax"`
-	LatMedian       float64            `json:"latMedian"`
-	LatP95          float64            `json:"latP95"`
-	LatFirstMedian  float64            `json:"latFirstMedian"`
-	LatNextMedian   float64            `json:"latNextMedian"`
-	LatNextP95      float64            `json:"latNextP95"`
+	Queries        int     `json:"queries"`
+	Keystrokes     int     `json:"keystrokes"`
+	EmptyQueries   int     `json:"emptyQueries"`
+	NotFound       int     `json:"notFound"`
+	FirstRawMedian float64 `json:"firstRawMedian"`
+	FirstGzMedian  float64 `json:"firstGzMedian"`
+	FirstGzMax     float64 `json:"firstGzMax"`
+	NextRawMedian  float64 `json:"nextRawMedian"`
+	NextGzMedian   float64 `json:"nextGzMedian"`
+	NextGzP95      float64 `json:"nextGzP95"`
+	NextGzMax      float64 `json:"nextGzMax"`
+	WholeRawMedian float64 `json:"wholeRawMedian"`
+	WholeGzMedian  float64 `json:"wholeGzMedian"`
+	WholeGzMax     float64 `json:"wholeGzMax"`
+	LatMedian      float64 `json:"latMedian"`
+	LatP95         float64 `json:"latP95"`
+	LatFirstMedian float64 `json:"latFirstMedian"`
+	LatNextMedian  float64 `json:"latNextMedian"`
+	LatNextP95     float64 `json:"latNextP95"`
+	// Round trips: per keystroke, the longest chain of its requests each
+	// started after the previous ended; what it waits for on a network.
+	RoundsMedian    float64            `json:"roundsMedian"`
+	RoundsP95       float64            `json:"roundsP95"`
+	RoundsMax       float64            `json:"roundsMax"`
+	FilesP95        float64            `json:"filesP95"`
 	FirstKindsGz    map[string]float64 `json:"firstKindsGzMean"`
 	WholeKindsGzMed map[string]float64 `json:"wholeKindsGzMedian"`
 	PerQuery        []struct {

@@ -204,15 +204,16 @@ func Targets(rs []*Size) string {
 // SearchTable is the browser search benchmark's results.
 func SearchTable(rs []*Size) string {
 	var b strings.Builder
-	b.WriteString("| articles | engine | index on disk (gzip) | files | first query (gzip) | next keystroke median / p95 / max (gzip) | whole query typed, median (gzip) | latency median / p95 (all keystrokes) | first keystroke median | queries with no results |\n")
-	b.WriteString("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| articles | engine | index on disk (gzip) | files | first query (gzip) | next keystroke median / p95 / max (gzip) | whole query typed, median (gzip) | latency median / p95 (all keystrokes) | first keystroke median | round trips per keystroke median / p95 / max | files per keystroke p95 | queries with no results |\n")
+	b.WriteString("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	row := func(n int, name string, idx, idxGz int64, files int, s *Search) {
-		fmt.Fprintf(&b, "| %s | %s | %s (%s) | %d | %s (%s) | %s / %s / %s | %s (%s) | %s / %s | %s | %d of %d |\n",
+		fmt.Fprintf(&b, "| %s | %s | %s (%s) | %d | %s (%s) | %s / %s / %s | %s (%s) | %s / %s | %s | %g / %g / %g | %g | %d of %d |\n",
 			sizeName(n), name, fmtBytes(idx), fmtBytes(idxGz), files,
 			fmtBytes(int64(s.FirstRawMedian)), fmtBytes(int64(s.FirstGzMedian)),
 			fmtBytes(int64(s.NextGzMedian)), fmtBytes(int64(s.NextGzP95)), fmtBytes(int64(s.NextGzMax)),
 			fmtBytes(int64(s.WholeRawMedian)), fmtBytes(int64(s.WholeGzMedian)),
-			fmtMs(s.LatMedian), fmtMs(s.LatP95), fmtMs(s.LatFirstMedian), s.EmptyQueries, s.Queries)
+			fmtMs(s.LatMedian), fmtMs(s.LatP95), fmtMs(s.LatFirstMedian), s.RoundsMedian, s.RoundsP95, s.RoundsMax, s.FilesP95,
+			s.EmptyQueries, s.Queries)
 	}
 	any := false
 	for _, r := range rs {
