@@ -1,1 +1,1 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":2,"lang":"en","n":3,"c":1,"g":64,"s":[""],"h":["3396ad1d"],"r":"f109420f","p":[],"y":[["How-to guide","how-to","a1cbe290"]]}]);
+(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":2,"lang":"en","n":3,"c":1,"g":64,"s":[""],"h":["3396ad1d"],"r":"f109420f","p":[],"y":[["How-to guide","how-to","a1cbe290"]],"q":[{"s":[""],"h":["177f0088"]}]}]);

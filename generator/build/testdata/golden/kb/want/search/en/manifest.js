@@ -1,1 +1,1 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":2,"lang":"en","n":3,"c":2,"g":64,"s":[""],"h":["0dee03ee"],"r":"575945e0","p":[["Home networking","network","483941a9"],["Microsoft .NET Passport","passport","b07b04ed"]]}]);
+(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":2,"lang":"en","n":3,"c":2,"g":64,"s":[""],"h":["0dee03ee"],"r":"575945e0","p":[["Home networking","network","483941a9"],["Microsoft .NET Passport","passport","b07b04ed"]],"q":[{"s":["","panelers"],"h":["ff9fe259","1e53c9f4"]}]}]);

@@ -1,1 +1,1 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["de/manifest.js",{"v":2,"lang":"de","n":1,"c":1,"g":64,"s":[""],"h":["cf3c3045"],"r":"3b3d92e5","p":[["Windows Messenger","messenger","d10f1bd2"]]}]);
+(window.KBSearchData=window.KBSearchData||[]).push(["de/manifest.js",{"v":2,"lang":"de","n":1,"c":1,"g":64,"s":[""],"h":["cf3c3045"],"r":"3b3d92e5","p":[["Windows Messenger","messenger","d10f1bd2"]],"q":[{"s":[""],"h":["b4d3b8f0"]}]}]);

@@ -1,1 +1,1 @@
-(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":2,"lang":"en","n":2,"c":1,"g":64,"s":[""],"h":["ffa1a8bf"],"r":"2f7cb2ad","p":[["Windows Messenger","messenger","daf71cb1"]]}]);
+(window.KBSearchData=window.KBSearchData||[]).push(["en/manifest.js",{"v":2,"lang":"en","n":2,"c":1,"g":64,"s":[""],"h":["ffa1a8bf"],"r":"2f7cb2ad","p":[["Windows Messenger","messenger","daf71cb1"]],"q":[{"s":[""],"h":["fd38c0c9"]}]}]);
