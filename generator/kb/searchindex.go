@@ -44,7 +44,7 @@ func (s *Site) IndexSearch(keep bool, records func(export.File) error) *export.W
 		docs[i] = s.searchDoc(a)
 	}
 	files := export.NewEarly(records)
-	corpus := index.AnalyzeEach(docs, files.Records)
+	corpus := index.AnalyzeEach(docs, files.Records, keep)
 	files.Attach(corpus)
 	similar := related.All(corpus, similarCount+3)
 	for i, a := range s.Articles {

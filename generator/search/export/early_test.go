@@ -24,7 +24,9 @@ func TestEarlyRecords(t *testing.T) {
 		mu.Unlock()
 		return nil
 	})
-	w.Attach(index.AnalyzeEach(docs, w.Records))
+	// Not updatable, as a build analyses: the files are those of an
+	// updatable corpus all the same.
+	w.Attach(index.AnalyzeEach(docs, w.Records, false))
 	for i := range docs {
 		if docs[i].Sections != nil {
 			t.Fatalf("doc %s still holds its %d sections after the analysis", docs[i].ID, len(docs[i].Sections))
@@ -55,7 +57,7 @@ func TestEarlyRecords(t *testing.T) {
 func TestEarlyRecordsFailure(t *testing.T) {
 	full := errors.New("no space left on device")
 	w := NewEarly(func(File) error { return full })
-	w.Attach(index.AnalyzeEach(fixtureDocs(t), w.Records))
+	w.Attach(index.AnalyzeEach(fixtureDocs(t), w.Records, false))
 	wrote := 0
 	if err := w.Export(func(File) error { wrote++; return nil }); !errors.Is(err, full) || wrote != 0 {
 		t.Errorf("Export after a failed record: %v, %d files written", err, wrote)

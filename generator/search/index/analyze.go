@@ -32,6 +32,8 @@ type Corpus struct {
 	langs    []*Lang // by lang
 	n        int     // docs given to Analyze
 	bySource map[string]docRef
+	// updatable: the corpus keeps what Update needs (Lang.tws).
+	updatable bool
 }
 
 // docRef locates a doc: its language part and doc number there.
@@ -41,13 +43,10 @@ type docRef struct {
 }
 
 // Posting is one doc of a term: its integer score (format's encoding: the
-// value shifted left by 2, or'ed with the field class) and tw, the
-// saturating field-weighted term frequency of BM25F, kept so that Update
-// can rescore a term whose document frequency changes.
+// value shifted left by 2, or'ed with the field class).
 type Posting struct {
 	Doc   int32
 	Score int32
-	tw    float32
 }
 
 // Lang is the analysed docs of one language. The index writer reads it
@@ -66,20 +65,27 @@ type Lang struct {
 	nSorted   int32       // terms [0, nSorted) are numbered in format.Cmp16 order
 	docTerms  [][]int32   // terms of each doc
 	postings  [][]Posting // by term, sorted by doc
+	// tws are, beside each posting of an updatable corpus, the saturating
+	// field-weighted term frequency of BM25F, so that Update can rescore
+	// a term whose document frequency changes; nil otherwise. At 100,000
+	// articles they are 107 MB that a build does not need.
+	tws [][]float32
 	idKeys    map[string][]int32
 	avg       [fields.N]float64 // average field lengths in terms, at Analyze
 	nIdf      int               // docs at Analyze: the N of idf
 	ed        *edits            // changes of the Update in progress
 }
 
-// Analyze analyses docs once, for the index writer and Related.
-func Analyze(docs []fields.Doc) *Corpus { return AnalyzeEach(docs, nil) }
+// Analyze analyses docs once, for the index writer and Related, into a
+// corpus that Update can change.
+func Analyze(docs []fields.Doc) *Corpus { return AnalyzeEach(docs, nil, true) }
 
 // AnalyzeEach is Analyze calling counted (unless nil) with each language
 // once its docs' words are counted and numbered, before its postings are
 // built: from then on the index reads nothing of the docs' sections
-// (export.Writer.Records writes the records there and drops them).
-func AnalyzeEach(docs []fields.Doc, counted func(*Lang)) *Corpus {
+// (export.Writer.Records writes the records there and drops them). Only
+// an updatable corpus can be given to Update.
+func AnalyzeEach(docs []fields.Doc, counted func(*Lang), updatable bool) *Corpus {
 	byLang := map[string][]int{}
 	for i := range docs {
 		k := format.LangKey(docs[i].Lang)
@@ -90,9 +96,9 @@ func AnalyzeEach(docs []fields.Doc, counted func(*Lang)) *Corpus {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	c := &Corpus{n: len(docs), bySource: make(map[string]docRef, len(docs))}
+	c := &Corpus{n: len(docs), bySource: make(map[string]docRef, len(docs)), updatable: updatable}
 	for _, k := range keys {
-		lc := analyzeLang(k, docs, byLang[k], counted)
+		lc := analyzeLang(k, docs, byLang[k], counted, updatable)
 		c.langs = append(c.langs, lc)
 		for d, doc := range lc.docs {
 			if _, dup := c.bySource[doc.Source]; !dup {
@@ -155,18 +161,20 @@ func (lc *Lang) addInflections(an terms.Analyzer) {
 	}
 }
 
-// termDoc is a term of one doc: its tw and field class.
+// termDoc is a term of one doc: its tw and field class. tw is kept as a
+// float32, the precision Update keeps it in, so that a term scores the
+// same whether a full build or an Update scored it.
 type termDoc struct {
 	term int32
 	cls  int32
-	tw   float64
+	tw   float32
 }
 
 // fieldLens returns the number of terms in each field of a doc.
 func (lc *Lang) fieldLens(dw *fields.Words) (fl [fields.N]int32) {
 	for f := 0; f < fields.N; f++ {
-		for _, x := range dw.In(f) {
-			fl[f] += x.C * int32(len(lc.wordTerms[x.W]))
+		for w, c := range dw.In(f) {
+			fl[f] += c * int32(len(lc.wordTerms[w]))
 		}
 	}
 	return fl
@@ -197,12 +205,12 @@ func (lc *Lang) termWeights(dw *fields.Words, fl *[fields.N]int32, s *termScratc
 		s.tf[p][f] += c
 	}
 	for f := 0; f < fields.N; f++ {
-		for _, x := range dw.In(f) {
-			for _, t := range lc.wordTerms[x.W] {
-				add(t, f, x.C)
+		for w, c := range dw.In(f) {
+			for _, t := range lc.wordTerms[w] {
+				add(t, f, c)
 			}
-			if f == fields.Title && lc.titleTerm[x.W] >= 0 {
-				add(lc.titleTerm[x.W], f, x.C)
+			if f == fields.Title && lc.titleTerm[w] >= 0 {
+				add(lc.titleTerm[w], f, c)
 			}
 		}
 	}
@@ -212,12 +220,13 @@ func (lc *Lang) termWeights(dw *fields.Words, fl *[fields.N]int32, s *termScratc
 	for i := range s.out {
 		t := &s.out[i]
 		s.pos[t.term] = 0
-		t.tw, t.cls = fields.Weight(&s.tf[i], fl, &lc.avg)
+		tw, cls := fields.Weight(&s.tf[i], fl, &lc.avg)
+		t.tw, t.cls = float32(tw), cls
 	}
 	return s.out
 }
 
-func analyzeLang(lang string, all []fields.Doc, idx []int, counted func(*Lang)) *Lang {
+func analyzeLang(lang string, all []fields.Doc, idx []int, counted func(*Lang), updatable bool) *Lang {
 	lc := &Lang{lang: lang, idKeys: map[string][]int32{}}
 	sort.SliceStable(idx, func(a, b int) bool {
 		da, db := &all[idx[a]], &all[idx[b]]
@@ -240,7 +249,7 @@ func analyzeLang(lang string, all []fields.Doc, idx []int, counted func(*Lang)) 
 		counted(lc)
 	}
 	lc.analyseWords(dws)
-	lc.score(lc.weigh(dws))
+	lc.score(lc.weigh(dws), updatable)
 	// The ID and alias lookup keys.
 	for d, doc := range lc.docs {
 		fields.IDKeys(doc, func(key string) { lc.idKeys[key] = append(lc.idKeys[key], int32(d)) })
@@ -270,9 +279,9 @@ func (lc *Lang) analyseWords(dws []fields.Words) {
 	}
 	inTitle := make([]bool, len(lc.vocab.Words()))
 	for i := range dws {
-		for _, x := range dws[i].In(fields.Title) {
-			if w := lc.vocab.Words()[x.W]; !inTitle[x.W] && len(wordTermStr[x.W]) > 0 && !format.IsCompound(w) {
-				inTitle[x.W] = true
+		for x := range dws[i].In(fields.Title) {
+			if w := lc.vocab.Words()[x]; !inTitle[x] && len(wordTermStr[x]) > 0 && !format.IsCompound(w) {
+				inTitle[x] = true
 				lc.termList = append(lc.termList, w+format.TitleSuffix)
 			}
 		}
@@ -315,11 +324,10 @@ func (lc *Lang) analyseWords(dws []fields.Words) {
 
 // docWeights are the tw and field class of each term of one doc, in the
 // order of its docTerms, kept from weigh to score. Parallel slices rather
-// than termDocs: 9 bytes a (term, doc) instead of 24, and at 100,000
-// articles there are some 17 million (a quarter of the search stage's
-// peak heap).
+// than termDocs: 5 bytes a (term, doc) instead of 12, and at 100,000
+// articles there are some 27 million.
 type docWeights struct {
-	tw  []float64
+	tw  []float32
 	cls []uint8
 }
 
@@ -350,7 +358,7 @@ func (lc *Lang) weigh(dws []fields.Words) []docWeights {
 			td := lc.termWeights(&dws[i], &fieldLen[i], &s)
 			dws[i] = fields.Words{}
 			ts := make([]int32, len(td))
-			w := docWeights{tw: make([]float64, len(td)), cls: make([]uint8, len(td))}
+			w := docWeights{tw: make([]float32, len(td)), cls: make([]uint8, len(td))}
 			for k, t := range td {
 				ts[k], w.tw[k], w.cls[k] = t.term, t.tw, uint8(t.cls)
 			}
@@ -361,8 +369,9 @@ func (lc *Lang) weigh(dws []fields.Words) []docWeights {
 }
 
 // score sets the postings of every term, with the BM25F score of each
-// (term, doc), dropping each doc's weights once they are in.
-func (lc *Lang) score(weights []docWeights) {
+// (term, doc), and with updatable their tws, dropping each doc's weights
+// once they are in.
+func (lc *Lang) score(weights []docWeights, updatable bool) {
 	n := len(lc.docs)
 	df := make([]int32, len(lc.termList))
 	for _, ts := range lc.docTerms {
@@ -380,16 +389,27 @@ func (lc *Lang) score(weights []docWeights) {
 	}
 	back := make([]Posting, nPost)
 	lc.postings = make([][]Posting, len(lc.termList))
+	var twBack []float32
+	if updatable {
+		twBack = make([]float32, nPost)
+		lc.tws = make([][]float32, len(lc.termList))
+	}
 	off := 0
 	for t, x := range df {
 		lc.postings[t] = back[off : off : off+int(x)]
+		if updatable {
+			lc.tws[t] = twBack[off : off : off+int(x)]
+		}
 		off += int(x)
 	}
 	for d, ts := range lc.docTerms {
 		w := weights[d]
 		for k, t := range ts {
-			sc := fields.Score(idfs[t], w.tw[k], int32(w.cls[k]))
-			lc.postings[t] = append(lc.postings[t], Posting{int32(d), sc, float32(w.tw[k])})
+			sc := fields.Score(idfs[t], float64(w.tw[k]), int32(w.cls[k]))
+			lc.postings[t] = append(lc.postings[t], Posting{int32(d), sc})
+			if updatable {
+				lc.tws[t] = append(lc.tws[t], w.tw[k])
+			}
 		}
 		weights[d] = docWeights{}
 	}

@@ -36,6 +36,9 @@ import (
 // is fine for a preview. Words that no longer occur stay in the
 // vocabulary, with no docs.
 func (c *Corpus) Update(changed []fields.Doc, removed []string) []Changed {
+	if !c.updatable {
+		panic("index: Update of a corpus analysed without updatable")
+	}
 	touched := map[*Lang]bool{}
 	for _, src := range removed {
 		ref, ok := c.bySource[src]
@@ -64,7 +67,7 @@ func (c *Corpus) Update(changed []fields.Doc, removed []string) []Changed {
 		}
 		lc := c.lang(key)
 		if lc == nil {
-			lc = analyzeLang(key, []fields.Doc{*doc}, []int{0}, nil)
+			lc = analyzeLang(key, []fields.Doc{*doc}, []int{0}, nil, true)
 			lc.orig[0] = -1
 			c.langs = append(c.langs, lc)
 			slices.SortFunc(c.langs, func(a, b *Lang) int { return cmpString(a.lang, b.lang) })
@@ -158,10 +161,7 @@ func (e *edits) removeDoc(lc *Lang, d int32, drop bool) {
 	}
 	for _, t := range lc.docTerms[d] {
 		e.termChanged(lc, t)
-		ps := lc.postings[t]
-		if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
-			lc.postings[t] = slices.Delete(ps, i, i+1)
-		}
+		lc.dropPosting(t, d)
 	}
 	lc.docTerms[d] = nil
 	e.dropIDKeys(lc, doc, d)
@@ -192,6 +192,15 @@ func (e *edits) dropIDKeys(lc *Lang, doc *fields.Doc, d int32) {
 		}
 		e.keys[key] = true
 	})
+}
+
+// dropPosting takes doc d out of the postings of term t.
+func (lc *Lang) dropPosting(t, d int32) {
+	ps := lc.postings[t]
+	if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
+		lc.postings[t] = slices.Delete(ps, i, i+1)
+		lc.tws[t] = slices.Delete(lc.tws[t], i, i+1)
+	}
 }
 
 func searchDoc(ps []Posting, d int32) int {
@@ -265,24 +274,22 @@ func (e *edits) setDoc(lc *Lang, d int32, doc *fields.Doc) {
 		j := searchDoc(ps, d)
 		if j < len(ps) && ps[j].Doc == d { // a term the doc keeps
 			e.keep[t] = true
-			ps[j].tw = float32(td.tw)
-			if sc := fields.Score(fields.IDF(lc.nIdf, len(ps)), td.tw, td.cls); sc != ps[j].Score {
+			lc.tws[t][j] = td.tw
+			if sc := fields.Score(fields.IDF(lc.nIdf, len(ps)), float64(td.tw), td.cls); sc != ps[j].Score {
 				ps[j].Score = sc
 				e.keys[lc.termList[t]] = true
 			}
 			continue
 		}
 		e.termChanged(lc, t)
-		lc.postings[t] = slices.Insert(ps, j, Posting{d, td.cls, float32(td.tw)})
+		lc.postings[t] = slices.Insert(ps, j, Posting{d, td.cls})
+		lc.tws[t] = slices.Insert(lc.tws[t], j, td.tw)
 		e.scoreNew = append(e.scoreNew, posRef{t, d})
 	}
 	for _, t := range lc.docTerms[d] { // terms the doc lost
 		if !e.keep[t] {
 			e.termChanged(lc, t)
-			ps := lc.postings[t]
-			if i := searchDoc(ps, d); i < len(ps) && ps[i].Doc == d {
-				lc.postings[t] = slices.Delete(ps, i, i+1)
-			}
+			lc.dropPosting(t, d)
 		}
 	}
 	lc.docTerms[d] = terms
@@ -314,7 +321,7 @@ func (lc *Lang) finish() Changed {
 		if len(ps) != df {
 			idf := fields.IDF(lc.nIdf, len(ps))
 			for i := range ps {
-				ps[i].Score = fields.Score(idf, float64(ps[i].tw), ps[i].Score&3)
+				ps[i].Score = fields.Score(idf, float64(lc.tws[t][i]), ps[i].Score&3)
 			}
 		}
 		e.keys[lc.termList[t]] = true
@@ -322,7 +329,7 @@ func (lc *Lang) finish() Changed {
 	for _, p := range e.scoreNew {
 		ps := lc.postings[p.term]
 		if i := searchDoc(ps, p.doc); i < len(ps) && ps[i].Doc == p.doc && ps[i].Score>>2 == 0 {
-			ps[i].Score = fields.Score(fields.IDF(lc.nIdf, len(ps)), float64(ps[i].tw), ps[i].Score&3)
+			ps[i].Score = fields.Score(fields.IDF(lc.nIdf, len(ps)), float64(lc.tws[p.term][i]), ps[i].Score&3)
 		}
 	}
 	ds := make([]int32, 0, len(e.records))
@@ -340,16 +347,16 @@ func (lc *Lang) addTitleTerms(dw *fields.Words, keys map[string]bool) {
 	for len(lc.titleTerm) < len(lc.vocab.Words()) {
 		lc.titleTerm = append(lc.titleTerm, -1)
 	}
-	for _, x := range dw.In(fields.Title) {
-		w := lc.vocab.Words()[x.W]
-		if lc.titleTerm[x.W] >= 0 || len(lc.wordTerms[x.W]) == 0 || format.IsCompound(w) {
+	for x := range dw.In(fields.Title) {
+		w := lc.vocab.Words()[x]
+		if lc.titleTerm[x] >= 0 || len(lc.wordTerms[x]) == 0 || format.IsCompound(w) {
 			continue
 		}
 		t, ok := lc.termID[w+format.TitleSuffix]
 		if !ok {
 			t = lc.newTerm(w+format.TitleSuffix, keys)
 		}
-		lc.titleTerm[x.W] = t
+		lc.titleTerm[x] = t
 	}
 }
 
@@ -360,6 +367,7 @@ func (lc *Lang) newTerm(key string, keys map[string]bool) int32 {
 	lc.termID[key] = t
 	lc.termList = append(lc.termList, key)
 	lc.postings = append(lc.postings, nil)
+	lc.tws = append(lc.tws, nil)
 	if keys != nil {
 		keys[key] = true
 	}

@@ -29,11 +29,13 @@ type Lang struct {
 	all      []site.Entry // every article of the site, for the language switcher
 	articles []site.Entry // this language's, in the order given to Group
 	products []string
-	// byProduct and byKeyword hold each listing's articles in order given.
-	byProduct map[string][]site.Entry
+	// byProduct and byKeyword hold each listing's articles in the order
+	// given, as indexes in all: an Entry is some 400 bytes, and at
+	// 100,000 articles copies of them for every listing were 320 MB.
+	byProduct map[string][]int32
 	keywords  []string          // keyword page paths, by keyword
 	keyword   map[string]string // keyword page path -> display name
-	byKeyword map[string][]site.Entry
+	byKeyword map[string][]int32
 }
 
 // Group sorts, for the site b, the articles of language lang among all (in ID order) into
@@ -41,14 +43,14 @@ type Lang struct {
 // (keywords that differ only in case or punctuation share a page), both
 // in the language's collation order.
 func Group(b site.Builder, lang string, all []site.Entry) Lang {
-	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]site.Entry{}, keyword: map[string]string{}, byKeyword: map[string][]site.Entry{}}
-	for _, e := range all {
+	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]int32{}, keyword: map[string]string{}, byKeyword: map[string][]int32{}}
+	for i, e := range all {
 		if e.Meta.Lang != lang {
 			continue
 		}
 		l.articles = append(l.articles, e)
 		for _, p := range e.Meta.Products {
-			l.byProduct[p] = append(l.byProduct[p], e)
+			l.byProduct[p] = append(l.byProduct[p], int32(i))
 		}
 		seen := map[string]bool{}
 		for _, k := range e.Meta.Keywords {
@@ -60,7 +62,7 @@ func Group(b site.Builder, lang string, all []site.Entry) Lang {
 			if name, ok := l.keyword[kp]; !ok || k < name {
 				l.keyword[kp] = k
 			}
-			l.byKeyword[kp] = append(l.byKeyword[kp], e)
+			l.byKeyword[kp] = append(l.byKeyword[kp], int32(i))
 		}
 	}
 	c := newCollation(lang)
@@ -129,11 +131,20 @@ func (l Lang) Pages(want func(path string) bool) []Job {
 	return jobs
 }
 
+// entries are the articles of all at indexes ix.
+func (l Lang) entries(ix []int32) []site.Entry {
+	out := make([]site.Entry, len(ix))
+	for k, i := range ix {
+		out[k] = l.all[i]
+	}
+	return out
+}
+
 // productPage lists a product's articles.
 func productPage(b site.Builder, l Lang, slug string) *site.Page {
 	name := b.Config.ProductName(slug)
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
-	return b.ListPage(l.Lang, paths.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.byProduct[slug]), func(lang string) bool {
+	return b.ListPage(l.Lang, paths.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.entries(l.byProduct[slug])), func(lang string) bool {
 		for _, e := range l.all {
 			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
 				return true
@@ -148,7 +159,7 @@ func keywordPage(b site.Builder, l Lang, kp string) *site.Page {
 	name := l.keyword[kp]
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "keyword_intro"), "{name}", name)
 	logical := strings.TrimPrefix(kp, b.Paths.Lang(l.Lang, ""))
-	return b.ListPage(l.Lang, logical, name, intro, byTitleIn(l.Lang, l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
+	return b.ListPage(l.Lang, logical, name, intro, byTitleIn(l.Lang, l.entries(l.byKeyword[kp])), func(lang string) bool { return lang == l.Lang })
 }
 
 // recent returns up to n of es, most recently updated first.
