@@ -69,11 +69,11 @@ type Lang struct {
 	// field-weighted term frequency of BM25F, so that Update can rescore
 	// a term whose document frequency changes; nil otherwise. At 100,000
 	// articles they are 107 MB that a build does not need.
-	tws [][]float32
-	idKeys    map[string][]int32
-	avg       [fields.N]float64 // average field lengths in terms, at Analyze
-	nIdf      int               // docs at Analyze: the N of idf
-	ed        *edits            // changes of the Update in progress
+	tws    [][]float32
+	idKeys map[string][]int32
+	avg    [fields.N]float64 // average field lengths in terms, at Analyze
+	nIdf   int               // docs at Analyze: the N of idf
+	ed     *edits            // changes of the Update in progress
 }
 
 // Analyze analyses docs once, for the index writer and Related, into a
