@@ -72,8 +72,8 @@ type command struct {
 // Left alone, Go lets the heap grow to twice what a build holds; near the
 // limit the collector works harder instead, which keeps a 100,000-article
 // build (about 1.1 GB live at its peak) near 2 GiB of RSS: at 1,900 MiB
-// two builds took 81 and 85 s against 93 and 77 s at 2.5 GiB, with 1.96 GB
-// of RSS against 2.47-2.60 GB. Above it (a far larger site) builds still
+// two builds took 81 and 85 s against 93 and 77 s at 2.5 GiB, with 1.87 GiB
+// of RSS against 2.36-2.48 GiB. Above it (a far larger site) builds still
 // finish: the runtime caps the collector's share of the CPU.
 const heapLimit = 2048 << 20
 
