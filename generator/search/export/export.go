@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -79,7 +80,8 @@ func appendRecord(b []byte, d *fields.Doc) []byte {
 	return append(b, "]}"...)
 }
 
-// collect gathers the files an export writes.
+// collect gathers the files an export writes, copying each: an export
+// may reuse a file's memory once write returns.
 func collect(export func(write func(File) error) error) []File {
 	var (
 		mu    sync.Mutex
@@ -87,7 +89,7 @@ func collect(export func(write func(File) error) error) []File {
 	)
 	export(func(f File) error {
 		mu.Lock()
-		files = append(files, f)
+		files = append(files, File{f.Path, bytes.Clone(f.Data)})
 		mu.Unlock()
 		return nil
 	})
@@ -215,14 +217,18 @@ func (lc *langFiles) path(name string) string { return "search/" + lc.Key() + "/
 // filled in by setRecordName once the version (a hash of all records) is
 // known. Languages and versions are ASCII letters and digits: the name
 // needs no escaping.
-func (lc *langFiles) recordFile(d int) (data []byte, payload []byte) {
+//
+// It renders into buf's memory when that is large enough (nil: new
+// memory): a build renders 100,000 records twice, and fresh buffers for
+// each were most of what the collector found in use during the analysis.
+func (lc *langFiles) recordFile(buf []byte, d int) (data []byte, payload []byte) {
 	doc := lc.Docs()[d]
 	size := 256 + len(doc.Title) + len(doc.Summary) + len(doc.URL) + len(doc.Source) + doc.Texts.Size()
 	for _, s := range doc.Sections {
 		size += len(s.ID) + len(s.Heading) + len(s.Text) + 16
 	}
 	head := len(format.FilePrefix) + len(lc.Key()+"/"+format.RecordName(d, "00000000")) + 3
-	b := make([]byte, head, head+size)
+	b := slices.Grow(buf[:0], head+size)[:head]
 	b = appendRecord(b, doc)
 	b = append(b, format.FileSuffix...)
 	return b, b[head : len(b)-len(format.FileSuffix)]
@@ -295,10 +301,11 @@ func (lc *langFiles) export(write func(File) error) error {
 func (lc *langFiles) writeRecords(write func(File) error, fail *firstError) (recVer string) {
 	sums := make([][sha256.Size]byte, len(lc.Docs()))
 	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
+		var buf []byte
 		for i := lo; i < hi; i++ {
 			if lc.Docs()[i] != nil {
-				_, payload := lc.recordFile(i)
-				sums[i] = sha256.Sum256(payload)
+				data, payload := lc.recordFile(buf, i)
+				sums[i], buf = sha256.Sum256(payload), data
 			}
 		}
 	})
@@ -310,11 +317,13 @@ func (lc *langFiles) writeRecords(write func(File) error, fail *firstError) (rec
 	}
 	recVer = hex.EncodeToString(h.Sum(nil)[:4])
 	parallel.Chunks(len(lc.Docs()), 64, func(lo, hi int) {
+		var buf []byte // write keeps no File.Data
 		for i := lo; i < hi && fail.get() == nil; i++ {
 			if lc.Docs()[i] == nil {
 				continue
 			}
-			data, _ := lc.recordFile(i)
+			data, _ := lc.recordFile(buf, i)
+			buf = data
 			lc.setRecordName(data, i, recVer)
 			if err := write(File{Path: lc.path(format.RecordName(i, recVer)), Data: data}); err != nil {
 				fail.set(err)

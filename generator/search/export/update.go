@@ -50,7 +50,7 @@ func (lc *langFiles) update(ch index.Changed) (write []File, remove []string) {
 		remove = append(remove, lc.path(format.RecordName(int(d), exp.recVer)))
 	}
 	for _, d := range ch.Records {
-		data, _ := lc.recordFile(int(d))
+		data, _ := lc.recordFile(nil, int(d))
 		lc.setRecordName(data, int(d), exp.recVer)
 		write = append(write, File{Path: lc.path(format.RecordName(int(d), exp.recVer)), Data: data})
 	}
