@@ -26,8 +26,8 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return m
 }
 
-// TestKilledBuildLeavesPreviousSite kills a build with SIGKILL while it
-// writes pages and checks the previous site is byte-identical, that a
+// TestKilledBuildLeavesPreviousSite stops a build while it writes pages,
+// then kills it with SIGKILL, and checks the previous site is byte-identical, that a
 // concurrent second build is refused with a clear message, that the next
 // build succeeds, and that the one after deletes what the killed one left.
 func TestKilledBuildLeavesPreviousSite(t *testing.T) {
@@ -70,6 +70,10 @@ func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
+	// Freeze it there, holding the lock: a second build loads and parses
+	// for a second or two before it asks for the lock, by which time the
+	// first would have finished writing 1,500 articles.
+	cmd.Process.Signal(syscall.SIGSTOP)
 	// A second build meanwhile is refused.
 	second, err := exec.Command(bin, args...).CombinedOutput()
 	if err == nil || !strings.Contains(string(second), "another kbsite build is writing to this output folder") {
