@@ -154,7 +154,8 @@ func (dw *Words) In(f int) iter.Seq2[int32, int32] {
 	}
 }
 
-// pack encodes word counts per field as Words.WC, into off.
+// pack encodes word counts as Words.WC. fieldOff holds where each field's
+// counts start in wc, and is rewritten to where they start in the bytes.
 func pack(wc []WordCount, fieldOff *[N + 1]int32) []byte {
 	size := 0
 	for _, x := range wc {
@@ -274,11 +275,6 @@ func CountAll(docs []*Doc) (*vocab.Vocab, []Words) {
 				var wc []WordCount
 				for i := w.lo + lo; i < w.lo+hi; i++ {
 					dws[i].renumber(global, &wc)
-					for k, w := range dws[i].Seq {
-						if w >= 0 {
-							dws[i].Seq[k] = global[w]
-						}
-					}
 				}
 			})
 		}
@@ -286,7 +282,8 @@ func CountAll(docs []*Doc) (*vocab.Vocab, []Words) {
 	return all, dws
 }
 
-// renumber maps the words of dw through global, in scratch memory wc.
+// renumber maps the words of dw (counts and heading sequence) through
+// global, in scratch memory wc.
 func (dw *Words) renumber(global []int32, wc *[]WordCount) {
 	*wc = (*wc)[:0]
 	off := dw.Off
@@ -299,6 +296,11 @@ func (dw *Words) renumber(global []int32, wc *[]WordCount) {
 	off[N] = int32(len(*wc))
 	dw.WC = pack(*wc, &off)
 	dw.Off = off
+	for k, w := range dw.Seq {
+		if w >= 0 {
+			dw.Seq[k] = global[w]
+		}
+	}
 }
 
 // Score is the stored score of a term of idf in a doc with weight tw (the
