@@ -592,11 +592,30 @@ func appendEntries(b []byte, es []entry, keep func(entry) bool, one func([]byte,
 }
 
 // shardRenderer is scratch memory for rendering shards.
+// shardRenderer is the scratch memory of one goroutine rendering shards.
+// The files renderShard returns are in it: they are valid until the next
+// call. Reusing it keeps the export from allocating at the rate the
+// collector marks the analysis's heap: at 100,000 articles the shards and
+// tails allocated 780 MB, and a third of it was still unswept garbage at the
+// build's peak.
 type shardRenderer struct {
-	local map[int32]int
-	ids   []string
-	tiers []tier
-	buf   []byte
+	local  map[int32]int
+	ids    []string
+	tiers  []tier
+	buf    []byte   // the shard's payload
+	file   []byte   // the shard's file
+	tails  [][]byte // by tier: its number string, then its file
+	scores []int32  // split's
+	head   []index.Posting
+	tail   []index.Posting
+}
+
+// tailBuf returns tier i's buffer, emptied.
+func (r *shardRenderer) tailBuf(i int) []byte {
+	for len(r.tails) <= i {
+		r.tails = append(r.tails, nil)
+	}
+	return r.tails[i][:0]
 }
 
 // renderShard renders shard k from its entries, with the tail files of
@@ -645,14 +664,16 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) []File {
 		if len(lc.Postings(e.term)) <= tierSize {
 			b = lc.AppendPostings(b, e.term)
 		} else {
-			head, tail := lc.split(e.term)
+			head, tail := lc.split(e.term, r)
 			b = appendPostings(b, head)
-			r.tiers = append(r.tiers, tier{local: r.local[e.term], df: len(head) + len(tail), tail: appendPostings(nil, tail)})
+			i := len(r.tiers)
+			r.tails[i] = appendPostings(r.tailBuf(i), tail)
+			r.tiers = append(r.tiers, tier{local: r.local[e.term], df: len(head) + len(tail), tail: r.tails[i]})
 		}
 		return append(b, '"')
 	})
 	b = append(b, ']')
-	b, tails := lc.appendTails(b, k, so, r.tiers)
+	b, tails := lc.appendTails(b, k, so, r)
 	r.ids = r.ids[:0]
 	for _, e := range so.entries {
 		if e.id && len(lc.IDKeys()[e.key]) > 0 {
@@ -676,23 +697,27 @@ func (lc *langFiles) renderShard(k int, so *shardOut, r *shardRenderer) []File {
 	r.buf = b
 	so.hash = format.ContentHash(b)
 	name := format.ShardName(k, so.hash)
-	return append(tails, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, b)})
+	r.file = format.AppendFileData(r.file[:0], lc.Key()+"/"+name, b)
+	return append(tails, File{Path: lc.path(name), Data: r.file})
 }
 
 // appendTails appends the "x" list of shard k's tiered terms, if any, and
 // returns their tail files, which it sets as so's.
-func (lc *langFiles) appendTails(b []byte, k int, so *shardOut, tiers []tier) ([]byte, []File) {
+func (lc *langFiles) appendTails(b []byte, k int, so *shardOut, r *shardRenderer) ([]byte, []File) {
 	so.tails = so.tails[:0]
-	if len(tiers) == 0 {
+	if len(r.tiers) == 0 {
 		return b, nil
 	}
 	var files []File
 	b = append(b, `,"x":[`...)
-	for i, t := range tiers {
-		payload := format.AppendJSONString(nil, string(t.tail))
-		hash := format.ContentHash(payload)
+	quote := []byte{'"'}
+	for i, t := range r.tiers {
+		// The payload is the number string as a JSON string: its alphabet
+		// needs no escapes. The file goes after it in the tier's buffer.
+		hash := format.ContentHash(quote, t.tail, quote)
 		name := format.TailName(k, t.local, hash)
-		files = append(files, File{Path: lc.path(name), Data: format.FileData(lc.Key()+"/"+name, payload)})
+		r.tails[i] = format.AppendFileData(t.tail, lc.Key()+"/"+name, quote, t.tail, quote)
+		files = append(files, File{Path: lc.path(name), Data: r.tails[i][len(t.tail):]})
 		so.tails = append(so.tails, lc.path(name))
 		if i > 0 {
 			b = append(b, ',')
@@ -719,19 +744,28 @@ type tier struct {
 // tierSize-th score and keeps doc order in one pass instead of sorting:
 // serve mode splits again every common term of an edited article, and at
 // 100,000 articles such a term has a posting in nearly every one.
-func (lc *langFiles) split(t int32) (head, tail []index.Posting) {
+// They are in r's memory.
+func (lc *langFiles) split(t int32, r *shardRenderer) (head, tail []index.Posting) {
 	byDoc := func(a, b index.Posting) int { return int(a.Doc - b.Doc) }
 	ps := lc.Postings(t)
 	if !slices.IsSortedFunc(ps, byDoc) {
 		ps = slices.SortedFunc(slices.Values(ps), byDoc)
 	}
-	return splitAt(ps, tierSize)
+	head, tail = splitInto(ps, tierSize, r)
+	r.head, r.tail = head, tail
+	return head, tail
 }
 
 // splitAt splits postings ps (by doc) into the k of the highest scores,
 // ties going to the lower doc, and the others, both still by doc.
 func splitAt(ps []index.Posting, k int) (head, tail []index.Posting) {
-	scores := make([]int32, len(ps))
+	return splitInto(ps, k, &shardRenderer{})
+}
+
+// splitInto is splitAt in r's memory.
+func splitInto(ps []index.Posting, k int, r *shardRenderer) (head, tail []index.Posting) {
+	scores := append(r.scores[:0], make([]int32, len(ps))...)
+	r.scores = scores
 	for i, p := range ps {
 		scores[i] = p.Score
 	}
@@ -742,8 +776,7 @@ func splitAt(ps []index.Posting, k int) (head, tail []index.Posting) {
 			ties--
 		}
 	}
-	head = make([]index.Posting, 0, k)
-	tail = make([]index.Posting, 0, len(ps)-k)
+	head, tail = r.head[:0], r.tail[:0]
 	for _, p := range ps {
 		switch {
 		case p.Score > cut:

@@ -96,8 +96,8 @@ func (lc *langFiles) updateShards(keys map[string]bool) (write []File, remove []
 		ks = append(ks, k)
 	}
 	slices.Sort(ks)
-	var r shardRenderer
 	for _, k := range ks {
+		var r shardRenderer // its files are kept: not reused
 		so := exp.shards[k]
 		old, oldTails := so.hash, slices.Clone(so.tails)
 		files := lc.renderShard(k, so, &r)

@@ -109,11 +109,14 @@ const (
 )
 
 // ContentHash is the hash in the name of a file of this JSON payload: that
-// of the file with an empty name.
-func ContentHash(payload []byte) string {
+// of the file with an empty name. The payload may come in parts, which it
+// is the concatenation of.
+func ContentHash(payload ...[]byte) string {
 	h := sha256.New()
 	h.Write([]byte(FilePrefix + `"",`))
-	h.Write(payload)
+	for _, p := range payload {
+		h.Write(p)
+	}
 	h.Write([]byte(FileSuffix))
 	return hex.EncodeToString(h.Sum(nil)[:4])
 }
@@ -122,11 +125,18 @@ func ContentHash(payload []byte) string {
 // <, >, &, U+2028 and U+2029, so no string can end the script or break
 // the literal.
 func FileData(name string, payload []byte) []byte {
-	b := make([]byte, 0, len(FilePrefix)+len(name)+len(payload)+len(FileSuffix)+8)
+	return AppendFileData(make([]byte, 0, len(FilePrefix)+len(name)+len(payload)+len(FileSuffix)+8), name, payload)
+}
+
+// AppendFileData appends FileData(name, the concatenation of the payload
+// parts) to b, for writers that reuse one buffer per file.
+func AppendFileData(b []byte, name string, payload ...[]byte) []byte {
 	b = append(b, FilePrefix...)
 	b = AppendJSONString(b, name)
 	b = append(b, ',')
-	b = append(b, payload...)
+	for _, p := range payload {
+		b = append(b, p...)
+	}
 	return append(b, FileSuffix...)
 }
 
