@@ -125,6 +125,9 @@ func Build(opts Options) (*Result, error) {
 	w.Stage2("load", "parse", &times.Read, &times.Parse)
 	opts.Progress.Stage("links", 0)
 	site.Link(dl)
+	if !opts.keepIndex {
+		site.DropPositions()
+	}
 	w.Stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)

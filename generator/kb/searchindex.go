@@ -47,6 +47,7 @@ func (s *Site) IndexSearch(keep bool, records func(export.File) error) *export.W
 	corpus := index.AnalyzeEach(docs, files.Records, keep)
 	files.Attach(corpus)
 	similar := related.All(corpus, similarCount+3)
+	corpus.DropDocTerms()
 	for i, a := range s.Articles {
 		a.similar = a.similar[:0]
 		for _, j := range similar[i] {

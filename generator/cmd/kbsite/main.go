@@ -70,12 +70,13 @@ type command struct {
 
 // heapLimit is the soft limit on the Go heap unless GOMEMLIMIT sets one.
 // Left alone, Go lets the heap grow to twice what a build holds; near the
-// limit the collector works harder instead, which keeps a 100,000-article
-// build (about 1.1 GB live at its peak) near 2 GiB of RSS: at 1,900 MiB
-// two builds took 81 and 85 s against 93 and 77 s at 2.5 GiB, with 1.87 GiB
-// of RSS against 2.36-2.48 GiB. Above it (a far larger site) builds still
-// finish: the runtime caps the collector's share of the CPU.
-const heapLimit = 2048 << 20
+// limit the collector works harder instead. A 100,000-article build holds
+// about 1 GB at its peak: at 1,400 MiB two builds took 74.1 and 71.9 s
+// (116-122 s user CPU) with 1.38 GiB of RSS, against 76.0 and 72.3 s
+// (109-115 s) and 2.01 GiB at 2,048 MiB, interleaved in the same hour.
+// Above it (a far larger site) builds still finish: the runtime caps the
+// collector's share of the CPU.
+const heapLimit = 1400 << 20
 
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {

@@ -24,9 +24,17 @@ func TestEarlyRecords(t *testing.T) {
 		mu.Unlock()
 		return nil
 	})
-	// Not updatable, as a build analyses: the files are those of an
-	// updatable corpus all the same.
-	w.Attach(index.AnalyzeEach(docs, w.Records, false))
+	// Not updatable, as a build analyses, and without the docs' terms once
+	// related articles are chosen: the files are those of an updatable
+	// corpus all the same.
+	c := index.AnalyzeEach(docs, w.Records, false)
+	c.DropDocTerms()
+	for _, l := range c.Langs() {
+		if ts := l.DocTerms(0); ts != nil {
+			t.Fatalf("%s: doc 0 keeps %d terms after DropDocTerms", l.Key(), len(ts))
+		}
+	}
+	w.Attach(c)
 	for i := range docs {
 		if docs[i].Sections != nil {
 			t.Fatalf("doc %s still holds its %d sections after the analysis", docs[i].ID, len(docs[i].Sections))
@@ -49,6 +57,16 @@ func TestEarlyRecords(t *testing.T) {
 		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
 			t.Fatalf("file %d: %s differs from %s written by Export", i, got[i].Path, want[i].Path)
 		}
+	}
+}
+
+// TestDropDocTermsKeepsUpdatable: serve mode's corpus keeps the docs'
+// terms, which Update reads.
+func TestDropDocTermsKeepsUpdatable(t *testing.T) {
+	c := index.Analyze(fixtureDocs(t))
+	c.DropDocTerms()
+	if len(c.Langs()[0].DocTerms(0)) == 0 {
+		t.Fatal("an updatable corpus lost its docs' terms")
 	}
 }
 

@@ -33,8 +33,21 @@ func (lc *Lang) Orig() []int { return lc.orig }
 // Live returns the number of docs that are not nil.
 func (lc *Lang) Live() int { return lc.live }
 
-// DocTerms returns the terms of doc d.
+// DocTerms returns the terms of doc d (nil after DropDocTerms).
 func (lc *Lang) DocTerms(d int32) []int32 { return lc.docTerms[d] }
+
+// DropDocTerms lets the terms of every doc go, once search/related has
+// read them: the index files are written from the postings, and only
+// Update reads them again (at 100,000 articles they are 95 MB through the
+// writing of the index). It does nothing to an updatable corpus.
+func (c *Corpus) DropDocTerms() {
+	if c.updatable {
+		return
+	}
+	for _, lc := range c.langs {
+		lc.docTerms = make([][]int32, len(lc.docTerms))
+	}
+}
 
 // Postings returns the postings of term t, by doc.
 func (lc *Lang) Postings(t int32) []Posting { return lc.postings[t] }
