@@ -64,6 +64,9 @@ func TestFrontMatterErrorsArePositioned(t *testing.T) {
 	keeps := map[string]bool{"bad date": true, "bad product": true, "draft type": true, "long value": true}
 	cases := []struct{ name, src, want string }{
 		{"bad yaml", "---\nid: KB1\ntitle: x\nfoo: : bar\n---\n", "content/x.md:4: front matter: mapping values are not allowed"},
+		// yaml.v3 numbers its parser's errors from 0, its scanner's from 1.
+		{"unclosed list", "---\nid: KB1\ntitle: [unclosed\nsummary: x\n---\n", "content/x.md:3: front matter: did not find expected ',' or ']'"},
+		{"bad indent", "---\nid: KB1\nproducts:\n  - a\n b: c\n---\n", "content/x.md:5: front matter: did not find expected key"},
 		{"bad date", "---\nid: KB1\ntitle: T\nupdated: yesterday\n---\n", `content/x.md:4:10: updated "yesterday" is not a date`},
 		{"bad id", "---\nid: KB 1\ntitle: T\n---\n", `content/x.md:2:5: id "KB 1" may hold only`},
 		{"unclosed", "---\nid: KB1\n", `content/x.md:1:1: front matter starts with "---" but has no closing`},

@@ -37,6 +37,9 @@ func TestLoadReportsBadValuesAtTheirKey(t *testing.T) {
 		{"derive_ids: [x]\n", `site.yaml:1:13: derive_ids must be true or false`},
 		{"title: [a, b]\n", `site.yaml:1:8: title must be text`},
 		{"title: A\ntitle: B\n", `site.yaml:2:1: duplicate key "title" in site configuration`},
+		// yaml.v3 numbers its parser's errors from 0, its scanner's from 1.
+		{"# site\ntitle: [x\nbase_url: y\n", `site.yaml:2: invalid YAML: did not find expected ',' or ']'`},
+		{"title: T\nfoo: : bar\n", `site.yaml:2: invalid YAML: mapping values are not allowed in this context`},
 		{`base_url: '"https://help.example.com/"'` + "\n", `site.yaml:1:11: base_url "\"https://help.example.com/\"" must not contain spaces, quotes, angle brackets or backslashes`},
 		{"base_url: https://help.example.com/a b/\n", `site.yaml:1:11: base_url "https://help.example.com/a b/" must not contain spaces`},
 		{"base_url: https://help.example.com/\"onload=x\n", `site.yaml:1:11: base_url "https://help.example.com/\"onload=x" must not contain spaces, quotes`},

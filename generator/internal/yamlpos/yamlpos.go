@@ -17,9 +17,31 @@ func Split(err error) (int, string) {
 	msg := err.Error()
 	if m := lineRe.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return n, firstLine(m[2])
+		msg = firstLine(m[2])
+		if parserProblems[msg] && !strings.HasPrefix(m[0], "yaml: unmarshal errors:") {
+			n++
+		}
+		return n, msg
 	}
 	return 0, firstLine(strings.TrimPrefix(msg, "yaml: "))
+}
+
+// parserProblems are the messages of yaml.v3's parser (parserc.go), as
+// opposed to its scanner's. It numbers a scanner error's line from 1 but
+// a parser error's from 0 (decode.go, parser.fail): "title: [unclosed" on
+// line 3 of a file is its "line 2".
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }
 
 func firstLine(s string) string {
