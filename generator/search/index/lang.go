@@ -45,7 +45,7 @@ func (c *Corpus) DropDocTerms() {
 		return
 	}
 	for _, lc := range c.langs {
-		lc.docTerms = make([][]int32, len(lc.docTerms))
+		clear(lc.docTerms)
 	}
 }
 
