@@ -170,6 +170,10 @@ func publish(site *kb.Site, opts Options, w *stopwatch.Watch, times *stopwatch.T
 		return 0, err
 	}
 	w.Stage2("render", "write", &times.Render, &times.Write)
+	if err := site.BodiesErr(); err != nil {
+		out.Abort()
+		return 0, err
+	}
 	if err := out.Commit(); err != nil {
 		return 0, err
 	}

@@ -113,6 +113,9 @@ func (s *Session) incremental(rels []string) (*Result, []string, error) {
 		return s.full()
 	}
 	pages, written, err := s.site.WriteChange(c, write.Live(s.opts.OutDir))
+	if err == nil {
+		err = s.site.BodiesErr()
+	}
 	if err != nil {
 		return nil, nil, err
 	}

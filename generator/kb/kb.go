@@ -230,6 +230,11 @@ func (s *Site) DropPositions() {
 	}
 }
 
+// BodiesErr reports an article body or section text that could not be
+// read back from the temporary file it waited in (packed.Store): the
+// pages and search records written from it are incomplete.
+func (s *Site) BodiesErr() error { return s.loader.Bodies.Err() }
+
 // Published tells whether the build publishes the content file rel (a
 // page links to it).
 func (s *Site) Published(rel string) bool { return slices.Contains(s.published, rel) }

@@ -3,6 +3,7 @@
 package packed
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"sync"
@@ -55,14 +56,16 @@ func clone(b []byte) []byte {
 	return c
 }
 
-// Unpack returns the HTML that Pack was given.
+// Unpack returns the HTML that Pack was given. A body that cannot be read
+// back from its Store's file (a failing disk: the file is ours and
+// unlinked) is empty, and the Store's Err says why.
 func (p HTML) Unpack() []byte {
 	enc := p.mem
 	if p.s != nil {
 		enc = make([]byte, p.n)
 		if _, err := p.s.f.ReadAt(enc, p.off); err != nil {
-			// Only a failing disk could do this: the file is ours and unlinked.
-			panic("packed: reading an article body back from the temporary file: " + err.Error())
+			p.s.fail(fmt.Errorf("reading an article body back from the temporary file: %w", err))
+			return nil
 		}
 	}
 	if enc == nil {
@@ -70,6 +73,10 @@ func (p HTML) Unpack() []byte {
 	}
 	html, err := snappy.Decode(nil, enc)
 	if err != nil {
+		if p.s != nil { // the disk gave back other bytes
+			p.s.fail(fmt.Errorf("article body corrupt in the temporary file: %w", err))
+			return nil
+		}
 		// Only corrupt memory could do this: Pack wrote the data.
 		panic("packed: unpacking an article body: " + err.Error())
 	}
@@ -89,6 +96,27 @@ type Store struct {
 	end    atomic.Int64 // the file's size
 	open   sync.Once
 	f      *os.File // nil: not opened, or cannot be (then all stays in memory)
+	mu     sync.Mutex
+	err    error // the first body that could not be read back
+}
+
+func (s *Store) fail(err error) {
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = err
+	}
+	s.mu.Unlock()
+}
+
+// Err returns why a body could not be read back, if one could not: the
+// build that read it must not publish what it wrote from the empty body.
+func (s *Store) Err() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
 }
 
 // NewStore returns a Store that keeps budget bytes of packed bodies in
@@ -180,6 +208,9 @@ func (p Texts) Unpack() []string {
 	}
 	all := string(p.enc.Unpack())
 	out := make([]string, len(p.lens))
+	if len(all) != p.Size() { // not read back (Store.Err): empty strings
+		return out
+	}
 	off := 0
 	for i, n := range p.lens {
 		out[i] = all[off : off+int(n)]

@@ -105,3 +105,28 @@ func TestTextsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreReadFailure: a body the disk cannot give back is empty, with
+// the Store's Err saying why, rather than a panic in the middle of
+// writing pages; texts are empty strings.
+func TestStoreReadFailure(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	s := NewStore(0)
+	p, ts := s.Pack(body), s.PackTexts([]string{"Symptoms text", "Cause text"})
+	if !p.Spilled() || s.Err() != nil {
+		t.Fatalf("spilled %v, err %v", p.Spilled(), s.Err())
+	}
+	s.f.Close() // the disk fails
+	if got := p.Unpack(); got != nil {
+		t.Errorf("unpacked %d bytes from a closed file", len(got))
+	}
+	if got := ts.Unpack(); !slices.Equal(got, []string{"", ""}) {
+		t.Errorf("texts %q, want two empty strings", got)
+	}
+	if err := s.Err(); err == nil || !strings.Contains(err.Error(), "reading an article body back from the temporary file") {
+		t.Errorf("Err() = %v", err)
+	}
+	if (*Store)(nil).Err() != nil {
+		t.Error("a nil Store has an error")
+	}
+}
