@@ -95,28 +95,19 @@ type Store struct {
 	inMem  atomic.Int64 // bytes kept in memory
 	end    atomic.Int64 // the file's size
 	open   sync.Once
-	f      *os.File // nil: not opened, or cannot be (then all stays in memory)
-	mu     sync.Mutex
-	err    error // the first body that could not be read back
+	f      *os.File              // nil: not opened, or cannot be (then all stays in memory)
+	err    atomic.Pointer[error] // the first body that could not be read back
 }
 
-func (s *Store) fail(err error) {
-	s.mu.Lock()
-	if s.err == nil {
-		s.err = err
-	}
-	s.mu.Unlock()
-}
+func (s *Store) fail(err error) { s.err.CompareAndSwap(nil, &err) }
 
 // Err returns why a body could not be read back, if one could not: the
 // build that read it must not publish what it wrote from the empty body.
 func (s *Store) Err() error {
-	if s == nil {
+	if s == nil || s.err.Load() == nil {
 		return nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.err
+	return *s.err.Load()
 }
 
 // NewStore returns a Store that keeps budget bytes of packed bodies in
