@@ -2,6 +2,7 @@ package kb
 
 import (
 	"math"
+	"sync"
 
 	"kbsite/generator/content"
 	"kbsite/generator/resolve"
@@ -15,9 +16,15 @@ func (s *Site) pages() site.Builder {
 }
 
 // articlePage is a's page. Its body is filled in when the page is written
-// rather than kept, so only the packed copy of every body waits in memory.
+// rather than kept, so only the packed copy of every body waits in memory;
+// it is unpacked and filled in reused buffers, since the page keeps a
+// copy (site.ArticlePage).
 func (s *Site) articlePage(a *Article) *site.Page {
-	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings, HTML: a.linked.Fill(a.Body.Unpack()), Self: -1}
+	bufs := bodyBufs.Get().(*[2][]byte)
+	defer bodyBufs.Put(bufs)
+	bufs[0] = a.Body.UnpackTo(bufs[0][:0])
+	bufs[1] = a.linked.AppendFill(bufs[1][:0], bufs[0])
+	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings, HTML: bufs[1], Self: -1}
 	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.related), entries(a.backlinks), entries(a.similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))
@@ -27,6 +34,9 @@ func (s *Site) articlePage(a *Article) *site.Page {
 	}
 	return s.pages().ArticlePage(in)
 }
+
+// bodyBufs hold a body unpacked and filled while its page is made.
+var bodyBufs = sync.Pool{New: func() any { return new([2][]byte) }}
 
 // entry is what the site-wide files and structured data show of a.
 func entry(a *Article) site.Entry {

@@ -39,7 +39,7 @@ func FuzzRender(f *testing.F) {
 			return // article.Parse rejects NUL bytes before rendering
 		}
 		res := r.Render([]byte(src), 1)
-		html := Fill(res.HTML, func(kind byte, i int) string {
+		html := AppendFill(nil, res.HTML, func(kind byte, i int) string {
 			if i < 0 || i >= len(res.Links) {
 				t.Fatalf("placeholder %d out of range (%d links)", i, len(res.Links))
 			}

@@ -354,10 +354,12 @@ var _ util.BufWriter = bufWriter{}
 func (bufWriter) Buffered() int { return 0 }
 func (bufWriter) Flush() error  { return nil }
 
-// Fill replaces the placeholders in html: fill gets the kind ('L' for a
-// URL, 'T' for link text) and the link's index, and returns HTML-escaped
-// text to put in its place (links.Fill).
-func Fill(html []byte, fill func(kind byte, i int) string) []byte { return links.Fill(html, fill) }
+// AppendFill appends html to dst with its placeholders replaced: fill
+// gets the kind ('L' for a URL, 'T' for link text) and the link's index,
+// and returns HTML-escaped text to put in its place (links.AppendFill).
+func AppendFill(dst, html []byte, fill func(kind byte, i int) string) []byte {
+	return links.AppendFill(dst, html, fill)
+}
 
 // sections splits the document's text by heading for the search index.
 func sections(doc *ast.Document, src []byte) []Section {

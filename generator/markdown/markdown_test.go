@@ -25,7 +25,7 @@ func TestLinksArePlaceholdersWithPositions(t *testing.T) {
 	if !c.External {
 		t.Errorf("autolink should be external: %+v", c)
 	}
-	got := Fill(res.HTML, func(kind byte, i int) string {
+	got := AppendFill(nil, res.HTML, func(kind byte, i int) string {
 		if kind == 'T' {
 			return "TITLE"
 		}
@@ -128,7 +128,7 @@ func TestSectionsForSearch(t *testing.T) {
 }
 
 func TestFillIgnoresStrayBytes(t *testing.T) {
-	got := Fill([]byte("a\x00b\x00L9x\x00c"), func(byte, int) string { return "X" })
+	got := AppendFill(nil, []byte("a\x00b\x00L9x\x00c"), func(byte, int) string { return "X" })
 	if strings.Contains(string(got), "\x00") {
 		t.Errorf("stray NUL left in %q", got)
 	}

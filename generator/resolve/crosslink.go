@@ -32,10 +32,10 @@ type Links struct {
 	Files        []string  // the content files it links to
 }
 
-// Fill returns the rendered body html with its link placeholders filled
-// in (markdown.Fill).
-func (l Links) Fill(html []byte) []byte {
-	return markdown.Fill(html, func(kind byte, n int) string {
+// AppendFill appends the rendered body html to dst with its link
+// placeholders filled in (markdown.AppendFill).
+func (l Links) AppendFill(dst, html []byte) []byte {
+	return markdown.AppendFill(dst, html, func(kind byte, n int) string {
 		if n < 0 || n >= len(l.Fills) {
 			return ""
 		}

@@ -78,9 +78,20 @@ type command struct {
 // collector's share of the CPU.
 const heapLimit = 1400 << 20
 
+// gcPercent is the collector's GOGC unless GOGC sets one. A build's live
+// heap is small beside what it allocates (110 MB live, 2.5 GB allocated
+// at 10,000 articles), so at Go's default of 100 it collects 58 times and
+// spends 1.36 s of CPU doing it; at 200, 28 times and 0.60 s, for 110 MB
+// more RSS (420 MB); at 400 barely less CPU (0.50 s) for twice the RSS.
+// At 100,000 articles the heap limit above binds first either way.
+const gcPercent = 200
+
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(heapLimit)
+	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

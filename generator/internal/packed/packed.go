@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/golang/snappy"
 )
@@ -59,23 +60,32 @@ func clone(b []byte) []byte {
 // Unpack returns the HTML that Pack was given. A body that cannot be read
 // back from its Store's file (a failing disk: the file is ours and
 // unlinked) is empty, and the Store's Err says why.
-func (p HTML) Unpack() []byte {
+func (p HTML) Unpack() []byte { return p.UnpackTo(nil) }
+
+// UnpackTo is Unpack into dst's memory when it has room, for a caller
+// that reuses one buffer for body after body.
+func (p HTML) UnpackTo(dst []byte) []byte {
 	enc := p.mem
 	if p.s != nil {
-		enc = make([]byte, p.n)
+		buf := scratch.Get().(*[]byte)
+		defer scratch.Put(buf)
+		if cap(*buf) < int(p.n) {
+			*buf = make([]byte, p.n)
+		}
+		enc = (*buf)[:p.n]
 		if _, err := p.s.f.ReadAt(enc, p.off); err != nil {
 			p.s.fail(fmt.Errorf("reading an article body back from the temporary file: %w", err))
-			return nil
+			return dst[:0]
 		}
 	}
 	if enc == nil {
-		return nil
+		return dst[:0]
 	}
-	html, err := snappy.Decode(nil, enc)
+	html, err := snappy.Decode(dst[:cap(dst)], enc)
 	if err != nil {
 		if p.s != nil { // the disk gave back other bytes
 			p.s.fail(fmt.Errorf("article body corrupt in the temporary file: %w", err))
-			return nil
+			return dst[:0]
 		}
 		// Only corrupt memory could do this: Pack wrote the data.
 		panic("packed: unpacking an article body: " + err.Error())
@@ -180,14 +190,20 @@ func (s *Store) PackTexts(ts []string) Texts {
 	for _, t := range ts {
 		n += len(t)
 	}
-	joined := make([]byte, 0, n)
+	buf := joins.Get().(*[]byte)
+	defer joins.Put(buf)
+	joined := (*buf)[:0]
 	lens := make([]int32, len(ts))
 	for i, t := range ts {
 		joined = append(joined, t...)
 		lens[i] = int32(len(t))
 	}
+	*buf = joined
 	return Texts{enc: s.Pack(joined), lens: lens}
 }
+
+// joins hold the strings PackTexts joins before packing them (Pack copies).
+var joins = sync.Pool{New: func() any { return new([]byte) }}
 
 // Len is the number of strings packed.
 func (p Texts) Len() int { return len(p.lens) }
@@ -197,7 +213,8 @@ func (p Texts) Unpack() []string {
 	if len(p.lens) == 0 {
 		return nil
 	}
-	all := string(p.enc.Unpack())
+	b := p.enc.Unpack()
+	all := unsafe.String(unsafe.SliceData(b), len(b)) // b is ours alone and never written again
 	out := make([]string, len(p.lens))
 	if len(all) != p.Size() { // not read back (Store.Err): empty strings
 		return out

@@ -261,14 +261,11 @@ func truncate(s string, n int) string {
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
-// Fill replaces the placeholders in html: fill gets the kind ('L' for a
-// URL, 'T' for link text) and the link's index, and returns HTML-escaped
-// text to put in its place.
-func Fill(html []byte, fill func(kind byte, i int) string) []byte {
-	if bytes.IndexByte(html, 0) < 0 {
-		return html
-	}
-	out := make([]byte, 0, len(html)+len(html)/8)
+// AppendFill appends html to dst with its placeholders replaced: fill
+// gets the kind ('L' for a URL, 'T' for link text) and the link's index,
+// and returns HTML-escaped text to put in its place.
+func AppendFill(dst, html []byte, fill func(kind byte, i int) string) []byte {
+	out := dst
 	for {
 		i := bytes.IndexByte(html, 0)
 		if i < 0 {
