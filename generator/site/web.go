@@ -107,68 +107,89 @@ func marshalXML(v any) []byte {
 	return b.Bytes()
 }
 
-// faqPage is the schema.org FAQPage of a YAML FAQ page. Answers are their
-// Markdown source, which schema.org takes as text.
-func faqPage(a Entry) map[string]any {
-	var qs []map[string]any
-	for _, qa := range a.Meta.FAQ {
-		qs = append(qs, map[string]any{
-			"@type":          "Question",
-			"name":           qa.Question,
-			"acceptedAnswer": map[string]any{"@type": "Answer", "text": qa.Answer},
-		})
+// The schema.org types kbsite describes pages with. They are structs, not
+// maps, because encoding/json writes a struct several times faster (no
+// sorting of keys); their fields are in the order of the keys, as a map's
+// would be, and omitempty leaves out what a page lacks.
+type (
+	techArticle struct {
+		Context          string   `json:"@context"`
+		Type             string   `json:"@type"`
+		About            []string `json:"about,omitempty"`
+		DateModified     string   `json:"dateModified,omitempty"`
+		Description      string   `json:"description,omitempty"`
+		Headline         string   `json:"headline"`
+		Identifier       string   `json:"identifier"`
+		InLanguage       string   `json:"inLanguage"`
+		Keywords         []string `json:"keywords,omitempty"`
+		MainEntityOfPage string   `json:"mainEntityOfPage,omitempty"`
+		URL              string   `json:"url,omitempty"`
 	}
-	return map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "name": a.Meta.Title, "mainEntity": qs}
+	howTo struct {
+		Context     string      `json:"@context"`
+		Type        string      `json:"@type"`
+		Description string      `json:"description,omitempty"`
+		Name        string      `json:"name"`
+		Step        []howToStep `json:"step"`
+	}
+	howToStep struct {
+		Type     string `json:"@type"`
+		Position int    `json:"position"`
+		Text     string `json:"text"`
+	}
+	faqPage struct {
+		Context    string     `json:"@context"`
+		Type       string     `json:"@type"`
+		MainEntity []question `json:"mainEntity"`
+		Name       string     `json:"name"`
+	}
+	question struct {
+		Type           string `json:"@type"`
+		AcceptedAnswer answer `json:"acceptedAnswer"`
+		Name           string `json:"name"`
+	}
+	answer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+	}
+)
+
+const schemaOrg = "https://schema.org"
+
+// faq is the schema.org FAQPage of a YAML FAQ page. Answers are their
+// Markdown source, which schema.org takes as text.
+func faq(a Entry) faqPage {
+	var qs []question
+	for _, qa := range a.Meta.FAQ {
+		qs = append(qs, question{Type: "Question", Name: qa.Question, AcceptedAnswer: answer{Type: "Answer", Text: qa.Answer}})
+	}
+	return faqPage{Context: schemaOrg, Type: "FAQPage", Name: a.Meta.Title, MainEntity: qs}
 }
 
 // JSONLD is the schema.org description of an article: a TechArticle, and
 // also a HowTo when its resolution is a numbered procedure.
 func JSONLD(cfg config.Site, a Entry) any {
-	art := map[string]any{
-		"@context":   "https://schema.org",
-		"@type":      "TechArticle",
-		"headline":   a.Meta.Title,
-		"identifier": a.Meta.ID,
-		"inLanguage": a.Meta.Lang,
-	}
-	if a.Meta.Summary != "" {
-		art["description"] = a.Meta.Summary
-	}
+	art := techArticle{Context: schemaOrg, Type: "TechArticle", Headline: a.Meta.Title, Identifier: a.Meta.ID,
+		InLanguage: a.Meta.Lang, Description: a.Meta.Summary, Keywords: a.Meta.Keywords}
 	if !a.Meta.Updated.IsZero() {
-		art["dateModified"] = a.Meta.Updated.Format("2006-01-02")
+		art.DateModified = a.Meta.Updated.Format("2006-01-02")
 	}
-	if len(a.Meta.Keywords) > 0 {
-		art["keywords"] = a.Meta.Keywords
-	}
-	var about []string
 	for _, p := range a.Meta.Products {
-		about = append(about, cfg.ProductName(p))
-	}
-	if len(about) > 0 {
-		art["about"] = about
+		art.About = append(art.About, cfg.ProductName(p))
 	}
 	if cfg.BaseURL != "" {
-		art["url"] = cfg.BaseURL + a.Path
-		art["mainEntityOfPage"] = cfg.BaseURL + a.Path
+		art.URL = cfg.BaseURL + a.Path
+		art.MainEntityOfPage = art.URL
 	}
 	if len(a.Meta.FAQ) > 0 {
-		return []any{art, faqPage(a)}
+		return []any{art, faq(a)}
 	}
 	if len(a.Steps) < 2 {
 		return art
 	}
-	howto := map[string]any{
-		"@context": "https://schema.org",
-		"@type":    "HowTo",
-		"name":     a.Meta.Title,
-	}
-	var steps []map[string]any
+	howto := howTo{Context: schemaOrg, Type: "HowTo", Name: a.Meta.Title, Description: a.Meta.Summary}
 	for i, st := range a.Steps {
-		steps = append(steps, map[string]any{"@type": "HowToStep", "position": i + 1, "text": st})
-	}
-	howto["step"] = steps
-	if a.Meta.Summary != "" {
-		howto["description"] = a.Meta.Summary
+		howto.Step = append(howto.Step, howToStep{Type: "HowToStep", Position: i + 1, Text: st})
 	}
 	return []any{art, howto}
 }

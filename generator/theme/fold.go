@@ -57,9 +57,11 @@ func (s *specialised) get(c Consts) (*template.Template, error) {
 	if err := escape(t); err != nil {
 		return nil, err
 	}
+	t.Funcs(fusedFuncs)
 	for _, x := range t.Templates() {
 		if x.Tree != nil {
 			inlineText(x.Tree.Root)
+			fuse(x.Tree.Root)
 		}
 	}
 	s.byKey[c] = t

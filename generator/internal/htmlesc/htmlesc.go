@@ -30,6 +30,20 @@ func Text(b *strings.Builder, s string) {
 	b.WriteString(s[written:])
 }
 
+// TextString is s escaped as Text escapes it: s itself when that changes
+// nothing, as for most titles.
+func TextString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if textRepl[s[i]] != "" {
+			var b strings.Builder
+			b.Grow(len(s) + 8)
+			Text(&b, s)
+			return b.String()
+		}
+	}
+	return s
+}
+
 // textRepl is what Text writes for each byte it replaces.
 var textRepl = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
@@ -37,17 +51,22 @@ var textRepl = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;
 // with a scheme other than http, https or mailto becomes "#ZgotmplZ",
 // bytes outside the URL alphabet are percent-encoded (existing escapes
 // kept), and the result is escaped for the attribute.
-func URL(b *strings.Builder, s string) {
-	if !safeURL(s) {
+func URL(b *strings.Builder, s string) { b.WriteString(URLString(s, false)) }
+
+// URLString is s as URL writes it, or, trusted (a template.URL), without
+// the check of its scheme; s itself when that changes nothing, as for
+// most relative links.
+func URLString(s string, trusted bool) string {
+	if !trusted && !safeURL(s) {
 		s = failsafe
 	}
 	if plainURL(s) {
-		b.WriteString(s)
-		return
+		return s
 	}
-	var n strings.Builder
+	var n, b strings.Builder
 	normalize(&n, s)
-	Text(b, n.String())
+	Text(&b, n.String())
+	return b.String()
 }
 
 func safeURL(s string) bool {
