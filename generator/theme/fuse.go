@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"reflect"
 	"slices"
+	"strings"
 	tparse "text/template/parse"
 
 	"kbsite/generator/internal/htmlesc"
@@ -22,9 +23,10 @@ import (
 const (
 	fusedURLAttr = "_kbsite_urlattr"
 	fusedText    = "_kbsite_text"
+	fusedAttr    = "_kbsite_attr"
 )
 
-var fusedFuncs = template.FuncMap{fusedURLAttr: urlAttr, fusedText: text}
+var fusedFuncs = template.FuncMap{fusedURLAttr: urlAttr, fusedText: text, fusedAttr: attr}
 
 // fusable are the escaper chains fuse replaces, and with what.
 var fusable = []struct {
@@ -33,6 +35,7 @@ var fusable = []struct {
 }{
 	{urlEscapers, fusedURLAttr},
 	{[]string{"_html_template_htmlescaper"}, fusedText},
+	{[]string{"_html_template_attrescaper"}, fusedAttr},
 }
 
 // fuse rewrites the escaped actions under n.
@@ -82,6 +85,24 @@ func text(v any) string {
 	s, _ := stringify(v)
 	return htmlesc.TextString(s)
 }
+
+// attr is html/template's attrescaper. A template.HTML loses its tags
+// there, which html/template itself does for the rare theme that puts one
+// in an attribute.
+func attr(v any) string {
+	if _, ok := indirect(v).(template.HTML); ok {
+		var b strings.Builder
+		if err := htmlAttr.Execute(&b, v); err != nil {
+			return ""
+		}
+		s := b.String()
+		return s[len(`<p title="`) : len(s)-len(`">`)]
+	}
+	s, _ := stringify(v)
+	return htmlesc.TextString(s)
+}
+
+var htmlAttr = template.Must(template.New("attr").Parse(`<p title="{{.}}">`))
 
 // stringify is the text html/template makes of a value, and whether it is
 // a template.URL: a pointer is followed, a string (of any of the template

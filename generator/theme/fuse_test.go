@@ -19,7 +19,7 @@ func TestFusedIsUnfused(t *testing.T) {
 	str := "kb/kb1.html"
 	var nilStr *string
 	url := template.URL("javascript:trusted()")
-	html := template.HTML("<i>x</i>")
+	html := template.HTML(`<i title="a&quot;b">x</i> & "y" <!-- c --> z`)
 	values := []any{
 		"", "kb/kb1.html", "../a b/ü?q=1&r=2#x", "JavaScript:alert(1)", "javascript:alert(1)", "vbscript:x", "data:text/html,x",
 		"http://h/x", "HTTPS://h/x", "mailto:a@b", "a/b:c", "/x:y", "a%2", "a%zz", "%41%4a", "a+b", "\x00", "\xff\xfe", "\"'<>&",
@@ -34,7 +34,7 @@ func TestFusedIsUnfused(t *testing.T) {
 	fusedT.Execute(failWriter{}, nil) // escapes it
 	fuse(fusedT.Tree.Root)
 	tree := fusedT.Tree.Root.String()
-	if !strings.Contains(tree, fusedURLAttr) || !strings.Contains(tree, fusedText) || strings.Contains(tree, "_html_template_htmlescaper") {
+	if !strings.Contains(tree, fusedURLAttr) || !strings.Contains(tree, fusedText) || !strings.Contains(tree, fusedAttr) || strings.Contains(tree, "_html_template_htmlescaper") {
 		t.Fatalf("not fused: %s", tree)
 	}
 	for _, v := range values {

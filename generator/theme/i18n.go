@@ -26,6 +26,7 @@ type Catalog struct {
 	// same strings, and encoding them per page cost a tenth of its
 	// template time.
 	scriptJSON sync.Map
+	dates      sync.Map // dateKey: the string Date returns
 }
 
 // rtl lists right-to-left scripts' languages.
@@ -132,10 +133,30 @@ func (c *Catalog) Dir(lang string) string {
 }
 
 // Date formats t for readers of lang using its date_format and months.
+// Every article page shows a date, and a site has few distinct ones: each
+// is formatted once.
 func (c *Catalog) Date(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	y, m, d := t.Date()
+	key := dateKey{lang, y, m, d}
+	if s, ok := c.dates.Load(key); ok {
+		return s.(string)
+	}
+	s := c.formatDate(lang, t)
+	c.dates.Store(key, s)
+	return s
+}
+
+type dateKey struct {
+	lang string
+	y    int
+	m    time.Month
+	d    int
+}
+
+func (c *Catalog) formatDate(lang string, t time.Time) string {
 	months := strings.Split(c.T(lang, "months"), "\n")
 	month := t.Month().String()
 	if len(months) == 12 {
