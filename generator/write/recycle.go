@@ -3,13 +3,14 @@ package write
 import (
 	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // A build over an existing output folder does not start from an empty
@@ -79,14 +80,16 @@ func (r *recycled) write(p string, data []byte) error {
 }
 
 // unchanged reports whether p is a regular file holding exactly data.
+// Like writeFile, it makes the system calls itself: open, fstat, read
+// and close.
 func unchanged(p string, data []byte) bool {
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	fd, err := ignoringEINTR(func() (int, error) { return unix.Open(p, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0) })
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
 		return false
 	}
 	bp := readBufs.Get().(*[]byte)
@@ -95,8 +98,18 @@ func unchanged(p string, data []byte) bool {
 		*bp = make([]byte, len(data)+1)
 	}
 	buf := (*bp)[:len(data)+1]
-	n, err := io.ReadFull(f, buf)
-	return errors.Is(err, io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
+	n := 0
+	for n < len(buf) { // one byte more than data, to see the end of the file
+		m, err := ignoringEINTR(func() (int, error) { return unix.Read(fd, buf[n:]) })
+		if err != nil {
+			return false
+		}
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return n == len(data) && bytes.Equal(buf[:n], data)
 }
 
 var readBufs = sync.Pool{New: func() any { return new([]byte) }}
@@ -116,17 +129,7 @@ func createFile(p string, data []byte) error {
 
 // NewFile writes data into a file it creates at p, and fails (with
 // fs.ErrExist) rather than replace or write through anything there.
-func NewFile(p string, data []byte) error {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
+func NewFile(p string, data []byte) error { return writeFile(p, unix.O_EXCL, data) }
 
 // prune deletes what the reused folder held that this build did not
 // write, then the folders left empty.

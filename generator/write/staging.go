@@ -223,7 +223,7 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	if d.old != nil {
 		return d.old.write(p, data)
 	}
-	return os.WriteFile(p, data, 0o644)
+	return writeFile(p, unix.O_TRUNC, data)
 }
 
 // mkdirAll makes folder dir of the staging folder. In a reused staging
