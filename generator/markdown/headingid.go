@@ -11,6 +11,7 @@ import (
 	"regexp"
 
 	"kbsite/generator/markdown/anchor"
+	"kbsite/generator/markdown/blockwalk"
 	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
@@ -38,10 +39,10 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	}
 	src := reader.Source()
 	g := anchor.NewIDs(ReservedIDs...)
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	blockwalk.Walk(doc, func(n ast.Node) ast.WalkStatus {
 		h, ok := n.(*ast.Heading)
-		if !ok || !entering {
-			return ast.WalkContinue, nil
+		if !ok {
+			return ast.WalkContinue
 		}
 		id := explicitID(h, src)
 		text := plaintext.Inline(h, src) // without an explicit ID's marker
@@ -55,7 +56,7 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		if h.Level >= 2 {
 			st.res.Headings = append(st.res.Headings, Heading{Level: h.Level, ID: id, Text: text})
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 }
 

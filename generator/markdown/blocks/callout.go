@@ -14,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"kbsite/generator/markdown/blockwalk"
 )
 
 // KindCallout is a GitHub-style alert box: "> [!NOTE]".
@@ -49,11 +51,11 @@ func (e *Callouts) Extend(m goldmark.Markdown) {
 func (e *Callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var quotes []*ast.Blockquote
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if bq, ok := n.(*ast.Blockquote); ok && entering && calloutType(bq, src) != "" {
+	blockwalk.Walk(doc, func(n ast.Node) ast.WalkStatus {
+		if bq, ok := n.(*ast.Blockquote); ok && calloutType(bq, src) != "" {
 			quotes = append(quotes, bq)
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	var found []*ast.Blockquote
 	for _, bq := range quotes {

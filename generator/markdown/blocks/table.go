@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"kbsite/generator/markdown/blockwalk"
 )
 
 // Tables is the extender; Priority orders its transformer.
@@ -22,10 +24,10 @@ func (e Tables) Extend(m goldmark.Markdown) {
 
 // Transform gives every table tabindex="0".
 func (Tables) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := n.(*east.Table); ok && entering {
+	blockwalk.Walk(doc, func(n ast.Node) ast.WalkStatus {
+		if _, ok := n.(*east.Table); ok {
 			n.SetAttributeString("tabindex", "0")
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 }

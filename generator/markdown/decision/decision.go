@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 
+	"kbsite/generator/markdown/blockwalk"
 	"kbsite/generator/markdown/linkurl"
 	"kbsite/generator/markdown/plaintext"
 
@@ -136,10 +137,7 @@ func (t *decisionTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	d := st.set
 	step := -1
 	var found []*ast.Blockquote
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	blockwalk.Walk(doc, func(n ast.Node) ast.WalkStatus {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if n.Level == 2 && n.Parent() == doc {
@@ -154,7 +152,7 @@ func (t *decisionTransformer) Transform(doc *ast.Document, reader text.Reader, p
 				d.Callouts = append(d.Callouts, Callout{Kind: kind, Step: step, Line: line, Col: col})
 			}
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	for i, bq := range found {
 		t.convert(bq, src, st, &d.Callouts[i])

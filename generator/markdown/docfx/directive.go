@@ -15,6 +15,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"kbsite/generator/markdown/blockwalk"
 )
 
 // KindDirective is a ":::name" line.
@@ -98,11 +100,11 @@ func (Directives) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 // directives returns the Directive nodes under n, in document order.
 func directives(n ast.Node) []*Directive {
 	var out []*Directive
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if d, ok := c.(*Directive); ok && entering {
+	blockwalk.Walk(n, func(c ast.Node) ast.WalkStatus {
+		if d, ok := c.(*Directive); ok {
 			out = append(out, d)
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return out
 }

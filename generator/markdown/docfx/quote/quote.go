@@ -9,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"kbsite/generator/markdown/blockwalk"
 )
 
 // quoteMarker returns the submatches of re on the first line of a
@@ -57,11 +59,11 @@ func dropFirstLine(p *ast.Paragraph) {
 // blockquotes returns the blockquotes under n, in document order.
 func blockquotes(n ast.Node) []*ast.Blockquote {
 	var out []*ast.Blockquote
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if bq, ok := c.(*ast.Blockquote); ok && entering {
+	blockwalk.Walk(n, func(c ast.Node) ast.WalkStatus {
+		if bq, ok := c.(*ast.Blockquote); ok {
 			out = append(out, bq)
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	return out
 }

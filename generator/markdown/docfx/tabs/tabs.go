@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"kbsite/generator/markdown/blockwalk"
 	"kbsite/generator/markdown/plaintext"
 
 	"github.com/yuin/goldmark"
@@ -103,11 +104,11 @@ func tabHeading(n ast.Node) (*ast.Link, Tab, bool) {
 func (Extender) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var starts []ast.Node
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, _, ok := tabHeading(n); ok && entering {
+	blockwalk.Walk(doc, func(n ast.Node) ast.WalkStatus {
+		if _, _, ok := tabHeading(n); ok {
 			starts = append(starts, n)
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkContinue
 	})
 	groups := 0
 	for _, h := range starts {
