@@ -16,7 +16,8 @@ import (
 // and each action costs a reflective call or two whatever it computes.
 // Many compute the same thing on every page of one language at one folder
 // depth: the UI strings (.T "key"), the page's .Lang, .Dir, .Root and
-// .LangRoot, and asset URLs (asset .Root "name"). So each page template is
+// .LangRoot, asset URLs (asset .Root "name") and the site's own values
+// (.Site.Title, ...). So each page template is
 // specialised once per such Consts: those actions become string constants
 // before html/template escapes the set, and a constant the escaper would
 // only escape for HTML or a URL attribute becomes plain text after it. The
@@ -29,6 +30,14 @@ type Consts struct {
 	Lang     string // the page's language (.Lang; .T and .Dir follow from it)
 	Root     string // .Root
 	LangRoot string // .LangRoot
+	Site     SiteConsts
+}
+
+// SiteConsts are the site-wide values every page has as .Site: the same
+// fields as site.SiteInfo, which converts to it.
+type SiteConsts struct {
+	Title, Description, BaseURL string
+	Favicon, FaviconType        string
 }
 
 // specialised is one page template and its specialisations so far.
@@ -197,8 +206,8 @@ func (f folder) pipe(p *tparse.PipeNode, dot, dollar bool) {
 }
 
 // value is the constant a command computes for every page with f.c:
-// .T "key" (or $.T "key"), .Lang, .Dir, .Root, .LangRoot, and asset .Root
-// "name" for an asset the theme has.
+// .T "key" (or $.T "key"), .Lang, .Dir, .Root, .LangRoot, .Site's fields,
+// and asset .Root "name" for an asset the theme has.
 func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
 	if id, ok := c.Args[0].(*tparse.IdentifierNode); ok && id.Ident == "asset" && len(c.Args) == 3 {
 		root, isField := pageField(c.Args[1], dot, dollar)
@@ -230,21 +239,43 @@ func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
 		return f.c.Root, true
 	case "LangRoot":
 		return f.c.LangRoot, true
+	case "Site.Title":
+		return f.c.Site.Title, true
+	case "Site.Description":
+		return f.c.Site.Description, true
+	case "Site.BaseURL":
+		return f.c.Site.BaseURL, true
+	case "Site.Favicon":
+		return f.c.Site.Favicon, true
+	case "Site.FaviconType":
+		return f.c.Site.FaviconType, true
 	}
 	return "", false
 }
 
-// pageField is the name in .Name or $.Name when that is the page's.
+// pageField is the name in .Name or $.Name when that is the page's, or
+// "Site.Name" for .Site.Name.
 func pageField(n tparse.Node, dot, dollar bool) (string, bool) {
+	var ident []string
 	switch n := n.(type) {
 	case *tparse.FieldNode:
-		if dot && len(n.Ident) == 1 {
-			return n.Ident[0], true
+		if !dot {
+			return "", false
 		}
+		ident = n.Ident
 	case *tparse.VariableNode:
-		if dollar && len(n.Ident) == 2 && n.Ident[0] == "$" {
-			return n.Ident[1], true
+		if !dollar || n.Ident[0] != "$" {
+			return "", false
 		}
+		ident = n.Ident[1:]
+	default:
+		return "", false
+	}
+	switch {
+	case len(ident) == 1:
+		return ident[0], true
+	case len(ident) == 2 && ident[0] == "Site":
+		return "Site." + ident[1], true
 	}
 	return "", false
 }

@@ -12,6 +12,7 @@ import (
 // method that folding turns into constants, and values that must stay.
 type foldPage struct {
 	Lang, Dir, Root, LangRoot, Title string
+	Site                             SiteConsts
 	Items                            []foldItem
 	cat                              *Catalog
 }
@@ -29,7 +30,7 @@ func (foldItem) T(key string) string { return "item " + key }
 func foldTheme() fstest.MapFS {
 	return fstest.MapFS{
 		"base.html": {Data: []byte(`{{define "base"}}<!DOCTYPE html><html lang="{{.Lang}}" dir="{{.Dir}}">
-<head><title>{{.T "quote"}} | {{.Title}}</title>
+<head><title>{{.T "quote"}} | {{.Title}} | {{.Site.Title}}</title>{{if .Site.BaseURL}}<link href="{{.Site.BaseURL}}feed.xml">{{end}}
 <link rel="stylesheet" href="{{asset .Root "site.css"}}">
 <script>var m = {{.T "quote"}}, r = "{{.Root}}";</script>
 <style>p::before { content: "{{.T "quote"}}"; }</style></head>
@@ -39,7 +40,7 @@ func foldTheme() fstest.MapFS {
 <textarea>{{.T "quote"}}</textarea>
 {{with .Items}}{{range .}}<i>{{.T "home"}} {{.Lang}} {{.Root}} {{$.T "home"}} {{$.Lang}}</i>{{end}}{{else}}{{.T "none"}}{{end}}
 {{range .Items}}{{template "item" .}}{{template "page" $}}{{end}}
-{{template "page" .}}{{template "dict" dict "T" "map value" "Lang" "map lang"}}
+{{template "page" .}}{{template "dict" dict "T" "map value" "Lang" "map lang"}}{{with .Site}}<p>{{.Title}}</p>{{end}}{{$.Site.Description}}
 {{block "content" .}}{{end}}</body></html>{{end}}`)},
 		"partials/p.html": {Data: []byte(`{{define "page"}}<b>{{.T "home"}} {{$.Lang}}</b>{{end}}
 {{define "item"}}<u>{{.T "home"}} {{.Lang}}</u>{{end}}
@@ -62,9 +63,10 @@ func TestFoldedIsUnfolded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []Consts{{Lang: "en"}, {Lang: "en", Root: "../", LangRoot: "../"}, {Lang: "he", Root: "../../", LangRoot: "../"}, {Lang: "pt-br", Root: "https://kb.example/", LangRoot: "https://kb.example/pt-br/"}} {
+	site := SiteConsts{Title: "KB & <Help>", Description: `"Answers"`, BaseURL: "https://kb.example/"}
+	for _, c := range []Consts{{Lang: "en"}, {Lang: "en", Root: "../", LangRoot: "../", Site: site}, {Lang: "he", Root: "../../", LangRoot: "../"}, {Lang: "pt-br", Root: "https://kb.example/", LangRoot: "https://kb.example/pt-br/", Site: site}} {
 		for _, items := range [][]foldItem{nil, {{Lang: "it", Root: "/item/"}}} {
-			p := &foldPage{Lang: c.Lang, Dir: th.catalog.Dir(c.Lang), Root: c.Root, LangRoot: c.LangRoot, Title: "Home & <away>", Items: items, cat: th.catalog}
+			p := &foldPage{Lang: c.Lang, Dir: th.catalog.Dir(c.Lang), Root: c.Root, LangRoot: c.LangRoot, Title: "Home & <away>", Site: c.Site, Items: items, cat: th.catalog}
 			var folded, plain bytes.Buffer
 			if err := th.Render(&folded, "article", c, p); err != nil {
 				t.Fatal(err)
@@ -98,7 +100,7 @@ func TestFoldingFolds(t *testing.T) {
 	base := folded.Lookup("base").Tree.Root.String()
 	for _, want := range []string{
 		`<html lang="en" dir="ltr">`,
-		`<title>&#34;It&#39;s&#34; &#43;1 &lt;/script&gt; | {{.Title | _html_template_rcdataescaper}}</title>`,
+		`<title>&#34;It&#39;s&#34; &#43;1 &lt;/script&gt; | {{.Title | _html_template_rcdataescaper}} | </title>{{if ""}}`,
 		`href="../assets/site.`,
 		`<a href="../index.html" title="&#34;It&#39;s&#34; &#43;1 &lt;/script&gt;">Home &amp; &lt;away&gt;</a>`,
 		`<a href="#ZgotmplZ">bad</a>`,
@@ -114,6 +116,9 @@ func TestFoldingFolds(t *testing.T) {
 	count = func(n tparse.Node) {
 		switch n := n.(type) {
 		case *tparse.ListNode:
+			if n == nil {
+				return
+			}
 			for _, c := range n.Nodes {
 				count(c)
 			}

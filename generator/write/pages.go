@@ -39,7 +39,7 @@ func (w *Pages) Job(tmpl string, page func() *site.Page) func() error {
 		buf := pageBufs.Get().(*bytes.Buffer)
 		defer pageBufs.Put(buf)
 		buf.Reset()
-		if err := w.Theme.Render(buf, tmpl, theme.Consts{Lang: p.Lang, Root: p.Root, LangRoot: p.LangRoot}, p); err != nil {
+		if err := w.Theme.Render(buf, tmpl, theme.Consts{Lang: p.Lang, Root: p.Root, LangRoot: p.LangRoot, Site: theme.SiteConsts(p.Site)}, p); err != nil {
 			return fmt.Errorf("rendering %s with %s.html: %w", p.Path, tmpl, err)
 		}
 		w.count.Add(1)

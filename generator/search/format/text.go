@@ -339,6 +339,14 @@ func hexDigitsOf(w string) string {
 	return w[2:]
 }
 
+// joinByte marks the bytes of compoundJoin.
+var joinByte = func() (t [utf8.RuneSelf]bool) {
+	for i := 0; i < len(compoundJoin); i++ {
+		t[compoundJoin[i]] = true
+	}
+	return t
+}()
+
 // ExtraWords calls f with the technical tokens of t and the digits of its
 // hexadecimal codes, the words the build adds to those Tokens(t) gives.
 func ExtraWords(t string, f func(string)) {
@@ -352,12 +360,14 @@ func ExtraWords(t string, f func(string)) {
 			continue
 		}
 		j := i
+		special := false // a compoundJoin character, or "0x" / "0X"
 		for j < len(t) {
 			c := t[j]
 			if c < utf8.RuneSelf {
 				if asciiSpace[c] {
 					break
 				}
+				special = special || joinByte[c] || (c == 'x' || c == 'X') && j > i && t[j-1] == '0'
 				j++
 				continue
 			}
@@ -369,7 +379,7 @@ func ExtraWords(t string, f func(string)) {
 		}
 		chunk := t[i:j]
 		i = j
-		if !strings.ContainsAny(chunk, compoundJoin) && !strings.Contains(chunk, "0x") && !strings.Contains(chunk, "0X") {
+		if !special {
 			continue // plain words, the common case
 		}
 		if c := Compound(chunk); c != "" {
