@@ -36,8 +36,12 @@ type Result struct {
 
 // Run runs name with args in dir, with env added to the environment when
 // not nil, killing it after timeout or when ctx is cancelled (kbbench
-// cancels it on SIGINT or SIGTERM), and measures it.
+// cancels it on SIGINT or SIGTERM), and measures it. It first writes the
+// file system's dirty pages to disk: a tool that syncs its output (kbsite
+// commits with syncfs, which flushes the whole file system) must not pay
+// for the files the tool run before it left in the page cache.
 func Run(ctx context.Context, timeout time.Duration, dir string, env []string, name string, args ...string) (Result, error) {
+	syscall.Sync()
 	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(tctx, name, args...)
