@@ -11,7 +11,7 @@ func azPage(b site.Builder, l Lang) *site.Page {
 	p := b.Page(l.Lang, "list", b.Paths.Lang(l.Lang, paths.AZFile), "")
 	p.Title = p.T("az_index")
 	c := newCollation(l.Lang)
-	sorted := c.byTitle(l.articles)
+	sorted := l.byTitle(l.own)
 	items := make([]site.ListItem, len(sorted))
 	for i, e := range sorted {
 		items[i] = site.Item(p, e)

@@ -68,20 +68,6 @@ func sortBy[T any](c *collation, xs []T, name func(T) string, tie func(a, b T) i
 	return out
 }
 
-// byTitle returns es ordered by title, then by ID.
-func (c *collation) byTitle(es []site.Entry) []site.Entry {
-	return sortBy(c, es, func(e site.Entry) string { return e.Meta.Title }, func(a, b site.Entry) int { return strings.Compare(a.Meta.ID, b.Meta.ID) })
-}
-
-// byTitleIn is byTitle in lang's collation. Most keyword pages list one
-// article, which needs no collator (making one costs about 60 µs).
-func byTitleIn(lang string, es []site.Entry) []site.Entry {
-	if len(es) < 2 {
-		return es
-	}
-	return newCollation(lang).byTitle(es)
-}
-
 // letter is the A–Z heading a name files under: its first letter in upper
 // case (without its accent when the language sorts it with the base
 // letter), or "#" when a digit comes first or there is no letter.

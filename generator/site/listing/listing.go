@@ -10,9 +10,11 @@
 package listing
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"kbsite/generator/site"
 	"kbsite/generator/site/paths"
@@ -36,6 +38,33 @@ type Lang struct {
 	keywords  []string          // keyword page paths, by keyword
 	keyword   map[string]string // keyword page path -> display name
 	byKeyword map[string][]int32
+	own       []int32 // this language's articles, as indexes in all
+	order     *titleOrder
+}
+
+// titleOrder numbers a language's articles in title order (byTitle's:
+// the collation of titles, then IDs), once, for its A–Z page and every
+// product and keyword listing to sort by: collating each listing's titles
+// again cost a collator and a key per article per listing, and the
+// keyword pages list each article several times.
+type titleOrder struct {
+	once sync.Once
+	rank []int32 // by index in all
+}
+
+// byTitle returns the articles at ix in title order.
+func (l Lang) byTitle(ix []int32) []site.Entry {
+	l.order.once.Do(func() {
+		sorted := sortBy(newCollation(l.Lang), l.own, func(i int32) string { return l.all[i].Meta.Title },
+			func(a, b int32) int { return strings.Compare(l.all[a].Meta.ID, l.all[b].Meta.ID) })
+		l.order.rank = make([]int32, len(l.all))
+		for r, i := range sorted {
+			l.order.rank[i] = int32(r)
+		}
+	})
+	s := slices.Clone(ix)
+	slices.SortFunc(s, func(a, b int32) int { return cmp.Compare(l.order.rank[a], l.order.rank[b]) })
+	return l.entries(s)
 }
 
 // Group sorts, for the site b, the articles of language lang among all (in ID order) into
@@ -43,12 +72,13 @@ type Lang struct {
 // (keywords that differ only in case or punctuation share a page), both
 // in the language's collation order.
 func Group(b site.Builder, lang string, all []site.Entry) Lang {
-	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]int32{}, keyword: map[string]string{}, byKeyword: map[string][]int32{}}
+	l := Lang{Lang: lang, b: b, all: all, byProduct: map[string][]int32{}, keyword: map[string]string{}, byKeyword: map[string][]int32{}, order: &titleOrder{}}
 	for i, e := range all {
 		if e.Meta.Lang != lang {
 			continue
 		}
 		l.articles = append(l.articles, e)
+		l.own = append(l.own, int32(i))
 		for _, p := range e.Meta.Products {
 			l.byProduct[p] = append(l.byProduct[p], int32(i))
 		}
@@ -144,7 +174,7 @@ func (l Lang) entries(ix []int32) []site.Entry {
 func productPage(b site.Builder, l Lang, slug string) *site.Page {
 	name := b.Config.ProductName(slug)
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "product_intro"), "{name}", name)
-	return b.ListPage(l.Lang, paths.ProductPath(slug), name, intro, byTitleIn(l.Lang, l.entries(l.byProduct[slug])), func(lang string) bool {
+	return b.ListPage(l.Lang, paths.ProductPath(slug), name, intro, l.byTitle(l.byProduct[slug]), func(lang string) bool {
 		for _, e := range l.all {
 			if e.Meta.Lang == lang && slices.Contains(e.Meta.Products, slug) {
 				return true
@@ -159,7 +189,7 @@ func keywordPage(b site.Builder, l Lang, kp string) *site.Page {
 	name := l.keyword[kp]
 	intro := strings.ReplaceAll(b.Catalog.T(l.Lang, "keyword_intro"), "{name}", name)
 	logical := strings.TrimPrefix(kp, b.Paths.Lang(l.Lang, ""))
-	return b.ListPage(l.Lang, logical, name, intro, byTitleIn(l.Lang, l.entries(l.byKeyword[kp])), func(lang string) bool { return lang == l.Lang })
+	return b.ListPage(l.Lang, logical, name, intro, l.byTitle(l.byKeyword[kp]), func(lang string) bool { return lang == l.Lang })
 }
 
 // recent returns up to n of es, most recently updated first.
