@@ -22,26 +22,23 @@ func kinds(t *testing.T, src string, fn func(ast.Node) ast.WalkStatus) string {
 
 func TestWalkVisitsBlocksInOrder(t *testing.T) {
 	src := "# Title *em*\n\n> quote [link](x)\n>\n> - item\n\npara `code`\n"
-	cont := func(ast.Node) ast.WalkStatus { return ast.WalkContinue }
-	if got, want := kinds(t, src, cont), "Document Heading Blockquote Paragraph List ListItem TextBlock Paragraph"; got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-	skip := func(n ast.Node) ast.WalkStatus {
-		if n.Kind() == ast.KindBlockquote {
-			return ast.WalkSkipChildren
+	for _, c := range []struct {
+		at     ast.NodeKind // where fn returns status; elsewhere it continues
+		status ast.WalkStatus
+		want   string
+	}{
+		{ast.KindDocument, ast.WalkContinue, "Document Heading Blockquote Paragraph List ListItem TextBlock Paragraph"},
+		{ast.KindBlockquote, ast.WalkSkipChildren, "Document Heading Blockquote Paragraph"},
+		{ast.KindList, ast.WalkStop, "Document Heading Blockquote Paragraph List"},
+	} {
+		got := kinds(t, src, func(n ast.Node) ast.WalkStatus {
+			if n.Kind() == c.at {
+				return c.status
+			}
+			return ast.WalkContinue
+		})
+		if got != c.want {
+			t.Errorf("%v at %v:\ngot  %s\nwant %s", c.status, c.at, got, c.want)
 		}
-		return ast.WalkContinue
-	}
-	if got, want := kinds(t, src, skip), "Document Heading Blockquote Paragraph"; got != want {
-		t.Errorf("skipping the quote: got %s, want %s", got, want)
-	}
-	stop := func(n ast.Node) ast.WalkStatus {
-		if n.Kind() == ast.KindList {
-			return ast.WalkStop
-		}
-		return ast.WalkContinue
-	}
-	if got, want := kinds(t, src, stop), "Document Heading Blockquote Paragraph List"; got != want {
-		t.Errorf("stopping at the list: got %s, want %s", got, want)
 	}
 }
