@@ -87,36 +87,54 @@ func TestEveryWrittenFileIsOwned(t *testing.T) {
 	}
 }
 
-// TestSpilledBodiesWriteTheSamePages: a site whose bodies all wait in the
-// temporary file (a budget of 0, as past 64 MiB of a large site) writes
-// every page as one that keeps them in memory.
+// TestSpilledBodiesWriteTheSamePages: a site whose bodies are packed in
+// memory (as past 20,000 articles), or all wait in the temporary file (a
+// budget of 0, as past 64 MiB of a large site), writes every page as one
+// that keeps them as they are (a small site).
 func TestSpilledBodiesWriteTheSamePages(t *testing.T) {
 	dir := t.TempDir()
-	inMem, spilled := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	inMem := filepath.Join(dir, "a")
 	s := writeSite(t, "../../content", inMem, "")
 	for _, a := range s.Articles {
 		if a.Body.Spilled() {
 			t.Fatalf("%s spilled under a budget of %d bytes", a.Source, bodyBudget)
 		}
 	}
-	defer func(b int64) { bodyBudget = b }(bodyBudget)
+	defer func(n int, b int64) { unpackedUpTo, bodyBudget = n, b }(unpackedUpTo, bodyBudget)
+	unpackedUpTo = 0
+	packedDir := filepath.Join(dir, "b")
+	s = writeSite(t, "../../content", packedDir, "")
+	for _, a := range s.Articles {
+		if a.Body.Spilled() {
+			t.Fatalf("%s spilled under a budget of %d bytes", a.Source, bodyBudget)
+		}
+	}
+	sameFiles(t, inMem, packedDir)
 	bodyBudget = 0
+	spilled := filepath.Join(dir, "c")
 	s = writeSite(t, "../../content", spilled, "")
 	for _, a := range s.Articles {
 		if !a.Body.Spilled() {
 			t.Fatalf("%s kept in memory under a budget of 0", a.Source)
 		}
 	}
+	sameFiles(t, inMem, spilled)
+}
+
+// sameFiles fails unless every file under want is under got, with the
+// same bytes.
+func sameFiles(t *testing.T, want, got string) {
+	t.Helper()
 	n := 0
-	err := filepath.WalkDir(inMem, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(want, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, _ := filepath.Rel(inMem, p)
-		want, _ := os.ReadFile(p)
-		got, err := os.ReadFile(filepath.Join(spilled, rel))
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("%s differs when the bodies were spilled (%v)", rel, err)
+		rel, _ := filepath.Rel(want, p)
+		w, _ := os.ReadFile(p)
+		g, err := os.ReadFile(filepath.Join(got, rel))
+		if err != nil || !bytes.Equal(g, w) {
+			t.Errorf("%s differs in %s (%v)", rel, got, err)
 		}
 		n++
 		return nil

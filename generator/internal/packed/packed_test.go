@@ -130,3 +130,28 @@ func TestStoreReadFailure(t *testing.T) {
 		t.Error("a nil Store has an error")
 	}
 }
+
+// TestUnpackedStore: an unpacking Store gives back every body and text as
+// given, and each Unpack is a copy the caller may write over, as with a
+// packing Store.
+func TestUnpackedStore(t *testing.T) {
+	s := Unpacked()
+	p, empty := s.Pack(body), s.Pack(nil)
+	if p.Spilled() || !bytes.Equal(p.Unpack(), body) || len(empty.Unpack()) != 0 {
+		t.Fatal("an unpacked body came back changed")
+	}
+	got := p.UnpackTo(make([]byte, 0, 10))
+	for i := range got {
+		got[i] = 'x'
+	}
+	if !bytes.Equal(p.Unpack(), body) {
+		t.Fatal("writing over what Unpack returned changed the kept body")
+	}
+	ts := []string{"Symptoms text", "", "Cause text"}
+	if back := s.PackTexts(ts).Unpack(); !slices.Equal(back, ts) {
+		t.Errorf("texts %q, want %q", back, ts)
+	}
+	if s.Err() != nil {
+		t.Error(s.Err())
+	}
+}
