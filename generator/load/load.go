@@ -119,10 +119,12 @@ func (l *Loader) Load(rels []string, redirected map[string][]string, dl *diag.Li
 	}
 	dir := content.OpenFolder(l.ContentDir)
 	defer dir.Close()
+	ahead := startPrefetch(dir, rels)
+	defer ahead.close()
 	jobs := make([]func() error, len(rels))
 	for i, rel := range rels {
 		jobs[i] = func() error {
-			parsed[i] = l.parseOne(dir, rel, unknown, dl)
+			parsed[i] = l.parseOne(dir, rel, func() ([]byte, error) { return ahead.file(i) }, unknown, dl)
 			pr.Add(1)
 			return nil
 		}
@@ -150,12 +152,12 @@ func (l *Loader) Lang(field, rel string) string {
 	return l.Language
 }
 
-// parseOne reads and renders one article of dir, the content folder, with
-// its language's renderer.
-func (l *Loader) parseOne(dir *content.Folder, rel string, unknown *content.UnknownKeys, dl *diag.List) *Article {
+// parseOne renders the article at rel of dir, the content folder, whose
+// bytes read returns, with its language's renderer.
+func (l *Loader) parseOne(dir *content.Folder, rel string, read func() ([]byte, error), unknown *content.UnknownKeys, dl *diag.List) *Article {
 	file := filepath.Join(l.ContentDir, filepath.FromSlash(rel))
 	start := time.Now()
-	src, err := dir.ReadFile(rel, content.MaxSize)
+	src, err := read()
 	start = stopwatch.Since(&l.Times.Read, start)
 	defer func() { stopwatch.Since(&l.Times.Parse, start) }()
 	if err != nil {
