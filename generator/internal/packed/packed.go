@@ -1,5 +1,6 @@
-// Package packed keeps article bodies compressed while they wait between
-// parsing and writing, and past a size, out of the heap.
+// Package packed keeps article bodies while they wait between parsing and
+// writing: as they are for a small site, else compressed, and past a size
+// out of the heap.
 package packed
 
 import (
@@ -20,7 +21,8 @@ import (
 // times faster, which at 10,000 articles saves about a second of CPU for
 // 8 MB more (deflate keeps 44%, snappy 61%). Zstandard's fastest level
 // keeps deflate's size, but its 256 KiB match table, missing the cache,
-// costs half of what it saves. The zero HTML is an empty body.
+// costs half of what it saves. An Unpacked Store's bodies are kept as
+// they are. The zero HTML is an empty body.
 type HTML struct {
 	mem []byte // the packed bytes, unless spilled; the HTML itself when n is unpacked
 	s   *Store // where they were spilled; nil: in mem
