@@ -15,7 +15,8 @@ import (
 // A page template runs once per page, tens of thousands of times a build,
 // and each action costs a reflective call or two whatever it computes.
 // Many compute the same thing on every page of one language at one folder
-// depth: the UI strings (.T "key"), the page's .Lang, .Dir, .Root and
+// depth: the UI strings (.T "key", and the scripts' as .JSMessages and
+// .TSMessages), the page's .Lang, .Dir, .Root and
 // .LangRoot, asset URLs (asset .Root "name") and the site's own values
 // (.Site.Title, ...). So each page template is
 // specialised once per such Consts: those actions become string constants
@@ -206,8 +207,9 @@ func (f folder) pipe(p *tparse.PipeNode, dot, dollar bool) {
 }
 
 // value is the constant a command computes for every page with f.c:
-// .T "key" (or $.T "key"), .Lang, .Dir, .Root, .LangRoot, .Site's fields,
-// and asset .Root "name" for an asset the theme has.
+// .T "key" (or $.T "key"), .Lang, .Dir, .JSMessages, .TSMessages, .Root,
+// .LangRoot, .Site's fields, and asset .Root "name" for an asset the theme
+// has.
 func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
 	if id, ok := c.Args[0].(*tparse.IdentifierNode); ok && id.Ident == "asset" && len(c.Args) == 3 {
 		root, isField := pageField(c.Args[1], dot, dollar)
@@ -235,6 +237,10 @@ func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
 		return f.c.Lang, true
 	case "Dir":
 		return f.th.catalog.Dir(f.c.Lang), true
+	case "JSMessages":
+		return f.th.catalog.ScriptJSON(f.c.Lang, "js_"), true
+	case "TSMessages":
+		return f.th.catalog.ScriptJSON(f.c.Lang, "ts_"), true
 	case "Root":
 		return f.c.Root, true
 	case "LangRoot":

@@ -18,6 +18,8 @@ type foldPage struct {
 }
 
 func (p *foldPage) T(key string) string { return p.cat.T(p.Lang, key) }
+func (p *foldPage) JSMessages() string  { return p.cat.ScriptJSON(p.Lang, "js_") }
+func (p *foldPage) TSMessages() string  { return p.cat.ScriptJSON(p.Lang, "ts_") }
 
 // foldItem has fields and a T of its own: inside a range over items,
 // .T, .Lang and .Root are the item's and must not be folded.
@@ -37,7 +39,7 @@ func foldTheme() fstest.MapFS {
 <body><a href="{{.LangRoot}}index.html" title="{{.T "quote"}}">{{.T "home"}}</a>
 <a href="{{.T "url"}}">bad</a><a href="x?q={{.T "quote"}}">q</a><a href={{.T "quote"}}>unquoted</a>
 <p onclick="alert({{.T "quote"}})">{{.T "missing"}} {{if eq .Title (.T "home")}}home{{end}}</p>
-<textarea>{{.T "quote"}}</textarea>
+<textarea>{{.T "quote"}}</textarea><form data-i18n="{{.JSMessages}}"></form><div data-ts='{{$.TSMessages}}'>{{.TSMessages}}</div>
 {{with .Items}}{{range .}}<i>{{.T "home"}} {{.Lang}} {{.Root}} {{$.T "home"}} {{$.Lang}}</i>{{end}}{{else}}{{.T "none"}}{{end}}
 {{range .Items}}{{template "item" .}}{{template "page" $}}{{end}}
 {{template "page" .}}{{template "dict" dict "T" "map value" "Lang" "map lang"}}{{with .Site}}<p>{{.Title}}</p>{{end}}{{$.Site.Description}}
@@ -46,7 +48,7 @@ func foldTheme() fstest.MapFS {
 {{define "item"}}<u>{{.T "home"}} {{.Lang}}</u>{{end}}
 {{define "dict"}}<s>{{.T}} {{.Lang}} {{$.T}}</s>{{end}}`)},
 		"assets/site.css": {Data: []byte("body{}")},
-		"i18n/en.yaml":    {Data: []byte("home: 'Home & <away>'\nquote: '\"It''s\" +1 </script>'\nurl: 'javascript:alert(1)'\n")},
+		"i18n/en.yaml":    {Data: []byte("home: 'Home & <away>'\nquote: '\"It''s\" +1 </script>'\nurl: 'javascript:alert(1)'\njs_more: '“{q}” & <b>'\nts_back: \"Back's\"\n")},
 		"i18n/he.yaml":    {Data: []byte("home: בית\ndir: rtl\n")},
 		"article.html":    {Data: []byte(`{{define "content"}}<main>{{.T "home"}} {{asset .Root "site.css"}}</main>{{end}}`)},
 		"home.html":       {Data: []byte(`{{define "content"}}{{end}}`)},
@@ -104,6 +106,8 @@ func TestFoldingFolds(t *testing.T) {
 		`href="../assets/site.`,
 		`<a href="../index.html" title="&#34;It&#39;s&#34; &#43;1 &lt;/script&gt;">Home &amp; &lt;away&gt;</a>`,
 		`<a href="#ZgotmplZ">bad</a>`,
+		`<form data-i18n="{&#34;js_more&#34;:&#34;“{q}” \u0026 \u003cb\u003e&#34;}"></form>`,
+		`<div data-ts='{&#34;ts_back&#34;:&#34;Back&#39;s&#34;}'>`,
 	} {
 		if !strings.Contains(base, want) {
 			t.Errorf("folded base lacks %q:\n%s", want, base)
