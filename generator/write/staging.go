@@ -27,7 +27,8 @@ type Dir struct {
 	made  sync.Map // the folders WriteFile made, so that it stats each once
 	// old is what the staging folder held when Begin reused a trash
 	// folder for it (recycle.go); nil for a new, empty one.
-	old *recycled
+	old   *recycled
+	flush flusher
 }
 
 // ErrLocked is returned when another build holds the output folder.
@@ -221,9 +222,12 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 		}
 	}
 	if d.old != nil {
-		return d.old.write(p, data)
+		err = d.old.write(p, data)
+	} else {
+		err = writeFile(p, unix.O_TRUNC, data)
 	}
-	return writeFile(p, unix.O_TRUNC, data)
+	d.flush.wrote(d.Stage, len(data))
+	return err
 }
 
 // mkdirAll makes folder dir of the staging folder. In a reused staging
@@ -251,6 +255,7 @@ func (d *Dir) Commit() error {
 	if d.old != nil {
 		d.old.prune()
 	}
+	d.flush.wait()
 	if err := syncTree(d.Stage); err != nil {
 		return err
 	}
@@ -278,6 +283,7 @@ func (d *Dir) Commit() error {
 // was. A reused staging folder goes back to the trash, for the next build
 // to reuse.
 func (d *Dir) Abort() {
+	d.flush.wait()
 	if d.old == nil || os.Rename(d.Stage, d.trash) != nil {
 		os.RemoveAll(d.Stage)
 	}
