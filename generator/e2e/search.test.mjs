@@ -126,6 +126,21 @@ for (const mode of ['http', 'file']) {
       });
     });
 
+    test('a translated page speaks its language in the box (its search-text script)', async () => {
+      await withPage(ctx.browser, {}, async (page) => {
+        await load(page, url('de/kb/kb305159.html'));
+        await type(page, 'zzqxj');
+        const d = await dropdown(page);
+        assert.equal(d.status, 'Keine Ergebnisse');
+        assert.match(d.empty, /^Keine Artikel entsprechen „zzqxj“/);
+        assert.equal(await page.getAttribute('#search-listbox', 'aria-label'), 'Passende Artikel');
+        // An English page of the same site keeps English.
+        await load(page, url(ARTICLE));
+        await type(page, 'zzqxj');
+        assert.equal((await dropdown(page)).status, 'No results');
+      });
+    });
+
     test('an article ID typed alone comes first', async () => {
       await withPage(ctx.browser, {}, async (page) => {
         await load(page, url(ARTICLE));

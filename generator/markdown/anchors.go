@@ -21,7 +21,7 @@ import (
 // that article pages do not have: the search page's elements, and global
 // variables (an element ID is also a property of window). An anchor that
 // took one would steer the script (DOM clobbering).
-var scriptNames = []string{"search-page", "search-summary", "search-extra", "KBSearch", "KBSearchData", "KBSearchUI"}
+var scriptNames = []string{"search-page", "search-summary", "search-extra", "KBSearch", "KBSearchData", "KBSearchText", "KBSearchUI"}
 
 // scriptPrefix starts the IDs the search box's script numbers
 // ("search-opt-3").

@@ -17,7 +17,7 @@ import (
 // Many compute the same thing on every page of one language at one folder
 // depth: the UI strings (.T "key", and the scripts' as .JSMessages and
 // .TSMessages), the page's .Lang, .Dir, .Root and
-// .LangRoot, asset URLs (asset .Root "name") and the site's own values
+// .LangRoot, asset URLs (asset .Root "name", searchtext .Root .Lang) and the site's own values
 // (.Site.Title, ...). So each page template is
 // specialised once per such Consts: those actions become string constants
 // before html/template escapes the set, and a constant the escaper would
@@ -208,8 +208,8 @@ func (f folder) pipe(p *tparse.PipeNode, dot, dollar bool) {
 
 // value is the constant a command computes for every page with f.c:
 // .T "key" (or $.T "key"), .Lang, .Dir, .JSMessages, .TSMessages, .Root,
-// .LangRoot, .Site's fields, and asset .Root "name" for an asset the theme
-// has.
+// .LangRoot, .Site's fields, asset .Root "name" for an asset the theme
+// has, and searchtext .Root .Lang.
 func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
 	if id, ok := c.Args[0].(*tparse.IdentifierNode); ok && id.Ident == "asset" && len(c.Args) == 3 {
 		root, isField := pageField(c.Args[1], dot, dollar)
@@ -219,6 +219,14 @@ func (f folder) value(c *tparse.CommandNode, dot, dollar bool) (string, bool) {
 		}
 		a, ok := f.th.assets[name.Text]
 		return f.c.Root + a.Path, ok
+	}
+	if id, ok := c.Args[0].(*tparse.IdentifierNode); ok && id.Ident == "searchtext" && len(c.Args) == 3 {
+		root, isRoot := pageField(c.Args[1], dot, dollar)
+		lang, isLang := pageField(c.Args[2], dot, dollar)
+		if !isRoot || root != "Root" || !isLang || lang != "Lang" {
+			return "", false
+		}
+		return f.c.Root + f.th.searchText(f.c.Lang).Path, true
 	}
 	field, ok := pageField(c.Args[0], dot, dollar)
 	if !ok {

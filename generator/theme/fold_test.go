@@ -33,7 +33,7 @@ func foldTheme() fstest.MapFS {
 	return fstest.MapFS{
 		"base.html": {Data: []byte(`{{define "base"}}<!DOCTYPE html><html lang="{{.Lang}}" dir="{{.Dir}}">
 <head><title>{{.T "quote"}} | {{.Title}} | {{.Site.Title}}</title>{{if .Site.BaseURL}}<link href="{{.Site.BaseURL}}feed.xml">{{end}}
-<link rel="stylesheet" href="{{asset .Root "site.css"}}">
+<link rel="stylesheet" href="{{asset .Root "site.css"}}"><script defer src="{{searchtext .Root .Lang}}"></script>
 <script>var m = {{.T "quote"}}, r = "{{.Root}}";</script>
 <style>p::before { content: "{{.T "quote"}}"; }</style></head>
 <body><a href="{{.LangRoot}}index.html" title="{{.T "quote"}}">{{.T "home"}}</a>
@@ -104,6 +104,7 @@ func TestFoldingFolds(t *testing.T) {
 		`<html lang="en" dir="ltr">`,
 		`<title>&#34;It&#39;s&#34; &#43;1 &lt;/script&gt; | {{.Title | _html_template_rcdataescaper}} | </title>{{if ""}}`,
 		`href="../assets/site.`,
+		`<script defer src="../assets/search-text.en.`,
 		`<a href="../index.html" title="&#34;It&#39;s&#34; &#43;1 &lt;/script&gt;">Home &amp; &lt;away&gt;</a>`,
 		`<a href="#ZgotmplZ">bad</a>`,
 		`<form data-i18n="{&#34;js_more&#34;:&#34;“{q}” \u0026 \u003cb\u003e&#34;}"></form>`,

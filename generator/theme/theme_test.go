@@ -61,12 +61,42 @@ func TestFolderOverridesFileByFile(t *testing.T) {
 		t.Errorf("home from the default theme with the folder's partial: %s", got)
 	}
 	assets := assetData(th)
-	if assets["site.css"] != "body{color:red}" || assets["print/p.css"] != "@media print{}" || assets["chroma.css"] == "" || len(assets) != 3 {
+	if assets["site.css"] != "body{color:red}" || assets["print/p.css"] != "@media print{}" || assets["chroma.css"] == "" ||
+		assets["search-text.de.js"] != "window.KBSearchText = {};\n" || len(assets) != 5 {
 		t.Errorf("assets: %v", assets)
 	}
 	c := th.Catalog()
 	if c.T("de", "home") != "Startseite" || c.T("en", "home") != "Home" {
 		t.Errorf("catalog: de=%q en=%q", c.T("de", "home"), c.T("en", "home"))
+	}
+}
+
+// Each catalog language gets a search-text script of its js_ strings,
+// English filling the gaps; other languages take their primary
+// language's, else English's.
+func TestSearchTextPerLanguage(t *testing.T) {
+	top := fstest.MapFS{
+		"i18n/en.yaml":    {Data: []byte("home: Home\njs_no_results: No results\njs_see_all: See all {n} results\n")},
+		"i18n/de.yaml":    {Data: []byte("home: Startseite\njs_no_results: Keine Ergebnisse\n")},
+		"i18n/pt-br.yaml": {Data: []byte("js_no_results: Nenhum resultado\n")},
+	}
+	th, err := Load(&overlay{label: "mytheme", top: top, base: minimal()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"de":    `window.KBSearchText = {"js_no_results":"Keine Ergebnisse","js_see_all":"See all {n} results"};` + "\n",
+		"de-at": `window.KBSearchText = {"js_no_results":"Keine Ergebnisse","js_see_all":"See all {n} results"};` + "\n",
+		"pt-br": `window.KBSearchText = {"js_no_results":"Nenhum resultado","js_see_all":"See all {n} results"};` + "\n",
+		"ja":    `window.KBSearchText = {"js_no_results":"No results","js_see_all":"See all {n} results"};` + "\n",
+	} {
+		a := th.searchText(lang)
+		if string(a.Data) != want || !strings.HasPrefix(a.Path, "assets/search-text.") {
+			t.Errorf("%s: %s %q, want %q", lang, a.Path, a.Data, want)
+		}
+	}
+	if th.searchText("pt").Name != "search-text.en.js" {
+		t.Errorf("pt takes %s, want English's (pt-br is not its primary language)", th.searchText("pt").Name)
 	}
 }
 

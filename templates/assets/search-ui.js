@@ -1,5 +1,6 @@
 /* kbsite search UI: the header box with results as you type (a WAI-ARIA 1.2
-   combobox with a listbox popup), on every page. It lends its building
+   combobox with a listbox popup), on every page, with its strings from
+   the page language's search-text script loaded before it. It lends its building
    blocks to search-page.js (window.KBSearchUI), the results page. It loads
    search-engine.js (KBSearch), named by the header form's data-engine, on
    first use. The form also carries data-root (the relative prefix to the
@@ -118,10 +119,13 @@
     });
     return out + q.slice(at);
   }
-  // UI strings come from the page (data-i18n on the form) in its language;
-  // English is the fallback.
-  var texts = {};
-  try { texts = JSON.parse(form.getAttribute('data-i18n') || '{}'); } catch (err) { texts = {}; }
+  // UI strings in the page's language come from its search-text script
+  // (window.KBSearchText), or from data-i18n on the form in an older
+  // theme; English is the fallback.
+  var texts = window.KBSearchText;
+  if (!texts || typeof texts !== 'object') {
+    try { texts = JSON.parse(form.getAttribute('data-i18n') || '{}'); } catch (err) { texts = {}; }
+  }
   function msg(key, fallback, vars) {
     var s = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : fallback;
     for (var k in vars || {}) s = s.split('{' + k + '}').join(vars[k]);

@@ -1,0 +1,1 @@
+content-hashed copy of a theme asset
