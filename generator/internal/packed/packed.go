@@ -231,8 +231,23 @@ func (p Texts) Unpack() []string {
 	if len(p.lens) == 0 {
 		return nil
 	}
-	b := p.enc.Unpack()
-	all := unsafe.String(unsafe.SliceData(b), len(b)) // b is ours alone and never written again
+	return p.split(p.enc.Unpack()) // b is ours alone and never written again
+}
+
+// UnpackInto is Unpack into *buf's memory, grown when short, for a caller
+// that copies what it needs of the strings before it reuses *buf: they
+// change with it.
+func (p Texts) UnpackInto(buf *[]byte) []string {
+	if len(p.lens) == 0 {
+		return nil
+	}
+	*buf = p.enc.UnpackTo(*buf)
+	return p.split(*buf)
+}
+
+// split cuts the joined texts b into the strings packed.
+func (p Texts) split(b []byte) []string {
+	all := unsafe.String(unsafe.SliceData(b), len(b))
 	out := make([]string, len(p.lens))
 	if len(all) != p.Size() { // not read back (Store.Err): empty strings
 		return out

@@ -106,6 +106,23 @@ func TestTextsRoundTrip(t *testing.T) {
 	}
 }
 
+// UnpackInto gives the same strings as Unpack through one reused buffer,
+// in memory, spilled and unpacked, growing it when short.
+func TestTextsUnpackInto(t *testing.T) {
+	var buf []byte
+	for _, s := range []*Store{nil, NewStore(0), Unpacked()} {
+		for _, ts := range [][]string{{"a long first text " + string(body), "b"}, {"short", "", "héllo"}, {string(body) + string(body)}} {
+			got := s.PackTexts(ts).UnpackInto(&buf)
+			if !slices.Equal(got, ts) {
+				t.Errorf("%q back as %q", ts, got)
+			}
+		}
+	}
+	if cap(buf) < 2*len(body) {
+		t.Errorf("buffer of %d bytes, not grown to the largest texts (%d)", cap(buf), 2*len(body))
+	}
+}
+
 // TestStoreReadFailure: a body the disk cannot give back is empty, with
 // the Store's Err saying why, rather than a panic in the middle of
 // writing pages; texts are empty strings.

@@ -42,9 +42,16 @@ type Section struct{ ID, Heading, Text string }
 
 // SectionTexts returns the text of each section, from Texts when they
 // were packed there.
-func (d *Doc) SectionTexts() []string {
+func (d *Doc) SectionTexts() []string { return d.SectionTextsInto(nil) }
+
+// SectionTextsInto is SectionTexts with packed texts unpacked into *buf
+// (nil: fresh memory); see packed.Texts.UnpackInto.
+func (d *Doc) SectionTextsInto(buf *[]byte) []string {
 	if d.Texts.Len() == len(d.Sections) && len(d.Sections) > 0 {
-		return d.Texts.Unpack()
+		if buf == nil {
+			return d.Texts.Unpack()
+		}
+		return d.Texts.UnpackInto(buf)
 	}
 	out := make([]string, len(d.Sections))
 	for i, s := range d.Sections {
