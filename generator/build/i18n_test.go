@@ -67,3 +67,28 @@ func TestBundledTranslationsLinkEachOther(t *testing.T) {
 		t.Errorf("German link to an untranslated article does not fall back to English")
 	}
 }
+
+// Translations with their own IDs are tied by translation_key.
+func TestTranslationKeyTiesArticlesWithOtherIDs(t *testing.T) {
+	content := t.TempDir()
+	writeTree(t, content, map[string][]byte{
+		"setup/kb1001.md":    []byte("---\nid: KB1001\ntitle: Set up the mail client\ntranslation_key: mail-setup\n---\n\nText.\n"),
+		"de/setup/kb2001.md": []byte("---\nid: KB2001\ntitle: Den Mail-Client einrichten\ntranslation_key: mail-setup\n---\n\nText.\n"),
+		"setup/kb1002.md":    []byte("---\nid: KB1002\ntitle: Unrelated\n---\n\nText.\n"),
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildInto(t, content, out)
+	if res.Failed() {
+		t.Fatal(messages(res))
+	}
+	tree := readTree(t, out)
+	if en := string(tree["kb/kb1001.html"]); !strings.Contains(en, `hreflang="de" href="../de/kb/kb2001.html"`) {
+		t.Errorf("KB1001 does not name its German translation KB2001:\n%s", en)
+	}
+	if de := string(tree["de/kb/kb2001.html"]); !strings.Contains(de, `hreflang="en" href="../../kb/kb1001.html"`) {
+		t.Errorf("KB2001 does not name its English original KB1001")
+	}
+	if other := string(tree["kb/kb1002.html"]); strings.Contains(other, `<link rel="alternate" hreflang="de"`) || strings.Contains(other, "kb2001") {
+		t.Errorf("KB1002, with no translation_key, names a translation")
+	}
+}
