@@ -239,7 +239,7 @@ const lineOffset = 1
 
 func parseMeta(file string, y []byte, dl *diag.List) (Meta, []string, bool) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(y, &root); err != nil {
+	if err := decodeYAML(y, &root); err != nil {
 		line, msg := yamlpos.Split(err)
 		if line > 0 {
 			line += lineOffset
@@ -416,7 +416,7 @@ func (r *metaReader) list(n *yaml.Node, key string) []string {
 	var items []*yaml.Node
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
+		if n.ShortTag() == "!!null" {
 			return nil
 		}
 		items = []*yaml.Node{n}
@@ -493,7 +493,7 @@ func (r *metaReader) checkedField(key string, v *yaml.Node) bool {
 			r.fail(v, "lang %s is not a language code such as en, de or pt-br", diag.Quote(m.Lang))
 		}
 	case "draft":
-		if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool") {
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
 			r.invalid(v, "draft must be true or false")
 			break
 		}
