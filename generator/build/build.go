@@ -64,7 +64,8 @@ type Result struct {
 	Articles    int
 	Pages       int
 	Elapsed     time.Duration
-	// External lists the external links found, for `kbsite check --external`.
+	// External lists the external links found, for `kbsite check
+	// --external`: only a CheckOnly build lists them.
 	External []resolve.ExternalLink
 	// Site is the loaded site; nil when loading failed.
 	Site *kb.Site
@@ -125,18 +126,20 @@ func Build(opts Options) (*Result, error) {
 	w.Stage2("load", "parse", &times.Read, &times.Parse)
 	opts.Progress.Stage("links", 0)
 	site.Link(dl)
-	if !opts.keepIndex {
-		site.DropPositions()
-	}
 	w.Stage("links")
 	res.Site = site
 	res.Articles = len(site.Articles)
-	res.External = site.External()
+	if opts.CheckOnly {
+		res.External = site.External()
+	}
 	if opts.WarnLinks {
 		dl.Demote(diag.KindLink)
 	}
 	if dl.HasErrors() || opts.CheckOnly {
 		return finish()
+	}
+	if !opts.keepIndex {
+		site.DropLinkSources()
 	}
 	pages, err := publish(site, opts, w, times)
 	if err != nil {

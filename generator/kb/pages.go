@@ -32,15 +32,17 @@ func (s *Site) articlePage(a *Article) *site.Page {
 			in.Self = i
 		}
 	}
+	in.Entry.Steps = a.Steps.Unpack()
 	return s.pages().ArticlePage(in)
 }
 
 // bodyBufs hold a body unpacked and filled while its page is made.
 var bodyBufs = sync.Pool{New: func() any { return new([2][]byte) }}
 
-// entry is what the site-wide files and structured data show of a.
+// entry is what the site-wide files and other pages show of a; its own
+// page adds the steps.
 func entry(a *Article) site.Entry {
-	return site.Entry{Meta: a.Meta, Source: a.Source, Path: a.Path, Steps: a.Steps}
+	return site.Entry{Meta: a.Meta, Source: a.Source, Path: a.Path}
 }
 
 // entries are the site-wide files' view of arts.

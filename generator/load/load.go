@@ -35,10 +35,12 @@ type Article struct {
 	File   string // path for diagnostics, e.g. content/x.md
 	Path   string // output path relative to the site root
 	// Headings, Links and Steps are what pages and link checks use of the
-	// rendered body; its HTML waits packed in Body.
+	// rendered body; its HTML waits packed in Body, and the texts of the
+	// steps (only the article's own page shows them, as HowTo data) in
+	// Steps.
 	Headings []markdown.Heading
 	Links    []markdown.Link
-	Steps    []string
+	Steps    packed.Texts
 	Anchors  []string // the raw HTML anchors (<a id>) links may name too
 	Body     packed.HTML
 	// Includes are the content-relative paths of the files the body
@@ -180,7 +182,7 @@ func (l *Loader) parseOne(dir *content.Folder, rel string, read func() ([]byte, 
 		r = l.Renderers[l.Language]
 	}
 	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(dir, rel, &a.Includes))
-	a.Headings, a.Links, a.Steps, a.Anchors = body.Headings, body.Links, body.Steps, body.Anchors
+	a.Headings, a.Links, a.Steps, a.Anchors = body.Headings, body.Links, l.Bodies.PackTexts(body.Steps), body.Anchors
 	a.Body, a.sections, a.texts, a.firstH1 = l.Bodies.Pack(body.HTML), body.Sections, packSections(l.Bodies, body.Sections), body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {
