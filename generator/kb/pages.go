@@ -24,7 +24,7 @@ func (s *Site) articlePage(a *Article) *site.Page {
 	defer bodyBufs.Put(bufs)
 	bufs[0] = a.Body.UnpackTo(bufs[0][:0])
 	bufs[1] = a.linked.AppendFill(bufs[1][:0], bufs[0])
-	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings, HTML: bufs[1], Self: -1}
+	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings(), HTML: bufs[1], Self: -1}
 	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.related), entries(a.backlinks), entries(a.similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))

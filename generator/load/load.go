@@ -34,11 +34,11 @@ type Article struct {
 	Source string // path relative to the content folder, with "/"
 	File   string // path for diagnostics, e.g. content/x.md
 	Path   string // output path relative to the site root
-	// Headings, Links and Steps are what pages and link checks use of the
-	// rendered body; its HTML waits packed in Body, and the texts of the
-	// steps (only the article's own page shows them, as HowTo data) in
-	// Steps.
-	Headings []markdown.Heading
+	// Links, Steps and the headings are what pages and link checks use of
+	// the rendered body; its HTML waits packed in Body, and the texts of
+	// the steps (only the article's own page shows them, as HowTo data)
+	// in Steps.
+	headings headingList
 	Links    []markdown.Link
 	Steps    packed.Texts
 	Anchors  []string // the raw HTML anchors (<a id>) links may name too
@@ -72,11 +72,15 @@ func packSections(s *packed.Store, ss []markdown.Section) packed.Texts {
 	return s.PackTexts(texts)
 }
 
+// Headings are the body's headings, in order.
+func (a *Article) Headings() []markdown.Heading { return a.headings.all() }
+
 // AnchorIDs are the article's heading IDs and raw HTML anchors, sorted:
 // links may name them.
 func (a *Article) AnchorIDs() []string {
-	ids := make([]string, len(a.Headings), len(a.Headings)+len(a.Anchors))
-	for i, h := range a.Headings {
+	hs := a.Headings()
+	ids := make([]string, len(hs), len(hs)+len(a.Anchors))
+	for i, h := range hs {
 		ids[i] = h.ID
 	}
 	ids = append(ids, a.Anchors...)
@@ -182,7 +186,7 @@ func (l *Loader) parseOne(dir *content.Folder, rel string, read func() ([]byte, 
 		r = l.Renderers[l.Language]
 	}
 	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(dir, rel, &a.Includes))
-	a.Headings, a.Links, a.Steps, a.Anchors = body.Headings, body.Links, l.Bodies.PackTexts(body.Steps), body.Anchors
+	a.headings, a.Links, a.Steps, a.Anchors = newHeadingList(body.Headings), body.Links, l.Bodies.PackTexts(body.Steps), body.Anchors
 	a.Body, a.sections, a.texts, a.firstH1 = l.Bodies.Pack(body.HTML), body.Sections, packSections(l.Bodies, body.Sections), body.FirstH1
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {

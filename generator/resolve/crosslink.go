@@ -26,7 +26,8 @@ type Article struct {
 // Links is what resolving one article's links gives.
 type Links struct {
 	// Fills and Texts replace the body's link placeholders: the URL and,
-	// for links written without text, the text of link n.
+	// for a link written without text (markdown.Link.Empty), the text of
+	// link n. Texts is nil when no link needs one, as in most articles.
 	Fills, Texts []string
 	Out          []*Target // the other articles it links to, each once, in link order
 	Files        []string  // the content files it links to
@@ -40,10 +41,21 @@ func (l Links) AppendFill(dst, html []byte) []byte {
 			return ""
 		}
 		if kind == 'T' {
+			if n >= len(l.Texts) {
+				return ""
+			}
 			return l.Texts[n]
 		}
 		return l.Fills[n]
 	})
+}
+
+// setText sets the text of link j, making Texts when it is the first.
+func (r *Links) setText(j int, text string) {
+	if r.Texts == nil {
+		r.Texts = make([]string, len(r.Fills))
+	}
+	r.Texts[j] = text
 }
 
 // Links resolves a's links against the index: the placeholder fills, the
@@ -51,7 +63,7 @@ func (l Links) AppendFill(dst, html []byte) []byte {
 // publish); broken links go to dl. It changes nothing, so serve mode can
 // try a change before accepting it, and may run concurrently.
 func (ix *Index) Links(a Article, files *Files, dl *diag.List) Links {
-	r := Links{Fills: make([]string, len(a.Links)), Texts: make([]string, len(a.Links))}
+	r := Links{Fills: make([]string, len(a.Links))}
 	seen := map[*Target]bool{}
 	for j, l := range a.Links {
 		if l.External {
@@ -63,7 +75,9 @@ func (ix *Index) Links(a Article, files *Files, dl *diag.List) Links {
 			}
 			dl.Add(diag.Diagnostic{File: a.File, Line: l.Line, Col: l.Col, Severity: diag.Error, Kind: kind, Msg: msg})
 			r.Fills[j] = "#"
-			r.Texts[j] = html.EscapeString(l.Dest)
+			if l.Empty {
+				r.setText(j, html.EscapeString(l.Dest))
+			}
 		}
 		to, err := ix.Resolve(a.Target, l.Dest)
 		if err != nil {
@@ -71,7 +85,10 @@ func (ix *Index) Links(a Article, files *Files, dl *diag.List) Links {
 			continue
 		}
 		if to.URL != "" { // a host-relative link under link_root
-			r.Fills[j], r.Texts[j] = html.EscapeString(to.URL), html.EscapeString(to.URL)
+			r.Fills[j] = html.EscapeString(to.URL)
+			if l.Empty {
+				r.setText(j, r.Fills[j])
+			}
 			continue
 		}
 		if to.File != "" {
@@ -89,7 +106,9 @@ func (ix *Index) Links(a Article, files *Files, dl *diag.List) Links {
 		}
 		r.Fills[j] = html.EscapeString(href)
 		if t := to.Target; t != nil {
-			r.Texts[j] = html.EscapeString(t.Title)
+			if l.Empty {
+				r.setText(j, html.EscapeString(t.Title))
+			}
 			if t != a.Target && !seen[t] {
 				seen[t] = true
 				r.Out = append(r.Out, t)
@@ -97,7 +116,9 @@ func (ix *Index) Links(a Article, files *Files, dl *diag.List) Links {
 		}
 		if to.File != "" {
 			r.Files = append(r.Files, to.File)
-			r.Texts[j] = html.EscapeString(to.File)
+			if l.Empty {
+				r.setText(j, html.EscapeString(to.File))
+			}
 		}
 	}
 	return r

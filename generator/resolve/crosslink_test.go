@@ -10,11 +10,12 @@ import (
 	"kbsite/generator/markdown"
 )
 
-// article is seed as the cross-link stage reads it, with links to dests.
+// article is seed as the cross-link stage reads it, with links to dests
+// written without text (which take their target's title).
 func article(seed *Target, m content.Meta, dests ...string) Article {
 	a := Article{Target: seed, File: "content/" + seed.Source, Meta: &m}
 	for i, d := range dests {
-		a.Links = append(a.Links, markdown.Link{Dest: d, Line: i + 1, Col: 1, External: strings.HasPrefix(d, "https:")})
+		a.Links = append(a.Links, markdown.Link{Dest: d, Line: i + 1, Col: 1, Empty: true, External: strings.HasPrefix(d, "https:")})
 	}
 	return a
 }
@@ -37,6 +38,12 @@ func TestLinksFillTextsOutAndFiles(t *testing.T) {
 	}
 	if got := dl.Sorted(); len(got) != 1 || got[0].Line != 5 || got[0].Kind != diag.KindLink {
 		t.Errorf("diagnostics %v, want the broken #nowhere at line 5", got)
+	}
+	for i := range a.Links {
+		a.Links[i].Empty = false
+	}
+	if r := ix.Links(a, files, &diag.List{}); r.Texts != nil || !slices.Equal(r.Fills, wantFills) {
+		t.Errorf("links with text: fills %q texts %q, want the same fills and no texts", r.Fills, r.Texts)
 	}
 	if ext := ix.External([]Article{a}); len(ext) != 1 || ext[0] != (ExternalLink{URL: "https://example.com/", File: a.File, Line: 3, Col: 1}) {
 		t.Errorf("external %+v", ext)
