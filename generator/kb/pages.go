@@ -42,7 +42,7 @@ var bodyBufs = sync.Pool{New: func() any { return new([2][]byte) }}
 // entry is what the site-wide files and other pages show of a; its own
 // page adds the steps.
 func entry(a *Article) site.Entry {
-	return site.Entry{Meta: a.Meta, Source: a.Source, Path: a.Path}
+	return site.Entry{Meta: &a.Meta, Source: a.Source, Path: a.Path}
 }
 
 // entries are the site-wide files' view of arts.

@@ -9,7 +9,7 @@ import (
 )
 
 func entryOf(id, lang, title string, products, keywords []string) Entry {
-	return Entry{Meta: content.Meta{ID: id, Lang: lang, Title: title, TranslationKey: id, Products: products, Keywords: keywords},
+	return Entry{Meta: &content.Meta{ID: id, Lang: lang, Title: title, TranslationKey: id, Products: products, Keywords: keywords},
 		Path: lang + "/" + paths.ArticlePath(id)}
 }
 

@@ -47,7 +47,7 @@ func TestBuilderPages(t *testing.T) {
 	if p := b.NotFoundPage(); p.Root != "https://kb.example/" || p.LangRoot != "https://kb.example/" {
 		t.Errorf("404 root %q, lang root %q", p.Root, p.LangRoot)
 	}
-	r := b.RedirectPage("old/x/index.html", Entry{Meta: content.Meta{Title: "X", Lang: "de"}, Path: "de/kb/kb1.html"})
+	r := b.RedirectPage("old/x/index.html", Entry{Meta: &content.Meta{Title: "X", Lang: "de"}, Path: "de/kb/kb1.html"})
 	if r.Redirect.URL != "../../de/kb/kb1.html" || r.Canonical != "https://kb.example/de/kb/kb1.html" {
 		t.Errorf("redirect to %q, canonical %q", r.Redirect.URL, r.Canonical)
 	}
@@ -66,8 +66,8 @@ func TestDerivedIDsAreNotShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newPage(th.Catalog(), SiteInfo{Title: "KB"}, "en", "article", "kb/a.html", "A")
-	own := ArticleLink(p, Entry{Meta: content.Meta{ID: "KB307294", Title: "B"}, Path: "kb/kb307294.html"})
-	derived := ArticleLink(p, Entry{Meta: content.Meta{ID: "networking/x", IDDerived: true, Title: "X"}, Path: "networking/x.html"})
+	own := ArticleLink(p, Entry{Meta: &content.Meta{ID: "KB307294", Title: "B"}, Path: "kb/kb307294.html"})
+	derived := ArticleLink(p, Entry{Meta: &content.Meta{ID: "networking/x", IDDerived: true, Title: "X"}, Path: "networking/x.html"})
 	if own.Note != "KB307294" || derived.Note != "" {
 		t.Errorf("notes: own %q, derived %q", own.Note, derived.Note)
 	}

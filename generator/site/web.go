@@ -16,10 +16,10 @@ import (
 // Entry is what listings, navigation, site-wide files and structured data show of an
 // article.
 type Entry struct {
-	Meta   content.Meta
-	Source string   // path in the content folder
-	Path   string   // output path, relative to the site root
-	Steps  []string // the main numbered procedure, for HowTo data
+	Meta   *content.Meta // the article's own, shared: read only
+	Source string        // path in the content folder
+	Path   string        // output path, relative to the site root
+	Steps  []string      // the main numbered procedure, for HowTo data
 }
 
 // Sitemap lists the site-relative pages at baseURL, with the update dates

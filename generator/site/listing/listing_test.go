@@ -24,7 +24,7 @@ func testBuilder(t *testing.T, cfg config.Site) site.Builder {
 }
 
 func entryOf(id, lang, title string, products, keywords []string) site.Entry {
-	return site.Entry{Meta: content.Meta{ID: id, Lang: lang, Title: title, TranslationKey: id, Products: products, Keywords: keywords},
+	return site.Entry{Meta: &content.Meta{ID: id, Lang: lang, Title: title, TranslationKey: id, Products: products, Keywords: keywords},
 		Path: lang + "/" + paths.ArticlePath(id)}
 }
 

@@ -171,7 +171,7 @@ func TestProductNav(t *testing.T) {
 	cat := testCatalog(t)
 	b := site.Builder{Config: config.Site{Language: "en", Products: map[string]string{"net": "Networking"}}, Catalog: cat, Paths: paths.Paths{Default: "en"}}
 	entry := func(id, title string, products ...string) site.Entry {
-		return site.Entry{Meta: content.Meta{ID: id, Title: title, Lang: "en", Products: products}, Path: paths.ArticlePath(id)}
+		return site.Entry{Meta: &content.Meta{ID: id, Title: title, Lang: "en", Products: products}, Path: paths.ArticlePath(id)}
 	}
 	nav := FromProducts(b, "en", []site.Entry{entry("KB2", "Proxy", "net"), entry("KB1", "DNS", "net", "acme"), entry("KB3", "Orphan")})
 	p := b.Page("en", "article", paths.ArticlePath("KB2"), "Proxy")
@@ -202,7 +202,7 @@ func bigProductTree(t *testing.T) (site.Builder, *Tree) {
 	add := func(product string, n int) {
 		for i := range n {
 			id := fmt.Sprintf("KB%s%03d", product, i)
-			entries = append(entries, site.Entry{Meta: content.Meta{ID: id, Title: fmt.Sprintf("%s %03d", product, i), Lang: "en", Products: []string{product}}, Path: paths.ArticlePath(id)})
+			entries = append(entries, site.Entry{Meta: &content.Meta{ID: id, Title: fmt.Sprintf("%s %03d", product, i), Lang: "en", Products: []string{product}}, Path: paths.ArticlePath(id)})
 		}
 	}
 	add("big", 400)

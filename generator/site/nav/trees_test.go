@@ -18,8 +18,8 @@ import (
 func TestTrees(t *testing.T) {
 	b := site.Builder{Config: config.Site{Language: "en"}, Catalog: testCatalog(t), Paths: paths.Paths{Default: "en", Languages: []string{"en", "de"}}}
 	arts := []site.Entry{
-		{Meta: content.Meta{ID: "KB1", Title: "DNS", Lang: "en", Products: []string{"net"}}, Source: "net/dns.md", Path: "net/dns.html"},
-		{Meta: content.Meta{ID: "KB1", Title: "DNS (de)", Lang: "de", Products: []string{"net"}}, Source: "de/net/dns.md", Path: "de/net/dns.html"},
+		{Meta: &content.Meta{ID: "KB1", Title: "DNS", Lang: "en", Products: []string{"net"}}, Source: "net/dns.md", Path: "net/dns.html"},
+		{Meta: &content.Meta{ID: "KB1", Title: "DNS (de)", Lang: "de", Products: []string{"net"}}, Source: "de/net/dns.md", Path: "de/net/dns.html"},
 	}
 	find := func(src string) (Article, bool) {
 		return Article{Source: src, Path: "kb/toc-" + src + ".html"}, src == "net/dns.md"
@@ -47,8 +47,8 @@ func TestTrees(t *testing.T) {
 // TestSameEntry: an edit of an article's text leaves its tree entry alone;
 // a change of any field a tree shows does not.
 func TestSameEntry(t *testing.T) {
-	a := site.Entry{Meta: content.Meta{Lang: "en", Title: "T", Products: []string{"p", "q"}, Summary: "s"}, Source: "x/a.md", Path: "kb/kb1.html"}
-	edited := a
+	a := site.Entry{Meta: &content.Meta{Lang: "en", Title: "T", Products: []string{"p", "q"}, Summary: "s"}, Source: "x/a.md", Path: "kb/kb1.html"}
+	edited := copyEntry(a)
 	edited.Meta.Summary, edited.Steps = "other", []string{"step"}
 	if !SameEntry(a, edited) {
 		t.Error("a summary and steps change shows on no tree")
@@ -60,10 +60,17 @@ func TestSameEntry(t *testing.T) {
 		"source":   func(e *site.Entry) { e.Source = "y/a.md" },
 		"products": func(e *site.Entry) { e.Meta.Products = []string{"q", "p"} },
 	} {
-		b := a
+		b := copyEntry(a)
 		change(&b)
 		if SameEntry(a, b) {
 			t.Errorf("a changed %s looks the same to the trees", name)
 		}
 	}
+}
+
+// copyEntry is e with a Meta of its own, which a test may change.
+func copyEntry(e site.Entry) site.Entry {
+	m := *e.Meta
+	e.Meta = &m
+	return e
 }
