@@ -30,7 +30,7 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 	lang := a.Meta.Lang
 	p := b.Page(lang, "article", a.Path, a.Meta.Title)
 	p.Description = a.Meta.Summary
-	p.JSONLD = JSONLD(b.Config, a.Entry)
+	p.JSONLD = EncodeJSONLD(JSONLD(b.Config, a.Entry))
 	v := &ArticleView{
 		ID:        a.Meta.ID,
 		IDDerived: a.Meta.IDDerived,

@@ -43,8 +43,8 @@ type Page struct {
 	Path      string
 	Root      string
 	Canonical string // absolute URL, only with a base URL
-	// JSONLD is schema.org structured data, encoded by the template.
-	JSONLD   any
+	// JSONLD is schema.org structured data as JSON (EncodeJSONLD).
+	JSONLD   template.JS
 	Crumbs   []Link
 	Article  *ArticleView
 	List     *ListView

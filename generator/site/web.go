@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
+	"html/template"
 	"sort"
 	"time"
 
@@ -164,6 +166,20 @@ func faq(a Entry) faqPage {
 		qs = append(qs, question{Type: "Question", Name: qa.Question, AcceptedAnswer: answer{Type: "Answer", Text: qa.Answer}})
 	}
 	return faqPage{Context: schemaOrg, Type: "FAQPage", Name: a.Meta.Title, MainEntity: qs}
+}
+
+// EncodeJSONLD is v as JSON for a <script type="application/ld+json">,
+// the bytes html/template's escaper would write for v (encoding/json
+// already escapes <, >, & and U+2028/U+2029, so no "</script" can end the
+// element), but made without the template's reflective call: it was a
+// tenth of the template functions' time on article pages. "" when v has
+// no JSON form, which leaves the element out.
+func EncodeJSONLD(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return template.JS(b)
 }
 
 // JSONLD is the schema.org description of an article: a TechArticle, and
