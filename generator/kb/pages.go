@@ -17,14 +17,13 @@ func (s *Site) pages() site.Builder {
 
 // articlePage is a's page. Its body is filled in when the page is written
 // rather than kept, so only the packed copy of every body waits in memory;
-// it is unpacked and filled in reused buffers, since the page keeps a
-// copy (site.ArticlePage).
+// it is unpacked and filled in reused buffers, which the page shows until
+// it is written (site.Release).
 func (s *Site) articlePage(a *Article) *site.Page {
 	bufs := bodyBufs.Get().(*[2][]byte)
-	defer bodyBufs.Put(bufs)
 	bufs[0] = a.Body.UnpackTo(bufs[0][:0])
 	bufs[1] = a.linked.AppendFill(bufs[1][:0], bufs[0])
-	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings(), HTML: bufs[1], Self: -1}
+	in := site.ArticleIn{Entry: entry(a), Headings: a.Headings(), HTML: bufs[1], Self: -1, Done: func() { bodyBufs.Put(bufs) }}
 	in.Related, in.Backlinks = site.RelatedLists(entry(a), entries(a.related), entries(a.backlinks), entries(a.similar), similarCount)
 	for i, t := range s.translations[a.Meta.TranslationKey] {
 		in.Translations = append(in.Translations, entry(t))

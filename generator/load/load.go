@@ -188,6 +188,7 @@ func (l *Loader) parseOne(dir *content.Folder, rel string, read func() ([]byte, 
 	body := r.RenderOpen(markdown.Source{Body: doc.Body, Line: doc.BodyLine, Position: doc.Position}, includer(dir, rel, &a.Includes))
 	a.headings, a.Links, a.Steps, a.Anchors = newHeadingList(body.Headings), body.Links, l.Bodies.PackTexts(body.Steps), body.Anchors
 	a.Body, a.sections, a.texts, a.firstH1 = l.Bodies.Pack(body.HTML), body.Sections, packSections(l.Bodies, body.Sections), body.FirstH1
+	body.Release() // packed: a copy
 	checkDecisions(a, body, doc.BodyLine, dl)
 	for _, p := range body.Problems {
 		dl.Warnf(file, p.Line, p.Col, "%s", p.Msg)

@@ -12,7 +12,7 @@ import (
 	"bytes"
 	"kbsite/generator/markdown/blocks"
 	"sort"
-	"strings"
+	"sync"
 
 	"kbsite/generator/markdown/bound"
 	"kbsite/generator/markdown/decision"
@@ -135,7 +135,33 @@ type Result struct {
 	// <a name="x">) that the page keeps: links may name them like heading
 	// IDs.
 	Anchors []string
+	buf     *bytes.Buffer    // holds HTML, until Release
+	text    *plaintext.Text // holds the sections' texts, until Release
 }
+
+// Release hands the memory of HTML and of the sections' texts on to the
+// next render; the caller must not use them after it. A build packs each
+// body it renders (a copy) and renders tens of thousands, each into a
+// buffer half as big again as its Markdown.
+func (r *Result) Release() {
+	if r.buf != nil {
+		htmlBufs.Put(r.buf)
+		r.buf, r.HTML = nil, nil
+	}
+	if r.text != nil {
+		for i := range r.Sections {
+			r.Sections[i].Text = ""
+		}
+		r.text.Reset()
+		textBufs.Put(r.text)
+		r.text = nil
+	}
+}
+
+var (
+	htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	textBufs = sync.Pool{New: func() any { return new(plaintext.Text) }}
+)
 
 // ReservedIDs are element IDs the article page's layout and scripts use
 // (templates/base.html, article.html, partials, assets/*.js); headings
@@ -329,14 +355,17 @@ func (r *Renderer) RenderOpen(src Source, open include.Open) *Result {
 	sanitize.Start(ctx, sanitize.Env{Warn: st.problem, Anchor: st.anchor})
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	res.Decisions, res.Links = *decisions, *found
-	var buf bytes.Buffer
+	buf := htmlBufs.Get().(*bytes.Buffer)
+	buf.Reset()
 	buf.Grow(len(body) + len(body)/2)
-	if err := r.md.Renderer().Render(bufWriter{&buf}, body, doc); err != nil {
+	res.buf = buf
+	if err := r.md.Renderer().Render(bufWriter{buf}, body, doc); err != nil {
 		// goldmark only fails on writer errors, which a bytes.Buffer has not.
 		res.Problems = append(res.Problems, Problem{Msg: "render: " + err.Error()})
 	}
 	res.HTML = buf.Bytes()
-	res.Sections = sections(doc.(*ast.Document), body)
+	res.text = textBufs.Get().(*plaintext.Text)
+	res.Sections = sections(doc.(*ast.Document), body, res.text)
 	sort.SliceStable(res.Problems, func(i, j int) bool {
 		a, b := res.Problems[i], res.Problems[j]
 		return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
@@ -361,16 +390,12 @@ func AppendFill(dst, html []byte, fill func(kind byte, i int) string) []byte {
 	return links.AppendFill(dst, html, fill)
 }
 
-// sections splits the document's text by heading for the search index.
-func sections(doc *ast.Document, src []byte) []Section {
+// sections splits the document's text by heading for the search index,
+// the texts of all the sections gathered in b.
+func sections(doc *ast.Document, src []byte, b *plaintext.Text) []Section {
 	out := []Section{{}}
-	var b strings.Builder // the text of all sections, in one buffer
 	b.Grow(len(src))
-	start := 0 // of the section's text in b
-	flush := func() {
-		out[len(out)-1].Text = plaintext.Collapse(b.String()[start:])
-		start = b.Len()
-	}
+	flush := func() { out[len(out)-1].Text = b.Cut() }
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {
 			flush()
@@ -379,7 +404,7 @@ func sections(doc *ast.Document, src []byte) []Section {
 			out = append(out, Section{ID: string(idb), Heading: plaintext.Inline(h, src)})
 			continue
 		}
-		plaintext.Block(&b, n, src)
+		plaintext.Block(b, n, src)
 	}
 	flush()
 	if out[0].Text == "" {

@@ -51,9 +51,9 @@ func (steps) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 func listItems(l *ast.List, src []byte) []string {
 	var out []string
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
-		var b strings.Builder
+		var b plaintext.Text
 		plaintext.Block(&b, it, src)
-		if t := plaintext.Collapse(b.String()); t != "" {
+		if t := b.Cut(); t != "" {
 			out = append(out, t)
 		}
 	}

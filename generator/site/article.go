@@ -1,7 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
+	"sync"
+	"unsafe"
 
 	"kbsite/generator/content"
 	"kbsite/generator/content/docfx"
@@ -16,6 +19,9 @@ type ArticleIn struct {
 	Entry
 	Headings []markdown.Heading
 	HTML     []byte
+	// Done, when set, is called by Release: HTML is then the caller's
+	// memory, which the page shows without a copy until then.
+	Done func()
 	// Related are the related and most similar articles, Backlinks those
 	// that link here, both in the order shown.
 	Related, Backlinks []Entry
@@ -30,12 +36,19 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 	lang := a.Meta.Lang
 	p := b.Page(lang, "article", a.Path, a.Meta.Title)
 	p.Description = a.Meta.Summary
-	p.JSONLD = EncodeJSONLD(JSONLD(b.Config, a.Entry))
+	jb := jsonBufs.Get().(*bytes.Buffer)
+	p.JSONLD = EncodeJSONLD(jb, JSONLD(b.Config, a.Entry))
+	p.release = append(p.release, func() { jsonBufs.Put(jb) })
+	body := template.HTML(a.HTML)
+	if a.Done != nil {
+		body = template.HTML(unsafe.String(unsafe.SliceData(a.HTML), len(a.HTML)))
+		p.release = append(p.release, a.Done)
+	}
 	v := &ArticleView{
 		ID:        a.Meta.ID,
 		IDDerived: a.Meta.IDDerived,
 		Title:     a.Meta.Title,
-		Body:      template.HTML(a.HTML),
+		Body:      body,
 		TOC:       TOC(a.Headings),
 		Updated:   a.Meta.Updated,
 		Source:    a.Source,
@@ -79,6 +92,9 @@ func (b Builder) ArticlePage(a ArticleIn) *Page {
 	p.Article = v
 	return p
 }
+
+// jsonBufs hold article pages' JSON-LD until the page is written.
+var jsonBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // translations fills an article page's hreflang alternates, its list of
 // translations and its language switcher.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ func TestEncodeJSONLDIsTheTemplateEscaper(t *testing.T) {
 	tmpl := template.Must(template.New("").Parse(`<script type="application/ld+json">{{.}}</script>`))
 	hostile := "</script><script>alert(1)</script> & <!-- \u2028\u2029 \"q\" 'a'"
 	meta := &content.Meta{ID: "KB1", Title: hostile, Summary: hostile, Lang: "en", Keywords: []string{hostile}, Updated: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
+	var buf bytes.Buffer // reused, as pages reuse theirs
 	for _, v := range []any{
 		JSONLD(config.Site{BaseURL: "https://help.example.com/"}, Entry{Meta: meta, Path: "kb/kb1.html"}),
 		JSONLD(config.Site{}, Entry{Meta: meta, Path: "kb/kb1.html", Steps: []string{hostile, "two"}}),
@@ -25,7 +27,7 @@ func TestEncodeJSONLDIsTheTemplateEscaper(t *testing.T) {
 		if err := tmpl.Execute(&want, v); err != nil {
 			t.Fatal(err)
 		}
-		if err := tmpl.Execute(&got, EncodeJSONLD(v)); err != nil {
+		if err := tmpl.Execute(&got, EncodeJSONLD(&buf, v)); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {

@@ -62,7 +62,20 @@ type Page struct {
 	Nav        []NavItem
 	Prev, Next *Link
 
-	cat *theme.Catalog
+	cat     *theme.Catalog
+	release []func() // what Release hands back
+}
+
+// Release hands back the memory a written page's body and structured
+// data share, for the next page to reuse: at 100,000 articles they are
+// 650 MB the collector would otherwise have to find. The page must not
+// be rendered after. A function, not a method, so that no template can
+// call it.
+func Release(p *Page) {
+	for _, f := range p.release {
+		f()
+	}
+	p.release = nil
 }
 
 // NavItem is a tree entry as one page shows it.

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"sort"
 	"time"
+	"unsafe"
 
 	"kbsite/generator/content"
 	"kbsite/generator/internal/config"
@@ -173,13 +174,15 @@ func faq(a Entry) faqPage {
 // already escapes <, >, & and U+2028/U+2029, so no "</script" can end the
 // element), but made without the template's reflective call: it was a
 // tenth of the template functions' time on article pages. "" when v has
-// no JSON form, which leaves the element out.
-func EncodeJSONLD(v any) template.JS {
-	b, err := json.Marshal(v)
-	if err != nil {
+// no JSON form, which leaves the element out. It is encoded into buf,
+// whose memory the result shares until buf is written again.
+func EncodeJSONLD(buf *bytes.Buffer, v any) template.JS {
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(v); err != nil { // like json.Marshal, and a newline
 		return ""
 	}
-	return template.JS(b)
+	b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	return template.JS(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // JSONLD is the schema.org description of an article: a TechArticle, and

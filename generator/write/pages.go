@@ -36,6 +36,7 @@ func (w *Pages) Job(tmpl string, page func() *site.Page) func() error {
 	return func() error {
 		start := time.Now()
 		p := page()
+		defer site.Release(p) // after the write: Sinks do not keep the bytes
 		buf := pageBufs.Get().(*bytes.Buffer)
 		defer pageBufs.Put(buf)
 		buf.Reset()

@@ -4,9 +4,11 @@ package plaintext
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -37,11 +39,11 @@ func Inline(n ast.Node, src []byte) string {
 
 // Block appends the text of block n to b, a newline after each block;
 // code is kept and raw HTML left out.
-func Block(b *strings.Builder, n ast.Node, src []byte) {
+func Block(b *Text, n ast.Node, src []byte) {
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if c.Type() == ast.TypeBlock {
-				b.WriteByte('\n')
+				b.Space()
 			}
 			return ast.WalkContinue, nil
 		}
@@ -49,7 +51,7 @@ func Block(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.Text:
 			b.Write(textValue(c, src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				b.Space()
 			}
 			return ast.WalkContinue, nil
 		case *ast.String:
@@ -87,12 +89,26 @@ func stringValue(s *ast.String) string {
 	return html.UnescapeString(string(s.Value))
 }
 
-// Collapse is strings.Join(strings.Fields(s), " ") in one pass: the words
-// of s, separated by single spaces. Search sections and steps collapse
-// every article's text, where the slice of words cost more than the rest.
-func Collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// Text gathers the text of blocks with its white space collapsed as it
+// is written: the words, separated by single spaces, none leading or
+// trailing (strings.Join(strings.Fields(s), " ") of all that was written).
+// Cut takes what was written since the last Cut. Collapsing on the way in
+// rather than after spares a second copy of every article's text.
+type Text struct {
+	b     []byte
+	start int  // where the text since the last Cut starts in b
+	space bool // white space was written after the last word
+}
+
+// Reset empties t and lets it reuse its memory, which the strings Cut
+// returned share: only a caller done with all of them may call it.
+func (t *Text) Reset() { t.b, t.start, t.space = t.b[:0], 0, false }
+
+// Grow makes room for n more bytes.
+func (t *Text) Grow(n int) { t.b = slices.Grow(t.b, n) }
+
+// WriteString appends s, collapsed. Writes must not split a character.
+func (t *Text) WriteString(s string) {
 	for i := 0; i < len(s); {
 		start := i
 		for i < len(s) {
@@ -103,17 +119,36 @@ func Collapse(s string) string {
 			i += n
 		}
 		if i > start {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if t.space && len(t.b) > t.start {
+				t.b = append(t.b, ' ')
 			}
-			b.WriteString(s[start:i])
+			t.space = false
+			t.b = append(t.b, s[start:i]...)
 		}
 		for i < len(s) && wordByte(s, i) == 0 {
 			_, n := utf8.DecodeRuneInString(s[i:])
 			i += n
+			t.space = true
 		}
 	}
-	return b.String()
+}
+
+// Write is WriteString of p, which it does not keep.
+func (t *Text) Write(p []byte) { t.WriteString(unsafe.String(unsafe.SliceData(p), len(p))) }
+
+// Space separates what comes next from what came before, as white space.
+func (t *Text) Space() { t.space = true }
+
+// Cut returns the text written since the last Cut. Until Reset, its bytes
+// are never written again (appending past them or to a new array).
+func (t *Text) Cut() string {
+	if len(t.b) == t.start {
+		t.space = false
+		return ""
+	}
+	s := unsafe.String(unsafe.SliceData(t.b[t.start:]), len(t.b)-t.start)
+	t.start, t.space = len(t.b), false
+	return s
 }
 
 // wordByte is the width of the rune at s[i] when it is not a space to

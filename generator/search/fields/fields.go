@@ -40,12 +40,9 @@ type Doc struct {
 // before the first heading.
 type Section struct{ ID, Heading, Text string }
 
-// SectionTexts returns the text of each section, from Texts when they
-// were packed there.
-func (d *Doc) SectionTexts() []string { return d.SectionTextsInto(nil) }
-
-// SectionTextsInto is SectionTexts with packed texts unpacked into *buf
-// (nil: fresh memory); see packed.Texts.UnpackInto.
+// SectionTextsInto returns the text of each section, from Texts when
+// they were packed there, unpacked into *buf (nil: fresh memory); see
+// packed.Texts.UnpackInto.
 func (d *Doc) SectionTextsInto(buf *[]byte) []string {
 	if d.Texts.Len() == len(d.Sections) && len(d.Sections) > 0 {
 		if buf == nil {
@@ -87,8 +84,9 @@ const bm25K1 = 1.2
 
 var fieldClass = [N]int32{format.ClsBody, format.ClsTitle, format.ClsHeading, format.ClsHeading, format.ClsBody, format.ClsBody}
 
-// texts sets f to the texts of each field of d.
-func texts(d *Doc, f *[N][]string) {
+// texts sets f to the texts of each field of d, the section texts
+// unpacked into *buf (reused from doc to doc: the Counter keeps no text).
+func texts(d *Doc, f *[N][]string, buf *[]byte) {
 	for i := range f {
 		f[i] = f[i][:0]
 	}
@@ -105,7 +103,7 @@ func texts(d *Doc, f *[N][]string) {
 	f[Title] = append(f[Title], d.Title)
 	f[Keywords] = append(append(f[Keywords], d.Keywords...), d.Products...)
 	f[Summary] = append(f[Summary], d.Summary)
-	for i, text := range d.SectionTexts() {
+	for i, text := range d.SectionTextsInto(buf) {
 		if h := d.Sections[i].Heading; h != "" {
 			f[Headings] = append(f[Headings], h)
 		}
@@ -202,6 +200,7 @@ type Counter struct {
 	ids []int32
 	pos []int32 // by word: index+1 in buf
 	buf []WordCount
+	txt []byte // the doc's section texts, unpacked
 }
 
 // NewCounter returns a Counter that numbers words in v.
@@ -209,7 +208,7 @@ func NewCounter(v *vocab.Vocab) *Counter { return &Counter{in: v} }
 
 // Count returns the words of each field of d.
 func (k *Counter) Count(d *Doc) Words {
-	texts(d, &k.ft)
+	texts(d, &k.ft, &k.txt)
 	var dw Words
 	k.buf = k.buf[:0]
 	for f := 0; f < N; f++ {
