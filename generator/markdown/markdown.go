@@ -135,7 +135,7 @@ type Result struct {
 	// <a name="x">) that the page keeps: links may name them like heading
 	// IDs.
 	Anchors []string
-	buf     *bytes.Buffer    // holds HTML, until Release
+	buf     *bytes.Buffer   // holds HTML, until Release
 	text    *plaintext.Text // holds the sections' texts, until Release
 }
 
