@@ -239,7 +239,9 @@ const lineOffset = 1
 
 func parseMeta(file string, y []byte, dl *diag.List) (Meta, []string, bool) {
 	var root yaml.Node
-	if err := decodeYAML(y, &root); err != nil {
+	release, err := decodeYAML(y, &root)
+	defer release()
+	if err != nil {
 		line, msg := yamlpos.Split(err)
 		if line > 0 {
 			line += lineOffset

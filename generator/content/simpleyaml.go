@@ -2,6 +2,7 @@ package content
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -16,24 +17,40 @@ import (
 // tree yaml.v3 makes of it, in a fraction of the time. Everything else
 // (comments, nesting, multi-line or escaped text, anything it is not sure
 // of) goes to yaml.v3, which stays the authority: TestSimpleYAMLIsYAML
-// and FuzzSimpleYAML hold the two to the same trees.
-func decodeYAML(y []byte, root *yaml.Node) error {
-	if simpleYAML(string(y), root) {
-		return nil
+// and FuzzSimpleYAML hold the two to the same trees. The caller calls
+// release once done with root: simpleYAML's nodes serve the next article.
+func decodeYAML(y []byte, root *yaml.Node) (release func(), err error) {
+	nodes := nodeBufs.Get().(*[]yaml.Node)
+	release = func() {
+		clear((*nodes)[:cap(*nodes)]) // let go of what the tree pointed to
+		nodeBufs.Put(nodes)
+	}
+	if simpleYAML(string(y), root, nodes) {
+		return release, nil
 	}
 	*root = yaml.Node{}
-	return yaml.Unmarshal(y, root)
+	return release, yaml.Unmarshal(y, root)
 }
+
+// nodeBufs hold the node arrays of simpleYAML: a yaml.Node is 100-odd
+// bytes and a front matter takes some thirty, which at 10,000 articles
+// was 4% of a build's allocations.
+var nodeBufs = sync.Pool{New: func() any { return new([]yaml.Node) }}
 
 // simpleYAML parses s into root when s is a block mapping of the simple
 // form decodeYAML describes, and reports whether it did. Plain scalars
 // get yaml.v3's own empty tag, which Node.ShortTag resolves by yaml.v3's
-// rules (!!null, !!bool, !!int, ...); readers ask ShortTag, not Tag.
-func simpleYAML(s string, root *yaml.Node) bool {
+// rules (!!null, !!bool, !!int, ...); readers ask ShortTag, not Tag. The
+// nodes are made in *nodes, grown when short; the tree lasts as long as
+// the array is not reused.
+func simpleYAML(s string, root *yaml.Node, nodes *[]yaml.Node) bool {
 	// One array holds every node: a line makes at most three (a key, a
 	// flow sequence and its first item), and each comma one more item.
 	lines := strings.Count(s, "\n") + 1
-	p := yamlNodes{nodes: make([]yaml.Node, 0, 3*lines+strings.Count(s, ",")+2)}
+	if need := 3*lines + strings.Count(s, ",") + 2; cap(*nodes) < need {
+		*nodes = make([]yaml.Node, 0, need)
+	}
+	p := yamlNodes{nodes: (*nodes)[:0]}
 	mapping := p.node(yaml.MappingNode, 0, 0)
 	var pending *yaml.Node // a key whose value starts on the next line
 	var seq *yaml.Node     // the block sequence being read
