@@ -50,6 +50,7 @@ func (b *bench) realCorpus(name, dir string) (report.Corpus, error) {
 	var walls, cpus, rebuilds []time.Duration
 	var rss []int64
 	build := func() (measure.Result, error) {
+		measure.Warm(dir)
 		return measure.Run(b.ctx, b.o.timeout, b.o.repo, nil, b.o.kbsite, "build", "-v", "--content", dir,
 			"--templates", filepath.Join(b.o.repo, "templates"), "--out", out,
 			"--link-root", "https://learn.microsoft.com/", "--warn-links")

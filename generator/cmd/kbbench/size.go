@@ -119,6 +119,7 @@ func (b *bench) builds(r *report.Size, content, hugoDir, kbOut, hugoOut string) 
 		}
 		b.retire(hugoOut)
 		log.Printf("%d articles: hugo + pagefind, run %d of %d", r.N, i+1, r.Runs)
+		measure.Warm(hugoDir)
 		hm, err := measure.Run(b.ctx, o.timeout, hugoDir, nil, t.Hugo, "--source", hugoDir, "--destination", hugoOut,
 			"--layoutDir", filepath.Join(o.repo, "bench", "hugo", "layouts"), "--quiet")
 		if err != nil {
@@ -140,8 +141,10 @@ func (b *bench) builds(r *report.Size, content, hugoDir, kbOut, hugoOut string) 
 	return kbRuns, peerRuns, nil
 }
 
-// kbBuild runs kbsite build -v of content into out.
+// kbBuild runs kbsite build -v of content into out, content read first
+// (measure.Warm).
 func (b *bench) kbBuild(content, out string) (measure.Result, error) {
+	measure.Warm(content)
 	return measure.Run(b.ctx, b.o.timeout, b.o.repo, nil, b.o.kbsite, "build", "-v", "--content", content,
 		"--templates", filepath.Join(b.o.repo, "templates"), "--out", out)
 }

@@ -72,6 +72,25 @@ func Run(ctx context.Context, timeout time.Duration, dir string, env []string, n
 	return m, nil
 }
 
+// Warm reads every file under dirs, so that the run timed next finds its
+// input in the page cache, as a writer's repeated builds do. Results say
+// the files are cached; on this machine the kernel pages out cache it
+// finds cold (DAMON), and a 100,000-article build once read 72 MB of its
+// corpus back from disk during the parse.
+func Warm(dirs ...string) {
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && e.Type().IsRegular() {
+				if f, err := os.Open(p); err == nil {
+					io.Copy(io.Discard, f)
+					f.Close()
+				}
+			}
+			return nil
+		})
+	}
+}
+
 func tail(s string, n int) string {
 	if len(s) > n {
 		return "..." + s[len(s)-n:]
