@@ -23,6 +23,9 @@ type paragraph struct {
 	escaped int // offset of the first run escaped, or -1
 }
 
+// inlineSpecial marks the bytes scan acts on.
+var inlineSpecial = [256]bool{'\\': true, '[': true, ']': true, '*': true, '_': true}
+
 // scan adds the brackets and emphasis runs of line [start, end). Runs past
 // the first maxEmphasisRuns get every delimiter escaped.
 func (p *paragraph) scan(w *rewriter, start, end int) {
@@ -31,6 +34,9 @@ func (p *paragraph) scan(w *rewriter, start, end int) {
 	for i := start; i < end; i++ {
 		if len(code) > 0 && i == code[0].from {
 			i, code = code[0].to-1, code[1:] // goldmark reads no links or emphasis in code
+			continue
+		}
+		if !inlineSpecial[src[i]] {
 			continue
 		}
 		switch c := src[i]; c {

@@ -111,7 +111,14 @@ func (t *Text) Grow(n int) { t.b = slices.Grow(t.b, n) }
 func (t *Text) WriteString(s string) {
 	for i := 0; i < len(s); {
 		start := i
-		for i < len(s) {
+		for i < len(s) { // the word: wordByte, with ASCII inline
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
 			n := wordByte(s, i)
 			if n == 0 {
 				break

@@ -80,8 +80,15 @@ func TestJSONLikeEncodingJSON(t *testing.T) {
 
 func TestCleanJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	for i := 0; i < 50000; i++ {
-		s := randText(r)
+	// Lone spaces, which the fast path copies, beside what it must not.
+	fixed := []string{"a b", " a b ", "a  b", "a b\"c", "a \u00a0b", "a b<", "a\tb c", "a b ", "é b c", "a b\u2028c d", "a \"b\" c"}
+	for i := 0; i < 50000+len(fixed); i++ {
+		var s string
+		if i < len(fixed) {
+			s = fixed[i]
+		} else {
+			s = randText(r)
+		}
 		want, _ := json.Marshal(Clean(s))
 		if got := AppendCleanJSON(nil, s); !bytes.Equal(got, want) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)

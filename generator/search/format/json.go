@@ -124,8 +124,14 @@ func AppendCleanJSON(b []byte, s string) []byte {
 	space := false // white space seen after some text
 	for i := 0; i < len(s); {
 		j := i
-		for j < len(s) && plainJSON[s[j]] {
-			j++
+		for j < len(s) {
+			if plainJSON[s[j]] {
+				j++
+			} else if s[j] == ' ' && j > i && j+1 < len(s) && plainJSON[s[j+1]] {
+				j += 2 // a lone space between words, as collapsed text has them
+			} else {
+				break
+			}
 		}
 		if j > i {
 			if space {
