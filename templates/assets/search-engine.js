@@ -7,7 +7,12 @@
 (function (root) {
   'use strict';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  // DIGIT is ALPHA's index of each ASCII code, -1 for the rest: postings
+  // decode a character at a time, and a table beats a string search.
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var di = 0; di < ALPHA.length; di++) DIGIT[ALPHA.charCodeAt(di)] = di;
   var WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  var ASCII = /^[\x00-\x7f]*$/;
   var WORDCH = /^[\p{L}\p{N}\p{M}]$/u;
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
@@ -26,7 +31,7 @@
   var F_EXACT = 100, F_TITLE = 50, F_PAIR = 100, F_STEM = 90, F_PREFIX = 60, F_FUZZY1 = 50, F_FUZZY2 = 30, SCALE = 2000, CLS_TITLE = 2, CLS_HEADING = 1;
 
   function fold(w) {
-    if (/^[\x00-\x40\x5b-\x7f]*$/.test(w)) return w;
+    if (ASCII.test(w)) return w.toLowerCase(); // no ASCII letter folds further
     var out = '';
     for (var c of w.toLowerCase()) {
       var cp = c.codePointAt(0);
@@ -52,16 +57,33 @@
     var out = [], m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      if (cpLen(m[0]) > 64) continue;
-      splitCJK(fold(m[0]), m.index, m.index + m[0].length, out);
+      var w = m[0];
+      // Most words are ASCII: no code point count, folding or CJK split.
+      if (ASCII.test(w)) { if (w.length <= 64) out.push({ w: w.toLowerCase(), s: m.index, e: m.index + w.length }); continue; }
+      if (w.length > 64 && cpLen(w) > 64) continue; // 64 UTF-16 units are at most 64 code points
+      splitCJK(fold(w), m.index, m.index + w.length, out);
     }
     return out;
   }
-  function words(text) { return tokens(text).map(function (t) { return t.w; }); }
+  // words is tokens(text) without the offsets, and cheaper: one match
+  // call, and no object per ASCII word.
+  function words(text) {
+    var ms = text.match(WORD), out = [], ts = [];
+    if (!ms) return out;
+    for (var i = 0; i < ms.length; i++) {
+      var w = ms[i];
+      if (ASCII.test(w)) { if (w.length <= 64) out.push(w.toLowerCase()); continue; }
+      if (w.length > 64 && cpLen(w) > 64) continue;
+      ts.length = 0;
+      splitCJK(fold(w), 0, 0, ts);
+      for (var j = 0; j < ts.length; j++) out.push(ts[j].w);
+    }
+    return out;
+  }
   function decodeNums(s) {
     var out = [], v = 0;
     for (var i = 0; i < s.length; i++) {
-      var c = ALPHA.indexOf(s[i]);
+      var u = s.charCodeAt(i), c = u < 128 ? DIGIT[u] : -1;
       if (c < 0) return out;
       v = v * 32 + (c & 31);
       if (c < 32) { out.push(v); v = 0; }
@@ -647,13 +669,14 @@
       return hl;
     }
     // Records never change once loaded, and the same ones are shown again
-    // on every keystroke: tokenize each of their texts once.
-    var tokCache = new WeakMap();
-    function recTokens(r, text) {
-      var m = tokCache.get(r);
-      if (!m) tokCache.set(r, (m = new Map()));
+    // on every keystroke: split each of their texts once, into words
+    // (every text, to pick the section) and tokens (the section shown).
+    var wordCache = new WeakMap(), tokCache = new WeakMap();
+    function recSplit(cache, split, r, text) {
+      var m = cache.get(r);
+      if (!m) cache.set(r, (m = new Map()));
       var ts = m.get(text);
-      if (!ts) m.set(text, (ts = tokens(text)));
+      if (!ts) m.set(text, (ts = split(text)));
       return ts;
     }
     function cut(text, hl, ts) {
@@ -678,23 +701,23 @@
       return (start > 0 ? '…' : '') + text.slice(start, end) + (end < n ? '…' : '');
     }
     function excerpt(r, hl) {
-      var matched = new Set();
-      function scan(s) {
-        var ts = recTokens(r, s || '');
-        ts.forEach(function (t) { if (hl.has(t.w)) matched.add(t.w); });
-        return ts;
+      var matched = new Set(), distinct = new Set();
+      // scan adds the highlighted words of text to matched and distinct.
+      function scan(text) {
+        var ws = recSplit(wordCache, words, r, text || '');
+        for (var i = 0; i < ws.length; i++) if (hl.has(ws[i])) { matched.add(ws[i]); distinct.add(ws[i]); }
       }
       scan(r.t); scan(r.m);
       var best = -1, bestN = -1, x = r.x || [];
-      x.forEach(function (s, i) {
-        if (s.length !== 3) return;
-        var distinct = new Set();
-        scan(s[1]).concat(scan(s[2])).forEach(function (t) { if (hl.has(t.w)) distinct.add(t.w); });
+      for (var i = 0; i < x.length; i++) {
+        if (x[i].length !== 3) continue;
+        distinct.clear();
+        scan(x[i][1]); scan(x[i][2]);
         if (distinct.size > bestN) { best = i; bestN = distinct.size; }
-      });
+      }
       var section = '', heading = '', text = r.m || '';
       if (best >= 0) { section = x[best][0]; heading = section ? x[best][1] : ''; text = x[best][2] || x[best][1]; }
-      return { section: section, heading: heading, excerpt: cut(text, hl, recTokens(r, text)), matched: Array.from(matched).sort() };
+      return { section: section, heading: heading, excerpt: cut(text, hl, recSplit(tokCache, tokens, r, text)), matched: Array.from(matched).sort() };
     }
 
     async function search(text, o) {

@@ -33,6 +33,7 @@ import (
 	"syscall"
 	"time"
 
+	"kbsite/generator/internal/bench/measure"
 	"kbsite/generator/internal/bench/peers"
 	"kbsite/generator/internal/bench/report"
 )
@@ -44,7 +45,7 @@ type options struct {
 	runs, runsLarge, edits              int
 	seed                                uint64
 	peers, installPeers, search, merge  bool
-	timeout                             time.Duration
+	timeout, settle                     time.Duration
 }
 
 func parseSizes(s string) ([]int, error) {
@@ -105,6 +106,7 @@ func parseFlags() (options, error) {
 	flag.StringVar(&o.profile, "profile", "", "also CPU-profile one in-process build of this size (e.g. 10000) and show the top functions")
 	flag.BoolVar(&o.merge, "merge", false, "also report the sizes not run now from their last saved results (in -cache), marked as such")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "timeout for one build")
+	flag.DurationVar(&o.settle, "settle", 6*time.Minute, "wait before a timed build after kbbench deleted 100,000 files (fewer: less), for file systems that create files slowly after a mass deletion (ext4 without a journal); 0: no wait")
 	flag.Parse()
 	var err error
 	if o.sizes, err = parseSizes(sizes); err != nil {
@@ -135,6 +137,8 @@ type bench struct {
 	work  string
 	// retired counts the output folders moved aside by retire.
 	retired int
+	// del is when kbbench last deleted many files (this run or the last).
+	del *measure.Deletions
 }
 
 func run(ctx context.Context, o options) error {
@@ -156,8 +160,13 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(work)
-	b := &bench{ctx: ctx, o: o, tools: peers.Find(ctx, repo, o.installPeers), work: work}
+	b := &bench{ctx: ctx, o: o, tools: peers.Find(ctx, repo, o.installPeers), work: work,
+		del: measure.OpenDeletions(filepath.Join(o.cache, "deleted"), o.settle)}
+	defer func() {
+		n := measure.CountFiles(work)
+		os.RemoveAll(work)
+		b.del.Mark(n)
+	}()
 	b.logTools()
 	started := time.Now()
 	// The real corpora go first: a child's peak RSS as Linux reports it

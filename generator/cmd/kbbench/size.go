@@ -89,35 +89,29 @@ func (b *bench) hugoSite(r *report.Size, content string) (string, error) {
 }
 
 // builds runs the full builds, kbsite then the peers (when hugoDir is
-// set) in turn, so that machine noise hits both alike. A failed peer is
-// noted in r and not run again.
+// set) in turn, so that machine noise hits both alike, and then kbsite's
+// rebuilds. A failed peer is noted in r and not run again. The rebuilds
+// come last because each deletes the site the one before replaced, and no
+// fresh build is timed just after a mass deletion (measure.Deletions).
 func (b *bench) builds(r *report.Size, content, hugoDir, kbOut, hugoOut string) ([]kbRun, []peerRun, error) {
 	o, t := b.o, b.tools
 	usePeers := hugoDir != ""
 	var kbRuns []kbRun
 	var peerRuns []peerRun
-	var rebuilds []time.Duration
 	for i := 0; i < r.Runs; i++ {
 		b.retire(kbOut)
+		b.settle()
 		log.Printf("%d articles: kbsite build, run %d of %d", r.N, i+1, r.Runs)
 		m, err := b.kbBuild(content, kbOut)
 		if err != nil {
 			return nil, nil, err
 		}
 		kbRuns = append(kbRuns, parseStages(m))
-		// The rebuild doc writers run all day: over the output and the
-		// trash folder of the site the build before replaced.
-		log.Printf("%d articles: kbsite rebuilds, run %d of %d", r.N, i+1, r.Runs)
-		for j := 0; j < 2; j++ {
-			if m, err = b.kbBuild(content, kbOut); err != nil {
-				return nil, nil, err
-			}
-		}
-		rebuilds = append(rebuilds, m.Wall)
 		if !usePeers {
 			continue
 		}
 		b.retire(hugoOut)
+		b.settle()
 		log.Printf("%d articles: hugo + pagefind, run %d of %d", r.N, i+1, r.Runs)
 		measure.Warm(hugoDir)
 		hm, err := measure.Run(b.ctx, o.timeout, hugoDir, nil, t.Hugo, "--source", hugoDir, "--destination", hugoOut,
@@ -137,8 +131,32 @@ func (b *bench) builds(r *report.Size, content, hugoDir, kbOut, hugoOut string) 
 		}
 		peerRuns = append(peerRuns, peerRun{hm, pm})
 	}
+	// The rebuild doc writers run all day: over the output and the trash
+	// folder of the site the build before replaced. The first one, over
+	// the output alone, is not timed.
+	log.Printf("%d articles: kbsite rebuilds (%d and one untimed)", r.N, r.Runs)
+	files := measure.CountFiles(kbOut)
+	var rebuilds []time.Duration
+	for i := 0; i <= r.Runs; i++ {
+		m, err := b.kbBuild(content, kbOut)
+		if err != nil {
+			return nil, nil, err
+		}
+		if i > 0 {
+			rebuilds = append(rebuilds, m.Wall)
+		}
+	}
+	b.del.Mark(r.Runs * files) // each timed rebuild deleted a site
 	r.KbRebuildWall = measure.Median(rebuilds)
 	return kbRuns, peerRuns, nil
+}
+
+// settle waits until the file system has settled after kbbench's last
+// mass deletion (measure.Deletions), saying so when it waits.
+func (b *bench) settle() {
+	if w := b.del.Settle(b.ctx); w > 0 {
+		log.Printf("waited %s for the file system to settle after deleting files", w.Round(time.Second))
+	}
 }
 
 // kbBuild runs kbsite build -v of content into out, content read first
@@ -166,7 +184,9 @@ func (b *bench) retire(out string) {
 		b.retired++
 		dst := filepath.Join(b.work, "retired", fmt.Sprintf("%d-%s", b.retired, filepath.Base(p)))
 		if os.MkdirAll(filepath.Dir(dst), 0o755) != nil || os.Rename(p, dst) != nil {
+			n := measure.CountFiles(p)
 			os.RemoveAll(p)
+			b.del.Mark(n)
 		}
 	}
 }

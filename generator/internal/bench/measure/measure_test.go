@@ -88,3 +88,41 @@ func TestPageWeight(t *testing.T) {
 		t.Errorf("a missing script: %v", err)
 	}
 }
+
+func TestDeletions(t *testing.T) {
+	stamp := filepath.Join(t.TempDir(), "deleted")
+	d := OpenDeletions(stamp, 6*time.Minute)
+	if w := d.wait(time.Now()); w != 0 {
+		t.Fatalf("no deletion yet: wait %v", w)
+	}
+	d.Mark(50000)
+	if w := d.wait(time.Now()); w < 170*time.Second || w > 180*time.Second {
+		t.Errorf("half of 100,000 files: wait %v, want about 3 minutes", w)
+	}
+	// A second deletion inside the window adds up, to at most the window.
+	d.Mark(80000)
+	if w := d.wait(time.Now()); w < 350*time.Second || w > 360*time.Second {
+		t.Errorf("130,000 files: wait %v, want about 6 minutes", w)
+	}
+	// The next run reads the stamp.
+	if w := OpenDeletions(stamp, 6*time.Minute).wait(time.Now()); w < 350*time.Second {
+		t.Errorf("reopened: wait %v", w)
+	}
+	if w := OpenDeletions(stamp, 0).wait(time.Now()); w != 0 {
+		t.Errorf("window 0: wait %v", w)
+	}
+	if w := d.wait(time.Now().Add(7 * time.Minute)); w > 0 {
+		t.Errorf("7 minutes on: wait %v", w)
+	}
+	os.WriteFile(stamp, []byte("garbage"), 0o644)
+	if w := OpenDeletions(stamp, 6*time.Minute).wait(time.Now()); w != 0 {
+		t.Errorf("bad stamp: wait %v", w)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a", "b", "f"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "g"), nil, 0o644)
+	if n := CountFiles(dir); n != 4 {
+		t.Errorf("CountFiles = %d, want 4", n)
+	}
+}
