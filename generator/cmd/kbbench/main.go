@@ -106,7 +106,7 @@ func parseFlags() (options, error) {
 	flag.StringVar(&o.profile, "profile", "", "also CPU-profile one in-process build of this size (e.g. 10000) and show the top functions")
 	flag.BoolVar(&o.merge, "merge", false, "also report the sizes not run now from their last saved results (in -cache), marked as such")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "timeout for one build")
-	flag.DurationVar(&o.settle, "settle", 6*time.Minute, "wait before a timed build after kbbench deleted 100,000 files (fewer: less), for file systems that create files slowly after a mass deletion (ext4 without a journal); 0: no wait")
+	flag.DurationVar(&o.settle, "settle", 12*time.Minute, "wait before a timed build after kbbench deleted 100,000 files (fewer: less), for file systems that create files slowly after a mass deletion (ext4 without a journal); 0: no wait")
 	flag.Parse()
 	var err error
 	if o.sizes, err = parseSizes(sizes); err != nil {

@@ -18,8 +18,11 @@ import (
 // the allocator steps over recently freed inodes one by one. Measured
 // with 100,000 files of 4 KiB in 100 folders: 1.0 s on a settled file
 // system; 4.4-6.5 s just after deleting 100,000 files; 2.8 s 65 s later;
-// 3.6 s at 125 s; 1.7 s at 365 s (each after a sync). No writer's fresh
-// build follows a mass deletion by seconds, so none is timed that way.
+// 3.6 s at 125 s; 1.7 s at 365 s (each after a sync). A 100,000-article
+// build wrote its pages in 13.9 s 7.5 minutes after kbbench had deleted
+// 565,000 files, and in 5.0 s 13 minutes after it had deleted 1,060,000.
+// No writer's fresh build follows a mass deletion by seconds, so none is
+// timed that way.
 //
 // The time is kept in a file in kbbench's cache folder too, so that a
 // run waits out the deletion the run before ended with.
