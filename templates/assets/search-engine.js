@@ -68,7 +68,7 @@
   // words is tokens(text) without the offsets, and cheaper: one match
   // call, and no object per ASCII word.
   function words(text) {
-    var ms = text.match(WORD), out = [], ts = [];
+    var ms = String(text).match(WORD), out = [], ts = []; // String: as exec would, for a record's odd value
     if (!ms) return out;
     for (var i = 0; i < ms.length; i++) {
       var w = ms[i];
